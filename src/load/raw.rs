@@ -1,0 +1,300 @@
+//! The content files as written, before validation: one struct per file
+//! format described in `docs/content.md`. Unknown fields are rejected so a
+//! misspelled field name is reported rather than silently ignored.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// `content/site.yaml`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SiteFile {
+    /// Site title shown in every page header.
+    pub title: String,
+    /// One-sentence description (meta description, home page lead).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Language code of the content (`vi`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Absolute URL the site is published at, used for permalinks in citations.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// IANA time zone of the dates (`Asia/Ho_Chi_Minh`).
+    #[serde(default = "default_tz")]
+    pub time_zone: String,
+    /// Date the data is current to; `--as-of` overrides it.
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+    /// Who publishes the site.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Free text shown in the footer (licence, contact).
+    #[serde(default)]
+    pub footer: Option<String>,
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_tz() -> String {
+    "Asia/Ho_Chi_Minh".into()
+}
+
+/// `content/agencies.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgenciesFile {
+    /// Every agency, body and group.
+    pub agencies: Vec<AgencyEntry>,
+}
+
+/// One entry of the agency registry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyEntry {
+    /// Stable id used in permalinks.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// Short form.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// Kind of body (`department`, `group`, ...).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Administrative level.
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Id of the parent body.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Other spellings used in documents.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Members of a group.
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// The body this one was merged into.
+    #[serde(default)]
+    pub successor: Option<SuccessorEntry>,
+    /// Free note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A successor record: merged into `id` on `date`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessorEntry {
+    /// Id of the successor body.
+    pub id: String,
+    /// Date the change took effect.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Basis of the change.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Front matter of `plans/<id>/plan.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFront {
+    /// Document number verbatim (`114/KH-BCĐ`).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Remark on the number (e.g. left blank in the source).
+    #[serde(default)]
+    pub number_note: Option<String>,
+    /// Document type (`Kế hoạch`, `Công văn`).
+    pub doc_type: String,
+    /// Title verbatim.
+    pub title: String,
+    /// Agency id of the issuer.
+    pub issuer: String,
+    /// Issuer as printed in the header.
+    #[serde(default)]
+    pub issuer_name: Option<String>,
+    /// Place of issue.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Date of issue.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Place and date line as printed.
+    #[serde(default)]
+    pub date_text: Option<String>,
+    /// Period covered.
+    pub period: PeriodEntry,
+    /// Year assumed by deadlines that omit it.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Who signed.
+    #[serde(default)]
+    pub signatory: Option<SignatoryEntry>,
+    /// "Căn cứ" lines.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// "Nơi nhận" / "Kính gửi".
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Totals the document declares.
+    #[serde(default)]
+    pub declared: Option<DeclaredEntry>,
+    /// `complete` or `not-in-source`.
+    #[serde(default)]
+    pub table_status: Option<String>,
+    /// Seed file the transcription comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// Start and end of a period.
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodEntry {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+}
+
+/// Signatory of a document.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SignatoryEntry {
+    /// Name as printed.
+    pub name: String,
+    /// Position line(s) as printed.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// `TM.`/`KT.` line as printed.
+    #[serde(default)]
+    pub on_behalf: Option<String>,
+}
+
+/// Declared totals.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredEntry {
+    /// Declared number of tasks.
+    #[serde(default)]
+    pub tasks: Option<u32>,
+    /// Declared number of indicators.
+    #[serde(default)]
+    pub indicators: Option<u32>,
+    /// Declared per-group totals.
+    #[serde(default)]
+    pub groups: Vec<DeclaredGroup>,
+}
+
+/// One declared per-group total.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredGroup {
+    /// Label verbatim.
+    pub label: String,
+    /// Declared count.
+    pub count: u32,
+    /// Code of the table group it corresponds to.
+    #[serde(default)]
+    pub group: Option<String>,
+}
+
+/// `plans/<id>/tasks.yaml`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TasksFile {
+    /// Heading printed above the table.
+    #[serde(default)]
+    pub appendix: Option<String>,
+    /// Caption line.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Note printed under the caption.
+    #[serde(default)]
+    pub caption_note: Option<String>,
+    /// Printed column headings.
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// Top-level groups.
+    #[serde(default)]
+    pub groups: Vec<GroupEntry>,
+}
+
+/// A group (section) of the table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupEntry {
+    /// Code as printed (`I`, `IV.1`).
+    pub code: String,
+    /// Title verbatim.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Appendix label when the group is an appendix.
+    #[serde(default)]
+    pub appendix: Option<String>,
+    /// Printed column headings of this group's table.
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// Count declared in the title.
+    #[serde(default)]
+    pub declared_tasks: Option<u32>,
+    /// Other text in the group row.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Merged goal cells and their rows.
+    #[serde(default)]
+    pub goals: Vec<GoalEntry>,
+    /// Rows without a goal.
+    #[serde(default)]
+    pub tasks: Vec<TaskEntry>,
+    /// Sub-groups.
+    #[serde(default)]
+    pub groups: Vec<GroupEntry>,
+}
+
+/// A goal cell spanning one or more rows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalEntry {
+    /// Goal text verbatim.
+    pub goal: String,
+    /// Rows under the goal.
+    #[serde(default)]
+    pub tasks: Vec<TaskEntry>,
+}
+
+/// One row of the table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskEntry {
+    /// Explicit permalink id.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Number as printed.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Task text (absent when the printed cell is merged with another row's).
+    #[serde(default)]
+    pub task: Option<String>,
+    /// Output / product.
+    #[serde(default)]
+    pub output: Option<String>,
+    /// Lead agency cell.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Cooperating agency cell.
+    #[serde(default)]
+    pub cooperate: Option<String>,
+    /// Start time text.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// Deadline text.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Note / source.
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -1,0 +1,227 @@
+//! The one place that calls a YAML library.
+//!
+//! `serde_yaml` deserialises into typed structs and reports syntax and type
+//! errors with line and column. Values that pass deserialisation can still be
+//! wrong (an unknown agency, a duplicate number), so a second, event-level
+//! pass with `yaml-rust2` records where each value sits: later stages look a
+//! value's position up by its path (`groups.0.tasks.3.lead`). Replacing the
+//! YAML crates means changing this file only.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, Parser};
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// Positions of the values of a YAML document, by dotted path.
+#[derive(Debug, Default, Clone)]
+pub struct Spans {
+    map: HashMap<String, (usize, usize)>,
+    line_offset: usize,
+}
+
+impl Spans {
+    /// 1-based line and column of the value at `path` (e.g. `groups.0.title`),
+    /// or of its parent when the value itself is absent.
+    pub fn get(&self, path: &str) -> (usize, usize) {
+        let mut p = path;
+        loop {
+            if let Some(&(l, c)) = self.map.get(p) {
+                return (l + self.line_offset, c);
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => return (self.line_offset + 1, 1),
+            }
+        }
+    }
+
+    /// The location of the value at `path` in `file`.
+    pub fn locate(&self, file: &Path, path: &str) -> Location {
+        let (line, column) = self.get(path);
+        Location::new(file, line, column)
+    }
+}
+
+/// Parses `src` (the content of `file`, starting at line `line_offset + 1`)
+/// into `T`, returning the value and the positions of its parts.
+pub fn parse<T: DeserializeOwned>(
+    src: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Result<(T, Spans), Diagnostic> {
+    let value: T = serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, file, line_offset))?;
+    let spans = spans(src, line_offset);
+    Ok((value, spans))
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diagnostic {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line() + line_offset, l.column()))
+        .unwrap_or((line_offset + 1, 0));
+    let raw = e.to_string();
+    // serde_yaml appends " at line X column Y"; we print the location ourselves.
+    let msg = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let loc = Location::new(file, line, column);
+    if msg.contains("unknown field") {
+        Diagnostic::error(loc, format!("misspelled or unknown field: {msg}")).with_help(
+            "use one of the allowed field names listed above (see docs/content.md)",
+        )
+    } else if msg.contains("missing field") {
+        Diagnostic::error(loc, format!("a required field is missing: {msg}"))
+            .with_help("add the field (see docs/content.md for the format)")
+    } else if msg.contains("invalid type") || msg.contains("invalid value") {
+        Diagnostic::error(loc, format!("a value has the wrong form: {msg}")).with_help(
+            "dates are written YYYY-MM-DD, numbers without quotes, text in double quotes",
+        )
+    } else {
+        Diagnostic::error(loc, format!("the YAML cannot be read: {msg}")).with_help(
+            "check indentation, and put text containing ':' or '#' in double quotes",
+        )
+    }
+}
+
+enum Frame {
+    Map { key: Option<String> },
+    Seq { index: usize },
+}
+
+fn spans(src: &str, line_offset: usize) -> Spans {
+    let mut map = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut path: Vec<String> = Vec::new();
+    let mut parser = Parser::new_from_str(src);
+    // Positions are best effort: serde_yaml has already accepted the document.
+    while let Ok((event, mark)) = parser.next_token() {
+        let pos = (mark.line(), mark.col() + 1);
+        match event {
+            Event::StreamEnd => break,
+            Event::Scalar(value, ..) => {
+                if let Some(Frame::Map { key }) = stack.last_mut() {
+                    if key.is_none() {
+                        *key = Some(value);
+                        continue;
+                    }
+                }
+                value_at(&mut stack, &mut path, &mut map, pos);
+                after_value(&mut stack);
+            }
+            Event::Alias(_) => {
+                value_at(&mut stack, &mut path, &mut map, pos);
+                after_value(&mut stack);
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let is_map = matches!(event, Event::MappingStart(..));
+                if !stack.is_empty() {
+                    let seg = segment(&stack);
+                    path.push(seg);
+                    map.entry(path.join(".")).or_insert(pos);
+                }
+                stack.push(if is_map {
+                    Frame::Map { key: None }
+                } else {
+                    Frame::Seq { index: 0 }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                if !stack.is_empty() {
+                    path.pop();
+                    after_value(&mut stack);
+                }
+            }
+            _ => {}
+        }
+    }
+    Spans { map, line_offset }
+}
+
+fn segment(stack: &[Frame]) -> String {
+    match stack.last() {
+        Some(Frame::Map { key }) => key.clone().unwrap_or_default(),
+        Some(Frame::Seq { index }) => index.to_string(),
+        None => String::new(),
+    }
+}
+
+fn value_at(
+    stack: &mut [Frame],
+    path: &mut Vec<String>,
+    map: &mut HashMap<String, (usize, usize)>,
+    pos: (usize, usize),
+) {
+    if stack.is_empty() {
+        return;
+    }
+    path.push(segment(stack));
+    map.entry(path.join(".")).or_insert(pos);
+    path.pop();
+}
+
+fn after_value(stack: &mut [Frame]) {
+    match stack.last_mut() {
+        Some(Frame::Map { key }) => *key = None,
+        Some(Frame::Seq { index }) => *index += 1,
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        items: Vec<Item>,
+    }
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        name: String,
+        #[serde(default)]
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn positions_of_nested_values() {
+        let src = "items:\n  - name: \"a\"\n    tags: [x, y]\n  - name: |-\n      long\n";
+        let (doc, spans): (Doc, Spans) = parse(src, Path::new("f.yaml"), 0).unwrap();
+        assert_eq!(doc.items.len(), 2);
+        assert_eq!(spans.get("items.0.name"), (2, 11));
+        assert_eq!(spans.get("items.0.tags.1"), (3, 15));
+        assert_eq!(spans.get("items.1.name").0, 5, "block scalar: its first content line");
+        // A missing value falls back to its parent.
+        assert_eq!(spans.get("items.1.tags").0, 4);
+    }
+
+    #[test]
+    fn line_offset_is_applied() {
+        let src = "items:\n  - name: b\n";
+        let (_, spans): (Doc, Spans) = parse(src, Path::new("f.md"), 1).unwrap();
+        assert_eq!(spans.get("items.0.name"), (3, 11));
+    }
+
+    #[test]
+    fn unknown_field_names_line_and_allowed_fields() {
+        let src = "items:\n  - name: a\n    tgas: []\n";
+        let err = parse::<Doc>(src, Path::new("f.yaml"), 0).unwrap_err();
+        assert_eq!(err.location.line, 3);
+        assert!(err.message.contains("tgas"), "{}", err.message);
+        assert!(err.message.contains("expected `name` or `tags`"), "{}", err.message);
+    }
+
+    #[test]
+    fn syntax_error_has_line() {
+        let src = "items:\n  - name: \"a\n  - name: b\n";
+        let err = parse::<Doc>(src, Path::new("f.yaml"), 4).unwrap_err();
+        assert!(err.location.line >= 5, "{:?}", err.location);
+    }
+}
