@@ -6,6 +6,117 @@
 //! and indexes, [`render`] fills the theme's templates and [`output`] writes
 //! the site atomically.
 
+pub mod derive;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
+pub mod serve;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use diagnostics::{Diagnostic, Diagnostics, Location};
+use model::Model;
+
+/// What `build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Content directory.
+    pub content: PathBuf,
+    /// Output directory (replaced only when the build succeeds).
+    pub output: PathBuf,
+    /// Overrides `site.yaml`'s as-of date.
+    pub as_of: Option<NaiveDate>,
+    /// Theme directory; `None` uses the built-in default theme.
+    pub theme: Option<PathBuf>,
+}
+
+/// The outcome of `check` or `build`.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// One line saying what was checked or built.
+    pub summary: String,
+}
+
+/// Loads and validates content: stages 1 and 2.
+pub fn load_model(content: &Path, as_of: Option<NaiveDate>) -> (Option<Model>, Diagnostics) {
+    match load::load(content) {
+        Ok(raw) => validate::validate(&raw, as_of),
+        Err(d) => (None, d),
+    }
+}
+
+fn summary(m: &Model) -> String {
+    let tasks: usize = m.plans.iter().map(|p| p.tasks.len()).sum();
+    format!(
+        "{} plans, {} tasks, {} agencies, as of {}",
+        m.plans.len(),
+        tasks,
+        m.registry.all().len(),
+        m.site.as_of
+    )
+}
+
+/// Validates content without writing anything.
+pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
+    let (model, diagnostics) = load_model(content, as_of);
+    Report {
+        summary: model.as_ref().map(summary).unwrap_or_default(),
+        diagnostics,
+    }
+}
+
+/// Renders the site in memory (stages 1–4), without writing.
+pub fn render_site(
+    opts: &BuildOptions,
+) -> (Option<(Model, Vec<render::OutFile>)>, Diagnostics) {
+    let (model, mut diags) = load_model(&opts.content, opts.as_of);
+    let Some(model) = model else {
+        return (None, diags);
+    };
+    let theme = match &opts.theme {
+        Some(dir) => render::theme::Theme::from_dir(dir),
+        None => render::theme::Theme::embedded(),
+    };
+    let derived = derive::Derived::new(&model);
+    let files = theme.and_then(|t| render::render(&model, &derived, &t));
+    match files {
+        Ok(files) => (Some((model, files)), diags),
+        Err(e) => {
+            let loc = Location::file(opts.theme.as_deref().unwrap_or(Path::new("themes/default")));
+            diags.push(Diagnostic::error(loc, e.to_string()));
+            (None, diags)
+        }
+    }
+}
+
+/// Builds the site into `opts.output`, replacing it only on success.
+pub fn build(opts: &BuildOptions) -> Report {
+    let (rendered, mut diagnostics) = render_site(opts);
+    let Some((model, files)) = rendered else {
+        return Report {
+            diagnostics,
+            summary: String::new(),
+        };
+    };
+    if let Err(e) = output::write_site(&opts.output, &opts.content, &files) {
+        diagnostics.push(
+            Diagnostic::error(Location::file(&opts.output), e.to_string())
+                .with_help("check the --output path and its permissions"),
+        );
+        return Report {
+            diagnostics,
+            summary: String::new(),
+        };
+    }
+    Report {
+        summary: format!("{} ({} files)", summary(&model), files.len()),
+        diagnostics,
+    }
+}

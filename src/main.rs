@@ -1,1 +1,139 @@
-fn main() {}
+//! Command-line entry point: `minhbach build | check | serve`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use minhbach::{BuildOptions, Report};
+
+/// Compile plan data into a static transparency dashboard.
+#[derive(Parser)]
+#[command(name = "minhbach", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output directory (replaced only on success).
+    Build {
+        /// Content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Output directory.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Date the statuses are computed for (YYYY-MM-DD); overrides site.yaml.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Theme directory (defaults to the theme built into the program).
+        #[arg(long)]
+        theme: Option<PathBuf>,
+    },
+    /// Check the content and print every problem, without writing anything.
+    Check {
+        /// Content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Date the statuses are computed for (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Build, then serve the output on 127.0.0.1 for preview.
+    Serve {
+        /// Content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Output directory.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Date the statuses are computed for (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Theme directory.
+        #[arg(long)]
+        theme: Option<PathBuf>,
+    },
+}
+
+fn print_report(report: &Report) {
+    for d in report.diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    let e = report.diagnostics.error_count();
+    let w = report.diagnostics.warning_count();
+    if e + w > 0 {
+        eprintln!("{e} error(s), {w} warning(s)");
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { content, as_of } => {
+            let report = minhbach::check(&content, as_of);
+            print_report(&report);
+            if report.diagnostics.has_errors() {
+                return ExitCode::FAILURE;
+            }
+            eprintln!("ok: {}", report.summary);
+            ExitCode::SUCCESS
+        }
+        Command::Build {
+            content,
+            output,
+            as_of,
+            theme,
+        } => {
+            let opts = BuildOptions {
+                content,
+                output,
+                as_of,
+                theme,
+            };
+            let report = minhbach::build(&opts);
+            print_report(&report);
+            if report.diagnostics.has_errors() {
+                eprintln!(
+                    "build failed: {} was left unchanged",
+                    opts.output.display()
+                );
+                return ExitCode::FAILURE;
+            }
+            eprintln!("built {} into {}", report.summary, opts.output.display());
+            ExitCode::SUCCESS
+        }
+        Command::Serve {
+            content,
+            output,
+            port,
+            as_of,
+            theme,
+        } => {
+            let opts = BuildOptions {
+                content,
+                output,
+                as_of,
+                theme,
+            };
+            let report = minhbach::build(&opts);
+            print_report(&report);
+            if report.diagnostics.has_errors() {
+                eprintln!("build failed; serving the previous output");
+            }
+            match minhbach::serve::serve(&opts.output, port) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot serve: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

@@ -1,3 +1,46 @@
 //! Stage 2 of the pipeline: the validated model the rest of the program works on.
 
+pub mod agency;
 pub mod deadline;
+pub mod ids;
+pub mod plan;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use agency::{Agency, AgencyKind, Registry, Segment};
+pub use deadline::{Deadline, DeadlineKind, Due};
+pub use ids::{AgencyId, PlanId, TaskId};
+pub use plan::{Plan, Task};
+
+/// Site-wide settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    /// Site title.
+    pub title: String,
+    /// One-sentence description.
+    pub description: Option<String>,
+    /// Content language (`vi`).
+    pub language: String,
+    /// Absolute URL of the published site, ending in `/`.
+    pub base_url: Option<String>,
+    /// Time zone of the dates.
+    pub time_zone: String,
+    /// The date the data is current to.
+    pub as_of: NaiveDate,
+    /// Publisher, for citations.
+    pub publisher: Option<String>,
+    /// Footer text.
+    pub footer: Option<String>,
+}
+
+/// Everything the site is built from, validated.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Site settings.
+    pub site: Site,
+    /// The agency registry.
+    pub registry: Registry,
+    /// Plans, sorted by id.
+    pub plans: Vec<Plan>,
+}

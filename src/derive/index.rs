@@ -1,0 +1,105 @@
+//! Indexes over the model: each task's standing, each agency's tasks, and
+//! the site-wide lists of upcoming and overdue tasks.
+
+use std::collections::HashMap;
+
+use crate::model::{AgencyId, Model};
+
+use super::status::{standing, Standing, TimeState};
+
+/// A task, addressed by plan and task index in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TaskRef {
+    /// Index into `Model::plans`.
+    pub plan: usize,
+    /// Index into `Plan::tasks`.
+    pub task: usize,
+}
+
+/// An agency's tasks, by role.
+#[derive(Debug, Clone, Default)]
+pub struct AgencyTasks {
+    /// Tasks the agency leads.
+    pub lead: Vec<TaskRef>,
+    /// Tasks it cooperates on.
+    pub cooperate: Vec<TaskRef>,
+}
+
+/// Everything derived from the model for rendering.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// Standing of every task.
+    pub standings: HashMap<TaskRef, Standing>,
+    /// Tasks of each agency.
+    pub by_agency: HashMap<AgencyId, AgencyTasks>,
+    /// Groups each agency belongs to.
+    pub groups_of: HashMap<AgencyId, Vec<AgencyId>>,
+    /// Bodies merged into each agency.
+    pub predecessors: HashMap<AgencyId, Vec<AgencyId>>,
+    /// Tasks with a dated deadline still ahead, nearest first.
+    pub upcoming: Vec<TaskRef>,
+    /// Tasks past their deadline with no report, most recent deadline first.
+    pub past_deadline: Vec<TaskRef>,
+}
+
+impl Derived {
+    /// Computes every index as of the model's as-of date.
+    pub fn new(model: &Model) -> Self {
+        let as_of = model.site.as_of;
+        let mut d = Derived::default();
+        for (pi, plan) in model.plans.iter().enumerate() {
+            for (ti, task) in plan.tasks.iter().enumerate() {
+                let r = TaskRef { plan: pi, task: ti };
+                let s = standing(task.deadline.as_ref(), as_of);
+                d.standings.insert(r, s);
+                for a in &task.lead.agencies {
+                    d.by_agency.entry(a.clone()).or_default().lead.push(r);
+                }
+                for a in &task.cooperate.agencies {
+                    let e = d.by_agency.entry(a.clone()).or_default();
+                    if !e.lead.contains(&r) {
+                        e.cooperate.push(r);
+                    }
+                }
+                match s.state {
+                    TimeState::DueSoon | TimeState::Upcoming => d.upcoming.push(r),
+                    TimeState::PastDeadline => d.past_deadline.push(r),
+                    _ => {}
+                }
+            }
+        }
+        let day = |d: &Derived, r: &TaskRef| d.standings[r].due.map(|x| x.last_day());
+        let mut up = std::mem::take(&mut d.upcoming);
+        up.sort_by_key(|r| (day(&d, r), *r));
+        d.upcoming = up;
+        let mut past = std::mem::take(&mut d.past_deadline);
+        past.sort_by_key(|r| (std::cmp::Reverse(day(&d, r)), *r));
+        d.past_deadline = past;
+        for a in model.registry.all() {
+            for m in &a.members {
+                d.groups_of.entry(m.clone()).or_default().push(a.id.clone());
+            }
+            if let Some(s) = &a.successor {
+                d.predecessors
+                    .entry(s.id.clone())
+                    .or_default()
+                    .push(a.id.clone());
+            }
+        }
+        d
+    }
+
+    /// Number of tasks in each state among `refs`.
+    pub fn counts(&self, refs: impl IntoIterator<Item = TaskRef>) -> Vec<(TimeState, usize)> {
+        let mut c: HashMap<TimeState, usize> = HashMap::new();
+        for r in refs {
+            if let Some(s) = self.standings.get(&r) {
+                *c.entry(s.state).or_default() += 1;
+            }
+        }
+        TimeState::ALL
+            .iter()
+            .map(|s| (*s, c.get(s).copied().unwrap_or(0)))
+            .collect()
+    }
+}

@@ -1,0 +1,8 @@
+//! Stage 3 of the pipeline: facts computed from the model — task standings,
+//! who does what, what is due next.
+
+pub mod index;
+pub mod status;
+
+pub use index::{Derived, TaskRef};
+pub use status::{standing, Standing, TimeState};

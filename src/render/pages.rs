@@ -1,0 +1,339 @@
+//! One function per page type: gathers the views a template needs.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::{Derived, TaskRef, TimeState};
+use crate::model::deadline::vi_date;
+use crate::model::{Agency, Model};
+
+use super::markdown;
+use super::urls;
+use super::views::{self, AgencyLink, DeclaredView, PlanSummary, StateView, TaskView};
+
+/// A page to render: where it goes, which template, with what.
+pub struct PageSpec {
+    /// Directory of the page (`ke-hoach/x/`); the file is `index.html` in it.
+    pub dir: String,
+    /// Template name.
+    pub template: &'static str,
+    /// Page-specific context.
+    pub context: Context,
+}
+
+/// A link in the breadcrumb trail.
+#[derive(Serialize)]
+struct Crumb {
+    title: String,
+    href: String,
+}
+
+fn crumb(title: impl Into<String>, dir: &str) -> Crumb {
+    Crumb {
+        title: title.into(),
+        href: urls::href(dir),
+    }
+}
+
+/// Fills the values every page shares: site, as-of date, links, permalink.
+pub fn common(model: &Model, dir: &str, title: &str, ctx: &mut Context) {
+    let permalink = format!("/{dir}");
+    ctx.insert("site", &model.site);
+    ctx.insert("as_of", &vi_date(model.site.as_of));
+    ctx.insert("as_of_iso", &model.site.as_of.to_string());
+    ctx.insert("root", &urls::root_from(dir));
+    ctx.insert("page_title", title);
+    ctx.insert("permalink", &permalink);
+    ctx.insert(
+        "canonical",
+        &model
+            .site
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{dir}")),
+    );
+}
+
+fn all_refs(model: &Model) -> Vec<TaskRef> {
+    model
+        .plans
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| (0..p.tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti }))
+        .collect()
+}
+
+/// The home page.
+pub fn home(model: &Model, d: &Derived) -> PageSpec {
+    let mut c = Context::new();
+    let plans: Vec<PlanSummary> = (0..model.plans.len())
+        .map(|pi| views::plan_summary(model, d, pi))
+        .collect();
+    let refs = all_refs(model);
+    let upcoming: Vec<TaskView> = d
+        .upcoming
+        .iter()
+        .take(10)
+        .map(|r| views::task(model, d, *r))
+        .collect();
+    let past: Vec<TaskView> = d
+        .past_deadline
+        .iter()
+        .take(10)
+        .map(|r| views::task(model, d, *r))
+        .collect();
+    c.insert("plans", &plans);
+    c.insert("task_total", &refs.len());
+    c.insert("counts", &views::counts(d, refs));
+    c.insert("upcoming", &upcoming);
+    c.insert("past_deadline", &past);
+    c.insert("past_deadline_total", &d.past_deadline.len());
+    c.insert("agency_total", &model.registry.all().len());
+    PageSpec {
+        dir: String::new(),
+        template: "home.html",
+        context: c,
+    }
+}
+
+/// The list of plans.
+pub fn plans(model: &Model, d: &Derived) -> PageSpec {
+    let mut c = Context::new();
+    let plans: Vec<PlanSummary> = (0..model.plans.len())
+        .map(|pi| views::plan_summary(model, d, pi))
+        .collect();
+    c.insert("plans", &plans);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: urls::PLANS.into(),
+        template: "plans.html",
+        context: c,
+    }
+}
+
+/// A plan page.
+pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
+    let p = &model.plans[pi];
+    let mut c = Context::new();
+    c.insert("plan", &views::plan_summary(model, d, pi));
+    c.insert("number_note", &p.number_note);
+    c.insert("issuer_name", &p.issuer_name);
+    c.insert("date_text", &p.date_text);
+    c.insert("place", &p.place);
+    c.insert("signatory", &p.signatory);
+    c.insert("legal_bases", &p.legal_bases);
+    c.insert("recipients", &p.recipients);
+    c.insert("source", &p.source);
+    let declared: Vec<DeclaredView> = p.declared.iter().map(DeclaredView::new).collect();
+    c.insert("declared", &declared);
+    c.insert("mismatches", &declared.iter().filter(|x| x.differs).count());
+    c.insert("body_html", &markdown::to_html(&p.body));
+    c.insert("appendix", &p.appendix);
+    c.insert("caption", &p.caption);
+    c.insert("caption_note", &p.caption_note);
+    c.insert("columns", &p.columns);
+    c.insert("groups", &views::groups(model, d, pi));
+    let has_start = p.tasks.iter().any(|t| t.start.is_some());
+    let has_note = p.tasks.iter().any(|t| t.note.is_some());
+    let has_output = p.tasks.iter().any(|t| t.output.is_some());
+    c.insert("has_start", &has_start);
+    c.insert("has_note", &has_note);
+    c.insert("has_output", &has_output);
+    c.insert(
+        "colspan",
+        &(6 + usize::from(has_start) + usize::from(has_note) + usize::from(has_output)),
+    );
+    c.insert(
+        "crumbs",
+        &[crumb("Trang chủ", ""), crumb("Kế hoạch", urls::PLANS)],
+    );
+    PageSpec {
+        dir: urls::plan(p.id.as_str()),
+        template: "plan.html",
+        context: c,
+    }
+}
+
+/// A task page.
+pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
+    let p = &model.plans[r.plan];
+    let t = &p.tasks[r.task];
+    let mut c = Context::new();
+    c.insert("task", &views::task(model, d, r));
+    c.insert("plan", &views::plan_summary(model, d, r.plan));
+    let group_title = find_group_title(&p.groups, &t.group);
+    c.insert("group_title", &group_title);
+    let prev = r.task.checked_sub(1).map(|i| views::task(model, d, TaskRef { plan: r.plan, task: i }));
+    let next = (r.task + 1 < p.tasks.len())
+        .then(|| views::task(model, d, TaskRef { plan: r.plan, task: r.task + 1 }));
+    c.insert("prev", &prev);
+    c.insert("next", &next);
+    c.insert("source_line", &t.line);
+    c.insert(
+        "crumbs",
+        &[
+            crumb("Trang chủ", ""),
+            crumb("Kế hoạch", urls::PLANS),
+            crumb(p.label(), &urls::plan(p.id.as_str())),
+        ],
+    );
+    PageSpec {
+        dir: urls::task(p.id.as_str(), t.id.as_str()),
+        template: "task.html",
+        context: c,
+    }
+}
+
+fn find_group_title(groups: &[crate::model::plan::Group], code: &str) -> Option<String> {
+    for g in groups {
+        if g.code == code {
+            return g.title.clone();
+        }
+        if let Some(t) = find_group_title(&g.groups, code) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// A section of the agencies index.
+#[derive(Serialize)]
+struct KindSection {
+    label: &'static str,
+    agencies: Vec<AgencyLink>,
+}
+
+/// The agencies index, by kind.
+pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
+    let mut sections: Vec<KindSection> = Vec::new();
+    let mut sorted: Vec<&Agency> = model.registry.all().iter().collect();
+    sorted.sort_by(|a, b| {
+        (a.is_group(), a.kind.label(), a.name.to_lowercase()).cmp(&(
+            b.is_group(),
+            b.kind.label(),
+            b.name.to_lowercase(),
+        ))
+    });
+    for a in sorted {
+        let label = a.kind.label();
+        match sections.last_mut() {
+            Some(s) if s.label == label => s.agencies.push(views::agency_link(a, d)),
+            _ => sections.push(KindSection {
+                label,
+                agencies: vec![views::agency_link(a, d)],
+            }),
+        }
+    }
+    let mut c = Context::new();
+    c.insert("sections", &sections);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: urls::AGENCIES.into(),
+        template: "agencies.html",
+        context: c,
+    }
+}
+
+fn link(model: &Model, d: &Derived, id: &crate::model::AgencyId) -> Option<AgencyLink> {
+    model.registry.get(id).map(|a| views::agency_link(a, d))
+}
+
+/// An agency page.
+pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
+    let mut c = Context::new();
+    let tasks = d.by_agency.get(&a.id);
+    let lead: Vec<TaskView> = tasks
+        .map(|t| t.lead.iter().map(|r| views::task(model, d, *r)).collect())
+        .unwrap_or_default();
+    let cooperate: Vec<TaskView> = tasks
+        .map(|t| t.cooperate.iter().map(|r| views::task(model, d, *r)).collect())
+        .unwrap_or_default();
+    let lead_counts = tasks
+        .map(|t| views::counts(d, t.lead.iter().copied()))
+        .unwrap_or_default();
+    c.insert("agency", &a);
+    c.insert("kind_label", a.kind.label());
+    c.insert("is_group", &a.is_group());
+    c.insert("lead", &lead);
+    c.insert("cooperate", &cooperate);
+    c.insert("lead_counts", &lead_counts);
+    let members: Vec<AgencyLink> = a.members.iter().filter_map(|m| link(model, d, m)).collect();
+    c.insert("members", &members);
+    let groups: Vec<AgencyLink> = d
+        .groups_of
+        .get(&a.id)
+        .map(|v| v.iter().filter_map(|g| link(model, d, g)).collect())
+        .unwrap_or_default();
+    c.insert("groups", &groups);
+    c.insert("parent", &a.parent.as_ref().and_then(|p| link(model, d, p)));
+    c.insert(
+        "successor",
+        &a.successor.as_ref().and_then(|s| link(model, d, &s.id)),
+    );
+    c.insert(
+        "successor_date",
+        &a.successor.as_ref().and_then(|s| s.date).map(vi_date),
+    );
+    let preds: Vec<AgencyLink> = d
+        .predecessors
+        .get(&a.id)
+        .map(|v| v.iter().filter_map(|p| link(model, d, p)).collect())
+        .unwrap_or_default();
+    c.insert("predecessors", &preds);
+    let issued: Vec<PlanSummary> = model
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.issuer == a.id)
+        .map(|(pi, _)| views::plan_summary(model, d, pi))
+        .collect();
+    c.insert("issued", &issued);
+    c.insert(
+        "crumbs",
+        &[crumb("Trang chủ", ""), crumb("Cơ quan", urls::AGENCIES)],
+    );
+    PageSpec {
+        dir: urls::agency(a.id.as_str()),
+        template: "agency.html",
+        context: c,
+    }
+}
+
+/// A list of tasks in one state.
+#[derive(Serialize)]
+struct StateSection {
+    state: StateView,
+    tasks: Vec<TaskView>,
+}
+
+/// Every task, by state as of the as-of date.
+pub fn status(model: &Model, d: &Derived) -> PageSpec {
+    let refs = all_refs(model);
+    let sections: Vec<StateSection> = TimeState::ALL
+        .iter()
+        .map(|s| {
+            let mut tasks: Vec<TaskRef> = refs
+                .iter()
+                .copied()
+                .filter(|r| d.standings[r].state == *s)
+                .collect();
+            if *s == TimeState::PastDeadline {
+                tasks = d.past_deadline.clone();
+            } else if matches!(s, TimeState::DueSoon | TimeState::Upcoming) {
+                tasks = d.upcoming.iter().copied().filter(|r| d.standings[r].state == *s).collect();
+            }
+            StateSection {
+                state: StateView::new(*s, tasks.len()),
+                tasks: tasks.iter().map(|r| views::task(model, d, *r)).collect(),
+            }
+        })
+        .collect();
+    let mut c = Context::new();
+    c.insert("sections", &sections);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: "tinh-trang/".into(),
+        template: "status.html",
+        context: c,
+    }
+}

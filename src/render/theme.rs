@@ -1,0 +1,124 @@
+//! The theme: Tera templates and static assets. The default theme is built
+//! into the binary, so `minhbach build` works from any directory; `--theme`
+//! loads another from disk.
+
+use std::path::Path;
+
+use tera::Tera;
+
+use super::RenderError;
+
+/// Template files of a theme (under `templates/`).
+const TEMPLATES: [&str; 10] = [
+    "base.html",
+    "macros/cell.html",
+    "macros/tasklist.html",
+    "home.html",
+    "plans.html",
+    "plan.html",
+    "task.html",
+    "agencies.html",
+    "agency.html",
+    "status.html",
+];
+
+/// Static files of a theme (under `static/`), copied to `tai-nguyen/`.
+const ASSETS: [&str; 1] = ["style.css"];
+
+macro_rules! embedded {
+    ($($name:literal),*) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
+    "base.html",
+    "macros/cell.html",
+    "macros/tasklist.html",
+    "home.html",
+    "plans.html",
+    "plan.html",
+    "task.html",
+    "agencies.html",
+    "agency.html",
+    "status.html"
+);
+
+const DEFAULT_ASSETS: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// Loaded templates and assets.
+pub struct Theme {
+    /// The template engine with every template parsed.
+    pub tera: Tera,
+    /// Static files: name and bytes.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme compiled into the program.
+    pub fn embedded() -> Result<Theme, RenderError> {
+        let templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        let assets = DEFAULT_ASSETS
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        Theme::new(templates, assets)
+    }
+
+    /// A theme from a directory with `templates/` and `static/`.
+    pub fn from_dir(dir: &Path) -> Result<Theme, RenderError> {
+        let read = |p: &Path| {
+            std::fs::read(p).map_err(|e| RenderError::Theme {
+                path: p.display().to_string(),
+                message: e.to_string(),
+            })
+        };
+        let mut templates = Vec::new();
+        for name in TEMPLATES {
+            let p = dir.join("templates").join(name);
+            let bytes = read(&p)?;
+            let text = String::from_utf8(bytes).map_err(|_| RenderError::Theme {
+                path: p.display().to_string(),
+                message: "not UTF-8".into(),
+            })?;
+            templates.push((name.to_string(), text));
+        }
+        let mut assets = Vec::new();
+        for name in ASSETS {
+            assets.push((name.to_string(), read(&dir.join("static").join(name))?));
+        }
+        Theme::new(templates, assets)
+    }
+
+    fn new(
+        templates: Vec<(String, String)>,
+        assets: Vec<(String, Vec<u8>)>,
+    ) -> Result<Theme, RenderError> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(templates)
+            .map_err(|e| RenderError::Template {
+                template: "theme".into(),
+                message: error_chain(&e),
+            })?;
+        Ok(Theme { tera, assets })
+    }
+}
+
+/// A Tera error with its causes, on one line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}

@@ -1,0 +1,398 @@
+//! What templates see: plain, serialisable views of the model with links
+//! and dates already formatted. Templates hold all markup; views hold none.
+
+use serde::Serialize;
+
+use crate::derive::{Derived, TaskRef, TimeState};
+use crate::model::deadline::vi_date;
+use crate::model::plan::{AgencyCell, DeclaredCount, Group};
+use crate::model::{Agency, Deadline, Model, Plan, Segment};
+
+use super::urls;
+
+/// A deadline or start time: the words as printed and their meaning.
+#[derive(Serialize)]
+pub struct TimeView {
+    /// As printed.
+    pub text: String,
+    /// Meaning in words.
+    pub words: String,
+    /// `due`, `milestones`, `recurring`, `ongoing`, `open_start`, `unscheduled`, `unknown`.
+    pub kind: &'static str,
+}
+
+impl TimeView {
+    /// Builds the view of a parsed time.
+    pub fn new(d: &Deadline) -> Self {
+        use crate::model::DeadlineKind as K;
+        let kind = match d.kind {
+            K::Due { .. } => "due",
+            K::Milestones { .. } => "milestones",
+            K::Recurring { .. } => "recurring",
+            K::Ongoing => "ongoing",
+            K::OpenStart { .. } => "open_start",
+            K::Unscheduled { .. } => "unscheduled",
+            K::Unknown => "unknown",
+        };
+        TimeView {
+            text: d.text.clone(),
+            words: d.kind.describe(),
+            kind,
+        }
+    }
+}
+
+/// A state with its label, for badges and counts.
+#[derive(Serialize)]
+pub struct StateView {
+    /// Stable key (CSS class).
+    pub key: &'static str,
+    /// Vietnamese label.
+    pub label: &'static str,
+    /// Number of tasks (in count lists).
+    pub count: usize,
+}
+
+impl StateView {
+    /// The state's view with a count.
+    pub fn new(s: TimeState, count: usize) -> Self {
+        StateView {
+            key: s.key(),
+            label: s.label(),
+            count,
+        }
+    }
+}
+
+/// A task as shown in tables and lists.
+#[derive(Serialize)]
+pub struct TaskView {
+    /// Task id.
+    pub id: String,
+    /// Number as printed.
+    pub number: Option<String>,
+    /// Link from the site root.
+    pub href: String,
+    /// Anchor of the row on its plan page.
+    pub anchor: String,
+    /// Plan id.
+    pub plan_id: String,
+    /// Plan label (`Kế hoạch 114/KH-BCĐ`).
+    pub plan_label: String,
+    /// Link to the plan from the site root.
+    pub plan_href: String,
+    /// Group code.
+    pub group: String,
+    /// Goal.
+    pub goal: Option<String>,
+    /// Task text.
+    pub text: Option<String>,
+    /// Output.
+    pub output: Option<String>,
+    /// Lead cell.
+    pub lead: CellView,
+    /// Cooperating cell.
+    pub cooperate: CellView,
+    /// Start time.
+    pub start: Option<TimeView>,
+    /// Deadline.
+    pub deadline: Option<TimeView>,
+    /// Note / source.
+    pub note: Option<String>,
+    /// State.
+    pub state: StateView,
+    /// The deciding date, `dd/mm/yyyy`.
+    pub due_date: Option<String>,
+    /// Same, ISO, for `<time datetime>`.
+    pub due_iso: Option<String>,
+}
+
+/// A printed agency cell with links.
+#[derive(Serialize)]
+pub struct CellView {
+    /// The cell as printed.
+    pub text: String,
+    /// Pieces: `{t: "text", text}` or `{t: "agency", text, href}`.
+    pub parts: Vec<PartView>,
+}
+
+/// One piece of a cell.
+#[derive(Serialize)]
+pub struct PartView {
+    /// `text` or `agency`.
+    pub t: &'static str,
+    /// Words as printed.
+    pub text: String,
+    /// Link from the site root, for agencies.
+    pub href: Option<String>,
+    /// Official name, for agencies (tooltip when the cell abbreviates).
+    pub name: Option<String>,
+}
+
+impl CellView {
+    /// Builds a cell view, linking recognised agencies.
+    pub fn new(cell: &AgencyCell, model: &Model) -> Self {
+        let parts = cell
+            .segments
+            .iter()
+            .map(|s| match s {
+                Segment::Text { text } => PartView {
+                    t: "text",
+                    text: text.clone(),
+                    href: None,
+                    name: None,
+                },
+                Segment::Agency { text, id } => PartView {
+                    t: "agency",
+                    text: text.clone(),
+                    href: Some(urls::href(&urls::agency(id.as_str()))),
+                    name: model.registry.get(id).map(|a| a.name.clone()),
+                },
+            })
+            .collect();
+        CellView {
+            text: cell.text.clone(),
+            parts,
+        }
+    }
+}
+
+/// Builds the view of one task.
+pub fn task(model: &Model, derived: &Derived, r: TaskRef) -> TaskView {
+    let plan = &model.plans[r.plan];
+    let t = &plan.tasks[r.task];
+    let st = derived.standings[&r];
+    TaskView {
+        id: t.id.to_string(),
+        number: t.number.clone(),
+        href: urls::href(&urls::task(plan.id.as_str(), t.id.as_str())),
+        anchor: format!("nv-{}", t.id),
+        plan_id: plan.id.to_string(),
+        plan_label: plan.label(),
+        plan_href: urls::href(&urls::plan(plan.id.as_str())),
+        group: t.group.clone(),
+        goal: t.goal.clone(),
+        text: t.text.clone(),
+        output: t.output.clone(),
+        lead: CellView::new(&t.lead, model),
+        cooperate: CellView::new(&t.cooperate, model),
+        start: t.start.as_ref().map(TimeView::new),
+        deadline: t.deadline.as_ref().map(TimeView::new),
+        note: t.note.clone(),
+        state: StateView::new(st.state, 1),
+        due_date: st.due.map(|d| vi_date(d.calendar_day())),
+        due_iso: st.due.map(|d| d.calendar_day().to_string()),
+    }
+}
+
+/// A plan in lists.
+#[derive(Serialize)]
+pub struct PlanSummary {
+    /// Plan id.
+    pub id: String,
+    /// Link from the site root.
+    pub href: String,
+    /// Label (type and number).
+    pub label: String,
+    /// Document number.
+    pub number: Option<String>,
+    /// Document type.
+    pub doc_type: String,
+    /// Title.
+    pub title: String,
+    /// Issuer name.
+    pub issuer: String,
+    /// Issuer link.
+    pub issuer_href: String,
+    /// Date of issue.
+    pub date: Option<String>,
+    /// Period covered.
+    pub period: String,
+    /// Number of rows transcribed.
+    pub task_count: usize,
+    /// Declared total, when declared.
+    pub declared_tasks: Option<u32>,
+    /// Whether the table is in the source.
+    pub table_in_source: bool,
+    /// Counts by state.
+    pub counts: Vec<StateView>,
+}
+
+/// Builds the summary of plan `pi`.
+pub fn plan_summary(model: &Model, derived: &Derived, pi: usize) -> PlanSummary {
+    let p = &model.plans[pi];
+    let refs = (0..p.tasks.len()).map(|ti| TaskRef { plan: pi, task: ti });
+    PlanSummary {
+        id: p.id.to_string(),
+        href: urls::href(&urls::plan(p.id.as_str())),
+        label: p.label(),
+        number: p.number.clone(),
+        doc_type: p.doc_type.clone(),
+        title: p.title.clone(),
+        issuer: issuer_name(model, p),
+        issuer_href: urls::href(&urls::agency(p.issuer.as_str())),
+        date: p.date.map(vi_date),
+        period: format!("{} – {}", vi_date(p.period.start), vi_date(p.period.end)),
+        task_count: p.tasks.len(),
+        declared_tasks: p
+            .declared
+            .iter()
+            .find(|d| d.group.is_none() && d.label == "Tổng số nhiệm vụ")
+            .map(|d| d.declared),
+        table_in_source: p.table_status == crate::model::plan::TableStatus::Complete,
+        counts: counts(derived, refs),
+    }
+}
+
+fn issuer_name(model: &Model, p: &Plan) -> String {
+    model
+        .registry
+        .get(&p.issuer)
+        .map(|a| a.name.clone())
+        .unwrap_or_default()
+}
+
+/// Counts by state, only the non-zero ones.
+pub fn counts(derived: &Derived, refs: impl IntoIterator<Item = TaskRef>) -> Vec<StateView> {
+    derived
+        .counts(refs)
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| StateView::new(s, n))
+        .collect()
+}
+
+/// A group of the plan table, with its rows.
+#[derive(Serialize)]
+pub struct GroupView {
+    /// Code as printed.
+    pub code: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Appendix label.
+    pub appendix: Option<String>,
+    /// Column headings, when the group has its own.
+    pub columns: Vec<String>,
+    /// Nesting depth (0 = top).
+    pub depth: usize,
+    /// Other text of the group row.
+    pub note: Option<String>,
+    /// Declared count and whether it matches.
+    pub declared: Option<u32>,
+    /// Rows found.
+    pub found: u32,
+    /// Rows, by goal block.
+    pub blocks: Vec<BlockView>,
+}
+
+/// A goal cell and its rows.
+#[derive(Serialize)]
+pub struct BlockView {
+    /// Goal text.
+    pub goal: Option<String>,
+    /// Rows.
+    pub tasks: Vec<TaskView>,
+}
+
+/// Flattens the plan's group tree in document order.
+pub fn groups(model: &Model, derived: &Derived, pi: usize) -> Vec<GroupView> {
+    let mut out = Vec::new();
+    flatten(model, derived, pi, &model.plans[pi].groups, 0, &mut out);
+    out
+}
+
+fn flatten(
+    model: &Model,
+    derived: &Derived,
+    pi: usize,
+    groups: &[Group],
+    depth: usize,
+    out: &mut Vec<GroupView>,
+) {
+    for g in groups {
+        out.push(GroupView {
+            code: g.code.clone(),
+            title: g.title.clone(),
+            appendix: g.appendix.clone(),
+            columns: g.columns.clone(),
+            depth,
+            note: g.note.clone(),
+            declared: g.declared_tasks,
+            found: g.task_count,
+            blocks: g
+                .blocks
+                .iter()
+                .map(|b| BlockView {
+                    goal: b.goal.clone(),
+                    tasks: b
+                        .tasks
+                        .iter()
+                        .map(|&ti| task(model, derived, TaskRef { plan: pi, task: ti }))
+                        .collect(),
+                })
+                .collect(),
+        });
+        flatten(model, derived, pi, &g.groups, depth + 1, out);
+    }
+}
+
+/// A declared total for display.
+#[derive(Serialize)]
+pub struct DeclaredView {
+    /// What is counted.
+    pub label: String,
+    /// Declared number.
+    pub declared: u32,
+    /// Rows transcribed.
+    pub found: Option<u32>,
+    /// True when the two differ.
+    pub differs: bool,
+}
+
+impl DeclaredView {
+    /// Builds the view.
+    pub fn new(d: &DeclaredCount) -> Self {
+        DeclaredView {
+            label: d.label.clone(),
+            declared: d.declared,
+            found: d.found,
+            differs: d.differs(),
+        }
+    }
+}
+
+/// An agency in lists.
+#[derive(Serialize)]
+pub struct AgencyLink {
+    /// Id.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// Link from the site root.
+    pub href: String,
+    /// Kind label.
+    pub kind: &'static str,
+    /// True for groups.
+    pub is_group: bool,
+    /// Number of tasks led.
+    pub lead: usize,
+    /// Number of tasks cooperated on.
+    pub cooperate: usize,
+    /// Merged into another body.
+    pub merged: bool,
+}
+
+/// Builds the list entry of an agency.
+pub fn agency_link(a: &Agency, derived: &Derived) -> AgencyLink {
+    let t = derived.by_agency.get(&a.id);
+    AgencyLink {
+        id: a.id.to_string(),
+        name: a.name.clone(),
+        href: urls::href(&urls::agency(a.id.as_str())),
+        kind: a.kind.label(),
+        is_group: a.is_group(),
+        lead: t.map_or(0, |t| t.lead.len()),
+        cooperate: t.map_or(0, |t| t.cooperate.len()),
+        merged: a.successor.is_some(),
+    }
+}

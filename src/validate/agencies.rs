@@ -1,0 +1,121 @@
+//! Turns `agencies.yaml` into the [`Registry`], checking ids and references.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::raw::AgenciesFile;
+use crate::load::Loaded;
+use crate::model::agency::Successor;
+use crate::model::{Agency, AgencyId, AgencyKind, Registry};
+
+/// Builds the registry; every problem is added to `diags`.
+pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registry {
+    let path = &file.path;
+    let at = |p: String| file.spans.locate(path, &p);
+    let mut agencies = Vec::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut seen_names: HashMap<String, String> = HashMap::new();
+    for (i, e) in file.value.agencies.iter().enumerate() {
+        let Some(id) = AgencyId::new(e.id.clone()) else {
+            diags.push(
+                Diagnostic::error(
+                    at(format!("agencies.{i}.id")),
+                    format!("the agency id {:?} is not a valid id", e.id),
+                )
+                .with_help(format!(
+                    "use lowercase letters a-z, digits and single hyphens, e.g. {:?}",
+                    crate::model::ids::slugify(&e.name)
+                )),
+            );
+            continue;
+        };
+        if let Some(first) = seen_ids.insert(e.id.clone(), i) {
+            diags.push(
+                Diagnostic::error(
+                    at(format!("agencies.{i}.id")),
+                    format!(
+                        "the agency id {:?} is used twice (first by entry {})",
+                        e.id,
+                        first + 1
+                    ),
+                )
+                .with_help("give each agency its own id"),
+            );
+        }
+        let kind = match e.kind.as_deref() {
+            None => AgencyKind::Other,
+            Some(k) => AgencyKind::parse(k).unwrap_or_else(|| {
+                diags.push(
+                    Diagnostic::error(
+                        at(format!("agencies.{i}.kind")),
+                        format!("unknown agency kind {k:?}"),
+                    )
+                    .with_help(format!("use one of: {}", AgencyKind::NAMES)),
+                );
+                AgencyKind::Other
+            }),
+        };
+        for (j, n) in std::iter::once(&e.name).chain(e.aliases.iter()).enumerate() {
+            let key = n.trim().to_lowercase();
+            if let Some(other) = seen_names.insert(key, e.id.clone()) {
+                if other != e.id {
+                    let p = if j == 0 {
+                        format!("agencies.{i}.name")
+                    } else {
+                        format!("agencies.{i}.aliases.{}", j - 1)
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            at(p),
+                            format!("the name {n:?} is already used by agency {other:?}"),
+                        )
+                        .with_help("a name or alias must belong to one agency only"),
+                    );
+                }
+            }
+        }
+        let successor = e.successor.as_ref().and_then(|s| {
+            Some(Successor {
+                id: AgencyId::new(s.id.clone())?,
+                date: s.date,
+                note: s.note.clone(),
+            })
+        });
+        agencies.push(Agency {
+            id,
+            name: e.name.clone(),
+            short: e.short.clone(),
+            kind,
+            level: e.level.clone(),
+            parent: e.parent.clone().and_then(AgencyId::new),
+            aliases: e.aliases.clone(),
+            members: e.members.iter().cloned().filter_map(AgencyId::new).collect(),
+            successor,
+            note: e.note.clone(),
+        });
+    }
+    let ids: HashSet<String> = file.value.agencies.iter().map(|e| e.id.clone()).collect();
+    for (i, e) in file.value.agencies.iter().enumerate() {
+        let mut check = |what: &str, p: String, target: &str| {
+            if !ids.contains(target) {
+                diags.push(
+                    Diagnostic::error(
+                        at(p),
+                        format!("{what} {target:?} is not an agency id in this file"),
+                    )
+                    .with_help("use the id of an existing entry, or add the entry"),
+                );
+            }
+        };
+        if let Some(p) = &e.parent {
+            check("the parent", format!("agencies.{i}.parent"), p);
+        }
+        for (j, m) in e.members.iter().enumerate() {
+            check("the member", format!("agencies.{i}.members.{j}"), m);
+        }
+        if let Some(s) = &e.successor {
+            check("the successor", format!("agencies.{i}.successor.id"), &s.id);
+        }
+    }
+    Registry::new(agencies)
+}

@@ -1,0 +1,412 @@
+//! Turns a plan directory into a [`Plan`]: resolves agencies, parses
+//! deadlines, assigns task ids and compares declared totals.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::raw::{GroupEntry, TaskEntry};
+use crate::load::yaml::Spans;
+use crate::load::RawPlan;
+use crate::model::ids::slugify;
+use crate::model::plan::{
+    AgencyCell, DeclaredCount, GoalBlock, Group, Period, Signatory, TableStatus,
+};
+use crate::model::{Deadline, Plan, PlanId, Registry, Task, TaskId};
+
+/// Validates one plan; problems go to `diags`. Returns `None` when the plan
+/// cannot be built at all (invalid id or issuer).
+pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Option<Plan> {
+    let f = &raw.front.value;
+    let fpath = &raw.front.path;
+    let fat = |p: &str| raw.front.spans.locate(fpath, p);
+    let Some(id) = PlanId::new(raw.dir_name.clone()) else {
+        diags.push(
+            Diagnostic::error(
+                crate::diagnostics::Location::file(fpath),
+                format!("the plan directory name {:?} is not a valid id", raw.dir_name),
+            )
+            .with_help(format!(
+                "rename the directory to lowercase letters, digits and hyphens, e.g. {:?}",
+                slugify(&raw.dir_name)
+            )),
+        );
+        return None;
+    };
+    let issuer = match registry.lookup_id(&f.issuer) {
+        Some(a) => a.id.clone(),
+        None => {
+            let mut d = Diagnostic::error(
+                fat("issuer"),
+                format!("the issuer {:?} is not an agency id in agencies.yaml", f.issuer),
+            );
+            if let Some(s) = registry.suggest(&f.issuer) {
+                d = d.with_help(format!("did you mean the id of {s}?"));
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    if f.period.end < f.period.start {
+        diags.push(
+            Diagnostic::error(fat("period.end"), "the period ends before it starts")
+                .with_help("check the two dates of `period`"),
+        );
+    }
+    let year = f.year.unwrap_or_else(|| f.period.end.year_ce().1 as i32);
+    let table_status = match f.table_status.as_deref() {
+        None | Some("complete") => TableStatus::Complete,
+        Some("not-in-source") => TableStatus::NotInSource,
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    fat("table_status"),
+                    format!("unknown table_status {other:?}"),
+                )
+                .with_help("use `complete` or `not-in-source`"),
+            );
+            TableStatus::Complete
+        }
+    };
+    let mut plan = Plan {
+        id,
+        number: f.number.clone(),
+        number_note: f.number_note.clone(),
+        doc_type: f.doc_type.clone(),
+        title: f.title.clone(),
+        issuer,
+        issuer_name: f.issuer_name.clone(),
+        place: f.place.clone(),
+        date: f.date,
+        date_text: f.date_text.clone(),
+        period: Period {
+            start: f.period.start,
+            end: f.period.end,
+        },
+        year,
+        signatory: f.signatory.as_ref().map(|s| Signatory {
+            name: s.name.clone(),
+            position: s.position.clone(),
+            on_behalf: s.on_behalf.clone(),
+        }),
+        legal_bases: f.legal_bases.clone(),
+        recipients: f.recipients.clone(),
+        declared: Vec::new(),
+        table_status,
+        source: f.source.clone(),
+        body: raw.body.clone(),
+        appendix: None,
+        caption: None,
+        caption_note: None,
+        columns: Vec::new(),
+        groups: Vec::new(),
+        tasks: Vec::new(),
+    };
+    if let Some(tf) = &raw.tasks {
+        plan.appendix = tf.value.appendix.clone();
+        plan.caption = tf.value.caption.clone();
+        plan.caption_note = tf.value.caption_note.clone();
+        plan.columns = tf.value.columns.clone();
+        let mut ctx = TableCtx {
+            path: &tf.path,
+            spans: &tf.spans,
+            registry,
+            year,
+            tasks: Vec::new(),
+            ids: HashMap::new(),
+            diags,
+        };
+        plan.groups = tf
+            .value
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| ctx.group(g, &format!("groups.{i}")))
+            .collect();
+        plan.tasks = ctx.tasks;
+    }
+    declared_totals(raw, &mut plan, diags);
+    Some(plan)
+}
+
+struct TableCtx<'a> {
+    path: &'a Path,
+    spans: &'a Spans,
+    registry: &'a Registry,
+    year: i32,
+    tasks: Vec<Task>,
+    ids: HashMap<String, usize>,
+    diags: &'a mut Diagnostics,
+}
+
+impl TableCtx<'_> {
+    fn group(&mut self, g: &GroupEntry, path: &str) -> Group {
+        let first = self.tasks.len();
+        let mut blocks = Vec::new();
+        for (i, goal) in g.goals.iter().enumerate() {
+            let mut idx = Vec::new();
+            for (j, t) in goal.tasks.iter().enumerate() {
+                let p = format!("{path}.goals.{i}.tasks.{j}");
+                idx.push(self.task(t, &p, &g.code, Some(&goal.goal)));
+            }
+            blocks.push(GoalBlock {
+                goal: Some(goal.goal.clone()),
+                tasks: idx,
+            });
+        }
+        if !g.tasks.is_empty() {
+            let mut idx = Vec::new();
+            for (j, t) in g.tasks.iter().enumerate() {
+                let p = format!("{path}.tasks.{j}");
+                idx.push(self.task(t, &p, &g.code, None));
+            }
+            blocks.push(GoalBlock {
+                goal: None,
+                tasks: idx,
+            });
+        }
+        let groups: Vec<Group> = g
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, sub)| self.group(sub, &format!("{path}.groups.{i}")))
+            .collect();
+        let task_count = (self.tasks.len() - first) as u32;
+        Group {
+            code: g.code.clone(),
+            title: g.title.clone(),
+            appendix: g.appendix.clone(),
+            columns: g.columns.clone(),
+            declared_tasks: g.declared_tasks,
+            task_count,
+            note: g.note.clone(),
+            blocks,
+            groups,
+        }
+    }
+
+    fn task(&mut self, t: &TaskEntry, path: &str, group: &str, goal: Option<&str>) -> usize {
+        let loc = |p: &str| self.spans.locate(self.path, p);
+        let raw_id = t
+            .id
+            .clone()
+            .or_else(|| t.number.as_deref().map(slugify))
+            .unwrap_or_default();
+        let position = self.tasks.len();
+        let id = match TaskId::new(raw_id.clone()) {
+            Some(id) => id,
+            None => {
+                let (p, msg, help) = if t.id.is_some() {
+                    (
+                        format!("{path}.id"),
+                        format!("the task id {raw_id:?} is not a valid id"),
+                        "use lowercase letters a-z, digits and single hyphens".to_string(),
+                    )
+                } else {
+                    (
+                        path.to_string(),
+                        "this row has no printed number, so it needs an `id`".to_string(),
+                        "add `id: \"...\"` (for example the group code and a letter: `ii-a`); it becomes the row's permalink".to_string(),
+                    )
+                };
+                self.diags
+                    .push(Diagnostic::error(loc(&p), msg).with_help(help));
+                TaskId::for_row(position)
+            }
+        };
+        if let Some(&other) = self.ids.get(id.as_str()) {
+            let p = if t.id.is_some() {
+                format!("{path}.id")
+            } else {
+                format!("{path}.number")
+            };
+            let first_line = self.tasks[other].line;
+            self.diags.push(
+                Diagnostic::error(
+                    loc(&p),
+                    format!(
+                        "duplicate task number: {:?} is already used by the row at line {first_line}",
+                        id.as_str()
+                    ),
+                )
+                .with_help("each row of a plan needs its own number; give one of them an explicit `id`"),
+            );
+        } else {
+            self.ids.insert(id.as_str().to_string(), position);
+        }
+        let lead = self.cell(t.lead.as_deref(), &format!("{path}.lead"), "lead");
+        let cooperate = self.cell(t.cooperate.as_deref(), &format!("{path}.cooperate"), "cooperate");
+        let deadline = t
+            .deadline
+            .as_deref()
+            .map(|d| self.deadline(d, &format!("{path}.deadline")));
+        let start = t
+            .start
+            .as_deref()
+            .map(|d| self.deadline(d, &format!("{path}.start")));
+        let line = self.spans.get(path).0;
+        self.tasks.push(Task {
+            id,
+            number: t.number.clone(),
+            group: group.to_string(),
+            position,
+            goal: goal.map(str::to_string),
+            text: t.task.clone(),
+            output: t.output.clone(),
+            lead,
+            cooperate,
+            start,
+            deadline,
+            note: t.note.clone(),
+            line,
+        });
+        position
+    }
+
+    fn cell(&mut self, text: Option<&str>, path: &str, field: &str) -> AgencyCell {
+        let Some(text) = text else {
+            return AgencyCell::default();
+        };
+        let res = self.registry.resolve(text);
+        for name in &res.unknown {
+            let mut d = Diagnostic::error(
+                self.spans.locate(self.path, path),
+                format!("unknown agency name {name:?} in `{field}`"),
+            );
+            d = match self.registry.suggest(name) {
+                Some(s) => d.with_help(format!(
+                    "did you mean {s}? If it is another spelling of a registered agency, add it to that agency's `aliases` in agencies.yaml; otherwise add a new agency"
+                )),
+                None => d.with_help("add the agency (or this spelling as an alias) to agencies.yaml"),
+            };
+            self.diags.push(d);
+        }
+        AgencyCell {
+            text: text.to_string(),
+            agencies: res.ids(),
+            segments: res.segments,
+        }
+    }
+
+    fn deadline(&mut self, text: &str, path: &str) -> Deadline {
+        let d = Deadline::parse(text, Some(self.year));
+        if !d.is_understood() {
+            self.diags.push(
+                Diagnostic::warning(
+                    self.spans.locate(self.path, path),
+                    format!("the time phrase {text:?} is not understood; it is shown as written but placed on no calendar"),
+                )
+                .with_help("write a form such as `Tháng 9/2025`, `trước ngày 12/9/2025`, `Quý IV`, `Thường xuyên`, or `Sau khi ...`"),
+            );
+        }
+        d
+    }
+}
+
+fn count_in(groups: &[Group], code: &str) -> Option<u32> {
+    for g in groups {
+        if g.code == code {
+            return Some(g.task_count);
+        }
+        if let Some(c) = count_in(&g.groups, code) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn walk_groups<'a>(groups: &'a [Group], prefix: &str, out: &mut Vec<(&'a Group, String)>) {
+    for (i, g) in groups.iter().enumerate() {
+        let path = format!("{prefix}{i}");
+        walk_groups(&g.groups, &format!("{path}.groups."), out);
+        out.push((g, path));
+    }
+}
+
+fn declared_totals(raw: &RawPlan, plan: &mut Plan, diags: &mut Diagnostics) {
+    let fpath = &raw.front.path;
+    let mut locs = Vec::new();
+    let has_table = plan.table_status == TableStatus::Complete;
+    let found_total = has_table.then_some(plan.tasks.len() as u32);
+    if let Some(d) = &raw.front.value.declared {
+        if let Some(n) = d.tasks {
+            locs.push(raw.front.spans.locate(fpath, "declared.tasks"));
+            plan.declared.push(DeclaredCount {
+                label: "Tổng số nhiệm vụ".into(),
+                declared: n,
+                found: found_total,
+                group: None,
+            });
+        }
+        if let Some(n) = d.indicators {
+            locs.push(raw.front.spans.locate(fpath, "declared.indicators"));
+            plan.declared.push(DeclaredCount {
+                label: "Tổng số chỉ tiêu".into(),
+                declared: n,
+                found: None,
+                group: None,
+            });
+        }
+        for (i, g) in d.groups.iter().enumerate() {
+            locs.push(raw.front.spans.locate(fpath, &format!("declared.groups.{i}.count")));
+            let found = match (&g.group, has_table) {
+                (Some(code), true) => count_in(&plan.groups, code),
+                _ => None,
+            };
+            plan.declared.push(DeclaredCount {
+                label: g.label.clone(),
+                declared: g.count,
+                found,
+                group: g.group.clone(),
+            });
+        }
+    }
+    let mut all = Vec::new();
+    walk_groups(&plan.groups, "groups.", &mut all);
+    all.sort_by_key(|(g, _)| g.code.clone());
+    let from_titles: Vec<DeclaredCount> = all
+        .iter()
+        .filter_map(|(g, gpath)| {
+            let n = g.declared_tasks?;
+            if plan
+                .declared
+                .iter()
+                .any(|d| d.group.as_deref() == Some(&g.code))
+            {
+                return None;
+            }
+            if let Some(tf) = &raw.tasks {
+                locs.push(tf.spans.locate(&tf.path, &format!("{gpath}.declared_tasks")));
+            }
+            Some(DeclaredCount {
+                label: format!("Nhóm {}", g.code),
+                declared: n,
+                found: Some(g.task_count),
+                group: Some(g.code.clone()),
+            })
+        })
+        .collect();
+    plan.declared.extend(from_titles);
+    for (d, loc) in plan.declared.iter().zip(locs) {
+        if d.differs() {
+            diags.push(
+                Diagnostic::warning(
+                    loc,
+                    format!(
+                        "{}: the document declares {} but {} rows are transcribed{}",
+                        d.label,
+                        d.declared,
+                        d.found.unwrap_or(0),
+                        d.group
+                            .as_ref()
+                            .map(|g| format!(" in group {g}"))
+                            .unwrap_or_default()
+                    ),
+                )
+                .with_help("check the transcription; if the document itself is inconsistent, this warning is shown on the plan page"),
+            );
+        }
+    }
+}
+
+use chrono::Datelike;
