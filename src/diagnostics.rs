@@ -149,12 +149,18 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
-            (&a.location.file, a.location.line, a.location.column, &a.message).cmp(&(
-                &b.location.file,
-                b.location.line,
-                b.location.column,
-                &b.message,
-            ))
+            (
+                &a.location.file,
+                a.location.line,
+                a.location.column,
+                &a.message,
+            )
+                .cmp(&(
+                    &b.location.file,
+                    b.location.line,
+                    b.location.column,
+                    &b.message,
+                ))
         });
         v
     }

@@ -73,9 +73,7 @@ pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
 }
 
 /// Renders the site in memory (stages 1–4), without writing.
-pub fn render_site(
-    opts: &BuildOptions,
-) -> (Option<(Model, Vec<render::OutFile>)>, Diagnostics) {
+pub fn render_site(opts: &BuildOptions) -> (Option<(Model, Vec<render::OutFile>)>, Diagnostics) {
     let (model, mut diags) = load_model(&opts.content, opts.as_of);
     let Some(model) = model else {
         return (None, diags);

@@ -100,10 +100,7 @@ fn main() -> ExitCode {
             let report = minhbach::build(&opts);
             print_report(&report);
             if report.diagnostics.has_errors() {
-                eprintln!(
-                    "build failed: {} was left unchanged",
-                    opts.output.display()
-                );
+                eprintln!("build failed: {} was left unchanged", opts.output.display());
                 return ExitCode::FAILURE;
             }
             eprintln!("built {} into {}", report.summary, opts.output.display());

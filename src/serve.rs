@@ -93,7 +93,9 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
         h.clear();
     }
     if method != "GET" && method != "HEAD" {
-        return stream.write_all(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        return stream.write_all(
+            b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        );
     }
     let (status, ctype, body) = match resolve(root, target) {
         Some(p) => ("200 OK", content_type(&p), fs::read(&p)?),

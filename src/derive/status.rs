@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn before_a_day_is_past_on_that_day() {
         assert_eq!(at("trước ngày 12/9/2025", 2025, 9, 11), TimeState::DueSoon);
-        assert_eq!(at("trước ngày 12/9/2025", 2025, 9, 12), TimeState::PastDeadline);
+        assert_eq!(
+            at("trước ngày 12/9/2025", 2025, 9, 12),
+            TimeState::PastDeadline
+        );
     }
 
     #[test]

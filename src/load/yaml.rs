@@ -70,9 +70,8 @@ fn to_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diag
     };
     let loc = Location::new(file, line, column);
     if msg.contains("unknown field") {
-        Diagnostic::error(loc, format!("misspelled or unknown field: {msg}")).with_help(
-            "use one of the allowed field names listed above (see docs/content.md)",
-        )
+        Diagnostic::error(loc, format!("misspelled or unknown field: {msg}"))
+            .with_help("use one of the allowed field names listed above (see docs/content.md)")
     } else if msg.contains("missing field") {
         Diagnostic::error(loc, format!("a required field is missing: {msg}"))
             .with_help("add the field (see docs/content.md for the format)")
@@ -81,9 +80,8 @@ fn to_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diag
             "dates are written YYYY-MM-DD, numbers without quotes, text in double quotes",
         )
     } else {
-        Diagnostic::error(loc, format!("the YAML cannot be read: {msg}")).with_help(
-            "check indentation, and put text containing ':' or '#' in double quotes",
-        )
+        Diagnostic::error(loc, format!("the YAML cannot be read: {msg}"))
+            .with_help("check indentation, and put text containing ':' or '#' in double quotes")
     }
 }
 
@@ -195,9 +193,15 @@ mod tests {
         let src = "items:\n  - name: \"a\"\n    tags: [x, y]\n  - name: |-\n      long\n";
         let (doc, spans): (Doc, Spans) = parse(src, Path::new("f.yaml"), 0).unwrap();
         assert_eq!(doc.items.len(), 2);
+        assert_eq!(doc.items[0].name, "a");
+        assert_eq!(doc.items[0].tags, ["x", "y"]);
         assert_eq!(spans.get("items.0.name"), (2, 11));
         assert_eq!(spans.get("items.0.tags.1"), (3, 15));
-        assert_eq!(spans.get("items.1.name").0, 5, "block scalar: its first content line");
+        assert_eq!(
+            spans.get("items.1.name").0,
+            5,
+            "block scalar: its first content line"
+        );
         // A missing value falls back to its parent.
         assert_eq!(spans.get("items.1.tags").0, 4);
     }
@@ -215,7 +219,11 @@ mod tests {
         let err = parse::<Doc>(src, Path::new("f.yaml"), 0).unwrap_err();
         assert_eq!(err.location.line, 3);
         assert!(err.message.contains("tgas"), "{}", err.message);
-        assert!(err.message.contains("expected `name` or `tags`"), "{}", err.message);
+        assert!(
+            err.message.contains("expected `name` or `tags`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -232,9 +232,7 @@ impl DeadlineKind {
             }
             DeadlineKind::Unscheduled { trigger } => match trigger {
                 Trigger::Event => "Không có ngày cụ thể: tính từ một sự kiện".into(),
-                Trigger::OtherPlan => {
-                    "Không có ngày cụ thể: theo kế hoạch của cơ quan khác".into()
-                }
+                Trigger::OtherPlan => "Không có ngày cụ thể: theo kế hoạch của cơ quan khác".into(),
                 Trigger::Regulation => "Không có ngày cụ thể: theo quy định".into(),
                 Trigger::Request => "Không có ngày cụ thể: khi có yêu cầu".into(),
             },
@@ -387,7 +385,10 @@ fn label_before_date(original: &str, lower: &str) -> Option<String> {
     if m.start() == 0 {
         return None;
     }
-    let label: String = original.chars().take(lower[..m.start()].chars().count()).collect();
+    let label: String = original
+        .chars()
+        .take(lower[..m.start()].chars().count())
+        .collect();
     let label = label.trim().trim_end_matches(',').trim();
     (!label.is_empty()).then(|| label.to_string())
 }
@@ -454,13 +455,16 @@ fn parse_clause(c: &str, year: Option<i32>) -> DeadlineKind {
         };
     }
     if let Some(m) = re(&YEAR_ON, r"(\d{4}) và (?:những|các) năm tiếp theo").captures(c) {
-        if let Some(from) = m[1].parse().ok().and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)) {
+        if let Some(from) = m[1]
+            .parse()
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        {
             return DeadlineKind::OpenStart { from };
         }
     }
     if let Some(m) = re(&FROM_MONTH, r"từ tháng (\d{1,2})/(\d{4})").captures(c) {
-        if let Some(from) = ym(&m[2], &m[1]).and_then(|(y, mo)| NaiveDate::from_ymd_opt(y, mo, 1))
-        {
+        if let Some(from) = ym(&m[2], &m[1]).and_then(|(y, mo)| NaiveDate::from_ymd_opt(y, mo, 1)) {
             return DeadlineKind::OpenStart { from };
         }
     }
@@ -491,7 +495,11 @@ fn parse_clause(c: &str, year: Option<i32>) -> DeadlineKind {
             return due(Due::Month { year: y, month });
         }
     }
-    if let Some(m) = re(&QUARTER, r"quý (iv|iii|ii|i|\d)\b(?:\s*(?:/|năm)\s*(\d{4}))?").captures(c)
+    if let Some(m) = re(
+        &QUARTER,
+        r"quý (iv|iii|ii|i|\d)\b(?:\s*(?:/|năm)\s*(\d{4}))?",
+    )
+    .captures(c)
     {
         let y = m.get(2).and_then(|y| y.as_str().parse().ok()).or(year);
         if let (Some(year), Some(quarter)) = (y, quarter_from_roman(&m[1])) {
@@ -505,8 +513,11 @@ fn parse_clause(c: &str, year: Option<i32>) -> DeadlineKind {
             return due(Due::Half { year, half });
         }
     }
-    if let Some(m) = re(&YEAR, r"^(?:(?:trong |hoàn thành trong )?năm )?(\d{4})$|năm (\d{4})")
-        .captures(c)
+    if let Some(m) = re(
+        &YEAR,
+        r"^(?:(?:trong |hoàn thành trong )?năm )?(\d{4})$|năm (\d{4})",
+    )
+    .captures(c)
     {
         if let Some(year) = m.get(1).or(m.get(2)).and_then(|y| y.as_str().parse().ok()) {
             return due(Due::Year { year });

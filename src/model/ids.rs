@@ -95,7 +95,10 @@ mod tests {
     #[test]
     fn vietnamese_is_folded() {
         assert_eq!(slugify("Đề án 06"), "de-an-06");
-        assert_eq!(slugify("Sở Khoa học và Công nghệ"), "so-khoa-hoc-va-cong-nghe");
+        assert_eq!(
+            slugify("Sở Khoa học và Công nghệ"),
+            "so-khoa-hoc-va-cong-nghe"
+        );
         assert_eq!(slugify("114/KH-BCĐ"), "114-kh-bcd");
         assert_eq!(slugify("1."), "1");
         assert_eq!(slugify("  IV. 3 "), "iv-3");

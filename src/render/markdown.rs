@@ -1,7 +1,9 @@
 //! Markdown narratives to HTML. Raw HTML in content is shown as text, never
-//! passed through, and links may only use safe schemes.
+//! passed through, and links may only use safe schemes. List markers are
+//! kept as printed text (`1.`, `-`), because official documents are cited by
+//! their own numbering.
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Renders Markdown to safe HTML.
 pub fn to_html(markdown: &str) -> String {
@@ -9,7 +11,49 @@ pub fn to_html(markdown: &str) -> String {
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
-    let events = Parser::new_ext(markdown, opts).map(|ev| match ev {
+    // Each open list: Some(next number) for ordered lists, None for bullets.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let events = Parser::new_ext(markdown, opts).flat_map(move |ev| {
+        let out: Vec<Event> = match ev {
+            Event::Start(Tag::List(start)) => {
+                lists.push(start);
+                let tag = if start.is_some() {
+                    "<ol class=\"verbatim\">\n"
+                } else {
+                    "<ul class=\"verbatim\">\n"
+                };
+                vec![Event::Html(CowStr::Borrowed(tag))]
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                lists.pop();
+                vec![Event::Html(CowStr::Borrowed(if ordered {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                }))]
+            }
+            Event::Start(Tag::Item) => {
+                let marker = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "- ".to_string(),
+                };
+                vec![Event::Start(Tag::Item), Event::Text(CowStr::from(marker))]
+            }
+            other => vec![sanitize(other)],
+        };
+        out
+    });
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    html::push_html(&mut out, events);
+    out
+}
+
+fn sanitize(ev: Event<'_>) -> Event<'_> {
+    match ev {
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         Event::Start(Tag::Link {
             link_type,
@@ -34,10 +78,7 @@ pub fn to_html(markdown: &str) -> String {
             id,
         }),
         other => other,
-    });
-    let mut out = String::with_capacity(markdown.len() * 5 / 4);
-    html::push_html(&mut out, events);
-    out
+    }
 }
 
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
@@ -78,6 +119,14 @@ mod tests {
         assert!(!h.contains("javascript:"), "{h}");
         assert!(h.contains("https://example.org"));
         assert!(h.contains("../x/"));
+    }
+
+    #[test]
+    fn list_markers_stay_as_printed() {
+        let h = to_html("1. Mục đích\n2. Yêu cầu\n\n- Báo cáo tháng\n");
+        assert!(h.contains("<li>1. Mục đích</li>"), "{h}");
+        assert!(h.contains("<li>2. Yêu cầu</li>"), "{h}");
+        assert!(h.contains("<li>- Báo cáo tháng</li>"), "{h}");
     }
 
     #[test]

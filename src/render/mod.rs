@@ -45,7 +45,11 @@ pub struct OutFile {
 }
 
 /// Renders every page of the site.
-pub fn render(model: &Model, derived: &Derived, theme: &Theme) -> Result<Vec<OutFile>, RenderError> {
+pub fn render(
+    model: &Model,
+    derived: &Derived,
+    theme: &Theme,
+) -> Result<Vec<OutFile>, RenderError> {
     let mut specs: Vec<PageSpec> = vec![
         pages::home(model, derived),
         pages::plans(model, derived),

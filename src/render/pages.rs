@@ -46,11 +46,7 @@ pub fn common(model: &Model, dir: &str, title: &str, ctx: &mut Context) {
     ctx.insert("permalink", &permalink);
     ctx.insert(
         "canonical",
-        &model
-            .site
-            .base_url
-            .as_ref()
-            .map(|b| format!("{b}{dir}")),
+        &model.site.base_url.as_ref().map(|b| format!("{b}{dir}")),
     );
 }
 
@@ -163,9 +159,26 @@ pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
     c.insert("plan", &views::plan_summary(model, d, r.plan));
     let group_title = find_group_title(&p.groups, &t.group);
     c.insert("group_title", &group_title);
-    let prev = r.task.checked_sub(1).map(|i| views::task(model, d, TaskRef { plan: r.plan, task: i }));
-    let next = (r.task + 1 < p.tasks.len())
-        .then(|| views::task(model, d, TaskRef { plan: r.plan, task: r.task + 1 }));
+    let prev = r.task.checked_sub(1).map(|i| {
+        views::task(
+            model,
+            d,
+            TaskRef {
+                plan: r.plan,
+                task: i,
+            },
+        )
+    });
+    let next = (r.task + 1 < p.tasks.len()).then(|| {
+        views::task(
+            model,
+            d,
+            TaskRef {
+                plan: r.plan,
+                task: r.task + 1,
+            },
+        )
+    });
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert("source_line", &t.line);
@@ -246,7 +259,12 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
         .map(|t| t.lead.iter().map(|r| views::task(model, d, *r)).collect())
         .unwrap_or_default();
     let cooperate: Vec<TaskView> = tasks
-        .map(|t| t.cooperate.iter().map(|r| views::task(model, d, *r)).collect())
+        .map(|t| {
+            t.cooperate
+                .iter()
+                .map(|r| views::task(model, d, *r))
+                .collect()
+        })
         .unwrap_or_default();
     let lead_counts = tasks
         .map(|t| views::counts(d, t.lead.iter().copied()))
@@ -320,7 +338,12 @@ pub fn status(model: &Model, d: &Derived) -> PageSpec {
             if *s == TimeState::PastDeadline {
                 tasks = d.past_deadline.clone();
             } else if matches!(s, TimeState::DueSoon | TimeState::Upcoming) {
-                tasks = d.upcoming.iter().copied().filter(|r| d.standings[r].state == *s).collect();
+                tasks = d
+                    .upcoming
+                    .iter()
+                    .copied()
+                    .filter(|r| d.standings[r].state == *s)
+                    .collect();
             }
             StateSection {
                 state: StateView::new(*s, tasks.len()),

@@ -39,7 +39,10 @@ mod tests {
 
     #[test]
     fn permalinks_and_roots() {
-        assert_eq!(task("114-kh-bcd-2025", "18"), "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/");
+        assert_eq!(
+            task("114-kh-bcd-2025", "18"),
+            "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/"
+        );
         assert_eq!(root_from(""), "");
         assert_eq!(root_from(&task("p", "1")), "../../../../");
         assert_eq!(root_from(&agency("so-khcn")), "../../");

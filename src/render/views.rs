@@ -107,52 +107,50 @@ pub struct TaskView {
     pub due_iso: Option<String>,
 }
 
-/// A printed agency cell with links.
+/// A printed agency cell: the text verbatim, and links to the agencies it names.
 #[derive(Serialize)]
 pub struct CellView {
-    /// The cell as printed.
+    /// The cell as printed (shown as plain text, so it stays verbatim).
     pub text: String,
-    /// Pieces: `{t: "text", text}` or `{t: "agency", text, href}`.
-    pub parts: Vec<PartView>,
+    /// The agencies named, in order, without repeats.
+    pub links: Vec<AgencyRefView>,
 }
 
-/// One piece of a cell.
+/// A link to an agency named in a cell.
 #[derive(Serialize)]
-pub struct PartView {
-    /// `text` or `agency`.
-    pub t: &'static str,
-    /// Words as printed.
+pub struct AgencyRefView {
+    /// The words as printed.
     pub text: String,
-    /// Link from the site root, for agencies.
-    pub href: Option<String>,
-    /// Official name, for agencies (tooltip when the cell abbreviates).
-    pub name: Option<String>,
+    /// The official name.
+    pub name: String,
+    /// Link from the site root.
+    pub href: String,
 }
 
 impl CellView {
     /// Builds a cell view, linking recognised agencies.
     pub fn new(cell: &AgencyCell, model: &Model) -> Self {
-        let parts = cell
-            .segments
-            .iter()
-            .map(|s| match s {
-                Segment::Text { text } => PartView {
-                    t: "text",
+        let mut links: Vec<AgencyRefView> = Vec::new();
+        for s in &cell.segments {
+            if let Segment::Agency { text, id } = s {
+                let href = urls::href(&urls::agency(id.as_str()));
+                if links.iter().any(|l| l.href == href) {
+                    continue;
+                }
+                links.push(AgencyRefView {
                     text: text.clone(),
-                    href: None,
-                    name: None,
-                },
-                Segment::Agency { text, id } => PartView {
-                    t: "agency",
-                    text: text.clone(),
-                    href: Some(urls::href(&urls::agency(id.as_str()))),
-                    name: model.registry.get(id).map(|a| a.name.clone()),
-                },
-            })
-            .collect();
+                    name: model
+                        .registry
+                        .get(id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default(),
+                    href,
+                });
+            }
+        }
         CellView {
             text: cell.text.clone(),
-            parts,
+            links,
         }
     }
 }

@@ -89,7 +89,12 @@ pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registr
             level: e.level.clone(),
             parent: e.parent.clone().and_then(AgencyId::new),
             aliases: e.aliases.clone(),
-            members: e.members.iter().cloned().filter_map(AgencyId::new).collect(),
+            members: e
+                .members
+                .iter()
+                .cloned()
+                .filter_map(AgencyId::new)
+                .collect(),
             successor,
             note: e.note.clone(),
         });

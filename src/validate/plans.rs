@@ -24,7 +24,10 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
         diags.push(
             Diagnostic::error(
                 crate::diagnostics::Location::file(fpath),
-                format!("the plan directory name {:?} is not a valid id", raw.dir_name),
+                format!(
+                    "the plan directory name {:?} is not a valid id",
+                    raw.dir_name
+                ),
             )
             .with_help(format!(
                 "rename the directory to lowercase letters, digits and hyphens, e.g. {:?}",
@@ -38,7 +41,10 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
         None => {
             let mut d = Diagnostic::error(
                 fat("issuer"),
-                format!("the issuer {:?} is not an agency id in agencies.yaml", f.issuer),
+                format!(
+                    "the issuer {:?} is not an agency id in agencies.yaml",
+                    f.issuer
+                ),
             );
             if let Some(s) = registry.suggest(&f.issuer) {
                 d = d.with_help(format!("did you mean the id of {s}?"));
@@ -187,11 +193,10 @@ impl TableCtx<'_> {
 
     fn task(&mut self, t: &TaskEntry, path: &str, group: &str, goal: Option<&str>) -> usize {
         let loc = |p: &str| self.spans.locate(self.path, p);
-        let raw_id = t
-            .id
-            .clone()
-            .or_else(|| t.number.as_deref().map(slugify))
-            .unwrap_or_default();
+        let raw_id =
+            t.id.clone()
+                .or_else(|| t.number.as_deref().map(slugify))
+                .unwrap_or_default();
         let position = self.tasks.len();
         let id = match TaskId::new(raw_id.clone()) {
             Some(id) => id,
@@ -235,7 +240,11 @@ impl TableCtx<'_> {
             self.ids.insert(id.as_str().to_string(), position);
         }
         let lead = self.cell(t.lead.as_deref(), &format!("{path}.lead"), "lead");
-        let cooperate = self.cell(t.cooperate.as_deref(), &format!("{path}.cooperate"), "cooperate");
+        let cooperate = self.cell(
+            t.cooperate.as_deref(),
+            &format!("{path}.cooperate"),
+            "cooperate",
+        );
         let deadline = t
             .deadline
             .as_deref()
@@ -348,7 +357,11 @@ fn declared_totals(raw: &RawPlan, plan: &mut Plan, diags: &mut Diagnostics) {
             });
         }
         for (i, g) in d.groups.iter().enumerate() {
-            locs.push(raw.front.spans.locate(fpath, &format!("declared.groups.{i}.count")));
+            locs.push(
+                raw.front
+                    .spans
+                    .locate(fpath, &format!("declared.groups.{i}.count")),
+            );
             let found = match (&g.group, has_table) {
                 (Some(code), true) => count_in(&plan.groups, code),
                 _ => None,
@@ -376,7 +389,10 @@ fn declared_totals(raw: &RawPlan, plan: &mut Plan, diags: &mut Diagnostics) {
                 return None;
             }
             if let Some(tf) = &raw.tasks {
-                locs.push(tf.spans.locate(&tf.path, &format!("{gpath}.declared_tasks")));
+                locs.push(
+                    tf.spans
+                        .locate(&tf.path, &format!("{gpath}.declared_tasks")),
+                );
             }
             Some(DeclaredCount {
                 label: format!("Nhóm {}", g.code),
