@@ -111,6 +111,9 @@ pub struct PlanFront {
     pub doc_type: String,
     /// Title verbatim.
     pub title: String,
+    /// Short editorial label for lists, for documents without a number.
+    #[serde(default)]
+    pub short_title: Option<String>,
     /// Agency id of the issuer.
     pub issuer: String,
     /// Issuer as printed in the header.

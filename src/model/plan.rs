@@ -144,6 +144,8 @@ pub struct Plan {
     pub doc_type: String,
     /// Title verbatim.
     pub title: String,
+    /// Short editorial label, for documents without a number.
+    pub short_title: Option<String>,
     /// Issuing agency.
     pub issuer: AgencyId,
     /// Issuer as printed.
@@ -187,11 +189,13 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The plan's display label: its number, or its type and title.
+    /// The plan's display label: its type and number, or its type and
+    /// short title when the document has no number.
     pub fn label(&self) -> String {
-        match &self.number {
-            Some(n) => format!("{} {n}", self.doc_type),
-            None => format!("{} {}", self.doc_type, self.title),
+        match (&self.number, &self.short_title) {
+            (Some(n), _) => format!("{} {n}", self.doc_type),
+            (None, Some(s)) => format!("{} {s}", self.doc_type),
+            (None, None) => format!("{} {}", self.doc_type, self.title),
         }
     }
 

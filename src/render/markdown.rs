@@ -13,7 +13,20 @@ pub fn to_html(markdown: &str) -> String {
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     // Each open list: Some(next number) for ordered lists, None for bullets.
     let mut lists: Vec<Option<u64>> = Vec::new();
+    // A marker waiting to be placed inside the item's first paragraph.
+    let mut pending: Option<String> = None;
     let events = Parser::new_ext(markdown, opts).flat_map(move |ev| {
+        if let Some(marker) = pending.take() {
+            return match ev {
+                Event::Start(Tag::Paragraph) => {
+                    vec![
+                        Event::Start(Tag::Paragraph),
+                        Event::Text(CowStr::from(marker)),
+                    ]
+                }
+                other => vec![Event::Text(CowStr::from(marker)), sanitize(other)],
+            };
+        }
         let out: Vec<Event> = match ev {
             Event::Start(Tag::List(start)) => {
                 lists.push(start);
@@ -41,7 +54,8 @@ pub fn to_html(markdown: &str) -> String {
                     }
                     _ => "- ".to_string(),
                 };
-                vec![Event::Start(Tag::Item), Event::Text(CowStr::from(marker))]
+                pending = Some(marker);
+                vec![Event::Start(Tag::Item)]
             }
             other => vec![sanitize(other)],
         };
@@ -127,6 +141,8 @@ mod tests {
         assert!(h.contains("<li>1. Mục đích</li>"), "{h}");
         assert!(h.contains("<li>2. Yêu cầu</li>"), "{h}");
         assert!(h.contains("<li>- Báo cáo tháng</li>"), "{h}");
+        let loose = to_html("- Báo cáo tháng: trước ngày 9.\n\n- Báo cáo năm.\n");
+        assert!(loose.contains("<li>\n<p>- Báo cáo tháng"), "{loose}");
     }
 
     #[test]

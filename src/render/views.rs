@@ -114,6 +114,8 @@ pub struct CellView {
     pub text: String,
     /// The agencies named, in order, without repeats.
     pub links: Vec<AgencyRefView>,
+    /// True when the whole cell is one agency name, shown as one link.
+    pub single: bool,
 }
 
 /// A link to an agency named in a cell.
@@ -148,9 +150,15 @@ impl CellView {
                 });
             }
         }
+        let single = links.len() == 1
+            && cell.segments.iter().all(|s| match s {
+                Segment::Agency { .. } => true,
+                Segment::Text { text } => text.trim().is_empty(),
+            });
         CellView {
             text: cell.text.clone(),
             links,
+            single,
         }
     }
 }

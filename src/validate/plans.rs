@@ -80,6 +80,7 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
         number_note: f.number_note.clone(),
         doc_type: f.doc_type.clone(),
         title: f.title.clone(),
+        short_title: f.short_title.clone(),
         issuer,
         issuer_name: f.issuer_name.clone(),
         place: f.place.clone(),
