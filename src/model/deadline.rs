@@ -157,31 +157,28 @@ impl Due {
         }
     }
 
-    /// The deadline in plain Vietnamese words.
-    pub fn describe(&self) -> String {
+    /// The period in plain Vietnamese words (`trong tháng 09/2025`).
+    pub fn period_words(&self) -> String {
         match *self {
             Due::On { date } => format!("ngày {}", vi_date(date)),
-            Due::Before { date } => format!(
-                "trước ngày {} (chậm nhất ngày {})",
-                vi_date(date),
-                vi_date(self.last_day())
-            ),
-            Due::Month { year, month } => format!(
-                "trong tháng {month:02}/{year} (chậm nhất ngày {})",
-                vi_date(self.last_day())
-            ),
-            Due::Quarter { year, quarter } => format!(
-                "trong quý {} năm {year} (chậm nhất ngày {})",
-                roman(quarter),
-                vi_date(self.last_day())
-            ),
+            Due::Before { date } => format!("trước ngày {}", vi_date(date)),
+            Due::Month { year, month } => format!("trong tháng {month:02}/{year}"),
+            Due::Quarter { year, quarter } => format!("trong quý {} năm {year}", roman(quarter)),
             Due::Half { year, half } => format!(
-                "trong 6 tháng {} năm {year} (chậm nhất ngày {})",
-                if half == 1 { "đầu" } else { "cuối" },
-                vi_date(self.last_day())
+                "trong 6 tháng {} năm {year}",
+                if half == 1 { "đầu" } else { "cuối" }
             ),
-            Due::Year { year } => format!(
-                "trong năm {year} (chậm nhất ngày {})",
+            Due::Year { year } => format!("trong năm {year}"),
+        }
+    }
+
+    /// The deadline in plain Vietnamese words, with its last day.
+    pub fn describe(&self) -> String {
+        match self {
+            Due::On { .. } => self.period_words(),
+            _ => format!(
+                "{} (chậm nhất ngày {})",
+                self.period_words(),
                 vi_date(self.last_day())
             ),
         }
@@ -237,6 +234,23 @@ impl DeadlineKind {
                 Trigger::Request => "Không có ngày cụ thể: khi có yêu cầu".into(),
             },
             DeadlineKind::Unknown => "Chưa xác định được hạn từ cách ghi này".into(),
+        }
+    }
+}
+
+impl DeadlineKind {
+    /// The meaning of a start time ("Thời gian thực hiện") in words.
+    pub fn describe_start(&self) -> String {
+        match self {
+            DeadlineKind::Due { due } => format!("Bắt đầu {}", due.period_words()),
+            DeadlineKind::Milestones { items } => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|m| lower_first(&m.kind.describe_start()))
+                    .collect();
+                format!("Nhiều đợt: {}", parts.join("; "))
+            }
+            other => other.describe(),
         }
     }
 }

@@ -40,6 +40,14 @@ impl TimeView {
             kind,
         }
     }
+
+    /// Builds the view of a start time.
+    pub fn start(d: &Deadline) -> Self {
+        TimeView {
+            words: d.kind.describe_start(),
+            ..TimeView::new(d)
+        }
+    }
 }
 
 /// A state with its label, for badges and counts.
@@ -182,7 +190,7 @@ pub fn task(model: &Model, derived: &Derived, r: TaskRef) -> TaskView {
         output: t.output.clone(),
         lead: CellView::new(&t.lead, model),
         cooperate: CellView::new(&t.cooperate, model),
-        start: t.start.as_ref().map(TimeView::new),
+        start: t.start.as_ref().map(TimeView::start),
         deadline: t.deadline.as_ref().map(TimeView::new),
         note: t.note.clone(),
         state: StateView::new(st.state, 1),
