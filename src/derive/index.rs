@@ -40,13 +40,18 @@ pub struct Derived {
     pub upcoming: Vec<TaskRef>,
     /// Tasks past their deadline with no report, most recent deadline first.
     pub past_deadline: Vec<TaskRef>,
+    /// Deadlines and reporting duties by date.
+    pub calendar: super::Calendar,
 }
 
 impl Derived {
     /// Computes every index as of the model's as-of date.
     pub fn new(model: &Model) -> Self {
         let as_of = model.site.as_of;
-        let mut d = Derived::default();
+        let mut d = Derived {
+            calendar: super::Calendar::new(model),
+            ..Derived::default()
+        };
         for (pi, plan) in model.plans.iter().enumerate() {
             for (ti, task) in plan.tasks.iter().enumerate() {
                 let r = TaskRef { plan: pi, task: ti };

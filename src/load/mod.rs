@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use raw::{AgenciesFile, PlanFront, SiteFile, TasksFile};
+use raw::{AgenciesFile, DutiesFile, PlanFront, SiteFile, TasksFile};
 use yaml::Spans;
 
 /// A parsed file together with its path and value positions.
@@ -38,6 +38,8 @@ pub struct RawPlan {
     pub body: String,
     /// `tasks.yaml`, when present.
     pub tasks: Option<Loaded<TasksFile>>,
+    /// `duties.yaml`, when present.
+    pub duties: Option<Loaded<DutiesFile>>,
 }
 
 /// Everything read from a content directory.
@@ -176,11 +178,18 @@ fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
         } else {
             None
         };
+        let duties_path = d.join("duties.yaml");
+        let duties = if duties_path.exists() {
+            load_yaml::<DutiesFile>(&duties_path, diags)
+        } else {
+            None
+        };
         plans.push(RawPlan {
             dir_name,
             front,
             body: body.to_string(),
             tasks,
+            duties,
         });
     }
     plans

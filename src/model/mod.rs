@@ -2,6 +2,7 @@
 
 pub mod agency;
 pub mod deadline;
+pub mod duty;
 pub mod ids;
 pub mod plan;
 

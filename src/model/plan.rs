@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::agency::Segment;
 use super::deadline::Deadline;
+use super::duty::Duty;
 use super::ids::{AgencyId, PlanId, TaskId};
 
 /// The period a plan covers.
@@ -186,6 +187,8 @@ pub struct Plan {
     pub groups: Vec<Group>,
     /// Every row, in document order.
     pub tasks: Vec<Task>,
+    /// Recurring reporting duties fixed by the narrative.
+    pub duties: Vec<Duty>,
 }
 
 impl Plan {

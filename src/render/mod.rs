@@ -1,6 +1,8 @@
 //! Stage 4 of the pipeline: pages from templates. Produces every file of the
 //! site in memory; writing them is the output stage's job.
 
+pub mod calendar;
+pub mod ics;
 pub mod markdown;
 pub mod pages;
 pub mod theme;
@@ -59,6 +61,11 @@ pub fn render(
     for pi in 0..model.plans.len() {
         specs.push(pages::plan(model, derived, pi));
     }
+    let months = calendar::month_range(derived);
+    specs.push(calendar::index(model, derived, &months));
+    for ym in &months {
+        specs.push(calendar::month(model, derived, *ym, &months));
+    }
     for a in model.registry.all() {
         specs.push(pages::agency(model, derived, a));
     }
@@ -78,6 +85,7 @@ pub fn render(
         .into_par_iter()
         .map(|spec| render_page(model, theme, spec))
         .collect::<Result<_, _>>()?;
+    files.extend(calendar::feeds(model, derived));
     for (name, bytes) in &theme.assets {
         files.push(OutFile {
             path: format!("tai-nguyen/{name}"),

@@ -23,12 +23,13 @@ pub struct PageSpec {
 
 /// A link in the breadcrumb trail.
 #[derive(Serialize)]
-struct Crumb {
+pub struct Crumb {
     title: String,
     href: String,
 }
 
-fn crumb(title: impl Into<String>, dir: &str) -> Crumb {
+/// A breadcrumb link to a page directory.
+pub fn crumb(title: impl Into<String>, dir: &str) -> Crumb {
     Crumb {
         title: title.into(),
         href: urls::href(dir),
@@ -124,6 +125,17 @@ pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
     c.insert("declared", &declared);
     c.insert("mismatches", &declared.iter().filter(|x| x.differs).count());
     c.insert("body_html", &markdown::to_html(&p.body));
+    let duties: Vec<DutyView> = p.duties.iter().map(|du| DutyView::new(model, du)).collect();
+    c.insert("duties", &duties);
+    let series = d.calendar.for_plan(pi);
+    c.insert(
+        "upcoming",
+        &super::calendar::upcoming_for(model, d, &series, 8),
+    );
+    c.insert(
+        "ics_href",
+        &format!("{}lich.ics", urls::plan(p.id.as_str())),
+    );
     c.insert("appendix", &p.appendix);
     c.insert("caption", &p.caption);
     c.insert("caption_note", &p.caption_note);
@@ -207,6 +219,36 @@ fn find_group_title(groups: &[crate::model::plan::Group], code: &str) -> Option<
         }
     }
     None
+}
+
+/// A reporting duty for display.
+#[derive(Serialize)]
+pub struct DutyView {
+    id: String,
+    title: String,
+    who: views::CellView,
+    to: Option<String>,
+    schedule: String,
+    quote: String,
+    section: Option<String>,
+    note: Option<String>,
+    dates: Vec<String>,
+}
+
+impl DutyView {
+    fn new(model: &Model, du: &crate::model::duty::Duty) -> Self {
+        DutyView {
+            id: du.id.clone(),
+            title: du.title.clone(),
+            who: views::CellView::new(&du.who, model),
+            to: du.to.clone(),
+            schedule: du.schedule.describe(du.before),
+            quote: du.quote.clone(),
+            section: du.section.clone(),
+            note: du.note.clone(),
+            dates: du.dates().into_iter().map(vi_date).collect(),
+        }
+    }
 }
 
 /// A section of the agencies index.
@@ -306,6 +348,16 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
         .map(|(pi, _)| views::plan_summary(model, d, pi))
         .collect();
     c.insert("issued", &issued);
+    let series = d.calendar.for_agency(model, &a.id);
+    c.insert(
+        "upcoming",
+        &super::calendar::upcoming_for(model, d, &series, 8),
+    );
+    c.insert("event_count", &series.len());
+    c.insert(
+        "ics_href",
+        &format!("{}lich.ics", urls::agency(a.id.as_str())),
+    );
     c.insert(
         "crumbs",
         &[crumb("Trang chủ", ""), crumb("Cơ quan", urls::AGENCIES)],

@@ -8,20 +8,6 @@ use tera::Tera;
 
 use super::RenderError;
 
-/// Template files of a theme (under `templates/`).
-const TEMPLATES: [&str; 10] = [
-    "base.html",
-    "macros/cell.html",
-    "macros/tasklist.html",
-    "home.html",
-    "plans.html",
-    "plan.html",
-    "task.html",
-    "agencies.html",
-    "agency.html",
-    "status.html",
-];
-
 /// Static files of a theme (under `static/`), copied to `tai-nguyen/`.
 const ASSETS: [&str; 1] = ["style.css"];
 
@@ -31,9 +17,14 @@ macro_rules! embedded {
     };
 }
 
+/// Template files of a theme (under `templates/`), with the default
+/// theme's copies built into the program.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "base.html",
+    "calendar_index.html",
+    "calendar_month.html",
     "macros/cell.html",
+    "macros/events.html",
     "macros/tasklist.html",
     "home.html",
     "plans.html",
@@ -80,7 +71,7 @@ impl Theme {
             })
         };
         let mut templates = Vec::new();
-        for name in TEMPLATES {
+        for (name, _) in DEFAULT_TEMPLATES {
             let p = dir.join("templates").join(name);
             let bytes = read(&p)?;
             let text = String::from_utf8(bytes).map_err(|_| RenderError::Theme {

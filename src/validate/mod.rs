@@ -4,6 +4,8 @@
 //! error (warnings travel with it and are shown to readers where relevant).
 
 mod agencies;
+mod cells;
+mod duties;
 mod plans;
 
 use chrono::NaiveDate;

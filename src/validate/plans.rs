@@ -108,7 +108,11 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
         columns: Vec::new(),
         groups: Vec::new(),
         tasks: Vec::new(),
+        duties: Vec::new(),
     };
+    if let Some(df) = &raw.duties {
+        plan.duties = super::duties::duties(df, &plan, registry, diags);
+    }
     if let Some(tf) = &raw.tasks {
         plan.appendix = tf.value.appendix.clone();
         plan.caption = tf.value.caption.clone();
@@ -274,27 +278,12 @@ impl TableCtx<'_> {
     }
 
     fn cell(&mut self, text: Option<&str>, path: &str, field: &str) -> AgencyCell {
-        let Some(text) = text else {
-            return AgencyCell::default();
-        };
-        let res = self.registry.resolve(text);
-        for name in &res.unknown {
-            let mut d = Diagnostic::error(
-                self.spans.locate(self.path, path),
-                format!("unknown agency name {name:?} in `{field}`"),
-            );
-            d = match self.registry.suggest(name) {
-                Some(s) => d.with_help(format!(
-                    "did you mean {s}? If it is another spelling of a registered agency, add it to that agency's `aliases` in agencies.yaml; otherwise add a new agency"
-                )),
-                None => d.with_help("add the agency (or this spelling as an alias) to agencies.yaml"),
-            };
-            self.diags.push(d);
-        }
-        AgencyCell {
-            text: text.to_string(),
-            agencies: res.ids(),
-            segments: res.segments,
+        match text {
+            Some(text) => {
+                let loc = self.spans.locate(self.path, path);
+                super::cells::agency_cell(self.registry, text, loc, field, self.diags)
+            }
+            None => AgencyCell::default(),
         }
     }
 

@@ -1,0 +1,216 @@
+//! Calendar entries: every dated task deadline and every reporting duty, as
+//! series of dates with stable UIDs, grouped by month.
+//!
+//! A series is one calendar event: a single deadline (one date) or a
+//! recurring duty (its expanded dates plus the rule that generates them, for
+//! ICS `RRULE`). UIDs derive from plan, task and duty ids only, so adding or
+//! removing one task never changes another task's events.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::deadline::{DeadlineKind, Recurrence};
+use crate::model::duty::Schedule;
+use crate::model::{AgencyId, Model};
+
+use super::TaskRef;
+
+/// Where a calendar entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A task's deadline.
+    Task(TaskRef),
+    /// A plan's reporting duty: plan index, duty index.
+    Duty(usize, usize),
+}
+
+/// One calendar event: a date, or a recurring series of dates.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Stable unique id (`114-kh-bcd-2025/nhiem-vu/18@minhbach`).
+    pub uid: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// Milestone label, when the deadline cell has several.
+    pub label: Option<String>,
+    /// The wording as printed (deadline text, or the duty's sentence).
+    pub wording: String,
+    /// True when due strictly before the date ("trước ngày").
+    pub before: bool,
+    /// Every date, in order (within the plan's period for recurring ones).
+    pub dates: Vec<NaiveDate>,
+    /// The recurrence, when it recurs.
+    pub rule: Option<Schedule>,
+    /// Agencies responsible (lead or reporting).
+    pub agencies: Vec<AgencyId>,
+}
+
+/// One occurrence of a series on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Occurrence {
+    /// The day.
+    pub date: NaiveDate,
+    /// Index into [`Calendar::series`].
+    pub series: usize,
+}
+
+/// All calendar entries of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    /// Every series, tasks first (in document order), then duties.
+    pub series: Vec<Series>,
+    /// Occurrences by (year, month), sorted by day.
+    pub months: BTreeMap<(i32, u32), Vec<Occurrence>>,
+    /// Tasks with no calendar date (ongoing, event-relative, undated recurring).
+    pub undated: Vec<TaskRef>,
+}
+
+impl Calendar {
+    /// Builds the calendar of the whole model.
+    pub fn new(model: &Model) -> Self {
+        let mut cal = Calendar::default();
+        for (pi, plan) in model.plans.iter().enumerate() {
+            for (ti, task) in plan.tasks.iter().enumerate() {
+                let r = TaskRef { plan: pi, task: ti };
+                let base = format!("{}/nhiem-vu/{}", plan.id, task.id);
+                let n_before = cal.series.len();
+                if let Some(d) = &task.deadline {
+                    let items: Vec<(Option<String>, &DeadlineKind)> = match &d.kind {
+                        DeadlineKind::Milestones { items } => {
+                            items.iter().map(|m| (m.label.clone(), &m.kind)).collect()
+                        }
+                        k => vec![(None, k)],
+                    };
+                    let multi = items.len() > 1;
+                    for (k, (label, kind)) in items.into_iter().enumerate() {
+                        let uid = if multi {
+                            format!("{base}/moc-{}@minhbach", k + 1)
+                        } else {
+                            format!("{base}@minhbach")
+                        };
+                        let mut s = Series {
+                            uid,
+                            source: Source::Task(r),
+                            label,
+                            wording: d.text.clone(),
+                            before: false,
+                            dates: Vec::new(),
+                            rule: None,
+                            agencies: task.lead.agencies.clone(),
+                        };
+                        match kind {
+                            DeadlineKind::Due { due } => {
+                                s.before = matches!(due, crate::model::Due::Before { .. });
+                                s.dates = vec![due.calendar_day()];
+                            }
+                            DeadlineKind::Recurring {
+                                every: Recurrence::Monthly { day: Some(day) },
+                            } if (1..=28).contains(day) => {
+                                let rule = Schedule::Monthly { day: *day };
+                                s.before = true;
+                                s.dates = rule.dates(plan.period.start, plan.period.end);
+                                s.rule = Some(rule);
+                            }
+                            _ => continue,
+                        }
+                        if !s.dates.is_empty() {
+                            cal.series.push(s);
+                        }
+                    }
+                }
+                if cal.series.len() == n_before {
+                    cal.undated.push(r);
+                }
+            }
+        }
+        for (pi, plan) in model.plans.iter().enumerate() {
+            for (di, duty) in plan.duties.iter().enumerate() {
+                let dates = duty.dates();
+                if dates.is_empty() {
+                    continue;
+                }
+                let recurs = !matches!(duty.schedule, Schedule::Once { .. });
+                cal.series.push(Series {
+                    uid: format!("{}/bao-cao/{}@minhbach", plan.id, duty.id),
+                    source: Source::Duty(pi, di),
+                    label: Some(duty.title.clone()),
+                    wording: duty.quote.clone(),
+                    before: duty.before,
+                    dates,
+                    rule: recurs.then_some(duty.schedule),
+                    agencies: duty.who.agencies.clone(),
+                });
+            }
+        }
+        for (i, s) in cal.series.iter().enumerate() {
+            for &date in &s.dates {
+                cal.months
+                    .entry((date.year(), date.month()))
+                    .or_default()
+                    .push(Occurrence { date, series: i });
+            }
+        }
+        for occ in cal.months.values_mut() {
+            occ.sort();
+        }
+        cal
+    }
+
+    /// Series that concern an agency: it leads or reports, directly or as a
+    /// member of a group that does.
+    pub fn for_agency(&self, model: &Model, id: &AgencyId) -> Vec<usize> {
+        let groups: Vec<&AgencyId> = model
+            .registry
+            .all()
+            .iter()
+            .filter(|g| g.members.contains(id))
+            .map(|g| &g.id)
+            .collect();
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let cooperates = match s.source {
+                    Source::Task(r) => model.plans[r.plan].tasks[r.task]
+                        .cooperate
+                        .agencies
+                        .contains(id),
+                    Source::Duty(..) => false,
+                };
+                cooperates || s.agencies.iter().any(|a| a == id || groups.contains(&a))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Series of one plan.
+    pub fn for_plan(&self, plan: usize) -> Vec<usize> {
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| match s.source {
+                Source::Task(r) => r.plan == plan,
+                Source::Duty(p, _) => p == plan,
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Occurrences of the given series on or after `from`, nearest first.
+    pub fn upcoming(&self, series: &[usize], from: NaiveDate, limit: usize) -> Vec<Occurrence> {
+        let mut v: Vec<Occurrence> = series
+            .iter()
+            .flat_map(|&i| {
+                self.series[i]
+                    .dates
+                    .iter()
+                    .filter(move |d| **d >= from)
+                    .map(move |&date| Occurrence { date, series: i })
+            })
+            .collect();
+        v.sort();
+        v.truncate(limit);
+        v
+    }
+}

@@ -1,0 +1,338 @@
+//! Calendar pages (`/lich/`, `/lich/YYYY-MM/`) and ICS feeds.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::calendar::{Occurrence, Series, Source};
+use crate::derive::{Derived, TaskRef};
+use crate::model::deadline::vi_date;
+use crate::model::Model;
+
+use super::pages::PageSpec;
+use super::views::{self, CellView, StateView, TaskView};
+use super::{ics, urls, OutFile};
+
+/// Directory of the calendar index.
+pub const CALENDAR: &str = "lich/";
+
+/// Directory of a month page.
+pub fn month_dir(y: i32, m: u32) -> String {
+    format!("lich/{y:04}-{m:02}/")
+}
+
+/// An entry on a calendar page.
+#[derive(Serialize)]
+pub struct EventView {
+    /// `task` or `duty`.
+    pub kind: &'static str,
+    /// Day, `dd/mm/yyyy`.
+    pub date: String,
+    /// Day, ISO.
+    pub iso: String,
+    /// Headline.
+    pub title: String,
+    /// Link from the site root.
+    pub href: String,
+    /// Milestone or duty label.
+    pub label: Option<String>,
+    /// Wording as printed.
+    pub wording: String,
+    /// True when due strictly before the day.
+    pub before: bool,
+    /// Plan label.
+    pub plan_label: String,
+    /// Responsible agencies.
+    pub who: CellView,
+    /// State of the task (tasks only).
+    pub state: Option<StateView>,
+    /// Task text (tasks only).
+    pub text: Option<String>,
+}
+
+/// Builds the view of one occurrence.
+pub fn event(model: &Model, d: &Derived, occ: &Occurrence) -> EventView {
+    let s: &Series = &d.calendar.series[occ.series];
+    match s.source {
+        Source::Task(r) => {
+            let t: TaskView = views::task(model, d, r);
+            EventView {
+                kind: "task",
+                date: vi_date(occ.date),
+                iso: occ.date.to_string(),
+                title: format!(
+                    "Nhiệm vụ {} — {}",
+                    t.number.clone().unwrap_or_else(|| t.id.clone()),
+                    t.plan_label
+                ),
+                href: t.href,
+                label: s.label.clone(),
+                wording: s.wording.clone(),
+                before: s.before,
+                plan_label: t.plan_label,
+                who: t.lead,
+                state: Some(t.state),
+                text: t.text,
+            }
+        }
+        Source::Duty(pi, di) => {
+            let plan = &model.plans[pi];
+            let duty = &plan.duties[di];
+            EventView {
+                kind: "duty",
+                date: vi_date(occ.date),
+                iso: occ.date.to_string(),
+                title: format!("{} — {}", duty.title, plan.label()),
+                href: format!(
+                    "{}#bao-cao-dinh-ky",
+                    urls::href(&urls::plan(plan.id.as_str()))
+                ),
+                label: Some(duty.schedule.describe(duty.before)),
+                wording: duty.quote.clone(),
+                before: duty.before,
+                plan_label: plan.label(),
+                who: CellView::new(&duty.who, model),
+                state: None,
+                text: None,
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DayCell {
+    day: Option<u32>,
+    iso: String,
+    count: usize,
+    is_as_of: bool,
+}
+
+#[derive(Serialize)]
+struct DayList {
+    date: String,
+    iso: String,
+    weekday: &'static str,
+    events: Vec<EventView>,
+}
+
+#[derive(Serialize)]
+struct MonthLink {
+    label: String,
+    href: String,
+    count: usize,
+}
+
+fn weekday_vi(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ Nhật",
+    }
+}
+
+/// Every month from the first to the last with an entry.
+pub fn month_range(d: &Derived) -> Vec<(i32, u32)> {
+    let (Some(first), Some(last)) = (
+        d.calendar.months.keys().next().copied(),
+        d.calendar.months.keys().next_back().copied(),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut y, mut m) = first;
+    while (y, m) <= last {
+        out.push((y, m));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+fn month_link(d: &Derived, (y, m): (i32, u32)) -> MonthLink {
+    MonthLink {
+        label: format!("Tháng {m}/{y}"),
+        href: urls::href(&month_dir(y, m)),
+        count: d.calendar.months.get(&(y, m)).map_or(0, Vec::len),
+    }
+}
+
+/// A month page.
+pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -> PageSpec {
+    let (y, m) = ym;
+    let occs: &[Occurrence] = d.calendar.months.get(&ym).map_or(&[], Vec::as_slice);
+    let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
+    let lead_blanks = first.weekday().num_days_from_monday() as usize;
+    let mut cells: Vec<DayCell> = (0..lead_blanks)
+        .map(|_| DayCell {
+            day: None,
+            iso: String::new(),
+            count: 0,
+            is_as_of: false,
+        })
+        .collect();
+    let mut days = Vec::new();
+    let mut date = first;
+    while date.month() == m {
+        let evs: Vec<&Occurrence> = occs.iter().filter(|o| o.date == date).collect();
+        cells.push(DayCell {
+            day: Some(date.day()),
+            iso: date.to_string(),
+            count: evs.len(),
+            is_as_of: date == model.site.as_of,
+        });
+        if !evs.is_empty() {
+            days.push(DayList {
+                date: vi_date(date),
+                iso: date.to_string(),
+                weekday: weekday_vi(date.weekday()),
+                events: evs.iter().map(|o| event(model, d, o)).collect(),
+            });
+        }
+        date = match date.succ_opt() {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    while !cells.len().is_multiple_of(7) {
+        cells.push(DayCell {
+            day: None,
+            iso: String::new(),
+            count: 0,
+            is_as_of: false,
+        });
+    }
+    let weeks: Vec<&[DayCell]> = cells.chunks(7).collect();
+    let pos = range.iter().position(|x| *x == ym);
+    let prev = pos
+        .and_then(|p| p.checked_sub(1))
+        .map(|p| month_link(d, range[p]));
+    let next = pos
+        .and_then(|p| range.get(p + 1))
+        .map(|x| month_link(d, *x));
+    let mut c = Context::new();
+    c.insert("month_label", &format!("Tháng {m}/{y}"));
+    c.insert("weeks", &weeks);
+    c.insert("days", &days);
+    c.insert("count", &occs.len());
+    c.insert("prev", &prev);
+    c.insert("next", &next);
+    c.insert(
+        "crumbs",
+        &[
+            super::pages::crumb("Trang chủ", ""),
+            super::pages::crumb("Lịch", CALENDAR),
+        ],
+    );
+    PageSpec {
+        dir: month_dir(y, m),
+        template: "calendar_month.html",
+        context: c,
+    }
+}
+
+#[derive(Serialize)]
+struct YearLinks {
+    year: i32,
+    months: Vec<MonthLink>,
+}
+
+/// The calendar index: months, feeds, and tasks with no date.
+pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
+    let mut years: Vec<YearLinks> = Vec::new();
+    for &(y, m) in range {
+        let link = month_link(d, (y, m));
+        match years.last_mut() {
+            Some(yl) if yl.year == y => yl.months.push(link),
+            _ => years.push(YearLinks {
+                year: y,
+                months: vec![link],
+            }),
+        }
+    }
+    let upcoming: Vec<EventView> = d
+        .calendar
+        .upcoming(
+            &(0..d.calendar.series.len()).collect::<Vec<_>>(),
+            model.site.as_of,
+            15,
+        )
+        .iter()
+        .map(|o| event(model, d, o))
+        .collect();
+    let undated: Vec<TaskView> = d
+        .calendar
+        .undated
+        .iter()
+        .map(|r| views::task(model, d, *r))
+        .collect();
+    let as_of = model.site.as_of;
+    let mut c = Context::new();
+    c.insert("years", &years);
+    c.insert("upcoming", &upcoming);
+    c.insert("undated", &undated);
+    c.insert(
+        "as_of_month",
+        &range
+            .contains(&(as_of.year(), as_of.month()))
+            .then(|| month_link(d, (as_of.year(), as_of.month()))),
+    );
+    c.insert("crumbs", &[super::pages::crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: CALENDAR.into(),
+        template: "calendar_index.html",
+        context: c,
+    }
+}
+
+/// Upcoming entries of some series, for plan and agency pages.
+pub fn upcoming_for(model: &Model, d: &Derived, series: &[usize], limit: usize) -> Vec<EventView> {
+    d.calendar
+        .upcoming(series, model.site.as_of, limit)
+        .iter()
+        .map(|o| event(model, d, o))
+        .collect()
+}
+
+/// Every ICS feed: the whole site, each plan, each agency.
+pub fn feeds(model: &Model, d: &Derived) -> Vec<OutFile> {
+    let all: Vec<&Series> = d.calendar.series.iter().collect();
+    let mut out = vec![OutFile {
+        path: format!("{CALENDAR}lich.ics"),
+        bytes: ics::feed(model, d, &model.site.title, &all).into_bytes(),
+    }];
+    for (pi, p) in model.plans.iter().enumerate() {
+        let s: Vec<&Series> = d
+            .calendar
+            .for_plan(pi)
+            .into_iter()
+            .map(|i| &d.calendar.series[i])
+            .collect();
+        out.push(OutFile {
+            path: format!("{}lich.ics", urls::plan(p.id.as_str())),
+            bytes: ics::feed(model, d, &p.label(), &s).into_bytes(),
+        });
+    }
+    for a in model.registry.all() {
+        let s: Vec<&Series> = d
+            .calendar
+            .for_agency(model, &a.id)
+            .into_iter()
+            .map(|i| &d.calendar.series[i])
+            .collect();
+        out.push(OutFile {
+            path: format!("{}lich.ics", urls::agency(a.id.as_str())),
+            bytes: ics::feed(model, d, &a.name, &s).into_bytes(),
+        });
+    }
+    out
+}
+
+/// Refs of a plan's tasks, for counts.
+pub fn plan_refs(model: &Model, pi: usize) -> Vec<TaskRef> {
+    (0..model.plans[pi].tasks.len())
+        .map(|ti| TaskRef { plan: pi, task: ti })
+        .collect()
+}

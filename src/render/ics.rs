@@ -1,0 +1,214 @@
+//! iCalendar (RFC 5545) feeds of deadlines and reporting duties.
+//!
+//! All-day events; recurring duties carry an `RRULE`; UIDs come from ids;
+//! `DTSTAMP` is the as-of date, so the same content gives the same bytes.
+//! Text is escaped (`\`, `;`, `,`, newlines) and lines are folded at 75
+//! octets without splitting a UTF-8 character.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::derive::calendar::{Series, Source};
+use crate::derive::Derived;
+use crate::model::duty::Schedule;
+use crate::model::Model;
+
+use super::urls;
+
+/// Escapes a TEXT value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds one content line at 75 octets, never inside a UTF-8 character,
+/// and ends it (and each continuation) with CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn ymd(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+fn rrule(rule: &Schedule, until: NaiveDate) -> Option<String> {
+    let until = ymd(until);
+    match *rule {
+        Schedule::Monthly { day } => Some(format!("FREQ=MONTHLY;BYMONTHDAY={day};UNTIL={until}")),
+        Schedule::Quarterly { day, .. } => Some(format!(
+            "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY={day};UNTIL={until}"
+        )),
+        Schedule::Yearly { month, day } => Some(format!(
+            "FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day};UNTIL={until}"
+        )),
+        Schedule::Once { .. } => None,
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        one_line
+    } else {
+        let mut t: String = one_line.chars().take(n).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Summary, description and page directory of a series.
+fn describe(model: &Model, s: &Series) -> (String, String, String) {
+    match s.source {
+        Source::Task(r) => {
+            let plan = &model.plans[r.plan];
+            let task = &plan.tasks[r.task];
+            let name = format!(
+                "Nhiệm vụ {} — {}",
+                task.number.as_deref().unwrap_or(task.id.as_str()),
+                plan.label()
+            );
+            let summary = match &s.label {
+                Some(l) => format!("{name}: {l}"),
+                None => format!(
+                    "{name}: {}",
+                    truncate(task.text.as_deref().unwrap_or(""), 90)
+                ),
+            };
+            let mut desc = String::new();
+            if let Some(t) = &task.text {
+                desc.push_str(t);
+                desc.push_str("\n\n");
+            }
+            desc.push_str(&format!("Thời gian hoàn thành (nguyên văn): {}", s.wording));
+            if !task.lead.text.is_empty() {
+                desc.push_str(&format!("\nCơ quan chủ trì: {}", task.lead.text));
+            }
+            (
+                summary,
+                desc,
+                urls::task(plan.id.as_str(), task.id.as_str()),
+            )
+        }
+        Source::Duty(pi, di) => {
+            let plan = &model.plans[pi];
+            let duty = &plan.duties[di];
+            let summary = format!("{} — {}", duty.title, plan.label());
+            let mut desc = format!(
+                "{}\nCơ quan báo cáo: {}\nNguyên văn: {}",
+                duty.schedule.describe(duty.before),
+                duty.who.text,
+                duty.quote
+            );
+            if let Some(to) = &duty.to {
+                desc.push_str(&format!("\nGửi: {to}"));
+            }
+            (summary, desc, urls::plan(plan.id.as_str()))
+        }
+    }
+}
+
+/// Writes a VCALENDAR with the given series.
+pub fn feed(model: &Model, _derived: &Derived, name: &str, series: &[&Series]) -> String {
+    let stamp = format!("{}T000000Z", ymd(model.site.as_of));
+    let mut out = String::new();
+    let mut line = |l: String| out.push_str(&fold(&l));
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line("PRODID:-//minhbach//minhbach//VI".into());
+    line("CALSCALE:GREGORIAN".into());
+    line("METHOD:PUBLISH".into());
+    line(format!("X-WR-CALNAME:{}", escape(name)));
+    line(format!("X-WR-TIMEZONE:{}", model.site.time_zone));
+    for s in series {
+        let Some(&first) = s.dates.first() else {
+            continue;
+        };
+        let (summary, mut desc, dir) = describe(model, s);
+        let permalink = model.site.base_url.as_ref().map(|b| format!("{b}{dir}"));
+        desc.push_str(&format!(
+            "\nTrang: {}",
+            permalink.clone().unwrap_or_else(|| format!("/{dir}"))
+        ));
+        line("BEGIN:VEVENT".into());
+        line(format!("UID:{}", s.uid));
+        line(format!("DTSTAMP:{stamp}"));
+        line(format!("DTSTART;VALUE=DATE:{}", ymd(first)));
+        let next = first.checked_add_days(Days::new(1)).unwrap_or(first);
+        line(format!("DTEND;VALUE=DATE:{}", ymd(next)));
+        if let Some(rule) = &s.rule {
+            let until = s.dates.last().copied().unwrap_or(first);
+            if let Some(r) = rrule(rule, until) {
+                line(format!("RRULE:{r}"));
+            }
+        }
+        let prefix = if s.before {
+            "Hạn (trước ngày này)"
+        } else {
+            "Hạn"
+        };
+        line(format!(
+            "SUMMARY:{}",
+            escape(&format!("{prefix}: {summary}"))
+        ));
+        line(format!("DESCRIPTION:{}", escape(&desc)));
+        if let Some(url) = permalink {
+            line(format!("URL:{url}"));
+        }
+        line("TRANSP:TRANSPARENT".into());
+        line("END:VEVENT".into());
+    }
+    line("END:VCALENDAR".into());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn folding_keeps_characters_whole() {
+        let line = format!("SUMMARY:{}", "Đề án 06 ".repeat(20));
+        let folded = fold(&line);
+        for l in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = folded.replace("\r\n ", "");
+        assert_eq!(unfolded.trim_end_matches("\r\n"), line);
+    }
+
+    #[test]
+    fn rules() {
+        let d = NaiveDate::from_ymd_opt(2025, 12, 9).unwrap();
+        assert_eq!(
+            rrule(&Schedule::Monthly { day: 9 }, d).unwrap(),
+            "FREQ=MONTHLY;BYMONTHDAY=9;UNTIL=20251209"
+        );
+        assert!(rrule(&Schedule::Once { date: d }, d).is_none());
+    }
+}
