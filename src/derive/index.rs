@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::model::{AgencyId, Model};
 
-use super::status::{standing, Standing, TimeState};
+use super::status::{standing, Latest, Standing, State};
 
 /// A task, addressed by plan and task index in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -38,24 +40,63 @@ pub struct Derived {
     pub predecessors: HashMap<AgencyId, Vec<AgencyId>>,
     /// Tasks with a dated deadline still ahead, nearest first.
     pub upcoming: Vec<TaskRef>,
-    /// Tasks past their deadline with no report, most recent deadline first.
+    /// Tasks past their deadline and not done, most recent deadline first.
     pub past_deadline: Vec<TaskRef>,
     /// Deadlines and reporting duties by date.
     pub calendar: super::Calendar,
+    /// Every report entry of each task, oldest first: (report, entry) indexes.
+    pub history: HashMap<TaskRef, Vec<(usize, usize)>>,
+    /// Number of reports taken into account (those dated on or before the as-of date).
+    pub reports_used: usize,
+    /// The date everything was judged at.
+    pub as_of: NaiveDate,
 }
 
 impl Derived {
-    /// Computes every index as of the model's as-of date.
+    /// Computes every index as of the model's as-of date, with all reports.
     pub fn new(model: &Model) -> Self {
-        let as_of = model.site.as_of;
+        Derived::at(model, model.site.as_of, model.reports.len())
+    }
+
+    /// Computes every index as of `as_of`, taking into account only the
+    /// first `upto` reports (those dated on or before `as_of`).
+    pub fn at(model: &Model, as_of: NaiveDate, upto: usize) -> Self {
         let mut d = Derived {
             calendar: super::Calendar::new(model),
+            as_of,
             ..Derived::default()
         };
+        // Reports count from their own date on.
+        let used: Vec<usize> = (0..upto.min(model.reports.len()))
+            .filter(|&i| model.reports[i].date <= as_of)
+            .collect();
+        d.reports_used = used.len();
+        let latest_report = used
+            .iter()
+            .rev()
+            .find(|&&i| model.reports[i].kind == crate::model::report::ReportKind::Report)
+            .copied();
+        for &ri in &used {
+            for (ei, e) in model.reports[ri].entries.iter().enumerate() {
+                let r = TaskRef {
+                    plan: e.plan,
+                    task: e.task,
+                };
+                d.history.entry(r).or_default().push((ri, ei));
+            }
+        }
         for (pi, plan) in model.plans.iter().enumerate() {
             for (ti, task) in plan.tasks.iter().enumerate() {
                 let r = TaskRef { plan: pi, task: ti };
-                let s = standing(task.deadline.as_ref(), as_of);
+                let latest = d
+                    .history
+                    .get(&r)
+                    .and_then(|h| h.last())
+                    .map(|&(ri, ei)| Latest {
+                        entry: &model.reports[ri].entries[ei],
+                        current_period: Some(ri) == latest_report,
+                    });
+                let s = standing(task.deadline.as_ref(), as_of, latest);
                 d.standings.insert(r, s);
                 for a in &task.lead.agencies {
                     d.by_agency.entry(a.clone()).or_default().lead.push(r);
@@ -67,8 +108,9 @@ impl Derived {
                     }
                 }
                 match s.state {
-                    TimeState::DueSoon | TimeState::Upcoming => d.upcoming.push(r),
-                    TimeState::PastDeadline => d.past_deadline.push(r),
+                    State::DueSoon | State::Upcoming => d.upcoming.push(r),
+                    State::OpenWithinDeadline if s.due.is_some() => d.upcoming.push(r),
+                    State::PastDeadline | State::OpenOverdue => d.past_deadline.push(r),
                     _ => {}
                 }
             }
@@ -95,14 +137,14 @@ impl Derived {
     }
 
     /// Number of tasks in each state among `refs`.
-    pub fn counts(&self, refs: impl IntoIterator<Item = TaskRef>) -> Vec<(TimeState, usize)> {
-        let mut c: HashMap<TimeState, usize> = HashMap::new();
+    pub fn counts(&self, refs: impl IntoIterator<Item = TaskRef>) -> Vec<(State, usize)> {
+        let mut c: HashMap<State, usize> = HashMap::new();
         for r in refs {
             if let Some(s) = self.standings.get(&r) {
                 *c.entry(s.state).or_default() += 1;
             }
         }
-        TimeState::ALL
+        State::ALL
             .iter()
             .map(|s| (*s, c.get(s).copied().unwrap_or(0)))
             .collect()

@@ -7,4 +7,4 @@ pub mod status;
 
 pub use calendar::Calendar;
 pub use index::{Derived, TaskRef};
-pub use status::{standing, Standing, TimeState};
+pub use status::{standing, Latest, Standing, State};

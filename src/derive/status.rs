@@ -1,68 +1,127 @@
-//! Where each task stands as of the as-of date, judged from its dates alone.
+//! The status rules, in one place.
 //!
-//! No progress reports exist yet, so a task is never "done" or "not done":
-//! it is upcoming, due soon, past its deadline with no report, ongoing,
-//! recurring, or without a calendar date.
+//! A task's state as of a date follows the Government Office's convention
+//! once a report exists — done on time, done late, open within the deadline,
+//! open overdue — plus continuous duties judged per reporting period. Until a
+//! task has a report it is never "not done": its state says "no report yet"
+//! and follows only from its dates (upcoming, due soon, past the deadline,
+//! ongoing, recurring, or without a calendar date). Deadlines of every kind
+//! are read through [`DeadlineKind::dues`]: the last dated milestone decides
+//! "on time" and "overdue".
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::report::{Entry, Reported};
 use crate::model::{Deadline, DeadlineKind, Due};
 
 /// Days before a deadline during which a task counts as "due soon".
 pub const DUE_SOON_DAYS: i64 = 14;
 
-/// A task's state as of a date, from its deadline only.
+/// A task's state as of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum TimeState {
-    /// The deadline has passed and no completion report exists.
+pub enum State {
+    /// Reported done on or before its deadline.
+    DoneOnTime,
+    /// Reported done after its deadline.
+    DoneLate,
+    /// Reported done; the task has no dated deadline.
+    Done,
+    /// Reported not done, and the deadline has passed.
+    OpenOverdue,
+    /// Reported not done, deadline not yet passed (or none).
+    OpenWithinDeadline,
+    /// A continuous or recurring duty reported in the latest period.
+    OngoingReported,
+    /// No report; the deadline has passed.
     PastDeadline,
-    /// Due within [`DUE_SOON_DAYS`] days.
+    /// No report; due within [`DUE_SOON_DAYS`] days.
     DueSoon,
-    /// Due later.
+    /// No report; due later.
     Upcoming,
-    /// A recurring duty.
+    /// No report this period; a recurring duty.
     Recurring,
-    /// Continuous work with no end date.
+    /// No report this period; continuous work with no end date.
     Ongoing,
-    /// No calendar date (event-relative, unscheduled or not understood).
+    /// No report; no calendar date (event-relative, unscheduled, not understood).
     NoDate,
 }
 
-impl TimeState {
+impl State {
     /// Every state, in display order.
-    pub const ALL: [TimeState; 6] = [
-        TimeState::PastDeadline,
-        TimeState::DueSoon,
-        TimeState::Upcoming,
-        TimeState::Recurring,
-        TimeState::Ongoing,
-        TimeState::NoDate,
+    pub const ALL: [State; 12] = [
+        State::DoneOnTime,
+        State::DoneLate,
+        State::Done,
+        State::OpenOverdue,
+        State::OpenWithinDeadline,
+        State::OngoingReported,
+        State::PastDeadline,
+        State::DueSoon,
+        State::Upcoming,
+        State::Recurring,
+        State::Ongoing,
+        State::NoDate,
     ];
 
     /// Vietnamese label, always shown as text (never colour alone).
     pub fn label(&self) -> &'static str {
         match self {
-            TimeState::PastDeadline => "Quá hạn, chưa có báo cáo",
-            TimeState::DueSoon => "Sắp đến hạn (trong 14 ngày)",
-            TimeState::Upcoming => "Chưa đến hạn",
-            TimeState::Recurring => "Định kỳ",
-            TimeState::Ongoing => "Thường xuyên",
-            TimeState::NoDate => "Không có hạn cụ thể",
+            State::DoneOnTime => "Hoàn thành đúng hạn",
+            State::DoneLate => "Hoàn thành quá hạn",
+            State::Done => "Đã hoàn thành",
+            State::OpenOverdue => "Chưa hoàn thành, quá hạn",
+            State::OpenWithinDeadline => "Chưa hoàn thành, trong hạn",
+            State::OngoingReported => "Thường xuyên, đã báo cáo kỳ này",
+            State::PastDeadline => "Quá hạn, chưa có báo cáo",
+            State::DueSoon => "Sắp đến hạn, chưa có báo cáo",
+            State::Upcoming => "Chưa đến hạn, chưa có báo cáo",
+            State::Recurring => "Định kỳ, chưa có báo cáo",
+            State::Ongoing => "Thường xuyên, chưa có báo cáo",
+            State::NoDate => "Không có hạn cụ thể, chưa có báo cáo",
         }
     }
 
     /// Stable key used in CSS classes and data files.
     pub fn key(&self) -> &'static str {
         match self {
-            TimeState::PastDeadline => "past-deadline",
-            TimeState::DueSoon => "due-soon",
-            TimeState::Upcoming => "upcoming",
-            TimeState::Recurring => "recurring",
-            TimeState::Ongoing => "ongoing",
-            TimeState::NoDate => "no-date",
+            State::DoneOnTime => "done-on-time",
+            State::DoneLate => "done-late",
+            State::Done => "done",
+            State::OpenOverdue => "open-overdue",
+            State::OpenWithinDeadline => "open-within",
+            State::OngoingReported => "ongoing-reported",
+            State::PastDeadline => "past-deadline",
+            State::DueSoon => "due-soon",
+            State::Upcoming => "upcoming",
+            State::Recurring => "recurring",
+            State::Ongoing => "ongoing",
+            State::NoDate => "no-date",
         }
+    }
+
+    /// True for the three "done" states.
+    pub fn is_done(&self) -> bool {
+        matches!(self, State::DoneOnTime | State::DoneLate | State::Done)
+    }
+
+    /// True when the deadline has passed and the task is not done.
+    pub fn is_overdue(&self) -> bool {
+        matches!(self, State::OpenOverdue | State::PastDeadline)
+    }
+
+    /// True when a report (rather than dates alone) decides the state.
+    pub fn is_reported(&self) -> bool {
+        matches!(
+            self,
+            State::DoneOnTime
+                | State::DoneLate
+                | State::Done
+                | State::OpenOverdue
+                | State::OpenWithinDeadline
+                | State::OngoingReported
+        )
     }
 }
 
@@ -70,99 +129,96 @@ impl TimeState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Standing {
     /// The state.
-    pub state: TimeState,
+    pub state: State,
     /// The next (or last passed) dated milestone, if any.
     pub due: Option<Due>,
 }
 
-/// Judges a deadline as of `as_of`.
-pub fn standing(deadline: Option<&Deadline>, as_of: NaiveDate) -> Standing {
-    let Some(d) = deadline else {
-        return Standing {
-            state: TimeState::NoDate,
-            due: None,
-        };
-    };
-    let dues = d.kind.dues();
-    if let Some((_, next)) = dues.iter().find(|(_, due)| due.last_day() >= as_of) {
-        let days = (next.last_day() - as_of).num_days();
+/// The latest report entry of a task, and whether it belongs to the latest
+/// reporting period (which continuous duties are judged by).
+#[derive(Debug, Clone, Copy)]
+pub struct Latest<'a> {
+    /// The entry.
+    pub entry: &'a Entry,
+    /// True when the entry is in the latest report as of the date.
+    pub current_period: bool,
+}
+
+/// Judges a task as of `as_of`, from its deadline and its latest report entry.
+pub fn standing(deadline: Option<&Deadline>, as_of: NaiveDate, latest: Option<Latest>) -> Standing {
+    let dues: Vec<Due> = deadline
+        .map(|d| d.kind.dues().into_iter().map(|(_, due)| due).collect())
+        .unwrap_or_default();
+    let next = dues.iter().find(|d| d.last_day() >= as_of).copied();
+    let last = dues.iter().max_by_key(|d| d.last_day()).copied();
+    let continuous = deadline.and_then(|d| undated_state(&d.kind));
+    if let Some(l) = latest {
+        let e = l.entry;
+        if e.status == Reported::Done {
+            let state = match (last, e.completed) {
+                (Some(d), Some(c)) if c <= d.last_day() => State::DoneOnTime,
+                (Some(_), Some(_)) => State::DoneLate,
+                _ => State::Done,
+            };
+            return Standing { state, due: last };
+        }
+        if let (Some(_), true) = (continuous, l.current_period) {
+            if last.is_none_or(|d| d.last_day() >= as_of) {
+                return Standing {
+                    state: State::OngoingReported,
+                    due: next,
+                };
+            }
+        }
+        if continuous.is_none() || last.is_some() {
+            return match last {
+                Some(d) if d.last_day() < as_of => Standing {
+                    state: State::OpenOverdue,
+                    due: Some(d),
+                },
+                _ => Standing {
+                    state: State::OpenWithinDeadline,
+                    due: next,
+                },
+            };
+        }
+    }
+    if let Some(n) = next {
+        let days = (n.last_day() - as_of).num_days();
         let state = if days <= DUE_SOON_DAYS {
-            TimeState::DueSoon
+            State::DueSoon
         } else {
-            TimeState::Upcoming
+            State::Upcoming
         };
         return Standing {
             state,
-            due: Some(*next),
+            due: Some(n),
         };
     }
-    let undated = undated_state(&d.kind);
-    if let Some(state) = undated {
+    if let Some(state) = continuous {
         return Standing { state, due: None };
     }
-    match dues.last() {
-        Some((_, last)) => Standing {
-            state: TimeState::PastDeadline,
-            due: Some(*last),
+    match last {
+        Some(d) => Standing {
+            state: State::PastDeadline,
+            due: Some(d),
         },
         None => Standing {
-            state: TimeState::NoDate,
+            state: State::NoDate,
             due: None,
         },
     }
 }
 
-fn undated_state(kind: &DeadlineKind) -> Option<TimeState> {
+fn undated_state(kind: &DeadlineKind) -> Option<State> {
     match kind {
-        DeadlineKind::Recurring { .. } => Some(TimeState::Recurring),
-        DeadlineKind::Ongoing | DeadlineKind::OpenStart { .. } => Some(TimeState::Ongoing),
+        DeadlineKind::Recurring { .. } => Some(State::Recurring),
+        DeadlineKind::Ongoing | DeadlineKind::OpenStart { .. } => Some(State::Ongoing),
         DeadlineKind::Milestones { items } => items.iter().find_map(|m| undated_state(&m.kind)),
         _ => None,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(text: &str, y: i32, m: u32, d: u32) -> TimeState {
-        let dl = Deadline::parse(text, Some(2025));
-        standing(Some(&dl), NaiveDate::from_ymd_opt(y, m, d).unwrap()).state
-    }
-
-    #[test]
-    fn month_deadline_through_time() {
-        assert_eq!(at("Tháng 9/2025", 2025, 8, 1), TimeState::Upcoming);
-        assert_eq!(at("Tháng 9/2025", 2025, 9, 20), TimeState::DueSoon);
-        assert_eq!(at("Tháng 9/2025", 2025, 9, 30), TimeState::DueSoon);
-        assert_eq!(at("Tháng 9/2025", 2025, 10, 1), TimeState::PastDeadline);
-    }
-
-    #[test]
-    fn before_a_day_is_past_on_that_day() {
-        assert_eq!(at("trước ngày 12/9/2025", 2025, 9, 11), TimeState::DueSoon);
-        assert_eq!(
-            at("trước ngày 12/9/2025", 2025, 9, 12),
-            TimeState::PastDeadline
-        );
-    }
-
-    #[test]
-    fn undated_kinds() {
-        assert_eq!(at("Thường xuyên", 2025, 9, 1), TimeState::Ongoing);
-        assert_eq!(at("Hằng tháng", 2025, 9, 1), TimeState::Recurring);
-        assert_eq!(at("Theo quy định", 2025, 9, 1), TimeState::NoDate);
-        assert_eq!(standing(None, NaiveDate::MIN).state, TimeState::NoDate);
-    }
-
-    #[test]
-    fn milestones_use_the_next_one() {
-        let t = "Ban hành Kế hoạch trong tháng 01/2025; Báo cáo trước ngày 10/12/2025";
-        assert_eq!(at(t, 2025, 1, 20), TimeState::DueSoon);
-        assert_eq!(at(t, 2025, 6, 1), TimeState::Upcoming);
-        assert_eq!(at(t, 2025, 12, 10), TimeState::PastDeadline);
-        // A dated milestone passed, but the cell also holds an ongoing duty.
-        let t = "- Báo cáo năm: Gửi trước ngày 09/12/2025.\n- Thường xuyên theo chỉ đạo của Trung ương, tỉnh.";
-        assert_eq!(at(t, 2026, 1, 1), TimeState::Ongoing);
-    }
-}
+#[path = "status_tests.rs"]
+mod tests;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use raw::{AgenciesFile, DutiesFile, PlanFront, SiteFile, TasksFile};
+use raw::{AgenciesFile, DutiesFile, PlanFront, ReportFile, SiteFile, TasksFile};
 use yaml::Spans;
 
 /// A parsed file together with its path and value positions.
@@ -53,6 +53,8 @@ pub struct RawContent {
     pub agencies: Loaded<AgenciesFile>,
     /// Plans, sorted by directory name.
     pub plans: Vec<RawPlan>,
+    /// Reports, sorted by file path.
+    pub reports: Vec<Loaded<ReportFile>>,
 }
 
 /// Reads a whole content directory. Problems in one file do not stop the
@@ -67,17 +69,62 @@ pub fn load(root: &Path) -> Result<RawContent, Diagnostics> {
         return Err(diags);
     }
     let site = load_yaml::<SiteFile>(&root.join("site.yaml"), &mut diags);
-    let agencies = load_yaml::<AgenciesFile>(&root.join("agencies.yaml"), &mut diags);
-    let plans = load_plans(&root.join("plans"), &mut diags);
+    // A content directory may build on another one (illustrative data over
+    // the real plans): agencies and plans come from the base, reports from both.
+    let data_root = match site.as_ref().and_then(|s| s.value.base.clone()) {
+        Some(base) => {
+            let b = root.join(base);
+            if !b.join("agencies.yaml").is_file() {
+                diags.push(
+                    Diagnostic::error(
+                        site.as_ref()
+                            .map(|s| s.spans.locate(&s.path, "base"))
+                            .unwrap_or_default(),
+                        format!(
+                            "the base content directory {} has no agencies.yaml",
+                            b.display()
+                        ),
+                    )
+                    .with_help("`base` is a path relative to this content directory"),
+                );
+            }
+            b
+        }
+        None => root.to_path_buf(),
+    };
+    let agencies = load_yaml::<AgenciesFile>(&data_root.join("agencies.yaml"), &mut diags);
+    let plans = load_plans(&data_root.join("plans"), &mut diags);
+    let mut reports = Vec::new();
+    if data_root != root {
+        reports.extend(load_reports(&data_root.join("reports"), &mut diags));
+    }
+    reports.extend(load_reports(&root.join("reports"), &mut diags));
     match (site, agencies) {
         (Some(site), Some(agencies)) if !diags.has_errors() => Ok(RawContent {
             root: root.to_path_buf(),
             site,
             agencies,
             plans,
+            reports,
         }),
         _ => Err(diags),
     }
+}
+
+fn load_reports(dir: &Path, diags: &mut Diagnostics) -> Vec<Loaded<ReportFile>> {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| load_yaml::<ReportFile>(p, diags))
+        .collect()
 }
 
 /// Reads a UTF-8 text file and normalises it to NFC, so that text typed on

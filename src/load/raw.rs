@@ -32,6 +32,13 @@ pub struct SiteFile {
     /// Free text shown in the footer (licence, contact).
     #[serde(default)]
     pub footer: Option<String>,
+    /// True for demonstration data: every page carries a visible banner.
+    #[serde(default)]
+    pub illustrative: bool,
+    /// Another content directory whose agencies, plans and reports this one
+    /// builds on (relative to this directory), e.g. `../../content`.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 fn default_language() -> String {
@@ -373,4 +380,101 @@ pub enum Every {
     Quarter,
     /// Every year.
     Year,
+}
+
+/// `reports/<name>.yaml`: one monthly report (or a record of evidence).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFile {
+    /// Month reported, `YYYY-MM`.
+    pub period: String,
+    /// Date the report was issued; statuses hold as of this date.
+    pub date: NaiveDate,
+    /// `report` (a report of the office, the default) or `evidence` (statuses
+    /// evidenced by published documents).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Agency id of the reporting body.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Document number, when it has one.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Free note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// One entry per task reported.
+    #[serde(default)]
+    pub entries: Vec<EntryRaw>,
+    /// Indicator values.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorRaw>,
+}
+
+/// One task's line in a report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryRaw {
+    /// `<plan-id>/<task-id>`.
+    pub task: String,
+    /// `done`, `in-progress`, `not-started` or `ongoing`.
+    pub status: String,
+    /// Progress percent, 0–100.
+    #[serde(default)]
+    pub progress: Option<i64>,
+    /// Completion date, for `done`.
+    #[serde(default)]
+    pub completed: Option<NaiveDate>,
+    /// Short note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Supporting documents.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceRaw>,
+}
+
+/// A document supporting a report entry.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRaw {
+    /// Document number verbatim.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Title or description.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Link to the document.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Where the evidence is printed (e.g. a seed file and line).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// An indicator value in a report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRaw {
+    /// Plan id.
+    pub plan: String,
+    /// Indicator id within the plan.
+    pub id: String,
+    /// Name verbatim.
+    pub name: String,
+    /// Unit (`%`, `hồ sơ`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Target value.
+    pub target: f64,
+    /// Value reached.
+    pub actual: f64,
+    /// Note.
+    #[serde(default)]
+    pub note: Option<String>,
 }

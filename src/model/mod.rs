@@ -5,6 +5,7 @@ pub mod deadline;
 pub mod duty;
 pub mod ids;
 pub mod plan;
+pub mod report;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -33,6 +34,8 @@ pub struct Site {
     pub publisher: Option<String>,
     /// Footer text.
     pub footer: Option<String>,
+    /// True for demonstration data (banner on every page).
+    pub illustrative: bool,
 }
 
 /// Everything the site is built from, validated.
@@ -44,4 +47,6 @@ pub struct Model {
     pub registry: Registry,
     /// Plans, sorted by id.
     pub plans: Vec<Plan>,
+    /// Reports, in order of month and date.
+    pub reports: Vec<report::Report>,
 }

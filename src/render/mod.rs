@@ -2,9 +2,14 @@
 //! site in memory; writing them is the output stage's job.
 
 pub mod calendar;
+pub mod chart_data;
+pub mod charts;
+pub mod csv;
 pub mod ics;
 pub mod markdown;
 pub mod pages;
+pub mod reports;
+pub mod snapshot;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -52,23 +57,29 @@ pub fn render(
     derived: &Derived,
     theme: &Theme,
 ) -> Result<Vec<OutFile>, RenderError> {
+    let charts = chart_data::all(model, derived);
+    let mut home = pages::home(model, derived);
+    home.context.insert("chart", &charts.first());
     let mut specs: Vec<PageSpec> = vec![
-        pages::home(model, derived),
+        home,
+        pages::charts(&charts),
         pages::plans(model, derived),
         pages::agencies(model, derived),
         pages::status(model, derived),
+        reports::index(model),
     ];
     for pi in 0..model.plans.len() {
         specs.push(pages::plan(model, derived, pi));
+    }
+    for a in model.registry.all() {
+        specs.push(pages::agency(model, derived, a));
     }
     let months = calendar::month_range(derived);
     specs.push(calendar::index(model, derived, &months));
     for ym in &months {
         specs.push(calendar::month(model, derived, *ym, &months));
     }
-    for a in model.registry.all() {
-        specs.push(pages::agency(model, derived, a));
-    }
+    specs.extend((0..model.reports.len()).map(|k| reports::report(model, k)));
     let task_refs: Vec<TaskRef> = model
         .plans
         .iter()
@@ -81,11 +92,35 @@ pub fn render(
             .map(|r| pages::task(model, derived, *r))
             .collect::<Vec<_>>(),
     );
+    let snaps = snapshot::snapshots(model);
     let mut files: Vec<OutFile> = specs
         .into_par_iter()
-        .map(|spec| render_page(model, theme, spec))
+        .map(|mut spec| {
+            let archives = snapshot::archive_links(model, &snaps, &spec.dir);
+            spec.context.insert("archives", &archives);
+            render_page(model, derived, theme, spec, "")
+        })
         .collect::<Result<_, _>>()?;
+    for snap in &snaps {
+        let (d, specs) = snapshot::pages(model, snap);
+        let rendered: Vec<OutFile> = specs
+            .into_par_iter()
+            .map(|mut spec| {
+                spec.context
+                    .insert("snapshot_of", &model.reports[snap.report].period());
+                spec.context.insert("live_href", &urls::href(&spec.dir));
+                render_page(model, &d, theme, spec, &snap.root)
+            })
+            .collect::<Result<_, _>>()?;
+        files.extend(rendered);
+    }
     files.extend(calendar::feeds(model, derived));
+    for c in &charts {
+        files.push(OutFile {
+            path: format!("bieu-do/{}", c.csv),
+            bytes: csv::write(&c.headers, &c.rows),
+        });
+    }
     for (name, bytes) in &theme.assets {
         files.push(OutFile {
             path: format!("tai-nguyen/{name}"),
@@ -96,10 +131,21 @@ pub fn render(
     Ok(files)
 }
 
-fn render_page(model: &Model, theme: &Theme, spec: PageSpec) -> Result<OutFile, RenderError> {
+fn render_page(
+    model: &Model,
+    derived: &Derived,
+    theme: &Theme,
+    spec: PageSpec,
+    prefix: &str,
+) -> Result<OutFile, RenderError> {
     let mut ctx = spec.context;
-    let title = page_title(&ctx);
-    pages::common(model, &spec.dir, &title, &mut ctx);
+    let dir = format!("{prefix}{}", spec.dir);
+    let place = pages::Place {
+        dir: &dir,
+        root: urls::root_from(&spec.dir),
+        site_root: urls::root_from(&dir),
+    };
+    pages::common(model, derived, &place, &mut ctx);
     let html = theme
         .tera
         .render(spec.template, &ctx)
@@ -108,13 +154,7 @@ fn render_page(model: &Model, theme: &Theme, spec: PageSpec) -> Result<OutFile, 
             message: theme::error_chain(&e),
         })?;
     Ok(OutFile {
-        path: format!("{}index.html", spec.dir),
+        path: format!("{dir}index.html"),
         bytes: html.into_bytes(),
     })
-}
-
-fn page_title(ctx: &tera::Context) -> String {
-    ctx.get("page_title")
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{Derived, TaskRef, TimeState};
+use crate::derive::{Derived, State, TaskRef};
 use crate::model::deadline::vi_date;
 use crate::model::{Agency, Model};
 
@@ -36,19 +36,39 @@ pub fn crumb(title: impl Into<String>, dir: &str) -> Crumb {
     }
 }
 
-/// Fills the values every page shares: site, as-of date, links, permalink.
-pub fn common(model: &Model, dir: &str, title: &str, ctx: &mut Context) {
-    let permalink = format!("/{dir}");
+/// Where a page sits: its directory in the output, and the two relative
+/// prefixes to the root of its page tree and to the site root (they differ
+/// inside a snapshot).
+pub struct Place<'a> {
+    /// Full directory in the output (`ban-luu/2025-10/ke-hoach/x/`).
+    pub dir: &'a str,
+    /// Prefix to the root of the page tree (live site or snapshot).
+    pub root: String,
+    /// Prefix to the site root (navigation, stylesheet, calendars).
+    pub site_root: String,
+}
+
+/// Fills the values every page shares: site, as-of date, what the statuses
+/// are based on, links and permalink.
+pub fn common(model: &Model, d: &Derived, place: &Place, ctx: &mut Context) {
     ctx.insert("site", &model.site);
-    ctx.insert("as_of", &vi_date(model.site.as_of));
-    ctx.insert("as_of_iso", &model.site.as_of.to_string());
-    ctx.insert("root", &urls::root_from(dir));
-    ctx.insert("page_title", title);
-    ctx.insert("permalink", &permalink);
+    ctx.insert("as_of", &vi_date(d.as_of));
+    ctx.insert("as_of_iso", &d.as_of.to_string());
+    ctx.insert("root", &place.root);
+    ctx.insert("site_root", &place.site_root);
+    ctx.insert("permalink", &format!("/{}", place.dir));
+    ctx.insert("basis", &super::reports::basis(model, d));
     ctx.insert(
         "canonical",
-        &model.site.base_url.as_ref().map(|b| format!("{b}{dir}")),
+        &model
+            .site
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", place.dir)),
     );
+    if !ctx.contains_key("crumbs") {
+        ctx.insert("crumbs", &Vec::<Crumb>::new());
+    }
 }
 
 fn all_refs(model: &Model) -> Vec<TaskRef> {
@@ -89,6 +109,18 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
     PageSpec {
         dir: String::new(),
         template: "home.html",
+        context: c,
+    }
+}
+
+/// The charts page.
+pub fn charts(charts: &[super::charts::Chart]) -> PageSpec {
+    let mut c = Context::new();
+    c.insert("charts", charts);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: "bieu-do/".into(),
+        template: "charts.html",
         context: c,
     }
 }
@@ -194,6 +226,7 @@ pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert("source_line", &t.line);
+    c.insert("history", &super::reports::history(model, d, r));
     c.insert(
         "crumbs",
         &[
@@ -379,7 +412,7 @@ struct StateSection {
 /// Every task, by state as of the as-of date.
 pub fn status(model: &Model, d: &Derived) -> PageSpec {
     let refs = all_refs(model);
-    let sections: Vec<StateSection> = TimeState::ALL
+    let sections: Vec<StateSection> = State::ALL
         .iter()
         .map(|s| {
             let mut tasks: Vec<TaskRef> = refs
@@ -387,9 +420,9 @@ pub fn status(model: &Model, d: &Derived) -> PageSpec {
                 .copied()
                 .filter(|r| d.standings[r].state == *s)
                 .collect();
-            if *s == TimeState::PastDeadline {
+            if *s == State::PastDeadline {
                 tasks = d.past_deadline.clone();
-            } else if matches!(s, TimeState::DueSoon | TimeState::Upcoming) {
+            } else if matches!(s, State::DueSoon | State::Upcoming) {
                 tasks = d
                     .upcoming
                     .iter()

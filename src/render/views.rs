@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::derive::{Derived, TaskRef, TimeState};
+use crate::derive::{Derived, State, TaskRef};
 use crate::model::deadline::vi_date;
 use crate::model::plan::{AgencyCell, DeclaredCount, Group};
 use crate::model::{Agency, Deadline, Model, Plan, Segment};
@@ -63,7 +63,7 @@ pub struct StateView {
 
 impl StateView {
     /// The state's view with a count.
-    pub fn new(s: TimeState, count: usize) -> Self {
+    pub fn new(s: State, count: usize) -> Self {
         StateView {
             key: s.key(),
             label: s.label(),

@@ -7,6 +7,7 @@ mod agencies;
 mod cells;
 mod duties;
 mod plans;
+mod reports;
 
 use chrono::NaiveDate;
 
@@ -48,6 +49,7 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
         as_of,
         publisher: s.publisher.clone(),
         footer: s.footer.clone(),
+        illustrative: s.illustrative,
     };
     let mut plans: Vec<_> = raw
         .plans
@@ -55,6 +57,7 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
         .filter_map(|p| plans::plan(p, &registry, &mut diags))
         .collect();
     plans.sort_by(|a, b| a.id.cmp(&b.id));
+    let reports = reports::reports(&raw.reports, &plans, &registry, as_of, &mut diags);
     if diags.has_errors() {
         return (None, diags);
     }
@@ -63,6 +66,7 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
             site,
             registry,
             plans,
+            reports,
         }),
         diags,
     )

@@ -1,0 +1,145 @@
+//! Monthly reports: what the office reported for each task, with evidence.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::ids::AgencyId;
+
+/// What a report says about a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reported {
+    /// Completed (with a completion date).
+    Done,
+    /// Work under way.
+    InProgress,
+    /// Not started.
+    NotStarted,
+    /// A continuous or recurring duty carried out in the period.
+    Ongoing,
+}
+
+impl Reported {
+    /// Parses the `status` field.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "done" => Reported::Done,
+            "in-progress" => Reported::InProgress,
+            "not-started" => Reported::NotStarted,
+            "ongoing" => Reported::Ongoing,
+            _ => return None,
+        })
+    }
+
+    /// Allowed values, for error messages.
+    pub const NAMES: &'static str = "done, in-progress, not-started, ongoing";
+
+    /// Vietnamese words.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Reported::Done => "Đã hoàn thành",
+            Reported::InProgress => "Đang thực hiện",
+            Reported::NotStarted => "Chưa triển khai",
+            Reported::Ongoing => "Đang thực hiện thường xuyên",
+        }
+    }
+}
+
+/// Whether a report is the office's report or a record of published evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportKind {
+    /// A monthly report of the office.
+    Report,
+    /// Statuses evidenced by published documents (no office report).
+    Evidence,
+}
+
+/// A supporting document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Number verbatim.
+    pub number: Option<String>,
+    /// Date.
+    pub date: Option<NaiveDate>,
+    /// Title.
+    pub title: Option<String>,
+    /// Link.
+    pub url: Option<String>,
+    /// Where it is printed.
+    pub source: Option<String>,
+}
+
+/// One task's line in a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// Index of the plan in `Model::plans`.
+    pub plan: usize,
+    /// Index of the task in `Plan::tasks`.
+    pub task: usize,
+    /// Status as reported.
+    pub status: Reported,
+    /// Progress percent.
+    pub progress: Option<u8>,
+    /// Completion date.
+    pub completed: Option<NaiveDate>,
+    /// Note.
+    pub note: Option<String>,
+    /// Evidence.
+    pub evidence: Vec<Evidence>,
+    /// Line in the report file.
+    pub line: usize,
+}
+
+/// An indicator value.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorValue {
+    /// Plan index.
+    pub plan: usize,
+    /// Indicator id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Target.
+    pub target: f64,
+    /// Reached.
+    pub actual: f64,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// File stem (`2025-10`).
+    pub id: String,
+    /// Month reported.
+    pub year: i32,
+    /// Month reported.
+    pub month: u32,
+    /// Date of the report.
+    pub date: NaiveDate,
+    /// Report or evidence.
+    pub kind: ReportKind,
+    /// Reporting body.
+    pub issuer: Option<AgencyId>,
+    /// Number.
+    pub number: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+    /// Task entries.
+    pub entries: Vec<Entry>,
+    /// Indicator values.
+    pub indicators: Vec<IndicatorValue>,
+}
+
+impl Report {
+    /// `YYYY-MM` of the month reported.
+    pub fn period(&self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+}

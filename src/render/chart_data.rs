@@ -1,0 +1,289 @@
+//! The site's charts, from the model: status by plan, agencies' completion
+//! and overdue counts, completion over report months, deadlines per month,
+//! and indicators against their targets.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use plotters::style::RGBColor;
+
+use crate::derive::calendar::Source;
+use crate::derive::{Derived, State, TaskRef};
+use crate::model::report::ReportKind;
+use crate::model::Model;
+
+use super::charts::{self, palette, Bar, Chart, SeriesSpec};
+
+fn state_color(s: State) -> RGBColor {
+    match s {
+        State::DoneOnTime | State::Done => palette::GREEN,
+        State::DoneLate => palette::ORANGE,
+        State::OpenOverdue => palette::VERMILLION,
+        State::OpenWithinDeadline => palette::BLUE,
+        State::OngoingReported => palette::PURPLE,
+        State::PastDeadline => RGBColor(140, 45, 4),
+        State::DueSoon => palette::YELLOW,
+        State::Upcoming => palette::SKY,
+        State::Recurring => RGBColor(120, 120, 120),
+        State::Ongoing => palette::GREY,
+        State::NoDate => palette::LIGHT,
+    }
+}
+
+fn refs_of(model: &Model, pi: usize) -> impl Iterator<Item = TaskRef> + '_ {
+    (0..model.plans[pi].tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti })
+}
+
+/// Status breakdown per plan (stacked bars).
+pub fn status_by_plan(model: &Model, d: &Derived) -> Chart {
+    let per_plan: Vec<Vec<(State, usize)>> = (0..model.plans.len())
+        .map(|pi| d.counts(refs_of(model, pi)))
+        .collect();
+    let used: Vec<State> = State::ALL
+        .iter()
+        .copied()
+        .filter(|s| {
+            per_plan
+                .iter()
+                .any(|c| c.iter().any(|(x, n)| x == s && *n > 0))
+        })
+        .collect();
+    let series: Vec<SeriesSpec> = used
+        .iter()
+        .map(|s| SeriesSpec {
+            label: s.label().into(),
+            color: state_color(*s),
+        })
+        .collect();
+    let bars: Vec<Bar> = model
+        .plans
+        .iter()
+        .zip(&per_plan)
+        .filter(|(p, _)| !p.tasks.is_empty())
+        .map(|(p, c)| Bar {
+            label: p.label(),
+            values: used
+                .iter()
+                .map(|s| c.iter().find(|(x, _)| x == s).map_or(0, |(_, n)| *n as u32))
+                .collect(),
+        })
+        .collect();
+    let total: usize = bars
+        .iter()
+        .map(|b| b.values.iter().sum::<u32>() as usize)
+        .sum();
+    let overdue: usize = d.past_deadline.len();
+    charts::stacked_bars(
+        "tinh-trang-theo-ke-hoach",
+        "Tình trạng nhiệm vụ theo từng văn bản",
+        &format!(
+            "Trong {total} nhiệm vụ của {} văn bản có bảng nhiệm vụ, {overdue} nhiệm vụ đã qua thời hạn mà chưa hoàn thành hoặc chưa có báo cáo, tính đến ngày {}.",
+            bars.len(),
+            crate::model::deadline::vi_date(d.as_of)
+        ),
+        &series,
+        &bars,
+    )
+}
+
+/// Completion and overdue counts per agency, leads or cooperations.
+pub fn by_agency(model: &Model, d: &Derived, lead: bool) -> Chart {
+    let mut rows: Vec<(String, u32, u32, u32)> = Vec::new();
+    for a in model.registry.all() {
+        let Some(t) = d.by_agency.get(&a.id) else {
+            continue;
+        };
+        let refs = if lead { &t.lead } else { &t.cooperate };
+        if refs.is_empty() {
+            continue;
+        }
+        let (mut done, mut overdue, mut other) = (0, 0, 0);
+        for r in refs {
+            let s = d.standings[r].state;
+            if s.is_done() {
+                done += 1;
+            } else if s.is_overdue() {
+                overdue += 1;
+            } else {
+                other += 1;
+            }
+        }
+        rows.push((a.name.clone(), done, overdue, other));
+    }
+    rows.sort_by(|a, b| (b.1 + b.2 + b.3, b.2, &a.0).cmp(&(a.1 + a.2 + a.3, a.2, &b.0)));
+    rows.truncate(15);
+    let (id, title, role) = if lead {
+        (
+            "co-quan-chu-tri",
+            "Nhiệm vụ chủ trì theo cơ quan (15 cơ quan nhiều nhất)",
+            "chủ trì",
+        )
+    } else {
+        (
+            "co-quan-phoi-hop",
+            "Nhiệm vụ phối hợp theo cơ quan (15 cơ quan nhiều nhất)",
+            "phối hợp",
+        )
+    };
+    let summary = match rows.first() {
+        Some(top) => format!(
+            "{} {role} nhiều nhiệm vụ nhất ({}), trong đó {} đã qua thời hạn mà chưa hoàn thành hoặc chưa có báo cáo.",
+            top.0,
+            top.1 + top.2 + top.3,
+            top.2
+        ),
+        None => format!("Chưa có nhiệm vụ {role} nào."),
+    };
+    charts::stacked_bars(
+        id,
+        title,
+        &summary,
+        &[
+            SeriesSpec {
+                label: "Đã hoàn thành".into(),
+                color: palette::GREEN,
+            },
+            SeriesSpec {
+                label: "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)".into(),
+                color: palette::VERMILLION,
+            },
+            SeriesSpec {
+                label: "Còn lại".into(),
+                color: palette::LIGHT,
+            },
+        ],
+        &rows
+            .into_iter()
+            .map(|(label, a, b, c)| Bar {
+                label,
+                values: vec![a, b, c],
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Cumulative completed tasks after each office report (burn-up).
+pub fn burn_up(model: &Model) -> Option<Chart> {
+    let months: Vec<usize> = {
+        let mut last: BTreeMap<(i32, u32), usize> = BTreeMap::new();
+        for (i, r) in model.reports.iter().enumerate() {
+            if r.kind == ReportKind::Report {
+                last.insert((r.year, r.month), i);
+            }
+        }
+        last.into_values().collect()
+    };
+    if months.is_empty() {
+        return None;
+    }
+    let total: u32 = model.plans.iter().map(|p| p.tasks.len() as u32).sum();
+    let mut labels = Vec::new();
+    let mut done = Vec::new();
+    for k in months {
+        let r = &model.reports[k];
+        let d = Derived::at(model, r.date, k + 1);
+        labels.push(format!("{:02}/{}", r.month, r.year));
+        done.push(d.standings.values().filter(|s| s.state.is_done()).count() as u32);
+    }
+    let last = done.last().copied().unwrap_or(0);
+    Some(charts::burn_up(
+        "hoan-thanh-theo-ky",
+        "Số nhiệm vụ đã hoàn thành qua các kỳ báo cáo",
+        &format!(
+            "Sau kỳ báo cáo {}, {last} trên {total} nhiệm vụ đã được báo cáo hoàn thành.",
+            labels.last().cloned().unwrap_or_default()
+        ),
+        &labels,
+        &done,
+        total,
+    ))
+}
+
+/// Task deadlines per month.
+pub fn deadlines_per_month(d: &Derived) -> Chart {
+    let mut per: BTreeMap<(i32, u32), u32> = BTreeMap::new();
+    for s in &d.calendar.series {
+        if let Source::Task(_) = s.source {
+            for date in &s.dates {
+                *per.entry((date.year(), date.month())).or_default() += 1;
+            }
+        }
+    }
+    let range: Vec<(i32, u32)> = match (per.keys().next(), per.keys().next_back()) {
+        (Some(&a), Some(&b)) => {
+            let mut v = Vec::new();
+            let (mut y, mut m) = a;
+            while (y, m) <= b {
+                v.push((y, m));
+                (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            }
+            v
+        }
+        _ => Vec::new(),
+    };
+    let labels: Vec<String> = range.iter().map(|(y, m)| format!("{m:02}/{y}")).collect();
+    let values: Vec<u32> = range
+        .iter()
+        .map(|k| per.get(k).copied().unwrap_or(0))
+        .collect();
+    let (peak_i, peak) = values
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i)))
+        .map(|(i, v)| (i, *v))
+        .unwrap_or((0, 0));
+    charts::columns(
+        "han-theo-thang",
+        "Số thời hạn nhiệm vụ theo tháng",
+        &format!(
+            "Tháng có nhiều thời hạn nhất là {} với {peak} thời hạn; hạn ghi theo tháng, quý hoặc năm được tính vào tháng cuối của kỳ.",
+            labels.get(peak_i).cloned().unwrap_or_default()
+        ),
+        &labels,
+        &values,
+        "Số thời hạn",
+    )
+}
+
+/// Indicators against their targets, latest reported value of each.
+pub fn indicators(model: &Model, d: &Derived) -> Option<Chart> {
+    let mut latest: BTreeMap<(usize, String), (String, f64, f64, String)> = BTreeMap::new();
+    for r in &model.reports[..d.reports_used] {
+        for i in &r.indicators {
+            latest.insert(
+                (i.plan, i.id.clone()),
+                (
+                    i.name.clone(),
+                    i.target,
+                    i.actual,
+                    i.unit.clone().unwrap_or_default(),
+                ),
+            );
+        }
+    }
+    if latest.is_empty() {
+        return None;
+    }
+    let items: Vec<_> = latest.into_values().collect();
+    let met = items.iter().filter(|(_, t, a, _)| a >= t).count();
+    Some(charts::target_actual(
+        "chi-tieu",
+        "Chỉ tiêu: mục tiêu và kết quả đạt được",
+        &format!(
+            "{met} trên {} chỉ tiêu đã đạt mục tiêu theo báo cáo gần nhất.",
+            items.len()
+        ),
+        &items,
+    ))
+}
+
+/// Every chart of the site, in page order.
+pub fn all(model: &Model, d: &Derived) -> Vec<Chart> {
+    let mut v = vec![status_by_plan(model, d)];
+    v.extend(burn_up(model));
+    v.push(by_agency(model, d, true));
+    v.push(by_agency(model, d, false));
+    v.push(deadlines_per_month(d));
+    v.extend(indicators(model, d));
+    v
+}

@@ -1,0 +1,528 @@
+//! Charts drawn with `plotters` into inline SVG at build time (no
+//! JavaScript). Each chart comes with a headline, a one-sentence summary,
+//! `<title>`/`<desc>`, `role="img"`, the same numbers as a table and as CSV.
+//! Colours (Okabe–Ito, colour-blind safe) are never the only carrier of
+//! meaning: every bar is labelled with its category and value.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use serde::Serialize;
+
+/// Font family of chart text: the reader's system sans-serif.
+const FONT: &str = "sans-serif";
+
+/// A chart with everything needed to present it accessibly.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Stable id (file name of its CSV).
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// One sentence saying what it shows.
+    pub summary: String,
+    /// The SVG, with `role="img"`, `<title>` and `<desc>`.
+    pub svg: String,
+    /// Column headings of the data table.
+    pub headers: Vec<String>,
+    /// Rows of the data table (first cell is the row heading).
+    pub rows: Vec<Vec<String>>,
+    /// Name of the CSV file under `bieu-do/`.
+    pub csv: String,
+}
+
+/// A named series with its colour.
+pub struct SeriesSpec {
+    /// Legend label.
+    pub label: String,
+    /// Fill colour.
+    pub color: RGBColor,
+}
+
+/// One category (bar) with a value per series.
+pub struct Bar {
+    /// Category name, printed above the bar.
+    pub label: String,
+    /// One value per series, stacked left to right.
+    pub values: Vec<u32>,
+}
+
+/// Okabe–Ito palette.
+pub mod palette {
+    use plotters::style::RGBColor;
+    /// Bluish green.
+    pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+    /// Orange.
+    pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+    /// Vermillion.
+    pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+    /// Blue.
+    pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+    /// Sky blue.
+    pub const SKY: RGBColor = RGBColor(86, 180, 233);
+    /// Reddish purple.
+    pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+    /// Yellow.
+    pub const YELLOW: RGBColor = RGBColor(240, 228, 66);
+    /// Grey.
+    pub const GREY: RGBColor = RGBColor(153, 153, 153);
+    /// Light grey.
+    pub const LIGHT: RGBColor = RGBColor(204, 204, 204);
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Adds `role="img"`, `aria-labelledby`, `<title>` and `<desc>` to an SVG,
+/// and drops the fixed size so it scales to the page.
+fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
+    let Some(start) = svg.find("<svg") else {
+        return svg.to_string();
+    };
+    let Some(end) = svg[start..].find('>').map(|e| start + e) else {
+        return svg.to_string();
+    };
+    let open = &svg[start..end];
+    let mut attrs: Vec<&str> = open
+        .split(' ')
+        .filter(|a| !a.starts_with("width=") && !a.starts_with("height="))
+        .collect();
+    attrs.remove(0);
+    format!(
+        "<svg {} role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart-svg\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{}",
+        attrs.join(" "),
+        esc(title),
+        esc(desc),
+        &svg[end + 1..]
+    )
+}
+
+fn text_style(size: u32, color: &'static RGBColor) -> TextStyle<'static> {
+    TextStyle::from((FONT, size).into_font()).color(color)
+}
+
+/// Horizontal stacked bars, one per category, with the category name above
+/// each bar and the value written in or after each segment.
+pub fn stacked_bars(
+    id: &str,
+    title: &str,
+    summary: &str,
+    series: &[SeriesSpec],
+    bars: &[Bar],
+) -> Chart {
+    let width = 760u32;
+    let row_h = 46u32;
+    let legend_h = 22 * series.len().div_ceil(3) as u32 + 8;
+    let height = bars.len() as u32 * row_h + legend_h + 40;
+    let max = bars
+        .iter()
+        .map(|b| b.values.iter().sum::<u32>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let (legend, plot) = root.split_vertically(legend_h);
+        for (i, s) in series.iter().enumerate() {
+            let x = 10 + (i % 3) as i32 * 250;
+            let y = 6 + (i / 3) as i32 * 22;
+            let _ = legend.draw(&Rectangle::new(
+                [(x, y), (x + 14, y + 14)],
+                s.color.filled(),
+            ));
+            let _ = legend.draw(&Rectangle::new(
+                [(x, y), (x + 14, y + 14)],
+                BLACK.stroke_width(1),
+            ));
+            let _ = legend.draw(&Text::new(
+                s.label.clone(),
+                (x + 20, y + 1),
+                text_style(13, &BLACK),
+            ));
+        }
+        let built = ChartBuilder::on(&plot)
+            .margin_left(10)
+            .margin_right(40)
+            .x_label_area_size(28)
+            .build_cartesian_2d(0f64..(max as f64 * 1.08), 0f64..bars.len() as f64);
+        if let Ok(mut chart) = built {
+            let _ = chart
+                .configure_mesh()
+                .disable_mesh()
+                .disable_y_axis()
+                .x_labels(6)
+                .x_label_formatter(&|v| format!("{}", v.round() as i64))
+                .label_style(text_style(12, &BLACK))
+                .draw();
+            let top = bars.len() as f64;
+            let px_per_unit = f64::from(width - 50) / (max as f64 * 1.08);
+            for (i, b) in bars.iter().enumerate() {
+                let y0 = top - i as f64;
+                let _ = chart.draw_series(std::iter::once(Text::new(
+                    b.label.clone(),
+                    (0.0, y0 - 0.08),
+                    text_style(13, &BLACK),
+                )));
+                let mut x = 0.0;
+                for (v, s) in b.values.iter().zip(series) {
+                    if *v == 0 {
+                        continue;
+                    }
+                    let x1 = x + *v as f64;
+                    let _ = chart.draw_series(std::iter::once(Rectangle::new(
+                        [(x, y0 - 0.45), (x1, y0 - 0.9)],
+                        s.color.filled(),
+                    )));
+                    let _ = chart.draw_series(std::iter::once(Rectangle::new(
+                        [(x, y0 - 0.45), (x1, y0 - 0.9)],
+                        WHITE.stroke_width(1),
+                    )));
+                    // Write the value inside the segment when it fits.
+                    if *v as f64 * px_per_unit >= 22.0 {
+                        let _ = chart.draw_series(std::iter::once(Text::new(
+                            v.to_string(),
+                            ((x + x1) / 2.0, y0 - 0.675),
+                            text_style(12, &BLACK).pos(Pos::new(HPos::Center, VPos::Center)),
+                        )));
+                    }
+                    x = x1;
+                }
+                let total: u32 = b.values.iter().sum();
+                let _ = chart.draw_series(std::iter::once(Text::new(
+                    format!("{total}"),
+                    (x + max as f64 * 0.01, y0 - 0.55),
+                    text_style(12, &BLACK),
+                )));
+            }
+        }
+        let _ = root.present();
+    }
+    let mut headers = vec![String::new()];
+    headers.extend(series.iter().map(|s| s.label.clone()));
+    headers.push("Tổng".into());
+    let rows = bars
+        .iter()
+        .map(|b| {
+            let mut r = vec![b.label.clone()];
+            r.extend(b.values.iter().map(|v| v.to_string()));
+            r.push(b.values.iter().sum::<u32>().to_string());
+            r
+        })
+        .collect();
+    Chart {
+        id: id.into(),
+        title: title.into(),
+        summary: summary.into(),
+        svg: accessible(&svg, id, title, summary),
+        headers,
+        rows,
+        csv: format!("{id}.csv"),
+    }
+}
+
+/// A line of cumulative values over periods (burn-up), with a target line.
+pub fn burn_up(
+    id: &str,
+    title: &str,
+    summary: &str,
+    periods: &[String],
+    done: &[u32],
+    total: u32,
+) -> Chart {
+    let (width, height) = (760u32, 320u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let n = periods.len().max(1);
+        let built = ChartBuilder::on(&root)
+            .margin(16)
+            .x_label_area_size(30)
+            .y_label_area_size(40)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..(total.max(1) as f64 * 1.1));
+        if let Ok(mut chart) = built {
+            let labels: Vec<String> = periods.to_vec();
+            let _ = chart
+                .configure_mesh()
+                .disable_mesh()
+                .x_labels(n)
+                .x_label_formatter(&|v| {
+                    let i = v.round();
+                    if (v - i).abs() < 0.01 && i >= 0.0 {
+                        labels.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .y_labels(5)
+                .y_label_formatter(&|v| format!("{}", v.round() as i64))
+                .label_style(text_style(12, &BLACK))
+                .draw();
+            let _ = chart.draw_series(LineSeries::new(
+                [(-0.5, total as f64), (n as f64 - 0.5, total as f64)],
+                palette::GREY.stroke_width(2),
+            ));
+            let _ = chart.draw_series(std::iter::once(Text::new(
+                format!("Tổng số nhiệm vụ: {total}"),
+                (-0.45, total as f64 * 1.06),
+                text_style(12, &BLACK),
+            )));
+            let pts: Vec<(f64, f64)> = done
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i as f64, *v as f64))
+                .collect();
+            let _ = chart.draw_series(LineSeries::new(pts.clone(), palette::GREEN.stroke_width(3)));
+            for (x, y) in pts {
+                let _ = chart.draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    4,
+                    palette::GREEN.filled(),
+                )));
+                let _ = chart.draw_series(std::iter::once(Text::new(
+                    format!("{}", y as u32),
+                    (x, y + total.max(1) as f64 * 0.03),
+                    text_style(12, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                )));
+            }
+        }
+        let _ = root.present();
+    }
+    let headers = vec![
+        "Kỳ báo cáo".into(),
+        "Số nhiệm vụ đã hoàn thành (cộng dồn)".into(),
+        "Tổng số nhiệm vụ".into(),
+    ];
+    let rows = periods
+        .iter()
+        .zip(done)
+        .map(|(p, d)| vec![p.clone(), d.to_string(), total.to_string()])
+        .collect();
+    Chart {
+        id: id.into(),
+        title: title.into(),
+        summary: summary.into(),
+        svg: accessible(&svg, id, title, summary),
+        headers,
+        rows,
+        csv: format!("{id}.csv"),
+    }
+}
+
+/// Vertical bars, one per period, with the value above each bar.
+pub fn columns(
+    id: &str,
+    title: &str,
+    summary: &str,
+    labels: &[String],
+    values: &[u32],
+    value_name: &str,
+) -> Chart {
+    let (width, height) = (760u32, 300u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let n = labels.len().max(1);
+        let max = values.iter().copied().max().unwrap_or(0).max(1);
+        let built = ChartBuilder::on(&root)
+            .margin(16)
+            .x_label_area_size(46)
+            .y_label_area_size(36)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..(max as f64 * 1.15));
+        if let Ok(mut chart) = built {
+            let every = n.div_ceil(12).max(1);
+            let l = labels.to_vec();
+            let _ = chart
+                .configure_mesh()
+                .disable_mesh()
+                .x_labels(n)
+                .x_label_formatter(&|v| {
+                    let i = v.round();
+                    if (v - i).abs() < 0.01 && i >= 0.0 && (i as usize).is_multiple_of(every) {
+                        l.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .y_labels(5)
+                .y_label_formatter(&|v| format!("{}", v.round() as i64))
+                .label_style(text_style(11, &BLACK))
+                .draw();
+            for (i, v) in values.iter().enumerate() {
+                let x = i as f64;
+                let _ = chart.draw_series(std::iter::once(Rectangle::new(
+                    [(x - 0.35, 0.0), (x + 0.35, *v as f64)],
+                    palette::BLUE.filled(),
+                )));
+                if *v > 0 {
+                    let _ = chart.draw_series(std::iter::once(Text::new(
+                        v.to_string(),
+                        (x, *v as f64 + max as f64 * 0.02),
+                        text_style(11, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    )));
+                }
+            }
+        }
+        let _ = root.present();
+    }
+    Chart {
+        id: id.into(),
+        title: title.into(),
+        summary: summary.into(),
+        svg: accessible(&svg, id, title, summary),
+        headers: vec!["".into(), value_name.into()],
+        rows: labels
+            .iter()
+            .zip(values)
+            .map(|(l, v)| vec![l.clone(), v.to_string()])
+            .collect(),
+        csv: format!("{id}.csv"),
+    }
+}
+
+/// Target against actual value for each indicator, as paired bars in percent
+/// of the target, with both numbers written out.
+pub fn target_actual(
+    id: &str,
+    title: &str,
+    summary: &str,
+    items: &[(String, f64, f64, String)],
+) -> Chart {
+    let width = 760u32;
+    let row_h = 64u32;
+    let height = items.len() as u32 * row_h + 60;
+    let max = items
+        .iter()
+        .map(|(_, t, a, _)| t.max(*a))
+        .fold(1.0f64, f64::max);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let (legend, plot) = root.split_vertically(28);
+        let _ = legend.draw(&Rectangle::new([(10, 6), (24, 20)], palette::GREY.filled()));
+        let _ = legend.draw(&Text::new("Mục tiêu", (30, 7), text_style(13, &BLACK)));
+        let _ = legend.draw(&Rectangle::new(
+            [(130, 6), (144, 20)],
+            palette::BLUE.filled(),
+        ));
+        let _ = legend.draw(&Text::new("Đạt được", (150, 7), text_style(13, &BLACK)));
+        let built = ChartBuilder::on(&plot)
+            .margin_left(10)
+            .margin_right(60)
+            .x_label_area_size(26)
+            .build_cartesian_2d(0f64..max * 1.1, 0f64..items.len() as f64);
+        if let Ok(mut chart) = built {
+            let _ = chart
+                .configure_mesh()
+                .disable_mesh()
+                .disable_y_axis()
+                .x_labels(6)
+                .label_style(text_style(12, &BLACK))
+                .draw();
+            let top = items.len() as f64;
+            for (i, (name, target, actual, unit)) in items.iter().enumerate() {
+                let y0 = top - i as f64;
+                let _ = chart.draw_series(std::iter::once(Text::new(
+                    name.clone(),
+                    (0.0, y0 - 0.05),
+                    text_style(13, &BLACK),
+                )));
+                for (k, (v, c, word)) in [
+                    (target, palette::GREY, "mục tiêu"),
+                    (actual, palette::BLUE, "đạt"),
+                ]
+                .iter()
+                .enumerate()
+                {
+                    let ya = y0 - 0.38 - k as f64 * 0.28;
+                    let _ = chart.draw_series(std::iter::once(Rectangle::new(
+                        [(0.0, ya), (**v, ya - 0.24)],
+                        c.filled(),
+                    )));
+                    let _ = chart.draw_series(std::iter::once(Text::new(
+                        format!("{word} {}{unit}", fmt_num(**v)),
+                        (**v + max * 0.01, ya - 0.04),
+                        text_style(12, &BLACK),
+                    )));
+                }
+            }
+        }
+        let _ = root.present();
+    }
+    Chart {
+        id: id.into(),
+        title: title.into(),
+        summary: summary.into(),
+        svg: accessible(&svg, id, title, summary),
+        headers: vec![
+            "Chỉ tiêu".into(),
+            "Mục tiêu".into(),
+            "Đạt được".into(),
+            "Đơn vị".into(),
+        ],
+        rows: items
+            .iter()
+            .map(|(n, t, a, u)| vec![n.clone(), fmt_num(*t), fmt_num(*a), u.clone()])
+            .collect(),
+        csv: format!("{id}.csv"),
+    }
+}
+
+/// A number without a trailing `.0`.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stacked_chart_has_labels_values_and_accessibility() {
+        let c = stacked_bars(
+            "thu",
+            "Tình trạng <theo> kế hoạch",
+            "Một câu tóm tắt.",
+            &[
+                SeriesSpec {
+                    label: "Hoàn thành".into(),
+                    color: palette::GREEN,
+                },
+                SeriesSpec {
+                    label: "Quá hạn".into(),
+                    color: palette::VERMILLION,
+                },
+            ],
+            &[Bar {
+                label: "Kế hoạch 114/KH-BCĐ".into(),
+                values: vec![3, 2],
+            }],
+        );
+        assert!(c.svg.starts_with("<svg "));
+        assert!(c.svg.contains("role=\"img\""));
+        assert!(c
+            .svg
+            .contains("<title id=\"thu-t\">Tình trạng &lt;theo&gt; kế hoạch</title>"));
+        assert!(c.svg.contains("Kế hoạch 114/KH-BCĐ"));
+        assert!(c.svg.contains(">\n5\n</text>"), "total written: {}", c.svg);
+        assert!(
+            c.svg.contains(">\n3\n</text>"),
+            "segment value written: {}",
+            c.svg
+        );
+        let open = c.svg.split('>').next().unwrap();
+        assert!(!open.contains("width="), "scales with the page: {open}");
+        assert_eq!(c.rows, vec![vec!["Kế hoạch 114/KH-BCĐ", "3", "2", "5"]]);
+    }
+}

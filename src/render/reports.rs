@@ -1,0 +1,266 @@
+//! Report pages: the list of reports, what changed in each, and each task's
+//! timeline across reports.
+
+use chrono::Days;
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::{Derived, TaskRef};
+use crate::model::deadline::vi_date;
+use crate::model::report::{Report, ReportKind};
+use crate::model::Model;
+
+use super::pages::{crumb, PageSpec};
+use super::urls;
+use super::views::{self, StateView, TaskView};
+
+/// Directory of the reports index.
+pub const REPORTS: &str = "bao-cao/";
+
+/// Directory of a report page.
+pub fn report_dir(r: &Report) -> String {
+    format!("bao-cao/{}/", r.id)
+}
+
+/// A report in lists and banners.
+#[derive(Serialize)]
+pub struct ReportLink {
+    /// File stem.
+    pub id: String,
+    /// `MM/YYYY`.
+    pub period: String,
+    /// Date `dd/mm/yyyy`.
+    pub date: String,
+    /// Title or kind.
+    pub title: String,
+    /// True for evidence records.
+    pub evidence: bool,
+    /// Number, verbatim.
+    pub number: Option<String>,
+    /// Link from the site root.
+    pub href: String,
+    /// Number of entries.
+    pub entries: usize,
+}
+
+/// Builds the link of a report.
+pub fn link(r: &Report) -> ReportLink {
+    let evidence = r.kind == ReportKind::Evidence;
+    ReportLink {
+        id: r.id.clone(),
+        period: format!("{:02}/{}", r.month, r.year),
+        date: vi_date(r.date),
+        title: r.title.clone().unwrap_or_else(|| {
+            if evidence {
+                "Ghi nhận từ văn bản".into()
+            } else {
+                format!("Báo cáo tháng {:02}/{}", r.month, r.year)
+            }
+        }),
+        evidence,
+        number: r.number.clone(),
+        href: urls::href(&report_dir(r)),
+        entries: r.entries.len(),
+    }
+}
+
+/// A supporting document.
+#[derive(Serialize)]
+pub struct EvidenceView {
+    number: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+}
+
+/// One report entry of a task.
+#[derive(Serialize)]
+pub struct HistoryItem {
+    /// The report.
+    pub report: ReportLink,
+    /// Status as reported.
+    pub status: &'static str,
+    /// Progress.
+    pub progress: Option<u8>,
+    /// Completion date.
+    pub completed: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+    /// Evidence.
+    pub evidence: Vec<EvidenceView>,
+}
+
+/// A task's entries across reports, oldest first.
+pub fn history(model: &Model, d: &Derived, r: TaskRef) -> Vec<HistoryItem> {
+    d.history
+        .get(&r)
+        .map(|h| {
+            h.iter()
+                .map(|&(ri, ei)| {
+                    let rep = &model.reports[ri];
+                    let e = &rep.entries[ei];
+                    HistoryItem {
+                        report: link(rep),
+                        status: e.status.label(),
+                        progress: e.progress,
+                        completed: e.completed.map(vi_date),
+                        note: e.note.clone(),
+                        evidence: e
+                            .evidence
+                            .iter()
+                            .map(|x| EvidenceView {
+                                number: x.number.clone(),
+                                date: x.date.map(vi_date),
+                                title: x.title.clone(),
+                                url: x.url.clone(),
+                                source: x.source.clone(),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What the latest report used says, for the banner of every page.
+pub fn basis(model: &Model, d: &Derived) -> Option<ReportLink> {
+    model.reports[..d.reports_used]
+        .iter()
+        .rev()
+        .find(|r| r.date <= model.site.as_of)
+        .map(link)
+}
+
+/// The reports index.
+pub fn index(model: &Model) -> PageSpec {
+    let mut c = Context::new();
+    let list: Vec<ReportLink> = model.reports.iter().rev().map(link).collect();
+    c.insert("reports", &list);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: REPORTS.into(),
+        template: "reports.html",
+        context: c,
+    }
+}
+
+#[derive(Serialize)]
+struct EntryView {
+    task: TaskView,
+    status: &'static str,
+    progress: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct Moved {
+    task: TaskView,
+    from: Option<u8>,
+    to: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct Noted {
+    task: TaskView,
+    status: &'static str,
+    note: String,
+}
+
+/// The page of report `k`: its entries and what changed since the previous one.
+pub fn report(model: &Model, k: usize) -> PageSpec {
+    let rep = &model.reports[k];
+    let after = Derived::at(model, rep.date, k + 1);
+    let before_date = match k {
+        0 => rep.date.checked_sub_days(Days::new(1)).unwrap_or(rep.date),
+        _ => model.reports[k - 1].date,
+    };
+    let before = Derived::at(model, before_date, k);
+    let refs: Vec<TaskRef> = model
+        .plans
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| (0..p.tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti }))
+        .collect();
+    let newly = |f: fn(crate::derive::State) -> bool| -> Vec<TaskView> {
+        refs.iter()
+            .filter(|r| f(after.standings[r].state) && !f(before.standings[r].state))
+            .map(|r| views::task(model, &after, *r))
+            .collect()
+    };
+    let newly_done = newly(|s| s.is_done());
+    let newly_overdue = newly(|s| s.is_overdue());
+    let mut moved = Vec::new();
+    let mut noted = Vec::new();
+    for e in &rep.entries {
+        let r = TaskRef {
+            plan: e.plan,
+            task: e.task,
+        };
+        let prev = before
+            .history
+            .get(&r)
+            .and_then(|h| h.last())
+            .map(|&(ri, ei)| &model.reports[ri].entries[ei]);
+        if prev.and_then(|p| p.progress) != e.progress && e.progress.is_some() {
+            moved.push(Moved {
+                task: views::task(model, &after, r),
+                from: prev.and_then(|p| p.progress),
+                to: e.progress,
+            });
+        }
+        if let Some(n) = &e.note {
+            noted.push(Noted {
+                task: views::task(model, &after, r),
+                status: e.status.label(),
+                note: n.clone(),
+            });
+        }
+    }
+    let counts: Vec<StateView> = views::counts(&after, refs.iter().copied());
+    let mut c = Context::new();
+    c.insert("report", &link(rep));
+    c.insert("report_note", &rep.note);
+    c.insert(
+        "issuer",
+        &rep.issuer
+            .as_ref()
+            .and_then(|i| model.registry.get(i))
+            .map(|a| views::agency_link(a, &after)),
+    );
+    c.insert("newly_done", &newly_done);
+    c.insert("newly_overdue", &newly_overdue);
+    c.insert("moved", &moved);
+    c.insert("noted", &noted);
+    c.insert("counts", &counts);
+    c.insert(
+        "entries",
+        &rep.entries
+            .iter()
+            .map(|e| {
+                let r = TaskRef {
+                    plan: e.plan,
+                    task: e.task,
+                };
+                EntryView {
+                    task: views::task(model, &after, r),
+                    status: e.status.label(),
+                    progress: e.progress,
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
+    c.insert(
+        "snapshot",
+        &(rep.kind == ReportKind::Report).then(|| urls::href(&super::snapshot::root_dir(rep))),
+    );
+    c.insert(
+        "crumbs",
+        &[crumb("Trang chủ", ""), crumb("Báo cáo", REPORTS)],
+    );
+    PageSpec {
+        dir: report_dir(rep),
+        template: "report.html",
+        context: c,
+    }
+}

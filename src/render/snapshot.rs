@@ -1,0 +1,104 @@
+//! Archived snapshots for citation: for each report month, a copy of the
+//! status pages (home, plans, tasks, agencies, statuses) as they stood after
+//! that month's report, under `/ban-luu/YYYY-MM/`.
+//!
+//! A snapshot is rendered from the reports up to its month only and links
+//! only inside itself (plus the live site's navigation and stylesheet, whose
+//! paths never change), so a later report never changes its bytes.
+
+use serde::Serialize;
+
+use crate::derive::Derived;
+use crate::model::report::{Report, ReportKind};
+use crate::model::Model;
+
+use super::pages::{self, PageSpec};
+use super::urls;
+
+/// Directory of the snapshots index.
+pub const ARCHIVE: &str = "ban-luu/";
+
+/// Root directory of the snapshot of a report's month.
+pub fn root_dir(r: &Report) -> String {
+    format!("ban-luu/{}/", r.period())
+}
+
+/// One snapshot: the last office report of a month.
+pub struct Snapshot {
+    /// Index of the report in `Model::reports`.
+    pub report: usize,
+    /// `ban-luu/YYYY-MM/`.
+    pub root: String,
+}
+
+/// The snapshots to build: one per month with an office report.
+pub fn snapshots(model: &Model) -> Vec<Snapshot> {
+    let mut out: Vec<Snapshot> = Vec::new();
+    for (i, r) in model.reports.iter().enumerate() {
+        if r.kind != ReportKind::Report {
+            continue;
+        }
+        let root = root_dir(r);
+        match out.last_mut() {
+            Some(s) if s.root == root => s.report = i,
+            _ => out.push(Snapshot { report: i, root }),
+        }
+    }
+    out
+}
+
+/// The pages of one snapshot, with the derived facts they were made from.
+pub fn pages(model: &Model, snap: &Snapshot) -> (Derived, Vec<PageSpec>) {
+    let rep = &model.reports[snap.report];
+    let d = Derived::at(model, rep.date, snap.report + 1);
+    let mut specs = vec![
+        pages::home(model, &d),
+        pages::plans(model, &d),
+        pages::agencies(model, &d),
+        pages::status(model, &d),
+    ];
+    for pi in 0..model.plans.len() {
+        specs.push(pages::plan(model, &d, pi));
+        for ti in 0..model.plans[pi].tasks.len() {
+            specs.push(pages::task(
+                model,
+                &d,
+                crate::derive::TaskRef { plan: pi, task: ti },
+            ));
+        }
+    }
+    for a in model.registry.all() {
+        specs.push(pages::agency(model, &d, a));
+    }
+    (d, specs)
+}
+
+/// A link to an archived version of a page.
+#[derive(Serialize)]
+pub struct ArchiveLink {
+    /// `MM/YYYY`.
+    pub label: String,
+    /// Link from the site root.
+    pub href: String,
+}
+
+/// Archived versions of the live page in `dir`, oldest first.
+pub fn archive_links(model: &Model, snaps: &[Snapshot], dir: &str) -> Vec<ArchiveLink> {
+    let archived = dir.is_empty()
+        || dir.starts_with(urls::PLANS)
+        || dir.starts_with(urls::AGENCIES)
+        || dir == "tinh-trang/";
+    if !archived {
+        return Vec::new();
+    }
+    snaps
+        .iter()
+        .map(|s| {
+            let r = &model.reports[s.report];
+            ArchiveLink {
+                label: format!("{:02}/{}", r.month, r.year),
+                href: urls::href(&format!("{}{dir}", s.root)),
+            }
+        })
+        .collect()
+}

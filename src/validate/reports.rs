@@ -1,0 +1,309 @@
+//! Turns report files into [`Report`]s: every entry must name a known task,
+//! carry a status consistent with its dates, and not silently contradict an
+//! earlier report.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::raw::ReportFile;
+use crate::load::Loaded;
+use crate::model::report::{Entry, Evidence, IndicatorValue, Report, ReportKind, Reported};
+use crate::model::{AgencyId, Plan, Registry};
+
+/// Validates every report; returns them sorted by month, date and id.
+pub fn reports(
+    files: &[Loaded<ReportFile>],
+    plans: &[Plan],
+    registry: &Registry,
+    as_of: NaiveDate,
+    diags: &mut Diagnostics,
+) -> Vec<Report> {
+    let mut out: Vec<Report> = files
+        .iter()
+        .filter_map(|f| report(f, plans, registry, as_of, diags))
+        .collect();
+    out.sort_by(|a, b| (a.year, a.month, a.date, &a.id).cmp(&(b.year, b.month, b.date, &b.id)));
+    contradictions(&out, files, diags);
+    out
+}
+
+fn parse_period(s: &str) -> Option<(i32, u32)> {
+    let (y, m) = s.split_once('-')?;
+    let y: i32 = y.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    (y > 1900 && (1..=12).contains(&m) && s.len() == 7).then_some((y, m))
+}
+
+fn report(
+    f: &Loaded<ReportFile>,
+    plans: &[Plan],
+    registry: &Registry,
+    as_of: NaiveDate,
+    diags: &mut Diagnostics,
+) -> Option<Report> {
+    let r = &f.value;
+    let at = |p: &str| f.spans.locate(&f.path, p);
+    let id = f
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some((year, month)) = parse_period(&r.period) else {
+        diags.push(
+            Diagnostic::error(
+                at("period"),
+                format!("the period {:?} is not a month", r.period),
+            )
+            .with_help("write the month reported as \"YYYY-MM\", e.g. \"2025-10\""),
+        );
+        return None;
+    };
+    if !id.starts_with(&r.period) {
+        diags.push(
+            Diagnostic::warning(
+                at("period"),
+                format!(
+                    "the file name {id:?} does not start with the period {:?}",
+                    r.period
+                ),
+            )
+            .with_help("name report files YYYY-MM.yaml (or YYYY-MM-<something>.yaml)"),
+        );
+    }
+    if r.date > as_of {
+        diags.push(
+            Diagnostic::error(at("date"), format!("the report is dated {} , after the as-of date {as_of}", r.date))
+                .with_help("a report cannot be dated after the date the site is built for; check the date or pass a later --as-of"),
+        );
+    }
+    let kind = match r.kind.as_deref() {
+        None | Some("report") => ReportKind::Report,
+        Some("evidence") => ReportKind::Evidence,
+        Some(k) => {
+            diags.push(
+                Diagnostic::error(at("kind"), format!("unknown report kind {k:?}"))
+                    .with_help("use `report` or `evidence`"),
+            );
+            ReportKind::Report
+        }
+    };
+    let issuer = r
+        .issuer
+        .as_deref()
+        .and_then(|i| match registry.lookup_id(i) {
+            Some(a) => Some(a.id.clone()),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        at("issuer"),
+                        format!("the issuer {i:?} is not an agency id"),
+                    )
+                    .with_help("use an id from agencies.yaml"),
+                );
+                None::<AgencyId>
+            }
+        });
+    let mut entries = Vec::new();
+    for (i, e) in r.entries.iter().enumerate() {
+        let p = format!("entries.{i}");
+        let Some((pi, ti)) = find_task(plans, &e.task) else {
+            let mut d = Diagnostic::error(
+                at(&format!("{p}.task")),
+                format!("unknown task {:?}", e.task),
+            );
+            d = match suggest_task(plans, &e.task) {
+                Some(s) => d.with_help(format!("write `<plan-id>/<task-id>`; did you mean {s:?}?")),
+                None => d.with_help("write `<plan-id>/<task-id>`, e.g. \"114-kh-bcd-2025/18\""),
+            };
+            diags.push(d);
+            continue;
+        };
+        let Some(status) = Reported::parse(&e.status) else {
+            diags.push(
+                Diagnostic::error(
+                    at(&format!("{p}.status")),
+                    format!("unknown status {:?}", e.status),
+                )
+                .with_help(format!("use one of: {}", Reported::NAMES)),
+            );
+            continue;
+        };
+        let progress = match e.progress {
+            Some(v) if !(0..=100).contains(&v) => {
+                diags.push(
+                    Diagnostic::error(
+                        at(&format!("{p}.progress")),
+                        format!("progress {v} is outside 0–100"),
+                    )
+                    .with_help("progress is a percentage from 0 to 100"),
+                );
+                None
+            }
+            Some(v) => u8::try_from(v).ok(),
+            None => None,
+        };
+        match (status, e.completed) {
+            (Reported::Done, None) => diags.push(
+                Diagnostic::error(
+                    at(&format!("{p}.status")),
+                    "the task is reported done without a completion date",
+                )
+                .with_help("add `completed: YYYY-MM-DD`"),
+            ),
+            (Reported::Done, Some(c)) if c > as_of => diags.push(
+                Diagnostic::error(
+                    at(&format!("{p}.completed")),
+                    format!("the completion date {c} is after the as-of date {as_of}"),
+                )
+                .with_help("a task cannot be completed in the future; check the date"),
+            ),
+            (Reported::Done, Some(c)) if c > r.date => diags.push(
+                Diagnostic::warning(
+                    at(&format!("{p}.completed")),
+                    format!(
+                        "the completion date {c} is after the report's own date {}",
+                        r.date
+                    ),
+                )
+                .with_help("check the completion date or the report date"),
+            ),
+            (s, Some(_)) if s != Reported::Done => diags.push(
+                Diagnostic::warning(
+                    at(&format!("{p}.completed")),
+                    "a completion date is given but the status is not `done`",
+                )
+                .with_help("set `status: done` or remove `completed`"),
+            ),
+            _ => {}
+        }
+        if status == Reported::Done && progress.is_some_and(|p| p < 100) {
+            diags.push(
+                Diagnostic::warning(
+                    at(&format!("{p}.progress")),
+                    "the task is reported done with progress under 100%",
+                )
+                .with_help("set progress to 100 or remove it"),
+            );
+        }
+        entries.push(Entry {
+            plan: pi,
+            task: ti,
+            status,
+            progress,
+            completed: e.completed,
+            note: e.note.clone(),
+            evidence: e
+                .evidence
+                .iter()
+                .map(|x| Evidence {
+                    number: x.number.clone(),
+                    date: x.date,
+                    title: x.title.clone(),
+                    url: x
+                        .url
+                        .clone()
+                        .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                    source: x.source.clone(),
+                })
+                .collect(),
+            line: f.spans.get(&p).0,
+        });
+    }
+    let mut indicators = Vec::new();
+    for (i, ind) in r.indicators.iter().enumerate() {
+        match plans.iter().position(|p| p.id.as_str() == ind.plan) {
+            Some(pi) => indicators.push(IndicatorValue {
+                plan: pi,
+                id: ind.id.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                target: ind.target,
+                actual: ind.actual,
+                note: ind.note.clone(),
+            }),
+            None => diags.push(
+                Diagnostic::error(
+                    at(&format!("indicators.{i}.plan")),
+                    format!("unknown plan {:?}", ind.plan),
+                )
+                .with_help("use a plan directory name"),
+            ),
+        }
+    }
+    Some(Report {
+        id,
+        year,
+        month,
+        date: r.date,
+        kind,
+        issuer,
+        number: r.number.clone(),
+        title: r.title.clone(),
+        note: r.note.clone(),
+        entries,
+        indicators,
+    })
+}
+
+fn find_task(plans: &[Plan], key: &str) -> Option<(usize, usize)> {
+    let (plan, task) = key.split_once('/')?;
+    let pi = plans.iter().position(|p| p.id.as_str() == plan)?;
+    let ti = plans[pi].tasks.iter().position(|t| t.id.as_str() == task)?;
+    Some((pi, ti))
+}
+
+fn suggest_task(plans: &[Plan], key: &str) -> Option<String> {
+    let mut best: Option<(f64, String)> = None;
+    for p in plans {
+        for t in &p.tasks {
+            let cand = format!("{}/{}", p.id, t.id);
+            let s = strsim::normalized_levenshtein(key, &cand);
+            if best.as_ref().is_none_or(|(b, _)| s > *b) {
+                best = Some((s, cand));
+            }
+        }
+    }
+    best.filter(|(s, _)| *s > 0.6).map(|(_, c)| c)
+}
+
+/// A later report that moves a task backwards (done → not done, progress
+/// down) without a note is flagged: it may be a mistake.
+fn contradictions(reports: &[Report], files: &[Loaded<ReportFile>], diags: &mut Diagnostics) {
+    let mut last: HashMap<(usize, usize), (&Entry, &Report)> = HashMap::new();
+    for r in reports {
+        let file = files.iter().find(|f| {
+            f.path
+                .file_stem()
+                .map(|s| s.to_string_lossy() == r.id.as_str())
+                .unwrap_or(false)
+        });
+        for e in &r.entries {
+            if let Some((prev, prev_r)) = last.get(&(e.plan, e.task)) {
+                let undone = prev.status == Reported::Done && e.status != Reported::Done;
+                let backwards = matches!((prev.progress, e.progress), (Some(a), Some(b)) if b < a);
+                if (undone || backwards) && e.note.is_none() {
+                    if let Some(f) = file {
+                        diags.push(
+                            Diagnostic::warning(
+                                crate::diagnostics::Location::new(&f.path, e.line, 0),
+                                format!(
+                                    "this entry contradicts report {} ({}) without a note",
+                                    prev_r.id,
+                                    if undone {
+                                        "it was reported done"
+                                    } else {
+                                        "progress goes down"
+                                    }
+                                ),
+                            )
+                            .with_help("add a `note` explaining the change, or correct the entry"),
+                        );
+                    }
+                }
+            }
+            last.insert((e.plan, e.task), (e, r));
+        }
+    }
+}
