@@ -181,7 +181,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
             day: Some(date.day()),
             iso: date.to_string(),
             count: evs.len(),
-            is_as_of: date == model.site.as_of,
+            is_as_of: date == d.as_of,
         });
         if !evs.is_empty() {
             days.push(DayList {
@@ -256,7 +256,7 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
         .calendar
         .upcoming(
             &(0..d.calendar.series.len()).collect::<Vec<_>>(),
-            model.site.as_of,
+            d.as_of,
             15,
         )
         .iter()
@@ -268,7 +268,7 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
         .iter()
         .map(|r| views::task(model, d, *r))
         .collect();
-    let as_of = model.site.as_of;
+    let as_of = d.as_of;
     let mut c = Context::new();
     c.insert("years", &years);
     c.insert("upcoming", &upcoming);
@@ -290,7 +290,7 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
 /// Upcoming entries of some series, for plan and agency pages.
 pub fn upcoming_for(model: &Model, d: &Derived, series: &[usize], limit: usize) -> Vec<EventView> {
     d.calendar
-        .upcoming(series, model.site.as_of, limit)
+        .upcoming(series, d.as_of, limit)
         .iter()
         .map(|o| event(model, d, o))
         .collect()

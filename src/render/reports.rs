@@ -129,7 +129,7 @@ pub fn basis(model: &Model, d: &Derived) -> Option<ReportLink> {
     model.reports[..d.reports_used]
         .iter()
         .rev()
-        .find(|r| r.date <= model.site.as_of)
+        .find(|r| r.date <= d.as_of)
         .map(link)
 }
 

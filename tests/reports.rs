@@ -1,0 +1,277 @@
+//! Monthly reports: status rules on the illustrative dataset, charts,
+//! timelines, snapshots, validation, and the honesty of the shipped content.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use minhbach::diagnostics::Severity;
+
+fn demo_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minh-hoa")
+}
+
+/// A copy of the illustrative dataset whose `base` points at the shipped
+/// content, with only the reports named.
+fn demo_copy(dir: &Path, reports: &[&str], as_of: &str) {
+    let site = fs::read_to_string(demo_dir().join("site.yaml")).unwrap();
+    let site = site
+        .replace(
+            "base: \"../../content\"",
+            &format!("base: \"{}\"", shipped_content().display()),
+        )
+        .replace("as_of: 2026-01-15", &format!("as_of: {as_of}"));
+    write_content(dir, &[("site.yaml", &site)]);
+    for r in reports {
+        let name = format!("reports/{r}.yaml");
+        let text = fs::read_to_string(demo_dir().join(&name)).unwrap();
+        write_content(dir, &[(&name, &text)]);
+    }
+}
+
+fn build(content: &Path, out: &Path) {
+    let r = minhbach::build(&opts(content, out));
+    assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
+}
+
+#[test]
+fn counts_for_114_match_a_hand_computation() {
+    let (model, diags) = minhbach::load_model(&demo_dir(), None);
+    assert!(!diags.has_errors(), "{:?}", diags.sorted());
+    let model = model.unwrap();
+    let d = minhbach::derive::Derived::new(&model);
+    let pi = model
+        .plans
+        .iter()
+        .position(|p| p.id.as_str() == "114-kh-bcd-2025")
+        .unwrap();
+    let refs = (0..29).map(|ti| minhbach::derive::TaskRef { plan: pi, task: ti });
+    let counts: Vec<(&str, usize)> = d
+        .counts(refs)
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (s.key(), n))
+        .collect();
+    // As of 15/01/2026:
+    // - done on time: 3 (plan issued 08/9, evidence), 4 (25/9), 25 (10/10);
+    // - done late: 18 (done 05/12, due Tháng 9/2025);
+    // - open overdue: 10 (Năm 2025), 26 (Tháng 12/2025), both still in progress;
+    // - ongoing, reported in January: 2, 5, 6, 8, 17;
+    // - ongoing, no report: the other 15 "Thường xuyên" tasks;
+    // - recurring, no report: 28 and 29 (monthly reports);
+    // - no date: 12 ("Theo chỉ đạo của các Bộ, Ngành ở Trung ương").
+    assert_eq!(
+        counts,
+        vec![
+            ("done-on-time", 3),
+            ("done-late", 1),
+            ("open-overdue", 2),
+            ("ongoing-reported", 5),
+            ("recurring", 2),
+            ("ongoing", 15),
+            ("no-date", 1),
+        ]
+    );
+}
+
+#[test]
+fn chart_svg_and_table_carry_the_same_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&demo_dir(), &out);
+    let page = fs::read_to_string(out.join("bieu-do/index.html")).unwrap();
+    let svg_start = page.find("<svg").unwrap();
+    let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("Kế hoạch 114/KH-BCĐ"), "bar label");
+    assert!(svg.contains("\n29\n</text>"), "bar total");
+    assert!(svg.contains("Hoàn thành đúng hạn"), "legend");
+    let csv = fs::read_to_string(out.join("bieu-do/tinh-trang-theo-ke-hoach.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    // Columns: the states present, then the total; the 114 row matches the
+    // hand computation of `counts_for_114_match_a_hand_computation`.
+    assert!(csv.contains(
+        ",Hoàn thành đúng hạn,Hoàn thành quá hạn,\"Chưa hoàn thành, quá hạn\",\"Thường xuyên, đã báo cáo kỳ này\","
+    ));
+    assert!(
+        csv.contains("\r\nKế hoạch 114/KH-BCĐ,3,1,2,5,0,0,2,15,1,29\r\n"),
+        "{csv}"
+    );
+    // The HTML table beside the chart has the same row.
+    assert!(page.contains("<th scope=\"row\">Kế hoạch 114/KH-BCĐ</th><td>3</td><td>1</td>"));
+}
+
+#[test]
+fn task_timeline_lists_reports_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&demo_dir(), &out);
+    let page =
+        fs::read_to_string(out.join("ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html")).unwrap();
+    let timeline = &page[page.find("id=\"tien-do\"").unwrap()..];
+    let pos: Vec<usize> = ["10/2025", "11/2025", "12/2025", "01/2026"]
+        .iter()
+        .map(|m| {
+            timeline
+                .find(&format!("Báo cáo tháng {m} (minh họa)"))
+                .unwrap_or_else(|| panic!("{m} missing"))
+        })
+        .collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}");
+    assert!(page.contains("Chưa hoàn thành, quá hạn"));
+    assert!(
+        page.contains("ban-luu/2025-10/ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html"),
+        "links to its snapshots"
+    );
+}
+
+#[test]
+fn a_new_report_leaves_the_previous_snapshot_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    demo_copy(&content, &["2025-10", "2025-11", "2025-12"], "2025-12-20");
+    let out = tmp.path().join("site");
+    build(&content, &out);
+    let before = snapshot(&out.join("ban-luu/2025-12"));
+    assert!(before.len() > 200, "a snapshot holds every status page");
+    assert!(!out.join("ban-luu/2026-01").exists());
+    demo_copy(&content, &["2026-01"], "2026-01-15");
+    build(&content, &out);
+    assert!(out.join("ban-luu/2026-01/index.html").is_file());
+    let after = snapshot(&out.join("ban-luu/2025-12"));
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &before {
+        assert!(v == &after[k], "ban-luu/2025-12/{k} changed");
+    }
+    let snap = String::from_utf8(before["ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html"].clone())
+        .unwrap();
+    assert!(snap.contains("Bản lưu tháng 2025-12"));
+    assert!(snap.contains("14/12/2025"), "judged as of its report");
+}
+
+#[test]
+fn shipped_content_says_no_report_except_where_documents_prove_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&shipped_content(), &out);
+    let (model, _) = minhbach::load_model(&shipped_content(), None);
+    let model = model.unwrap();
+    for p in &model.plans {
+        for t in &p.tasks {
+            let html = fs::read_to_string(
+                out.join(format!("ke-hoach/{}/nhiem-vu/{}/index.html", p.id, t.id)),
+            )
+            .unwrap();
+            let evidenced = p.id.as_str() == "114-kh-bcd-2025" && t.id.as_str() == "3";
+            let badge = html.split("class=\"state ").nth(1).unwrap_or("");
+            assert_eq!(
+                badge.contains("chưa có báo cáo"),
+                !evidenced,
+                "{}/{}: {}",
+                p.id,
+                t.id,
+                &badge[..badge.len().min(80)]
+            );
+        }
+    }
+    let t3 =
+        fs::read_to_string(out.join("ke-hoach/114-kh-bcd-2025/nhiem-vu/3/index.html")).unwrap();
+    assert!(t3.contains("Hoàn thành đúng hạn"));
+    assert!(t3.contains("114/KH-BCĐ</span> ngày 08/09/2025"));
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        !home.contains("Dữ liệu minh họa"),
+        "real content is not labelled illustrative"
+    );
+}
+
+#[test]
+fn every_page_of_the_illustrative_site_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&demo_dir(), &out);
+    let mut n = 0;
+    for (path, bytes) in snapshot(&out) {
+        if path.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.contains("Dữ liệu minh họa."), "{path}");
+            n += 1;
+        }
+    }
+    assert!(n > 1000, "{n} pages");
+}
+
+const REPORT_OK: &str = r#"period: "2025-09"
+date: 2025-09-15
+entries:
+  - task: "kh-thu/1"
+    status: in-progress
+    progress: 50
+"#;
+
+fn report_diags(report: &str, extra: Option<&str>) -> Vec<minhbach::diagnostics::Diagnostic> {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), &[("reports/2025-09.yaml", report)]);
+    if let Some(e) = extra {
+        write_content(tmp.path(), &[("reports/2025-10.yaml", e)]);
+    }
+    let r = minhbach::check(
+        tmp.path(),
+        Some(chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap()),
+    );
+    r.diagnostics.sorted().into_iter().cloned().collect()
+}
+
+#[test]
+fn report_entries_are_validated_with_locations() {
+    assert!(report_diags(REPORT_OK, None).is_empty());
+    let d = report_diags(&REPORT_OK.replace("kh-thu/1", "kh-thu/11"), None);
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].location.line, d[0].severity), (4, Severity::Error));
+    assert!(d[0].message.contains("unknown task"));
+    assert!(
+        d[0].help.as_deref().unwrap().contains("kh-thu/1"),
+        "{:?}",
+        d[0].help
+    );
+    let d = report_diags(&REPORT_OK.replace("in-progress", "done"), None);
+    assert!(
+        d[0].message.contains("without a completion date"),
+        "{:?}",
+        d
+    );
+    assert_eq!(d[0].location.line, 5);
+    let d = report_diags(&REPORT_OK.replace("progress: 50", "progress: 150"), None);
+    assert!(d[0].message.contains("outside 0–100"));
+    assert_eq!(d[0].location.line, 6);
+    let done_future = REPORT_OK
+        .replace("in-progress", "done")
+        .replace("progress: 50", "completed: 2025-12-01");
+    let d = report_diags(&done_future, None);
+    assert!(
+        d.iter()
+            .any(|x| x.severity == Severity::Error && x.message.contains("after the as-of date")),
+        "{d:?}"
+    );
+    let d = report_diags(&REPORT_OK.replace("in-progress", "finished"), None);
+    assert!(d[0].help.as_deref().unwrap().contains("in-progress"));
+}
+
+#[test]
+fn a_contradicting_later_report_needs_a_note() {
+    let later = "period: \"2025-10\"\ndate: 2025-10-15\nentries:\n  - task: \"kh-thu/1\"\n    status: in-progress\n    progress: 30\n";
+    let d = report_diags(REPORT_OK, Some(later));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].severity, Severity::Warning);
+    assert!(d[0].location.file.ends_with("2025-10.yaml"));
+    assert_eq!(d[0].location.line, 4);
+    assert!(d[0].message.contains("contradicts report 2025-09"));
+    let with_note = format!("{later}    note: \"Điều chỉnh sau kiểm tra\"\n");
+    assert!(report_diags(REPORT_OK, Some(&with_note)).is_empty());
+}
