@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub as_of: Option<NaiveDate>,
     /// Theme directory; `None` uses the built-in default theme.
     pub theme: Option<PathBuf>,
+    /// Overrides `site.yaml`'s `base_url` (the address the site is published at).
+    pub base_url: Option<String>,
 }
 
 /// The outcome of `check` or `build`.
@@ -75,9 +77,16 @@ pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
 /// Renders the site in memory (stages 1–4), without writing.
 pub fn render_site(opts: &BuildOptions) -> (Option<(Model, Vec<render::OutFile>)>, Diagnostics) {
     let (model, mut diags) = load_model(&opts.content, opts.as_of);
-    let Some(model) = model else {
+    let Some(mut model) = model else {
         return (None, diags);
     };
+    if let Some(b) = &opts.base_url {
+        model.site.base_url = Some(if b.ends_with('/') {
+            b.clone()
+        } else {
+            format!("{b}/")
+        });
+    }
     let theme = match &opts.theme {
         Some(dir) => render::theme::Theme::from_dir(dir),
         None => render::theme::Theme::embedded(),

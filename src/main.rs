@@ -32,6 +32,10 @@ enum Command {
         /// Theme directory (defaults to the theme built into the program).
         #[arg(long)]
         theme: Option<PathBuf>,
+        /// Address the site is published at (e.g. https://example.org/minhbach/);
+        /// overrides site.yaml. Used for canonical links, citations, sitemap and ICS.
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Check the content and print every problem, without writing anything.
     Check {
@@ -90,12 +94,14 @@ fn main() -> ExitCode {
             output,
             as_of,
             theme,
+            base_url,
         } => {
             let opts = BuildOptions {
                 content,
                 output,
                 as_of,
                 theme,
+                base_url,
             };
             let report = minhbach::build(&opts);
             print_report(&report);
@@ -118,6 +124,7 @@ fn main() -> ExitCode {
                 output,
                 as_of,
                 theme,
+                base_url: None,
             };
             let report = minhbach::build(&opts);
             print_report(&report);

@@ -19,6 +19,7 @@ pub fn opts(content: &Path, out: &Path) -> BuildOptions {
         output: out.to_path_buf(),
         as_of: None,
         theme: None,
+        base_url: None,
     }
 }
 

@@ -229,6 +229,10 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
     PageSpec {
         dir: month_dir(y, m),
         template: "calendar_month.html",
+        title: format!("Lịch tháng {m}/{y}"),
+        description: Some(format!(
+            "Các thời hạn nhiệm vụ và kỳ báo cáo trong tháng {m}/{y}."
+        )),
         context: c,
     }
 }
@@ -283,6 +287,8 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
     PageSpec {
         dir: CALENDAR.into(),
         template: "calendar_index.html",
+        title: "Lịch thời hạn và báo cáo".into(),
+        description: None,
         context: c,
     }
 }

@@ -5,6 +5,8 @@ pub mod calendar;
 pub mod chart_data;
 pub mod charts;
 pub mod csv;
+pub mod data;
+pub mod feeds;
 pub mod ics;
 pub mod markdown;
 pub mod pages;
@@ -58,11 +60,13 @@ pub fn render(
     theme: &Theme,
 ) -> Result<Vec<OutFile>, RenderError> {
     let charts = chart_data::all(model, derived);
+    let (data_files, downloads) = data::files(model, derived);
     let mut home = pages::home(model, derived);
     home.context.insert("chart", &charts.first());
     let mut specs: Vec<PageSpec> = vec![
         home,
         pages::charts(&charts),
+        pages::data(&downloads),
         pages::plans(model, derived),
         pages::agencies(model, derived),
         pages::status(model, derived),
@@ -115,6 +119,7 @@ pub fn render(
         files.extend(rendered);
     }
     files.extend(calendar::feeds(model, derived));
+    files.extend(data_files);
     for c in &charts {
         files.push(OutFile {
             path: format!("bieu-do/{}", c.csv),
@@ -126,6 +131,11 @@ pub fn render(
             path: format!("tai-nguyen/{name}"),
             bytes: bytes.clone(),
         });
+    }
+    files.push(feeds::atom(model, theme)?);
+    files.push(feeds::robots(model));
+    if let Some(s) = feeds::sitemap(model, theme, &files)? {
+        files.push(s);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -146,6 +156,8 @@ fn render_page(
         site_root: urls::root_from(&dir),
     };
     pages::common(model, derived, &place, &mut ctx);
+    ctx.insert("title", &spec.title);
+    ctx.insert("description", &spec.description);
     let html = theme
         .tera
         .render(spec.template, &ctx)

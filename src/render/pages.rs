@@ -17,8 +17,21 @@ pub struct PageSpec {
     pub dir: String,
     /// Template name.
     pub template: &'static str,
+    /// Page title (without the site title).
+    pub title: String,
+    /// Meta description; the site's description when `None`.
+    pub description: Option<String>,
     /// Page-specific context.
     pub context: Context,
+}
+
+fn one_line(s: &str, n: usize) -> String {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() > n {
+        format!("{}…", t.chars().take(n).collect::<String>())
+    } else {
+        t
+    }
 }
 
 /// A link in the breadcrumb trail.
@@ -109,6 +122,8 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
     PageSpec {
         dir: String::new(),
         template: "home.html",
+        title: "Trang chủ".into(),
+        description: None,
         context: c,
     }
 }
@@ -121,6 +136,40 @@ pub fn charts(charts: &[super::charts::Chart]) -> PageSpec {
     PageSpec {
         dir: "bieu-do/".into(),
         template: "charts.html",
+        title: "Biểu đồ".into(),
+        description: Some(
+            "Biểu đồ tình trạng, tiến độ và thời hạn, kèm bảng số liệu và tệp CSV.".into(),
+        ),
+        context: c,
+    }
+}
+
+/// A column of the data dictionary.
+#[derive(Serialize)]
+struct Column {
+    name: &'static str,
+    meaning: &'static str,
+}
+
+/// The open-data page: every download with its size, and the dictionary.
+pub fn data(downloads: &[super::data::Download]) -> PageSpec {
+    let mut c = Context::new();
+    c.insert("downloads", downloads);
+    c.insert(
+        "columns",
+        &super::data::COLUMNS
+            .iter()
+            .map(|(name, meaning)| Column { name, meaning })
+            .collect::<Vec<_>>(),
+    );
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: "du-lieu/".into(),
+        template: "data.html",
+        title: "Dữ liệu mở".into(),
+        description: Some(
+            "Tải dữ liệu nhiệm vụ, thời hạn và tình trạng dưới dạng CSV và JSON.".into(),
+        ),
         context: c,
     }
 }
@@ -136,6 +185,8 @@ pub fn plans(model: &Model, d: &Derived) -> PageSpec {
     PageSpec {
         dir: urls::PLANS.into(),
         template: "plans.html",
+        title: "Các kế hoạch".into(),
+        description: None,
         context: c,
     }
 }
@@ -190,6 +241,8 @@ pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
     PageSpec {
         dir: urls::plan(p.id.as_str()),
         template: "plan.html",
+        title: p.label(),
+        description: Some(format!("{}: {}", p.label(), one_line(&p.title, 200))),
         context: c,
     }
 }
@@ -238,6 +291,17 @@ pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
     PageSpec {
         dir: urls::task(p.id.as_str(), t.id.as_str()),
         template: "task.html",
+        title: format!(
+            "Nhiệm vụ {} — {}",
+            t.number.as_deref().unwrap_or(t.id.as_str()),
+            p.label()
+        ),
+        description: Some(format!(
+            "{}, nhiệm vụ {}: {}",
+            p.label(),
+            t.number.as_deref().unwrap_or(t.id.as_str()),
+            one_line(t.text.as_deref().unwrap_or(""), 150)
+        )),
         context: c,
     }
 }
@@ -318,6 +382,8 @@ pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
     PageSpec {
         dir: urls::AGENCIES.into(),
         template: "agencies.html",
+        title: "Cơ quan, đơn vị".into(),
+        description: None,
         context: c,
     }
 }
@@ -398,6 +464,11 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
     PageSpec {
         dir: urls::agency(a.id.as_str()),
         template: "agency.html",
+        title: a.name.clone(),
+        description: Some(format!(
+            "Nhiệm vụ do {} chủ trì và phối hợp thực hiện.",
+            a.name
+        )),
         context: c,
     }
 }
@@ -442,6 +513,8 @@ pub fn status(model: &Model, d: &Derived) -> PageSpec {
     PageSpec {
         dir: "tinh-trang/".into(),
         template: "status.html",
+        title: "Tình trạng nhiệm vụ".into(),
+        description: None,
         context: c,
     }
 }

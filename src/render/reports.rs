@@ -142,6 +142,8 @@ pub fn index(model: &Model) -> PageSpec {
     PageSpec {
         dir: REPORTS.into(),
         template: "reports.html",
+        title: "Báo cáo".into(),
+        description: None,
         context: c,
     }
 }
@@ -167,15 +169,34 @@ struct Noted {
     note: String,
 }
 
-/// The page of report `k`: its entries and what changed since the previous one.
-pub fn report(model: &Model, k: usize) -> PageSpec {
+/// The state of the site just before and just after report `k`.
+pub fn around(model: &Model, k: usize) -> (Derived, Derived) {
     let rep = &model.reports[k];
     let after = Derived::at(model, rep.date, k + 1);
     let before_date = match k {
         0 => rep.date.checked_sub_days(Days::new(1)).unwrap_or(rep.date),
         _ => model.reports[k - 1].date,
     };
-    let before = Derived::at(model, before_date, k);
+    (Derived::at(model, before_date, k), after)
+}
+
+/// Numbers of tasks newly done and newly overdue with report `k`.
+pub fn change_counts(model: &Model, k: usize) -> (usize, usize) {
+    let (before, after) = around(model, k);
+    let mut done = 0;
+    let mut overdue = 0;
+    for (r, s) in &after.standings {
+        let b = before.standings[r].state;
+        done += usize::from(s.state.is_done() && !b.is_done());
+        overdue += usize::from(s.state.is_overdue() && !b.is_overdue());
+    }
+    (done, overdue)
+}
+
+/// The page of report `k`: its entries and what changed since the previous one.
+pub fn report(model: &Model, k: usize) -> PageSpec {
+    let rep = &model.reports[k];
+    let (before, after) = around(model, k);
     let refs: Vec<TaskRef> = model
         .plans
         .iter()
@@ -261,6 +282,8 @@ pub fn report(model: &Model, k: usize) -> PageSpec {
     PageSpec {
         dir: report_dir(rep),
         template: "report.html",
+        title: link(rep).title,
+        description: None,
         context: c,
     }
 }

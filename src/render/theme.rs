@@ -20,12 +20,16 @@ macro_rules! embedded {
 /// Template files of a theme (under `templates/`), with the default
 /// theme's copies built into the program.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
+    "atom.xml",
+    "sitemap.xml",
     "base.html",
     "calendar_index.html",
     "calendar_month.html",
     "charts.html",
+    "data.html",
     "macros/cell.html",
     "macros/chart.html",
+    "macros/cite.html",
     "macros/events.html",
     "macros/tasklist.html",
     "home.html",

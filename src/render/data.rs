@@ -1,0 +1,411 @@
+//! Open data: every task with all its fields, the original deadline wording,
+//! the dates read from it and its status, as CSV and JSON — for the whole
+//! site, each plan and each agency — plus the plan and agency registries.
+
+use serde::Serialize;
+
+use crate::derive::{Derived, TaskRef};
+use crate::model::{DeadlineKind, Model};
+
+use super::{csv, urls, OutFile};
+
+/// One task as a flat record.
+#[derive(Serialize)]
+pub struct TaskRecord {
+    plan_id: String,
+    plan_number: String,
+    plan_title: String,
+    task_id: String,
+    number: String,
+    group: String,
+    goal: String,
+    task: String,
+    output: String,
+    lead: String,
+    lead_ids: Vec<String>,
+    cooperate: String,
+    cooperate_ids: Vec<String>,
+    start_text: String,
+    deadline_text: String,
+    deadline_kind: String,
+    deadline_dates: Vec<String>,
+    deadline_last_day: String,
+    state: String,
+    state_label: String,
+    report: String,
+    progress: String,
+    completed: String,
+    note: String,
+    url: String,
+    source_line: usize,
+}
+
+/// The columns of the task tables, with their meaning (the data dictionary).
+pub const COLUMNS: [(&str, &str); 26] = [
+    ("plan_id", "Mã văn bản (ổn định, dùng trong địa chỉ trang)"),
+    (
+        "plan_number",
+        "Số văn bản, đúng như bản gốc (trống nếu bản gốc không ghi số)",
+    ),
+    ("plan_title", "Trích yếu văn bản"),
+    (
+        "task_id",
+        "Mã nhiệm vụ trong văn bản (ổn định, dùng trong địa chỉ trang)",
+    ),
+    ("number", "Số thứ tự (TT) đúng như bản gốc"),
+    ("group", "Mã nhóm, phần trong bảng (I, IV.1, PL-II…)"),
+    (
+        "goal",
+        "Mục tiêu (ô gộp trong bản gốc, lặp lại cho từng dòng)",
+    ),
+    ("task", "Nhiệm vụ, giải pháp — nguyên văn"),
+    ("output", "Kết quả/sản phẩm — nguyên văn"),
+    ("lead", "Cơ quan chủ trì — nguyên văn"),
+    (
+        "lead_ids",
+        "Mã các cơ quan chủ trì trong danh mục cơ quan (ngăn cách bằng ;)",
+    ),
+    ("cooperate", "Cơ quan phối hợp — nguyên văn"),
+    (
+        "cooperate_ids",
+        "Mã các cơ quan phối hợp (ngăn cách bằng ;)",
+    ),
+    ("start_text", "Thời gian thực hiện — nguyên văn"),
+    ("deadline_text", "Thời gian hoàn thành — nguyên văn"),
+    (
+        "deadline_kind",
+        "Cách hiểu thời hạn: due, milestones, recurring, ongoing, open_start, unscheduled, unknown",
+    ),
+    (
+        "deadline_dates",
+        "Các mốc có ngày (YYYY-MM-DD, ngày ghi trên lịch; ngăn cách bằng ;)",
+    ),
+    (
+        "deadline_last_day",
+        "Ngày cuối cùng còn đúng hạn của mốc cuối (YYYY-MM-DD)",
+    ),
+    ("state", "Tình trạng tính đến ngày số liệu (mã)"),
+    ("state_label", "Tình trạng bằng chữ"),
+    (
+        "report",
+        "Báo cáo làm căn cứ cho tình trạng (trống nếu chưa có báo cáo)",
+    ),
+    ("progress", "Tiến độ (%) theo báo cáo gần nhất"),
+    ("completed", "Ngày hoàn thành theo báo cáo (YYYY-MM-DD)"),
+    ("note", "Lưu ý — nguyên văn"),
+    ("url", "Địa chỉ cố định của trang nhiệm vụ"),
+    (
+        "source_line",
+        "Dòng của nhiệm vụ trong tệp dữ liệu tasks.yaml",
+    ),
+];
+
+fn kind_name(k: &DeadlineKind) -> &'static str {
+    match k {
+        DeadlineKind::Due { .. } => "due",
+        DeadlineKind::Milestones { .. } => "milestones",
+        DeadlineKind::Recurring { .. } => "recurring",
+        DeadlineKind::Ongoing => "ongoing",
+        DeadlineKind::OpenStart { .. } => "open_start",
+        DeadlineKind::Unscheduled { .. } => "unscheduled",
+        DeadlineKind::Unknown => "unknown",
+    }
+}
+
+/// Builds the record of a task.
+pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
+    let p = &model.plans[r.plan];
+    let t = &p.tasks[r.task];
+    let st = d.standings[&r];
+    let latest = d
+        .history
+        .get(&r)
+        .and_then(|h| h.last())
+        .map(|&(ri, ei)| (&model.reports[ri], &model.reports[ri].entries[ei]));
+    let dues = t
+        .deadline
+        .as_ref()
+        .map(|dl| dl.kind.dues())
+        .unwrap_or_default();
+    let dir = urls::task(p.id.as_str(), t.id.as_str());
+    TaskRecord {
+        plan_id: p.id.to_string(),
+        plan_number: p.number.clone().unwrap_or_default(),
+        plan_title: p.title.clone(),
+        task_id: t.id.to_string(),
+        number: t.number.clone().unwrap_or_default(),
+        group: t.group.clone(),
+        goal: t.goal.clone().unwrap_or_default(),
+        task: t.text.clone().unwrap_or_default(),
+        output: t.output.clone().unwrap_or_default(),
+        lead: t.lead.text.clone(),
+        lead_ids: t.lead.agencies.iter().map(|a| a.to_string()).collect(),
+        cooperate: t.cooperate.text.clone(),
+        cooperate_ids: t.cooperate.agencies.iter().map(|a| a.to_string()).collect(),
+        start_text: t.start.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+        deadline_text: t
+            .deadline
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default(),
+        deadline_kind: t
+            .deadline
+            .as_ref()
+            .map_or("", |s| kind_name(&s.kind))
+            .to_string(),
+        deadline_dates: dues
+            .iter()
+            .map(|(_, due)| due.calendar_day().to_string())
+            .collect(),
+        deadline_last_day: dues
+            .iter()
+            .map(|(_, due)| due.last_day())
+            .max()
+            .map(|x| x.to_string())
+            .unwrap_or_default(),
+        state: st.state.key().into(),
+        state_label: st.state.label().into(),
+        report: latest.map(|(rep, _)| rep.id.clone()).unwrap_or_default(),
+        progress: latest
+            .and_then(|(_, e)| e.progress)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        completed: latest
+            .and_then(|(_, e)| e.completed)
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        note: t.note.clone().unwrap_or_default(),
+        url: match &model.site.base_url {
+            Some(b) => format!("{b}{dir}"),
+            None => format!("/{dir}"),
+        },
+        source_line: t.line,
+    }
+}
+
+fn csv_of(records: &[TaskRecord]) -> Vec<u8> {
+    let headers: Vec<String> = COLUMNS.iter().map(|(c, _)| c.to_string()).collect();
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| {
+            vec![
+                r.plan_id.clone(),
+                r.plan_number.clone(),
+                r.plan_title.clone(),
+                r.task_id.clone(),
+                r.number.clone(),
+                r.group.clone(),
+                r.goal.clone(),
+                r.task.clone(),
+                r.output.clone(),
+                r.lead.clone(),
+                r.lead_ids.join(";"),
+                r.cooperate.clone(),
+                r.cooperate_ids.join(";"),
+                r.start_text.clone(),
+                r.deadline_text.clone(),
+                r.deadline_kind.clone(),
+                r.deadline_dates.join(";"),
+                r.deadline_last_day.clone(),
+                r.state.clone(),
+                r.state_label.clone(),
+                r.report.clone(),
+                r.progress.clone(),
+                r.completed.clone(),
+                r.note.clone(),
+                r.url.clone(),
+                r.source_line.to_string(),
+            ]
+        })
+        .collect();
+    csv::write(&headers, &rows)
+}
+
+#[derive(Serialize)]
+struct Dataset<'a> {
+    title: &'a str,
+    as_of: String,
+    illustrative: bool,
+    columns: Vec<&'static str>,
+    tasks: &'a [TaskRecord],
+}
+
+fn json_of(model: &Model, d: &Derived, title: &str, records: &[TaskRecord]) -> Vec<u8> {
+    let ds = Dataset {
+        title,
+        as_of: d.as_of.to_string(),
+        illustrative: model.site.illustrative,
+        columns: COLUMNS.iter().map(|(c, _)| *c).collect(),
+        tasks: records,
+    };
+    let mut v = serde_json::to_vec_pretty(&ds).unwrap_or_default();
+    v.push(b'\n');
+    v
+}
+
+/// A downloadable file, for the data page.
+#[derive(Serialize, Clone)]
+pub struct Download {
+    /// What it contains.
+    pub label: String,
+    /// Link from the site root.
+    pub href: String,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// `CSV` or `JSON`.
+    pub format: &'static str,
+}
+
+fn pair(
+    model: &Model,
+    d: &Derived,
+    dir: &str,
+    label: &str,
+    records: &[TaskRecord],
+    files: &mut Vec<OutFile>,
+    list: &mut Vec<Download>,
+) {
+    for (ext, bytes) in [
+        ("csv", csv_of(records)),
+        ("json", json_of(model, d, label, records)),
+    ] {
+        let path = format!("{dir}nhiem-vu.{ext}");
+        list.push(Download {
+            label: label.to_string(),
+            href: path.clone(),
+            bytes: bytes.len(),
+            format: if ext == "csv" { "CSV" } else { "JSON" },
+        });
+        files.push(OutFile { path, bytes });
+    }
+}
+
+/// Every data file, and the list of downloads for the data page.
+pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
+    let mut files = Vec::new();
+    let mut list = Vec::new();
+    let all: Vec<TaskRef> = model
+        .plans
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| (0..p.tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti }))
+        .collect();
+    let records: Vec<TaskRecord> = all.iter().map(|r| record(model, d, *r)).collect();
+    pair(
+        model,
+        d,
+        "du-lieu/",
+        "Tất cả nhiệm vụ",
+        &records,
+        &mut files,
+        &mut list,
+    );
+    for (pi, p) in model.plans.iter().enumerate() {
+        let recs: Vec<TaskRecord> = (0..p.tasks.len())
+            .map(|ti| record(model, d, TaskRef { plan: pi, task: ti }))
+            .collect();
+        pair(
+            model,
+            d,
+            &urls::plan(p.id.as_str()),
+            &format!("Nhiệm vụ của {}", p.label()),
+            &recs,
+            &mut files,
+            &mut list,
+        );
+    }
+    for a in model.registry.all() {
+        let Some(t) = d.by_agency.get(&a.id) else {
+            continue;
+        };
+        let recs: Vec<TaskRecord> = t
+            .lead
+            .iter()
+            .chain(t.cooperate.iter())
+            .map(|r| record(model, d, *r))
+            .collect();
+        pair(
+            model,
+            d,
+            &urls::agency(a.id.as_str()),
+            &format!("Nhiệm vụ chủ trì và phối hợp của {}", a.name),
+            &recs,
+            &mut files,
+            &mut list,
+        );
+    }
+    // The agency registry.
+    let headers: Vec<String> = [
+        "id",
+        "name",
+        "kind",
+        "level",
+        "parent",
+        "aliases",
+        "members",
+        "successor",
+        "successor_date",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = model
+        .registry
+        .all()
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.to_string(),
+                a.name.clone(),
+                a.kind.label().to_string(),
+                a.level.clone().unwrap_or_default(),
+                a.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                a.aliases.join(";"),
+                a.members
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                a.successor
+                    .as_ref()
+                    .map(|s| s.id.to_string())
+                    .unwrap_or_default(),
+                a.successor
+                    .as_ref()
+                    .and_then(|s| s.date)
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let reg_csv = csv::write(&headers, &rows);
+    let mut reg_json = serde_json::to_vec_pretty(model.registry.all()).unwrap_or_default();
+    reg_json.push(b'\n');
+    for (ext, bytes) in [("csv", reg_csv), ("json", reg_json)] {
+        let path = format!("du-lieu/co-quan.{ext}");
+        list.insert(
+            2,
+            Download {
+                label: "Danh mục cơ quan (tên gọi khác, nhóm, sáp nhập)".into(),
+                href: path.clone(),
+                bytes: bytes.len(),
+                format: if ext == "csv" { "CSV" } else { "JSON" },
+            },
+        );
+        files.push(OutFile { path, bytes });
+    }
+    (files, list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COLUMNS;
+
+    #[test]
+    fn dictionary_names_every_column_once() {
+        let mut names: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), COLUMNS.len());
+    }
+}

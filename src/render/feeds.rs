@@ -1,0 +1,118 @@
+//! Feeds and indexing: the Atom feed of changes (new plans, each report),
+//! `sitemap.xml` (when the site's address is known) and `robots.txt`.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::model::deadline::vi_date;
+use crate::model::Model;
+
+use super::theme::{error_chain, Theme};
+use super::{reports, urls, OutFile, RenderError};
+
+#[derive(Serialize)]
+struct FeedEntry {
+    id: String,
+    title: String,
+    updated: String,
+    href: String,
+    summary: String,
+}
+
+fn rfc3339(d: chrono::NaiveDate) -> String {
+    format!("{d}T00:00:00+07:00")
+}
+
+fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<Vec<u8>, RenderError> {
+    theme
+        .tera
+        .render(template, ctx)
+        .map(String::into_bytes)
+        .map_err(|e| RenderError::Template {
+            template: template.into(),
+            message: error_chain(&e),
+        })
+}
+
+/// The Atom feed: one entry per plan (dated by its issue) and per report.
+pub fn atom(model: &Model, theme: &Theme) -> Result<OutFile, RenderError> {
+    let mut entries: Vec<FeedEntry> = Vec::new();
+    for p in &model.plans {
+        let date = p.date.unwrap_or(p.period.start);
+        entries.push(FeedEntry {
+            id: format!("tag:minhbach,{}:ke-hoach/{}", date.format("%Y-%m-%d"), p.id),
+            title: format!("{}: {}", p.label(), p.title),
+            updated: rfc3339(date),
+            href: urls::plan(p.id.as_str()),
+            summary: format!(
+                "{} {}, {} nhiệm vụ. Thời kỳ {} – {}.",
+                p.doc_type,
+                p.number.as_deref().unwrap_or("(không ghi số)"),
+                p.tasks.len(),
+                vi_date(p.period.start),
+                vi_date(p.period.end)
+            ),
+        });
+    }
+    for (k, r) in model.reports.iter().enumerate() {
+        let link = reports::link(r);
+        let (done, overdue) = reports::change_counts(model, k);
+        entries.push(FeedEntry {
+            id: format!("tag:minhbach,{}:bao-cao/{}", r.date.format("%Y-%m-%d"), r.id),
+            title: link.title.clone(),
+            updated: rfc3339(r.date),
+            href: reports::report_dir(r),
+            summary: format!(
+                "{} nhiệm vụ được báo cáo; {done} nhiệm vụ mới hoàn thành; {overdue} nhiệm vụ mới quá hạn.",
+                r.entries.len()
+            ),
+        });
+    }
+    entries.sort_by(|a, b| (&b.updated, &a.id).cmp(&(&a.updated, &b.id)));
+    let updated = entries
+        .first()
+        .map(|e| e.updated.clone())
+        .unwrap_or_else(|| rfc3339(model.site.as_of));
+    let mut c = Context::new();
+    c.insert("site", &model.site);
+    c.insert("entries", &entries);
+    c.insert("updated", &updated);
+    Ok(OutFile {
+        path: "ban-tin.xml".into(),
+        bytes: render(theme, "atom.xml", &c)?,
+    })
+}
+
+/// `sitemap.xml` listing every page, when the site's address is known.
+pub fn sitemap(
+    model: &Model,
+    theme: &Theme,
+    files: &[OutFile],
+) -> Result<Option<OutFile>, RenderError> {
+    let Some(base) = &model.site.base_url else {
+        return Ok(None);
+    };
+    let urls: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html"))
+        .map(|dir| format!("{base}{dir}"))
+        .collect();
+    let mut c = Context::new();
+    c.insert("urls", &urls);
+    Ok(Some(OutFile {
+        path: "sitemap.xml".into(),
+        bytes: render(theme, "sitemap.xml", &c)?,
+    }))
+}
+
+/// `robots.txt`: everything may be indexed.
+pub fn robots(model: &Model) -> OutFile {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = &model.site.base_url {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    OutFile {
+        path: "robots.txt".into(),
+        bytes: text.into_bytes(),
+    }
+}
