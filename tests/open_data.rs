@@ -166,7 +166,7 @@ fn json_downloads_match_the_csv_and_the_data_page_lists_them() {
         .unwrap()
         .len();
     assert!(
-        page.contains(&format!("<td>{size} byte</td>")),
+        page.contains(&format!("<td data-label=\"Kích thước\">{size} byte</td>")),
         "size listed"
     );
     assert!(

@@ -11,6 +11,7 @@ pub mod ics;
 pub mod markdown;
 pub mod pages;
 pub mod reports;
+pub mod search;
 pub mod snapshot;
 pub mod theme;
 pub mod urls;
@@ -67,6 +68,7 @@ pub fn render(
         home,
         pages::charts(&charts),
         pages::data(&downloads),
+        pages::search(model, derived),
         pages::plans(model, derived),
         pages::agencies(model, derived),
         pages::status(model, derived),
@@ -120,6 +122,7 @@ pub fn render(
     }
     files.extend(calendar::feeds(model, derived));
     files.extend(data_files);
+    files.extend(search::index(model, derived).0);
     for c in &charts {
         files.push(OutFile {
             path: format!("bieu-do/{}", c.csv),

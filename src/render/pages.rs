@@ -174,6 +174,32 @@ pub fn data(downloads: &[super::data::Download]) -> PageSpec {
     }
 }
 
+/// The search page: a search box (with JavaScript) over plain lists of
+/// every agency and plan (without it).
+pub fn search(model: &Model, d: &Derived) -> PageSpec {
+    let mut c = Context::new();
+    let plans: Vec<PlanSummary> = (0..model.plans.len())
+        .map(|pi| views::plan_summary(model, d, pi))
+        .collect();
+    let mut agencies: Vec<AgencyLink> = model
+        .registry
+        .all()
+        .iter()
+        .map(|a| views::agency_link(a, d))
+        .collect();
+    agencies.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    c.insert("plans", &plans);
+    c.insert("agencies", &agencies);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: "tim-kiem/".into(),
+        template: "search.html",
+        title: "Tìm kiếm".into(),
+        description: Some("Tìm cơ quan, văn bản, nhiệm vụ; gõ có dấu hoặc không dấu.".into()),
+        context: c,
+    }
+}
+
 /// The list of plans.
 pub fn plans(model: &Model, d: &Derived) -> PageSpec {
     let mut c = Context::new();

@@ -9,7 +9,7 @@ use tera::Tera;
 use super::RenderError;
 
 /// Static files of a theme (under `static/`), copied to `tai-nguyen/`.
-const ASSETS: [&str; 1] = ["style.css"];
+const ASSETS: [&str; 3] = ["style.css", "site.js", "tim-kiem.js"];
 
 macro_rules! embedded {
     ($($name:literal),*) => {
@@ -37,16 +37,27 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "plan.html",
     "report.html",
     "reports.html",
+    "search.html",
     "task.html",
     "agencies.html",
     "agency.html",
     "status.html"
 );
 
-const DEFAULT_ASSETS: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "site.js",
+        include_bytes!("../../themes/default/static/site.js"),
+    ),
+    (
+        "tim-kiem.js",
+        include_bytes!("../../themes/default/static/tim-kiem.js"),
+    ),
+];
 
 /// Loaded templates and assets.
 pub struct Theme {

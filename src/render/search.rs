@@ -1,0 +1,183 @@
+//! A static full-text index for the search page: diacritic- and
+//! case-insensitive, split into small files so a browser fetches only the
+//! shards its query needs, and only once the search box is used.
+//!
+//! Layout under `tim-kiem/`: `t/<key>.json` maps each folded token to the
+//! ids of the documents containing it (the key is the token's first two
+//! characters); `d/<n>.json` holds documents `n*500 ..` as
+//! `[kind, title, link, folded title]`. `tai-nguyen/tim-kiem.js` folds the
+//! query the same way as [`fold`].
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::derive::Derived;
+use crate::model::Model;
+
+use super::{urls, OutFile};
+
+/// Documents per document shard.
+pub const DOC_CHUNK: usize = 500;
+
+/// Folds text for matching: decomposes, drops accents, maps `đ` to `d`,
+/// lower-cases. `SỞ KHOA HỌC` and `so khoa hoc` fold alike.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Folded words of a text.
+pub fn tokens(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The shard a token belongs to.
+pub fn shard_key(token: &str) -> String {
+    let key: String = token.chars().take(2).collect();
+    // Keys become file names: keep them to ASCII letters and digits.
+    if key.chars().all(|c| c.is_ascii_alphanumeric()) {
+        key
+    } else {
+        "_".into()
+    }
+}
+
+struct Doc {
+    kind: &'static str,
+    title: String,
+    href: String,
+    text: String,
+}
+
+fn documents(model: &Model) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for a in model.registry.all() {
+        let mut text = a.name.clone();
+        for al in a.aliases.iter().chain(a.short.iter()) {
+            text.push(' ');
+            text.push_str(al);
+        }
+        docs.push(Doc {
+            kind: "Cơ quan",
+            title: a.name.clone(),
+            href: urls::href(&urls::agency(a.id.as_str())),
+            text,
+        });
+    }
+    for p in &model.plans {
+        docs.push(Doc {
+            kind: "Văn bản",
+            title: format!("{}: {}", p.label(), p.title),
+            href: urls::href(&urls::plan(p.id.as_str())),
+            text: format!(
+                "{} {} {}",
+                p.label(),
+                p.title,
+                p.issuer_name.as_deref().unwrap_or("")
+            ),
+        });
+        for t in &p.tasks {
+            let name = t.number.as_deref().unwrap_or(t.id.as_str());
+            let body = t.text.as_deref().unwrap_or("");
+            docs.push(Doc {
+                kind: "Nhiệm vụ",
+                title: format!("{}, nhiệm vụ {name}: {}", p.label(), body),
+                href: urls::href(&urls::task(p.id.as_str(), t.id.as_str())),
+                text: format!(
+                    "{body} {} {}",
+                    t.lead.text,
+                    t.output.as_deref().unwrap_or("")
+                ),
+            });
+        }
+    }
+    docs
+}
+
+/// Writes the index files. Returns them and the total size in bytes.
+pub fn index(model: &Model, _d: &Derived) -> (Vec<OutFile>, usize) {
+    let docs = documents(model);
+    let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
+        seen.sort();
+        seen.dedup();
+        for t in seen {
+            shards
+                .entry(shard_key(&t))
+                .or_default()
+                .entry(t)
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut files = Vec::new();
+    for (key, map) in &shards {
+        let bytes = serde_json::to_vec(map).unwrap_or_default();
+        files.push(OutFile {
+            path: format!("tim-kiem/t/{key}.json"),
+            bytes,
+        });
+    }
+    for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
+        let rows: Vec<[&str; 4]> = Vec::new();
+        let folded: Vec<String> = chunk.iter().map(|d| fold(&d.title)).collect();
+        let mut rows = rows;
+        for (d, f) in chunk.iter().zip(&folded) {
+            rows.push([d.kind, &d.title, &d.href, f]);
+        }
+        files.push(OutFile {
+            path: format!("tim-kiem/d/{n}.json"),
+            bytes: serde_json::to_vec(&rows).unwrap_or_default(),
+        });
+    }
+    let meta = serde_json::json!({ "docs": docs.len(), "chunk": DOC_CHUNK });
+    files.push(OutFile {
+        path: "tim-kiem/meta.json".into(),
+        bytes: meta.to_string().into_bytes(),
+    });
+    let size = files.iter().map(|f| f.bytes.len()).sum();
+    (files, size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_handles_d_marks_and_both_normal_forms() {
+        assert_eq!(fold("Đề án 06"), "de an 06");
+        assert_eq!(fold("đường"), "duong");
+        assert_eq!(fold("SỞ KHOA HỌC"), "so khoa hoc");
+        assert_eq!(fold("Sở Khoa học"), "so khoa hoc");
+        let nfd: String = "Việt Nam".nfd().collect();
+        let nfc: String = "Việt Nam".nfc().collect();
+        assert_ne!(nfd, nfc);
+        assert_eq!(fold(&nfd), "viet nam");
+        assert_eq!(fold(&nfc), "viet nam");
+        // A lone combining mark typed after a letter.
+        assert_eq!(fold("Vie\u{0302}\u{0323}t"), "viet");
+    }
+
+    #[test]
+    fn tokens_and_shards() {
+        assert_eq!(
+            tokens("Sở KH&CN, Đề án 06"),
+            vec!["so", "kh", "cn", "de", "an", "06"]
+        );
+        assert_eq!(shard_key("khoa"), "kh");
+        assert_eq!(shard_key("x"), "x");
+    }
+}

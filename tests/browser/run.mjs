@@ -1,0 +1,159 @@
+// Browser checks of built sites, in headless Chromium (Debian's `chromium`):
+// - axe-core finds no WCAG 2.1 A/AA violation on one page of every type;
+// - pages fit a 320 px wide screen without horizontal scrolling;
+// - no request leaves 127.0.0.1;
+// - every internal link and asset of every page resolves;
+// - the search box finds agencies with and without diacritics.
+// Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR]   (prints "N passed, N failed")
+import { createServer } from "node:http";
+import { readFileSync, statSync, readdirSync, existsSync } from "node:fs";
+import { join, extname, dirname, resolve, sep } from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+const [site, demo] = process.argv.slice(2).map((p) => resolve(p));
+if (!site) {
+  console.error("usage: node run.mjs SITE_DIR [DEMO_SITE_DIR]");
+  process.exit(2);
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".csv": "text/csv", ".ics": "text/calendar",
+  ".xml": "application/xml", ".txt": "text/plain",
+};
+
+function serve(root) {
+  const server = createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let f = resolve(join(root, p));
+    if (!f.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (existsSync(f) && statSync(f).isDirectory()) f = join(f, "index.html");
+    if (!existsSync(f)) { res.writeHead(404).end("not found"); return; }
+    res.writeHead(200, { "content-type": TYPES[extname(f)] || "application/octet-stream" });
+    res.end(readFileSync(f));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+let passed = 0, failed = 0;
+function check(name, ok, detail) {
+  if (ok) { passed++; console.log(`ok - ${name}`); }
+  else { failed++; console.log(`not ok - ${name}\n  ${String(detail || "").split("\n").join("\n  ")}`); }
+}
+
+function walk(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out); else out.push(p);
+  }
+  return out;
+}
+
+// Every href/src of every page must resolve to a file of the site.
+function checkLinks(root, label) {
+  const broken = [];
+  let count = 0;
+  for (const file of walk(root).filter((f) => f.endsWith(".html"))) {
+    const html = readFileSync(file, "utf8");
+    for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+      const url = m[1].replace(/&amp;/g, "&");
+      if (/^(https?:|mailto:|#)/.test(url)) continue;
+      count++;
+      const path = url.split(/[?#]/)[0];
+      let target = resolve(dirname(file), path);
+      if (!target.startsWith(root)) { broken.push(`${file}: ${url} leaves the site`); continue; }
+      if (existsSync(target) && statSync(target).isDirectory()) target = join(target, "index.html");
+      if (!existsSync(target)) broken.push(`${file.slice(root.length)}: ${url}`);
+    }
+  }
+  check(`${label}: ${count} internal links and assets resolve`, broken.length === 0, broken.slice(0, 20).join("\n"));
+}
+
+async function checkPages(browser, root, label, paths) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const context = await browser.newContext();
+  const external = [];
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname !== "127.0.0.1") { external.push(u.href); return route.abort(); }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  for (const p of paths) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const resp = await page.goto(origin + "/" + p, { waitUntil: "load" });
+    check(`${label} /${p} loads`, resp && resp.ok(), resp && resp.status());
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    const v = result.violations;
+    check(`${label} /${p}: 0 axe violations`, v.length === 0,
+      v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("\n"));
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`${label} /${p}: fits 320 px without horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    check(`${label} /${p}: lang="vi"`, lang === "vi", lang);
+  }
+  check(`${label}: no script errors`, errors.length === 0, errors.join("\n"));
+  check(`${label}: no request leaves 127.0.0.1`, external.length === 0, external.join("\n"));
+  await context.close();
+  server.close();
+  return origin;
+}
+
+async function checkSearch(browser, root) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const page = await browser.newPage();
+  for (const q of ["so khoa hoc", "SỞ KHOA HỌC", "VP UBND tinh", "de an 06"]) {
+    await page.goto(`${origin}/tim-kiem/index.html?q=${encodeURIComponent(q)}`);
+    await page.waitForSelector("#ket-qua ul", { timeout: 5000 }).catch(() => {});
+    const first = await page.evaluate(() => {
+      const a = document.querySelector("#ket-qua li a");
+      return a ? a.textContent : "";
+    });
+    const want = q.startsWith("VP") ? "Văn phòng Ủy ban nhân dân tỉnh" : q.startsWith("de an") ? "Đề án 06" : "Sở Khoa học và Công nghệ";
+    check(`search "${q}" finds ${want}`, first.includes(want), `first result: ${first}`);
+  }
+  await page.close();
+  server.close();
+}
+
+const PAGES = [
+  "index.html", "ke-hoach/index.html", "ke-hoach/114-kh-bcd-2025/index.html",
+  "ke-hoach/01-kh-bcd-minh-xuan-2026/index.html",
+  "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/index.html", "co-quan/index.html",
+  "co-quan/so-khcn/index.html", "co-quan/cac-so-ban-nganh/index.html", "tinh-trang/index.html",
+  "lich/index.html", "lich/2025-09/index.html", "bao-cao/index.html", "bieu-do/index.html",
+  "du-lieu/index.html", "tim-kiem/index.html",
+];
+const DEMO_PAGES = [
+  "index.html", "bao-cao/2025-12/index.html", "bieu-do/index.html",
+  "ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html", "ban-luu/2025-12/ke-hoach/114-kh-bcd-2025/index.html",
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+try {
+  checkLinks(site, "site");
+  await checkPages(browser, site, "site", PAGES);
+  await checkSearch(browser, site);
+  if (demo) {
+    checkLinks(demo, "demo");
+    await checkPages(browser, demo, "demo", DEMO_PAGES);
+  }
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
