@@ -187,7 +187,7 @@ pub fn search(model: &Model, d: &Derived) -> PageSpec {
         .iter()
         .map(|a| views::agency_link(a, d))
         .collect();
-    agencies.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    agencies.sort_by_key(|a| a.name.to_lowercase());
     c.insert("plans", &plans);
     c.insert("agencies", &agencies);
     c.insert("crumbs", &[crumb("Trang chủ", "")]);
