@@ -119,7 +119,11 @@ fn no_page_loads_anything_from_another_host() {
         }
         // Scripts are optional extras shipped with the theme.
         for s in html.split("<script").skip(1) {
-            assert!(s.starts_with(" src=\"") && s.contains("tai-nguyen/"), "{path}: <script{}", &s[..40.min(s.len())]);
+            assert!(
+                s.starts_with(" src=\"") && s.contains("tai-nguyen/"),
+                "{path}: <script{}",
+                &s[..40.min(s.len())]
+            );
         }
         for line in html.lines().filter(|l| l.contains("rel=\"stylesheet\"")) {
             assert!(!line.contains("http"), "{path}: {line}");
