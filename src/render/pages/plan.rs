@@ -1,0 +1,187 @@
+//! Plan pages: the plans index, each plan, each task.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::{Derived, TaskRef};
+use crate::model::deadline::vi_date;
+use crate::model::Model;
+
+use super::{crumb, one_line, PageSpec};
+use crate::render::markdown;
+use crate::render::urls;
+use crate::render::views::{self, DeclaredView, PlanSummary};
+
+/// The list of plans.
+pub fn plans(model: &Model, d: &Derived) -> PageSpec {
+    let mut c = Context::new();
+    let plans: Vec<PlanSummary> = (0..model.plans.len())
+        .map(|pi| views::plan_summary(model, d, pi))
+        .collect();
+    c.insert("plans", &plans);
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: urls::PLANS.into(),
+        template: "plans.html",
+        title: "Các kế hoạch".into(),
+        description: None,
+        context: c,
+    }
+}
+
+/// A plan page.
+pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
+    let p = &model.plans[pi];
+    let mut c = Context::new();
+    c.insert("plan", &views::plan_summary(model, d, pi));
+    c.insert("number_note", &p.number_note);
+    c.insert("issuer_name", &p.issuer_name);
+    c.insert("date_text", &p.date_text);
+    c.insert("place", &p.place);
+    c.insert("signatory", &p.signatory);
+    c.insert("legal_bases", &p.legal_bases);
+    c.insert("recipients", &p.recipients);
+    c.insert("source", &p.source);
+    let declared: Vec<DeclaredView> = p.declared.iter().map(DeclaredView::new).collect();
+    c.insert("declared", &declared);
+    c.insert("mismatches", &declared.iter().filter(|x| x.differs).count());
+    c.insert("body_html", &markdown::to_html(&p.body));
+    let duties: Vec<DutyView> = p.duties.iter().map(|du| DutyView::new(model, du)).collect();
+    c.insert("duties", &duties);
+    let series = d.calendar.for_plan(pi);
+    c.insert(
+        "upcoming",
+        &crate::render::calendar::upcoming_for(model, d, &series, 8),
+    );
+    c.insert(
+        "ics_href",
+        &format!("{}lich.ics", urls::plan(p.id.as_str())),
+    );
+    c.insert("appendix", &p.appendix);
+    c.insert("caption", &p.caption);
+    c.insert("caption_note", &p.caption_note);
+    c.insert("columns", &p.columns);
+    c.insert("groups", &views::groups(model, d, pi));
+    let has_start = p.tasks.iter().any(|t| t.start.is_some());
+    let has_note = p.tasks.iter().any(|t| t.note.is_some());
+    let has_output = p.tasks.iter().any(|t| t.output.is_some());
+    c.insert("has_start", &has_start);
+    c.insert("has_note", &has_note);
+    c.insert("has_output", &has_output);
+    c.insert(
+        "colspan",
+        &(6 + usize::from(has_start) + usize::from(has_note) + usize::from(has_output)),
+    );
+    c.insert(
+        "crumbs",
+        &[crumb("Trang chủ", ""), crumb("Kế hoạch", urls::PLANS)],
+    );
+    PageSpec {
+        dir: urls::plan(p.id.as_str()),
+        template: "plan.html",
+        title: p.label(),
+        description: Some(format!("{}: {}", p.label(), one_line(&p.title, 200))),
+        context: c,
+    }
+}
+
+/// A task page.
+pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
+    let p = &model.plans[r.plan];
+    let t = &p.tasks[r.task];
+    let mut c = Context::new();
+    c.insert("task", &views::task(model, d, r));
+    c.insert("plan", &views::plan_summary(model, d, r.plan));
+    let group_title = find_group_title(&p.groups, &t.group);
+    c.insert("group_title", &group_title);
+    let prev = r.task.checked_sub(1).map(|i| {
+        views::task(
+            model,
+            d,
+            TaskRef {
+                plan: r.plan,
+                task: i,
+            },
+        )
+    });
+    let next = (r.task + 1 < p.tasks.len()).then(|| {
+        views::task(
+            model,
+            d,
+            TaskRef {
+                plan: r.plan,
+                task: r.task + 1,
+            },
+        )
+    });
+    c.insert("prev", &prev);
+    c.insert("next", &next);
+    c.insert("source_line", &t.line);
+    c.insert("history", &crate::render::reports::history(model, d, r));
+    c.insert(
+        "crumbs",
+        &[
+            crumb("Trang chủ", ""),
+            crumb("Kế hoạch", urls::PLANS),
+            crumb(p.label(), &urls::plan(p.id.as_str())),
+        ],
+    );
+    PageSpec {
+        dir: urls::task(p.id.as_str(), t.id.as_str()),
+        template: "task.html",
+        title: format!(
+            "Nhiệm vụ {} — {}",
+            t.number.as_deref().unwrap_or(t.id.as_str()),
+            p.label()
+        ),
+        description: Some(format!(
+            "{}, nhiệm vụ {}: {}",
+            p.label(),
+            t.number.as_deref().unwrap_or(t.id.as_str()),
+            one_line(t.text.as_deref().unwrap_or(""), 150)
+        )),
+        context: c,
+    }
+}
+
+fn find_group_title(groups: &[crate::model::plan::Group], code: &str) -> Option<String> {
+    for g in groups {
+        if g.code == code {
+            return g.title.clone();
+        }
+        if let Some(t) = find_group_title(&g.groups, code) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// A reporting duty for display.
+#[derive(Serialize)]
+pub struct DutyView {
+    id: String,
+    title: String,
+    who: views::CellView,
+    to: Option<String>,
+    schedule: String,
+    quote: String,
+    section: Option<String>,
+    note: Option<String>,
+    dates: Vec<String>,
+}
+
+impl DutyView {
+    fn new(model: &Model, du: &crate::model::duty::Duty) -> Self {
+        DutyView {
+            id: du.id.clone(),
+            title: du.title.clone(),
+            who: views::CellView::new(&du.who, model),
+            to: du.to.clone(),
+            schedule: du.schedule.describe(du.before),
+            quote: du.quote.clone(),
+            section: du.section.clone(),
+            note: du.note.clone(),
+            dates: du.dates().into_iter().map(vi_date).collect(),
+        }
+    }
+}
