@@ -1,0 +1,95 @@
+//! Line charts: cumulative completion over report periods.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{accessible, palette, text_style, Chart};
+
+/// A line of cumulative values over periods (burn-up), with a target line.
+pub fn burn_up(
+    id: &str,
+    title: &str,
+    summary: &str,
+    periods: &[String],
+    done: &[u32],
+    total: u32,
+) -> Chart {
+    let (width, height) = (760u32, 320u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let n = periods.len().max(1);
+        let built = ChartBuilder::on(&root)
+            .margin(16)
+            .x_label_area_size(30)
+            .y_label_area_size(40)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..(total.max(1) as f64 * 1.1));
+        if let Ok(mut chart) = built {
+            let labels: Vec<String> = periods.to_vec();
+            let _ = chart
+                .configure_mesh()
+                .disable_mesh()
+                .x_labels(n)
+                .x_label_formatter(&|v| {
+                    let i = v.round();
+                    if (v - i).abs() < 0.01 && i >= 0.0 {
+                        labels.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .y_labels(5)
+                .y_label_formatter(&|v| format!("{}", v.round() as i64))
+                .label_style(text_style(12, &BLACK))
+                .draw();
+            let _ = chart.draw_series(LineSeries::new(
+                [(-0.5, total as f64), (n as f64 - 0.5, total as f64)],
+                palette::GREY.stroke_width(2),
+            ));
+            let _ = chart.draw_series(std::iter::once(Text::new(
+                format!("Tổng số nhiệm vụ: {total}"),
+                (-0.45, total as f64 * 1.06),
+                text_style(12, &BLACK),
+            )));
+            let pts: Vec<(f64, f64)> = done
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i as f64, *v as f64))
+                .collect();
+            let _ = chart.draw_series(LineSeries::new(pts.clone(), palette::GREEN.stroke_width(3)));
+            for (x, y) in pts {
+                let _ = chart.draw_series(std::iter::once(Circle::new(
+                    (x, y),
+                    4,
+                    palette::GREEN.filled(),
+                )));
+                let _ = chart.draw_series(std::iter::once(Text::new(
+                    format!("{}", y as u32),
+                    (x, y + total.max(1) as f64 * 0.03),
+                    text_style(12, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                )));
+            }
+        }
+        let _ = root.present();
+    }
+    let headers = vec![
+        "Kỳ báo cáo".into(),
+        "Số nhiệm vụ đã hoàn thành (cộng dồn)".into(),
+        "Tổng số nhiệm vụ".into(),
+    ];
+    let rows = periods
+        .iter()
+        .zip(done)
+        .map(|(p, d)| vec![p.clone(), d.to_string(), total.to_string()])
+        .collect();
+    Chart {
+        id: id.into(),
+        title: title.into(),
+        summary: summary.into(),
+        svg: accessible(&svg, id, title, summary),
+        headers,
+        rows,
+        csv: format!("{id}.csv"),
+    }
+}
