@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{accessible, fmt_num, palette, text_style, Bar, Chart, SeriesSpec};
+use super::{fmt_num, palette, text_style, Bar, Chart, SeriesSpec};
 
 /// Horizontal stacked bars, one per category, with the category name above
 /// each bar and the value written in or after each segment.
@@ -115,15 +115,7 @@ pub fn stacked_bars(
             r
         })
         .collect();
-    Chart {
-        id: id.into(),
-        title: title.into(),
-        summary: summary.into(),
-        svg: accessible(&svg, id, title, summary),
-        headers,
-        rows,
-        csv: format!("{id}.csv"),
-    }
+    Chart::new(id, title, summary, &svg, headers, rows)
 }
 
 /// Vertical bars, one per period, with the value above each bar.
@@ -183,19 +175,13 @@ pub fn columns(
         }
         let _ = root.present();
     }
-    Chart {
-        id: id.into(),
-        title: title.into(),
-        summary: summary.into(),
-        svg: accessible(&svg, id, title, summary),
-        headers: vec!["".into(), value_name.into()],
-        rows: labels
-            .iter()
-            .zip(values)
-            .map(|(l, v)| vec![l.clone(), v.to_string()])
-            .collect(),
-        csv: format!("{id}.csv"),
-    }
+    let headers = vec!["".into(), value_name.into()];
+    let rows = labels
+        .iter()
+        .zip(values)
+        .map(|(l, v)| vec![l.clone(), v.to_string()])
+        .collect();
+    Chart::new(id, title, summary, &svg, headers, rows)
 }
 
 /// Target against actual value for each indicator, as paired bars in percent
@@ -268,21 +254,15 @@ pub fn target_actual(
         }
         let _ = root.present();
     }
-    Chart {
-        id: id.into(),
-        title: title.into(),
-        summary: summary.into(),
-        svg: accessible(&svg, id, title, summary),
-        headers: vec![
-            "Chỉ tiêu".into(),
-            "Mục tiêu".into(),
-            "Đạt được".into(),
-            "Đơn vị".into(),
-        ],
-        rows: items
-            .iter()
-            .map(|(n, t, a, u)| vec![n.clone(), fmt_num(*t), fmt_num(*a), u.clone()])
-            .collect(),
-        csv: format!("{id}.csv"),
-    }
+    let headers = vec![
+        "Chỉ tiêu".into(),
+        "Mục tiêu".into(),
+        "Đạt được".into(),
+        "Đơn vị".into(),
+    ];
+    let rows = items
+        .iter()
+        .map(|(n, t, a, u)| vec![n.clone(), fmt_num(*t), fmt_num(*a), u.clone()])
+        .collect();
+    Chart::new(id, title, summary, &svg, headers, rows)
 }

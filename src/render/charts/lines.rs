@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{accessible, palette, text_style, Chart};
+use super::{palette, text_style, Chart};
 
 /// A line of cumulative values over periods (burn-up), with a target line.
 pub fn burn_up(
@@ -83,13 +83,5 @@ pub fn burn_up(
         .zip(done)
         .map(|(p, d)| vec![p.clone(), d.to_string(), total.to_string()])
         .collect();
-    Chart {
-        id: id.into(),
-        title: title.into(),
-        summary: summary.into(),
-        svg: accessible(&svg, id, title, summary),
-        headers,
-        rows,
-        csv: format!("{id}.csv"),
-    }
+    Chart::new(id, title, summary, &svg, headers, rows)
 }

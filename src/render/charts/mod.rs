@@ -35,6 +35,28 @@ pub struct Chart {
     pub csv: String,
 }
 
+impl Chart {
+    /// Assembles a chart: makes the SVG accessible and names its CSV file.
+    pub fn new(
+        id: &str,
+        title: &str,
+        summary: &str,
+        svg: &str,
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    ) -> Chart {
+        Chart {
+            id: id.into(),
+            title: title.into(),
+            summary: summary.into(),
+            svg: accessible(svg, id, title, summary),
+            headers,
+            rows,
+            csv: format!("{id}.csv"),
+        }
+    }
+}
+
 /// A named series with its colour.
 pub struct SeriesSpec {
     /// Legend label.
@@ -83,7 +105,7 @@ pub(crate) fn esc(s: &str) -> String {
 
 /// Adds `role="img"`, `aria-labelledby`, `<title>` and `<desc>` to an SVG,
 /// and drops the fixed size so it scales to the page.
-pub(crate) fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
+fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
     let Some(start) = svg.find("<svg") else {
         return svg.to_string();
     };
