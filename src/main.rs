@@ -46,7 +46,8 @@ enum Command {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
-    /// Build, then serve the output on 127.0.0.1 for preview.
+    /// Build, serve the output on 127.0.0.1 for preview, and rebuild when
+    /// the content or theme changes.
     Serve {
         /// Content directory.
         #[arg(long, default_value = "content")]
@@ -126,11 +127,22 @@ fn main() -> ExitCode {
                 theme,
                 base_url: None,
             };
-            let report = minhbach::build(&opts);
-            print_report(&report);
-            if report.diagnostics.has_errors() {
-                eprintln!("build failed; serving the previous output");
-            }
+            let rebuild = {
+                let opts = opts.clone();
+                move || {
+                    let report = minhbach::build(&opts);
+                    print_report(&report);
+                    if report.diagnostics.has_errors() {
+                        eprintln!("build failed; still serving the previous output");
+                    } else {
+                        eprintln!("rebuilt {}", report.summary);
+                    }
+                }
+            };
+            rebuild();
+            let mut watched = vec![opts.content.clone()];
+            watched.extend(opts.theme.clone());
+            minhbach::serve::watch(watched, rebuild);
             match minhbach::serve::serve(&opts.output, port) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

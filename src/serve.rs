@@ -8,6 +8,51 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
+/// A cheap fingerprint of a directory tree: paths, sizes and modification
+/// times of every file. Any edit, addition or removal changes it.
+pub fn fingerprint(dirs: &[&Path]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    fn walk(dir: &Path, h: &mut impl Hasher) {
+        let Ok(rd) = fs::read_dir(dir) else { return };
+        let mut entries: Vec<_> = rd.flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let p = e.path();
+            p.hash(h);
+            if p.is_dir() {
+                walk(&p, h);
+            } else if let Ok(m) = e.metadata() {
+                m.len().hash(h);
+                m.modified().ok().hash(h);
+            }
+        }
+    }
+    for d in dirs {
+        walk(d, &mut h);
+    }
+    h.finish()
+}
+
+/// Calls `rebuild` whenever a file under `dirs` changes, checking twice a
+/// second, on a background thread.
+pub fn watch(dirs: Vec<std::path::PathBuf>, rebuild: impl Fn() + Send + 'static) {
+    std::thread::spawn(move || {
+        let refs = |d: &[std::path::PathBuf]| {
+            fingerprint(&d.iter().map(|p| p.as_path()).collect::<Vec<_>>())
+        };
+        let mut last = refs(&dirs);
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            let now = refs(&dirs);
+            if now != last {
+                last = now;
+                rebuild();
+            }
+        }
+    });
+}
+
 /// Serves `root` on `http://127.0.0.1:<port>/` until the process is stopped.
 pub fn serve(root: &Path, port: u16) -> io::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port))?;
@@ -119,6 +164,18 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprint_changes_with_content() {
+        let dir = std::env::temp_dir().join(format!("mb-fp-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("a.yaml"), "a").unwrap();
+        let before = fingerprint(&[&dir]);
+        assert_eq!(before, fingerprint(&[&dir]));
+        fs::write(dir.join("a.yaml"), "ab").unwrap();
+        assert_ne!(before, fingerprint(&[&dir]));
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn traversal_is_refused() {
