@@ -8,6 +8,7 @@
 
 pub mod derive;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -46,6 +46,27 @@ enum Command {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
+    /// Turn a spreadsheet (CSV) of task statuses into a report file, printed
+    /// to standard output or written with --out.
+    ImportReport {
+        /// The CSV file (columns: task, status, progress, completed, note, ...).
+        csv: PathBuf,
+        /// Month reported (YYYY-MM).
+        #[arg(long)]
+        period: String,
+        /// Date of the report (YYYY-MM-DD).
+        #[arg(long)]
+        date: NaiveDate,
+        /// Reporting agency id.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Document number of the report.
+        #[arg(long)]
+        number: Option<String>,
+        /// Where to write the YAML (e.g. content/reports/2025-10.yaml).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Build, serve the output on 127.0.0.1 for preview, and rebuild when
     /// the content or theme changes.
     Serve {
@@ -112,6 +133,53 @@ fn main() -> ExitCode {
             }
             eprintln!("built {} into {}", report.summary, opts.output.display());
             ExitCode::SUCCESS
+        }
+        Command::ImportReport {
+            csv,
+            period,
+            date,
+            issuer,
+            number,
+            out,
+        } => {
+            let meta = minhbach::import::ReportMeta {
+                period,
+                date,
+                issuer,
+                number,
+            };
+            match minhbach::import::report_from_csv(&csv, &meta) {
+                Ok(yaml) => {
+                    let written = match &out {
+                        Some(p) => std::fs::write(p, &yaml).map_err(|e| e.to_string()),
+                        None => {
+                            print!("{yaml}");
+                            Ok(())
+                        }
+                    };
+                    match written {
+                        Ok(()) => {
+                            if let Some(p) = out {
+                                eprintln!(
+                                    "wrote {}; run `minhbach check` to validate it",
+                                    p.display()
+                                );
+                            }
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            eprintln!("error: cannot write the report: {e}");
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+                Err(diags) => {
+                    for d in diags.sorted() {
+                        eprintln!("{d}");
+                    }
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Serve {
             content,

@@ -57,6 +57,12 @@ pub fn parse<T: DeserializeOwned>(
     Ok((value, spans))
 }
 
+/// Writes a value as YAML (for files the program generates, such as reports
+/// imported from spreadsheets).
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
 fn to_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diagnostic {
     let (line, column) = e
         .location()
