@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{fmt_num, palette, text_style, Bar, Chart, SeriesSpec};
+use super::{category_label, fmt_num, palette, text_style, Bar, Chart, SeriesSpec};
 
 /// Horizontal stacked bars, one per category, with the category name above
 /// each bar and the value written in or after each segment.
@@ -146,14 +146,7 @@ pub fn columns(
                 .configure_mesh()
                 .disable_mesh()
                 .x_labels(n)
-                .x_label_formatter(&|v| {
-                    let i = v.round();
-                    if (v - i).abs() < 0.01 && i >= 0.0 && (i as usize).is_multiple_of(every) {
-                        l.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                })
+                .x_label_formatter(&|v| category_label(&l, *v, every))
                 .y_labels(5)
                 .y_label_formatter(&|v| format!("{}", v.round() as i64))
                 .label_style(text_style(11, &BLACK))

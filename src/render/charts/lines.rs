@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{palette, text_style, Chart};
+use super::{category_label, palette, text_style, Chart};
 
 /// A line of cumulative values over periods (burn-up), with a target line.
 pub fn burn_up(
@@ -31,14 +31,7 @@ pub fn burn_up(
                 .configure_mesh()
                 .disable_mesh()
                 .x_labels(n)
-                .x_label_formatter(&|v| {
-                    let i = v.round();
-                    if (v - i).abs() < 0.01 && i >= 0.0 {
-                        labels.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                })
+                .x_label_formatter(&|v| category_label(&labels, *v, 1))
                 .y_labels(5)
                 .y_label_formatter(&|v| format!("{}", v.round() as i64))
                 .label_style(text_style(12, &BLACK))

@@ -131,6 +131,17 @@ pub(crate) fn text_style(size: u32, color: &'static RGBColor) -> TextStyle<'stat
     TextStyle::from((FONT, size).into_font()).color(color)
 }
 
+/// The label of the category at axis position `v` (categories sit at whole
+/// numbers), showing only every `every`-th one so labels do not overlap.
+pub(crate) fn category_label(labels: &[String], v: f64, every: usize) -> String {
+    let i = v.round();
+    if (v - i).abs() < 0.01 && i >= 0.0 && (i as usize).is_multiple_of(every.max(1)) {
+        labels.get(i as usize).cloned().unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
 /// A number without a trailing `.0`.
 pub fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 {
