@@ -79,6 +79,26 @@ fn agency_page_lists_the_tasks_it_leads() {
         .filter(|t| t.lead.agencies.iter().any(|a| a.as_str() == "so-khcn"))
         .collect();
     assert!(led.len() >= 8, "Sở KH&CN leads many tasks of 114/KH-BCĐ");
+    // Tasks given to "Các Sở, ban, ngành" concern each department too.
+    let via = html
+        .split("id=\"qua-nhom\"")
+        .nth(1)
+        .expect("group tasks listed");
+    let group_task = model
+        .plans
+        .iter()
+        .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
+        .find(|(_, t)| {
+            t.lead
+                .agencies
+                .iter()
+                .any(|a| a.as_str() == "cac-so-ban-nganh")
+        })
+        .unwrap();
+    assert!(via.contains(&format!(
+        "ke-hoach/{}/nhiem-vu/{}/index.html",
+        group_task.0.id, group_task.1.id
+    )));
     let lead_section = html.split("id=\"phoi-hop\"").next().unwrap();
     for t in led {
         let href = format!("ke-hoach/114-kh-bcd-2025/nhiem-vu/{}/index.html", t.id);

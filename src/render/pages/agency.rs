@@ -87,6 +87,24 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
         .map(|v| v.iter().filter_map(|g| link(model, d, g)).collect())
         .unwrap_or_default();
     c.insert("groups", &groups);
+    // Tasks given to a group this agency belongs to concern it too.
+    let mut via: Vec<crate::derive::TaskRef> = Vec::new();
+    for g in d.groups_of.get(&a.id).into_iter().flatten() {
+        for r in d
+            .by_agency
+            .get(g)
+            .map(|t| t.lead.as_slice())
+            .unwrap_or_default()
+        {
+            let direct = tasks.is_some_and(|t| t.lead.contains(r) || t.cooperate.contains(r));
+            if !direct && !via.contains(r) {
+                via.push(*r);
+            }
+        }
+    }
+    via.sort();
+    let via: Vec<TaskView> = via.iter().map(|r| views::task(model, d, *r)).collect();
+    c.insert("via_groups", &via);
     c.insert("parent", &a.parent.as_ref().and_then(|p| link(model, d, p)));
     c.insert(
         "successor",
