@@ -15,8 +15,8 @@ pub fn stacked_bars(
     bars: &[Bar],
 ) -> Chart {
     let width = 760u32;
-    let row_h = 46u32;
-    let legend_h = 22 * series.len().div_ceil(3) as u32 + 8;
+    let row_h = 52u32;
+    let legend_h = 26 * series.len().div_ceil(2) as u32 + 8;
     let height = bars.len() as u32 * row_h + legend_h + 40;
     let max = bars
         .iter()
@@ -30,8 +30,8 @@ pub fn stacked_bars(
         let _ = root.fill(&WHITE);
         let (legend, plot) = root.split_vertically(legend_h);
         for (i, s) in series.iter().enumerate() {
-            let x = 10 + (i % 3) as i32 * 250;
-            let y = 6 + (i / 3) as i32 * 22;
+            let x = 10 + (i % 2) as i32 * 375;
+            let y = 6 + (i / 2) as i32 * 26;
             let _ = legend.draw(&Rectangle::new(
                 [(x, y), (x + 14, y + 14)],
                 s.color.filled(),
@@ -43,7 +43,7 @@ pub fn stacked_bars(
             let _ = legend.draw(&Text::new(
                 s.label.clone(),
                 (x + 20, y + 1),
-                text_style(13, &BLACK),
+                text_style(16, &BLACK),
             ));
         }
         let built = ChartBuilder::on(&plot)
@@ -58,7 +58,7 @@ pub fn stacked_bars(
                 .disable_y_axis()
                 .x_labels(6)
                 .x_label_formatter(&|v| format!("{}", v.round() as i64))
-                .label_style(text_style(12, &BLACK))
+                .label_style(text_style(15, &BLACK))
                 .draw();
             let top = bars.len() as f64;
             let px_per_unit = f64::from(width - 50) / (max as f64 * 1.08);
@@ -67,7 +67,7 @@ pub fn stacked_bars(
                 let _ = chart.draw_series(std::iter::once(Text::new(
                     b.label.clone(),
                     (0.0, y0 - 0.08),
-                    text_style(13, &BLACK),
+                    text_style(16, &BLACK),
                 )));
                 let mut x = 0.0;
                 for (v, s) in b.values.iter().zip(series) {
@@ -85,10 +85,11 @@ pub fn stacked_bars(
                     )));
                     // Write the value inside the segment when it fits.
                     if *v as f64 * px_per_unit >= 22.0 {
+                        let ink = if is_dark(&s.color) { &WHITE } else { &BLACK };
                         let _ = chart.draw_series(std::iter::once(Text::new(
                             v.to_string(),
                             ((x + x1) / 2.0, y0 - 0.675),
-                            text_style(12, &BLACK).pos(Pos::new(HPos::Center, VPos::Center)),
+                            text_style(15, ink).pos(Pos::new(HPos::Center, VPos::Center)),
                         )));
                     }
                     x = x1;
@@ -97,7 +98,7 @@ pub fn stacked_bars(
                 let _ = chart.draw_series(std::iter::once(Text::new(
                     format!("{total}"),
                     (x + max as f64 * 0.01, y0 - 0.55),
-                    text_style(12, &BLACK),
+                    text_style(15, &BLACK),
                 )));
             }
         }
@@ -149,7 +150,7 @@ pub fn columns(
                 .x_label_formatter(&|v| category_label(&l, *v, every))
                 .y_labels(5)
                 .y_label_formatter(&|v| format!("{}", v.round() as i64))
-                .label_style(text_style(11, &BLACK))
+                .label_style(text_style(14, &BLACK))
                 .draw();
             for (i, v) in values.iter().enumerate() {
                 let x = i as f64;
@@ -161,7 +162,7 @@ pub fn columns(
                     let _ = chart.draw_series(std::iter::once(Text::new(
                         v.to_string(),
                         (x, *v as f64 + max as f64 * 0.02),
-                        text_style(11, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        text_style(14, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                     )));
                 }
             }
@@ -198,12 +199,12 @@ pub fn target_actual(
         let _ = root.fill(&WHITE);
         let (legend, plot) = root.split_vertically(28);
         let _ = legend.draw(&Rectangle::new([(10, 6), (24, 20)], palette::GREY.filled()));
-        let _ = legend.draw(&Text::new("Mục tiêu", (30, 7), text_style(13, &BLACK)));
+        let _ = legend.draw(&Text::new("Mục tiêu", (30, 7), text_style(16, &BLACK)));
         let _ = legend.draw(&Rectangle::new(
             [(130, 6), (144, 20)],
             palette::BLUE.filled(),
         ));
-        let _ = legend.draw(&Text::new("Đạt được", (150, 7), text_style(13, &BLACK)));
+        let _ = legend.draw(&Text::new("Đạt được", (150, 7), text_style(16, &BLACK)));
         let built = ChartBuilder::on(&plot)
             .margin_left(10)
             .margin_right(60)
@@ -215,7 +216,7 @@ pub fn target_actual(
                 .disable_mesh()
                 .disable_y_axis()
                 .x_labels(6)
-                .label_style(text_style(12, &BLACK))
+                .label_style(text_style(15, &BLACK))
                 .draw();
             let top = items.len() as f64;
             for (i, (name, target, actual, unit)) in items.iter().enumerate() {
@@ -223,7 +224,7 @@ pub fn target_actual(
                 let _ = chart.draw_series(std::iter::once(Text::new(
                     name.clone(),
                     (0.0, y0 - 0.05),
-                    text_style(13, &BLACK),
+                    text_style(16, &BLACK),
                 )));
                 for (k, (v, c, word)) in [
                     (target, palette::GREY, "mục tiêu"),
@@ -240,7 +241,7 @@ pub fn target_actual(
                     let _ = chart.draw_series(std::iter::once(Text::new(
                         format!("{word} {}{unit}", fmt_num(**v)),
                         (**v + max * 0.01, ya - 0.04),
-                        text_style(12, &BLACK),
+                        text_style(15, &BLACK),
                     )));
                 }
             }
@@ -258,4 +259,19 @@ pub fn target_actual(
         .map(|(n, t, a, u)| vec![n.clone(), fmt_num(*t), fmt_num(*a), u.clone()])
         .collect();
     Chart::new(id, title, summary, &svg, headers, rows)
+}
+
+/// True when black text on this colour would be hard to read.
+fn is_dark(c: &RGBColor) -> bool {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2);
+    // Contrast with black is (l + 0.05) / 0.05; below 4.5:1 use white.
+    (l + 0.05) / 0.05 < 4.5
 }

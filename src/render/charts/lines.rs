@@ -34,7 +34,7 @@ pub fn burn_up(
                 .x_label_formatter(&|v| category_label(&labels, *v, 1))
                 .y_labels(5)
                 .y_label_formatter(&|v| format!("{}", v.round() as i64))
-                .label_style(text_style(12, &BLACK))
+                .label_style(text_style(15, &BLACK))
                 .draw();
             let _ = chart.draw_series(LineSeries::new(
                 [(-0.5, total as f64), (n as f64 - 0.5, total as f64)],
@@ -43,7 +43,7 @@ pub fn burn_up(
             let _ = chart.draw_series(std::iter::once(Text::new(
                 format!("Tổng số nhiệm vụ: {total}"),
                 (-0.45, total as f64 * 1.06),
-                text_style(12, &BLACK),
+                text_style(15, &BLACK),
             )));
             let pts: Vec<(f64, f64)> = done
                 .iter()
@@ -60,7 +60,7 @@ pub fn burn_up(
                 let _ = chart.draw_series(std::iter::once(Text::new(
                     format!("{}", y as u32),
                     (x, y + total.max(1) as f64 * 0.03),
-                    text_style(12, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    text_style(15, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 )));
             }
         }
