@@ -52,7 +52,8 @@ pub fn parse<T: DeserializeOwned>(
     file: &Path,
     line_offset: usize,
 ) -> Result<(T, Spans), Diagnostic> {
-    let value: T = serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, file, line_offset))?;
+    let value: T =
+        serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
     let spans = spans(src, line_offset);
     Ok((value, spans))
 }
@@ -63,7 +64,7 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_yaml::to_string(value).map_err(|e| e.to_string())
 }
 
-fn to_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diagnostic {
+fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path, line_offset: usize) -> Diagnostic {
     let (line, column) = e
         .location()
         .map(|l| (l.line() + line_offset, l.column()))
@@ -230,6 +231,14 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn tab_indentation_is_explained() {
+        let src = "items:\n  - name: a\n\ttags: []\n";
+        let err = parse::<Doc>(src, Path::new("f.yaml"), 0).unwrap_err();
+        assert_eq!(err.location.line, 3);
+        assert!(err.help.unwrap().contains("tab"));
     }
 
     #[test]
