@@ -87,8 +87,16 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path, line_offset: usi
             "dates are written YYYY-MM-DD, numbers without quotes, text in double quotes",
         )
     } else {
-        Diagnostic::error(loc, format!("the YAML cannot be read: {msg}"))
-            .with_help("check indentation, and put text containing ':' or '#' in double quotes")
+        let tab = e
+            .location()
+            .and_then(|l| src.lines().nth(l.line().saturating_sub(1)))
+            .is_some_and(|l| l.contains('\t'));
+        let help = if tab {
+            "this line contains a tab character: YAML indentation must use spaces"
+        } else {
+            "check indentation, and put text containing ':' or '#' in double quotes"
+        };
+        Diagnostic::error(loc, format!("the YAML cannot be read: {msg}")).with_help(help)
     }
 }
 
