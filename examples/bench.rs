@@ -105,6 +105,7 @@ fn build(content: &Path, out: &Path) -> (f64, String) {
         as_of: None,
         theme: None,
         base_url: None,
+        refresh_snapshots: false,
     });
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
     (t.elapsed().as_secs_f64(), r.summary)

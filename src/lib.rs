@@ -36,6 +36,8 @@ pub struct BuildOptions {
     pub theme: Option<PathBuf>,
     /// Overrides `site.yaml`'s `base_url` (the address the site is published at).
     pub base_url: Option<String>,
+    /// Re-render archived snapshots instead of keeping the published ones.
+    pub refresh_snapshots: bool,
 }
 
 /// The outcome of `check` or `build`.
@@ -107,12 +109,15 @@ pub fn render_site(opts: &BuildOptions) -> (Option<(Model, Vec<render::OutFile>)
 /// Builds the site into `opts.output`, replacing it only on success.
 pub fn build(opts: &BuildOptions) -> Report {
     let (rendered, mut diagnostics) = render_site(opts);
-    let Some((model, files)) = rendered else {
+    let Some((model, mut files)) = rendered else {
         return Report {
             diagnostics,
             summary: String::new(),
         };
     };
+    if !opts.refresh_snapshots {
+        output::keep_published_snapshots(&opts.output, &mut files);
+    }
     if let Err(e) = output::write_site(&opts.output, &opts.content, &files) {
         diagnostics.push(
             Diagnostic::error(Location::file(&opts.output), e.to_string())

@@ -36,6 +36,10 @@ enum Command {
         /// overrides site.yaml. Used for canonical links, citations, sitemap and ICS.
         #[arg(long)]
         base_url: Option<String>,
+        /// Re-render archived snapshots (/ban-luu/) instead of keeping the
+        /// copies already published in the output directory.
+        #[arg(long)]
+        refresh_snapshots: bool,
     },
     /// Check the content and print every problem, without writing anything.
     Check {
@@ -117,6 +121,7 @@ fn main() -> ExitCode {
             as_of,
             theme,
             base_url,
+            refresh_snapshots,
         } => {
             let opts = BuildOptions {
                 content,
@@ -124,6 +129,7 @@ fn main() -> ExitCode {
                 as_of,
                 theme,
                 base_url,
+                refresh_snapshots,
             };
             let report = minhbach::build(&opts);
             print_report(&report);
@@ -194,6 +200,7 @@ fn main() -> ExitCode {
                 as_of,
                 theme,
                 base_url: None,
+                refresh_snapshots: false,
             };
             let rebuild = {
                 let opts = opts.clone();

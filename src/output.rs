@@ -92,6 +92,57 @@ pub fn write_site(output: &Path, content: &Path, files: &[OutFile]) -> Result<()
     Ok(())
 }
 
+/// Keeps archived snapshots exactly as first published: every snapshot
+/// directory (`ban-luu/YYYY-MM/`) that the previous output already has is
+/// taken from there byte for byte, replacing the freshly rendered copy, so
+/// that later changes to templates or wording never alter an archive.
+/// Returns the months kept.
+pub fn keep_published_snapshots(output: &Path, files: &mut Vec<OutFile>) -> Vec<String> {
+    let archive = output.join("ban-luu");
+    let Ok(rd) = fs::read_dir(&archive) else {
+        return Vec::new();
+    };
+    let mut months: Vec<String> = rd
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    months.sort();
+    let mut kept = Vec::new();
+    for m in months {
+        let prefix = format!("ban-luu/{m}/");
+        if !files.iter().any(|f| f.path.starts_with(&prefix)) {
+            continue; // no longer produced (its report was removed): drop it
+        }
+        let mut old = Vec::new();
+        if collect(&archive.join(&m), &prefix, &mut old).is_err() {
+            continue; // unreadable: keep the fresh rendering
+        }
+        files.retain(|f| !f.path.starts_with(&prefix));
+        files.extend(old);
+        kept.push(m);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    kept
+}
+
+fn collect(dir: &Path, prefix: &str, out: &mut Vec<OutFile>) -> io::Result<()> {
+    for e in fs::read_dir(dir)? {
+        let e = e?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, &format!("{prefix}{name}/"), out)?;
+        } else {
+            out.push(OutFile {
+                path: format!("{prefix}{name}"),
+                bytes: fs::read(&p)?,
+            });
+        }
+    }
+    Ok(())
+}
+
 fn write_all(dir: &Path, files: &[OutFile]) -> Result<(), OutputError> {
     for f in files {
         // Paths come from validated ids; reject anything else outright.

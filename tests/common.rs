@@ -20,6 +20,7 @@ pub fn opts(content: &Path, out: &Path) -> BuildOptions {
         as_of: None,
         theme: None,
         base_url: None,
+        refresh_snapshots: false,
     }
 }
 

@@ -275,3 +275,35 @@ fn a_contradicting_later_report_needs_a_note() {
     let with_note = format!("{later}    note: \"Điều chỉnh sau kiểm tra\"\n");
     assert!(report_diags(REPORT_OK, Some(&with_note)).is_empty());
 }
+
+#[test]
+fn published_snapshots_survive_later_changes_to_wording() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    demo_copy(&content, &["2025-10"], "2025-10-20");
+    let out = tmp.path().join("site");
+    build(&content, &out);
+    let page = "ban-luu/2025-10/index.html";
+    let before = fs::read(out.join(page)).unwrap();
+    // The site title changes after publication: live pages follow, the archive does not.
+    let site = fs::read_to_string(content.join("site.yaml")).unwrap();
+    write_content(
+        &content,
+        &[(
+            "site.yaml",
+            &site.replace("DỮ LIỆU MINH HỌA", "DỮ LIỆU MINH HỌA (sửa)"),
+        )],
+    );
+    build(&content, &out);
+    assert_eq!(fs::read(out.join(page)).unwrap(), before);
+    assert!(fs::read_to_string(out.join("index.html"))
+        .unwrap()
+        .contains("(sửa)"));
+    // Unless asked to refresh them.
+    let mut o = opts(&content, &out);
+    o.refresh_snapshots = true;
+    assert!(!minhbach::build(&o).diagnostics.has_errors());
+    assert!(String::from_utf8(fs::read(out.join(page)).unwrap())
+        .unwrap()
+        .contains("(sửa)"));
+}
