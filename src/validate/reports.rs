@@ -72,12 +72,23 @@ fn report(
             .with_help("name report files YYYY-MM.yaml (or YYYY-MM-<something>.yaml)"),
         );
     }
-    if r.date > as_of {
+    let future = r.date > as_of;
+    if future {
         diags.push(
-            Diagnostic::error(at("date"), format!("the report is dated {} , after the as-of date {as_of}", r.date))
-                .with_help("a report cannot be dated after the date the site is built for; check the date or pass a later --as-of"),
+            Diagnostic::warning(
+                at("date"),
+                format!(
+                    "the report is dated {}, after the as-of date {as_of}: it is not used",
+                    r.date
+                ),
+            )
+            .with_help(
+                "statuses count from a report's date on; pass a later --as-of to include it",
+            ),
         );
     }
+    // A completion date may not lie beyond the date the statuses hold at.
+    let limit = if future { r.date } else { as_of };
     let kind = match r.kind.as_deref() {
         None | Some("report") => ReportKind::Report,
         Some("evidence") => ReportKind::Evidence,
@@ -152,10 +163,10 @@ fn report(
                 )
                 .with_help("add `completed: YYYY-MM-DD`"),
             ),
-            (Reported::Done, Some(c)) if c > as_of => diags.push(
+            (Reported::Done, Some(c)) if c > limit => diags.push(
                 Diagnostic::error(
                     at(&format!("{p}.completed")),
-                    format!("the completion date {c} is after the as-of date {as_of}"),
+                    format!("the completion date {c} is after the as-of date {limit}"),
                 )
                 .with_help("a task cannot be completed in the future; check the date"),
             ),
