@@ -144,6 +144,7 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<OutFile>) -> io::Result<()> {
 }
 
 fn write_all(dir: &Path, files: &[OutFile]) -> Result<(), OutputError> {
+    use rayon::prelude::*;
     for f in files {
         // Paths come from validated ids; reject anything else outright.
         if f.path.split('/').any(|c| c == ".." || c.is_empty()) || f.path.starts_with('/') {
@@ -152,13 +153,20 @@ fn write_all(dir: &Path, files: &[OutFile]) -> Result<(), OutputError> {
                 reason: "the path leaves the output directory".into(),
             });
         }
-        let p = dir.join(&f.path);
-        if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
-        }
-        fs::write(&p, &f.bytes).map_err(io_err("cannot write", &p))?;
     }
-    Ok(())
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        fs::create_dir_all(d).map_err(io_err("cannot create", d))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let p = dir.join(&f.path);
+        fs::write(&p, &f.bytes).map_err(io_err("cannot write", &p))
+    })
 }
 
 fn carry_dot_entries(old: &Path, new: &Path) -> Result<(), OutputError> {
