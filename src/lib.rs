@@ -77,8 +77,19 @@ pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
     }
 }
 
+/// The rendered site: the model it came from, its files, and the months
+/// whose published snapshots are to be kept from the previous output.
+pub struct Rendered {
+    /// The validated model.
+    pub model: Model,
+    /// Every file, except the kept snapshots.
+    pub files: Vec<render::OutFile>,
+    /// Snapshot months to copy from the previous output.
+    pub kept_snapshots: Vec<String>,
+}
+
 /// Renders the site in memory (stages 1–4), without writing.
-pub fn render_site(opts: &BuildOptions) -> (Option<(Model, Vec<render::OutFile>)>, Diagnostics) {
+pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
     let (model, mut diags) = load_model(&opts.content, opts.as_of);
     let Some(mut model) = model else {
         return (None, diags);
@@ -95,9 +106,29 @@ pub fn render_site(opts: &BuildOptions) -> (Option<(Model, Vec<render::OutFile>)
         None => render::theme::Theme::embedded(),
     };
     let derived = derive::Derived::new(&model);
-    let files = theme.and_then(|t| render::render(&model, &derived, &t));
+    // Snapshots already published are kept, not rendered again.
+    let kept_snapshots: Vec<String> = if opts.refresh_snapshots {
+        Vec::new()
+    } else {
+        let produced: Vec<String> = render::snapshot::snapshots(&model)
+            .iter()
+            .map(|s| model.reports[s.report].period())
+            .collect();
+        output::published_snapshots(&opts.output)
+            .into_iter()
+            .filter(|m| produced.contains(m))
+            .collect()
+    };
+    let files = theme.and_then(|t| render::render(&model, &derived, &t, &kept_snapshots));
     match files {
-        Ok(files) => (Some((model, files)), diags),
+        Ok(files) => (
+            Some(Rendered {
+                model,
+                files,
+                kept_snapshots,
+            }),
+            diags,
+        ),
         Err(e) => {
             let loc = Location::file(opts.theme.as_deref().unwrap_or(Path::new("themes/default")));
             diags.push(Diagnostic::error(loc, e.to_string()));
@@ -109,16 +140,20 @@ pub fn render_site(opts: &BuildOptions) -> (Option<(Model, Vec<render::OutFile>)
 /// Builds the site into `opts.output`, replacing it only on success.
 pub fn build(opts: &BuildOptions) -> Report {
     let (rendered, mut diagnostics) = render_site(opts);
-    let Some((model, mut files)) = rendered else {
+    let Some(Rendered {
+        model,
+        mut files,
+        kept_snapshots,
+    }) = rendered
+    else {
         return Report {
             diagnostics,
             summary: String::new(),
         };
     };
-    if !opts.refresh_snapshots {
-        output::keep_published_snapshots(&opts.output, &mut files);
-    }
-    if let Err(e) = output::write_site(&opts.output, &opts.content, &files) {
+    let written = output::keep_published_snapshots(&opts.output, &kept_snapshots, &mut files)
+        .and_then(|()| output::write_site(&opts.output, &opts.content, &files));
+    if let Err(e) = written {
         diagnostics.push(
             Diagnostic::error(Location::file(&opts.output), e.to_string())
                 .with_help("check the --output path and its permissions"),

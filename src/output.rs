@@ -92,14 +92,9 @@ pub fn write_site(output: &Path, content: &Path, files: &[OutFile]) -> Result<()
     Ok(())
 }
 
-/// Keeps archived snapshots exactly as first published: every snapshot
-/// directory (`ban-luu/YYYY-MM/`) that the previous output already has is
-/// taken from there byte for byte, replacing the freshly rendered copy, so
-/// that later changes to templates or wording never alter an archive.
-/// Returns the months kept.
-pub fn keep_published_snapshots(output: &Path, files: &mut Vec<OutFile>) -> Vec<String> {
-    let archive = output.join("ban-luu");
-    let Ok(rd) = fs::read_dir(&archive) else {
+/// Months whose snapshot (`ban-luu/YYYY-MM/`) the output already holds.
+pub fn published_snapshots(output: &Path) -> Vec<String> {
+    let Ok(rd) = fs::read_dir(output.join("ban-luu")) else {
         return Vec::new();
     };
     let mut months: Vec<String> = rd
@@ -108,22 +103,28 @@ pub fn keep_published_snapshots(output: &Path, files: &mut Vec<OutFile>) -> Vec<
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     months.sort();
-    let mut kept = Vec::new();
+    months
+}
+
+/// Keeps archived snapshots exactly as first published: the snapshot
+/// directories of `months` are copied from the previous output byte for
+/// byte, so later changes to templates or wording never alter an archive.
+pub fn keep_published_snapshots(
+    output: &Path,
+    months: &[String],
+    files: &mut Vec<OutFile>,
+) -> Result<(), OutputError> {
     for m in months {
         let prefix = format!("ban-luu/{m}/");
-        if !files.iter().any(|f| f.path.starts_with(&prefix)) {
-            continue; // no longer produced (its report was removed): drop it
-        }
+        let dir = output.join("ban-luu").join(m);
         let mut old = Vec::new();
-        if collect(&archive.join(&m), &prefix, &mut old).is_err() {
-            continue; // unreadable: keep the fresh rendering
-        }
+        collect(&dir, &prefix, &mut old)
+            .map_err(io_err("cannot read the published snapshot", &dir))?;
         files.retain(|f| !f.path.starts_with(&prefix));
         files.extend(old);
-        kept.push(m);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    kept
+    Ok(())
 }
 
 fn collect(dir: &Path, prefix: &str, out: &mut Vec<OutFile>) -> io::Result<()> {

@@ -83,7 +83,8 @@ pub fn atom(model: &Model, theme: &Theme) -> Result<OutFile, RenderError> {
     })
 }
 
-/// `sitemap.xml` listing every page, when the site's address is known.
+/// `sitemap.xml` listing every live page (not the archived snapshots), when
+/// the site's address is known.
 pub fn sitemap(
     model: &Model,
     theme: &Theme,
@@ -94,6 +95,7 @@ pub fn sitemap(
     };
     let urls: Vec<String> = files
         .iter()
+        .filter(|f| !f.path.starts_with(super::snapshot::ARCHIVE))
         .filter_map(|f| f.path.strip_suffix("index.html"))
         .map(|dir| format!("{base}{dir}"))
         .collect();

@@ -54,11 +54,13 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page of the site.
+/// Renders every page of the site, except the snapshots of the months in
+/// `published` (their published copies are kept instead).
 pub fn render(
     model: &Model,
     derived: &Derived,
     theme: &Theme,
+    published: &[String],
 ) -> Result<Vec<OutFile>, RenderError> {
     let charts = chart_data::all(model, derived);
     let (data_files, downloads) = data::files(model, derived);
@@ -108,6 +110,9 @@ pub fn render(
         })
         .collect::<Result<_, _>>()?;
     for snap in &snaps {
+        if published.contains(&model.reports[snap.report].period()) {
+            continue;
+        }
         let (d, specs) = snapshot::pages(model, snap);
         let rendered: Vec<OutFile> = specs
             .into_par_iter()
