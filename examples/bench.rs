@@ -99,14 +99,7 @@ fn dir_size(dir: &Path) -> u64 {
 
 fn build(content: &Path, out: &Path) -> (f64, String) {
     let t = Instant::now();
-    let r = minhbach::build(&BuildOptions {
-        content: content.to_path_buf(),
-        output: out.to_path_buf(),
-        as_of: None,
-        theme: None,
-        base_url: None,
-        refresh_snapshots: false,
-    });
+    let r = minhbach::build(&BuildOptions::new(content, out));
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
     (t.elapsed().as_secs_f64(), r.summary)
 }

@@ -40,6 +40,22 @@ pub struct BuildOptions {
     pub refresh_snapshots: bool,
 }
 
+impl BuildOptions {
+    /// Options for building `content` into `output` with every default:
+    /// the as-of date and base URL of `site.yaml`, the built-in theme, and
+    /// published snapshots kept.
+    pub fn new(content: impl Into<PathBuf>, output: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            content: content.into(),
+            output: output.into(),
+            as_of: None,
+            theme: None,
+            base_url: None,
+            refresh_snapshots: false,
+        }
+    }
+}
+
 /// The outcome of `check` or `build`.
 #[derive(Debug, Default)]
 pub struct Report {

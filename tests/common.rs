@@ -14,14 +14,7 @@ pub fn shipped_content() -> PathBuf {
 
 /// Build options writing into `out`.
 pub fn opts(content: &Path, out: &Path) -> BuildOptions {
-    BuildOptions {
-        content: content.to_path_buf(),
-        output: out.to_path_buf(),
-        as_of: None,
-        theme: None,
-        base_url: None,
-        refresh_snapshots: false,
-    }
+    BuildOptions::new(content, out)
 }
 
 /// Every file under `dir`, by relative path, with its bytes.
