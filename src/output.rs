@@ -46,6 +46,47 @@ fn io_err<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) ->
     }
 }
 
+/// Where rendered files go, one at a time, from any render thread.
+///
+/// The render stage streams into a sink instead of collecting the whole site
+/// in memory; the output stage provides the sink that writes into the
+/// staging directory, and [`MemorySink`] collects files for tests.
+pub trait Sink: Sync {
+    /// Stores the file at `rel` (relative, `/`-separated) with `bytes`.
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
+}
+
+/// A sink that keeps every file in memory (tests, and callers that need
+/// the bytes rather than a directory).
+#[derive(Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<Vec<OutFile>>,
+}
+
+impl MemorySink {
+    /// The files put so far, sorted by path so the order never depends on
+    /// which thread finished first.
+    pub fn into_files(self) -> Vec<OutFile> {
+        let mut files = self
+            .files
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        files.push(OutFile {
+            path: rel.to_string(),
+            bytes: bytes.to_vec(),
+        });
+        Ok(())
+    }
+}
+
 /// Writes `files` as the new content of `output`, atomically replacing it.
 /// `content` is the content directory, which the output may not contain.
 pub fn write_site(output: &Path, content: &Path, files: &[OutFile]) -> Result<(), OutputError> {
