@@ -157,28 +157,26 @@ impl Calendar {
         cal
     }
 
-    /// Series that concern an agency: it leads or reports, directly or as a
-    /// member of a group that does.
-    pub fn for_agency(&self, model: &Model, id: &AgencyId) -> Vec<usize> {
-        let groups: Vec<&AgencyId> = model
-            .registry
-            .all()
-            .iter()
-            .filter(|g| g.members.contains(id))
-            .map(|g| &g.id)
-            .collect();
+    /// Series that concern an agency: the deadlines of its tasks (as
+    /// [`super::responsibility`] defines them), and the reporting duties it
+    /// or a group containing it (at any depth) must carry out.
+    pub fn for_agency(
+        &self,
+        tasks: Option<&super::AgencyTasks>,
+        groups: &[(AgencyId, usize)],
+        id: &AgencyId,
+    ) -> Vec<usize> {
+        let mine: std::collections::HashSet<super::TaskRef> =
+            tasks.map(|t| t.refs().collect()).unwrap_or_default();
         self.series
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                let cooperates = match s.source {
-                    Source::Task(r) => model.plans[r.plan].tasks[r.task]
-                        .cooperate
-                        .agencies
-                        .contains(id),
-                    Source::Duty(..) => false,
-                };
-                cooperates || s.agencies.iter().any(|a| a == id || groups.contains(&a))
+            .filter(|(_, s)| match s.source {
+                Source::Task(r) => mine.contains(&r),
+                Source::Duty(..) => s
+                    .agencies
+                    .iter()
+                    .any(|a| a == id || groups.iter().any(|(g, _)| g == a)),
             })
             .map(|(i, _)| i)
             .collect()

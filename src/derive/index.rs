@@ -1,5 +1,6 @@
-//! Indexes over the model: each task's standing, each agency's tasks, and
-//! the site-wide lists of upcoming and overdue tasks.
+//! Indexes over the model: each task's standing, the partition of tasks by
+//! state, each agency's tasks, and the site-wide lists of upcoming and
+//! overdue tasks (both read from the partition).
 
 use std::collections::HashMap;
 
@@ -7,6 +8,8 @@ use chrono::NaiveDate;
 
 use crate::model::{AgencyId, Model};
 
+use super::partition::Partition;
+use super::responsibility::{agency_tasks, AgencyTasks, Memberships};
 use super::status::{standing, Latest, Standing, State};
 
 /// A task, addressed by plan and task index in the model.
@@ -18,23 +21,18 @@ pub struct TaskRef {
     pub task: usize,
 }
 
-/// An agency's tasks, by role.
-#[derive(Debug, Clone, Default)]
-pub struct AgencyTasks {
-    /// Tasks the agency leads.
-    pub lead: Vec<TaskRef>,
-    /// Tasks it cooperates on.
-    pub cooperate: Vec<TaskRef>,
-}
-
 /// Everything derived from the model for rendering.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     /// Standing of every task.
     pub standings: HashMap<TaskRef, Standing>,
-    /// Tasks of each agency.
+    /// Every task in exactly one state: the source of every count by state.
+    pub partition: Partition,
+    /// Tasks of each agency (one definition: see [`super::responsibility`]).
     pub by_agency: HashMap<AgencyId, AgencyTasks>,
-    /// Groups each agency belongs to.
+    /// Groups containing each agency at any depth, and each group's members.
+    pub memberships: Memberships,
+    /// Groups each agency is a direct member of.
     pub groups_of: HashMap<AgencyId, Vec<AgencyId>>,
     /// Bodies merged into each agency.
     pub predecessors: HashMap<AgencyId, Vec<AgencyId>>,
@@ -48,6 +46,8 @@ pub struct Derived {
     pub history: HashMap<TaskRef, Vec<(usize, usize)>>,
     /// Number of reports taken into account (those dated on or before the as-of date).
     pub reports_used: usize,
+    /// Date of the newest report or evidence taken into account.
+    pub newest_evidence: Option<NaiveDate>,
     /// The date everything was judged at.
     pub as_of: NaiveDate,
 }
@@ -71,6 +71,7 @@ impl Derived {
             .filter(|&i| model.reports[i].date <= as_of)
             .collect();
         d.reports_used = used.len();
+        d.newest_evidence = used.iter().map(|&i| model.reports[i].date).max();
         let latest_report = used
             .iter()
             .rev()
@@ -96,32 +97,29 @@ impl Derived {
                         entry: &model.reports[ri].entries[ei],
                         current_period: Some(ri) == latest_report,
                     });
-                let s = standing(task.deadline.as_ref(), as_of, latest);
-                d.standings.insert(r, s);
-                for a in &task.lead.agencies {
-                    d.by_agency.entry(a.clone()).or_default().lead.push(r);
-                }
-                for a in &task.cooperate.agencies {
-                    let e = d.by_agency.entry(a.clone()).or_default();
-                    if !e.lead.contains(&r) {
-                        e.cooperate.push(r);
-                    }
-                }
-                match s.state {
-                    State::DueSoon | State::Upcoming => d.upcoming.push(r),
-                    State::OpenWithinDeadline if s.due.is_some() => d.upcoming.push(r),
-                    State::PastDeadline | State::OpenOverdue => d.past_deadline.push(r),
-                    _ => {}
-                }
+                d.standings
+                    .insert(r, standing(task.deadline.as_ref(), as_of, latest));
             }
         }
-        let day = |d: &Derived, r: &TaskRef| d.standings[r].due.map(|x| x.last_day());
-        let mut up = std::mem::take(&mut d.upcoming);
-        up.sort_by_key(|r| (day(&d, r), *r));
-        d.upcoming = up;
-        let mut past = std::mem::take(&mut d.past_deadline);
-        past.sort_by_key(|r| (std::cmp::Reverse(day(&d, r)), *r));
-        d.past_deadline = past;
+        d.partition = Partition::new(&d.standings);
+        let p = &d.partition;
+        d.upcoming = merge_by_due(
+            &d.standings,
+            [State::DueSoon, State::Upcoming, State::OpenWithinDeadline]
+                .iter()
+                .flat_map(|s| p.tasks(*s))
+                .filter(|r| d.standings[r].due.is_some()),
+            false,
+        );
+        d.past_deadline = merge_by_due(
+            &d.standings,
+            [State::PastDeadline, State::OpenOverdue]
+                .iter()
+                .flat_map(|s| p.tasks(*s)),
+            true,
+        );
+        d.memberships = Memberships::new(&model.registry);
+        d.by_agency = agency_tasks(model, &d.memberships);
         for a in model.registry.all() {
             for m in &a.members {
                 d.groups_of.entry(m.clone()).or_default().push(a.id.clone());
@@ -136,10 +134,32 @@ impl Derived {
         d
     }
 
-    /// Number of tasks in each state among `refs`.
+    /// When the newest report or evidence is older than `months` months
+    /// before the as-of date (or there is none): the date of the newest one,
+    /// if any. `None` when the evidence is recent.
+    pub fn stale_evidence(&self, months: u32) -> Option<Option<NaiveDate>> {
+        let limit = self.as_of.checked_sub_months(chrono::Months::new(months));
+        match self.newest_evidence {
+            None => Some(None),
+            Some(d) if limit.is_some_and(|l| d < l) => Some(Some(d)),
+            Some(_) => None,
+        }
+    }
+
+    /// Calendar series of an agency: its tasks' deadlines and its duties.
+    pub fn calendar_for_agency(&self, id: &AgencyId) -> Vec<usize> {
+        self.calendar
+            .for_agency(self.by_agency.get(id), self.memberships.groups_of(id), id)
+    }
+
+    /// Number of tasks in each state among `refs` (each counted once).
     pub fn counts(&self, refs: impl IntoIterator<Item = TaskRef>) -> Vec<(State, usize)> {
         let mut c: HashMap<State, usize> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
         for r in refs {
+            if !seen.insert(r) {
+                continue;
+            }
             if let Some(s) = self.standings.get(&r) {
                 *c.entry(s.state).or_default() += 1;
             }
@@ -149,4 +169,21 @@ impl Derived {
             .map(|s| (*s, c.get(s).copied().unwrap_or(0)))
             .collect()
     }
+}
+
+/// Tasks ordered by their deciding date: nearest first, or (for `recent`)
+/// most recent first; ties in document order.
+fn merge_by_due<'a>(
+    standings: &HashMap<TaskRef, Standing>,
+    refs: impl Iterator<Item = &'a TaskRef>,
+    recent: bool,
+) -> Vec<TaskRef> {
+    let mut v: Vec<TaskRef> = refs.copied().collect();
+    let day = |r: &TaskRef| standings[r].due.map(|x| x.last_day());
+    if recent {
+        v.sort_by_key(|r| (std::cmp::Reverse(day(r)), *r));
+    } else {
+        v.sort_by_key(|r| (day(r), *r));
+    }
+    v
 }

@@ -3,8 +3,12 @@
 
 pub mod calendar;
 pub mod index;
+pub mod partition;
+pub mod responsibility;
 pub mod status;
 
 pub use calendar::Calendar;
 pub use index::{Derived, TaskRef};
+pub use partition::Partition;
+pub use responsibility::{AgencyTasks, Assignment, Memberships, Part};
 pub use status::{standing, Latest, Standing, State};

@@ -35,6 +35,10 @@ pub struct SiteFile {
     /// True for demonstration data: every page carries a visible banner.
     #[serde(default)]
     pub illustrative: bool,
+    /// Months between two reports: when the newest report or evidence is
+    /// older than this, the home page says states follow from deadlines only.
+    #[serde(default = "default_reporting_period")]
+    pub reporting_period_months: u32,
     /// Another content directory whose agencies, plans and reports this one
     /// builds on (relative to this directory), e.g. `../../content`.
     #[serde(default)]
@@ -477,4 +481,8 @@ pub struct IndicatorRaw {
     /// Note.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+fn default_reporting_period() -> u32 {
+    1
 }

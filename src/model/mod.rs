@@ -36,6 +36,9 @@ pub struct Site {
     pub footer: Option<String>,
     /// True for demonstration data (banner on every page).
     pub illustrative: bool,
+    /// Months between two reports (at least 1): the age beyond which the
+    /// evidence is said to be out of date.
+    pub reporting_period_months: u32,
 }
 
 /// Everything the site is built from, validated.

@@ -323,8 +323,7 @@ pub fn feeds(model: &Model, d: &Derived) -> Vec<OutFile> {
     }
     for a in model.registry.all() {
         let s: Vec<&Series> = d
-            .calendar
-            .for_agency(model, &a.id)
+            .calendar_for_agency(&a.id)
             .into_iter()
             .map(|i| &d.calendar.series[i])
             .collect();

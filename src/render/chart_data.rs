@@ -8,7 +8,7 @@ use chrono::Datelike;
 use plotters::style::RGBColor;
 
 use crate::derive::calendar::Source;
-use crate::derive::{Derived, State, TaskRef};
+use crate::derive::{Derived, Part, State, TaskRef};
 use crate::model::report::ReportKind;
 use crate::model::Model;
 
@@ -93,12 +93,12 @@ pub fn by_agency(model: &Model, d: &Derived, lead: bool) -> Chart {
         let Some(t) = d.by_agency.get(&a.id) else {
             continue;
         };
-        let refs = if lead { &t.lead } else { &t.cooperate };
+        let refs = t.refs_of(if lead { Part::Lead } else { Part::Cooperate });
         if refs.is_empty() {
             continue;
         }
         let (mut done, mut overdue, mut other) = (0, 0, 0);
-        for r in refs {
+        for r in &refs {
             let s = d.standings[r].state;
             if s.is_done() {
                 done += 1;

@@ -38,10 +38,12 @@ pub struct TaskRecord {
     note: String,
     url: String,
     source_line: usize,
+    role: String,
+    via: String,
 }
 
 /// The columns of the task tables, with their meaning (the data dictionary).
-pub const COLUMNS: [(&str, &str); 26] = [
+pub const COLUMNS: [(&str, &str); 28] = [
     ("plan_id", "Mã văn bản (ổn định, dùng trong địa chỉ trang)"),
     (
         "plan_number",
@@ -97,6 +99,14 @@ pub const COLUMNS: [(&str, &str); 26] = [
     (
         "source_line",
         "Dòng của nhiệm vụ trong tệp dữ liệu tasks.yaml",
+    ),
+    (
+        "role",
+        "Chỉ trong tệp của một cơ quan: lead (chủ trì), cooperate (phối hợp), group-lead (nhóm có cơ quan này chủ trì), group-cooperate (nhóm có cơ quan này phối hợp)",
+    ),
+    (
+        "via",
+        "Chỉ trong tệp của một cơ quan: mã nhóm được giao nhiệm vụ mà cơ quan này thuộc về (trống nếu cơ quan được ghi tên trực tiếp)",
     ),
 ];
 
@@ -180,6 +190,8 @@ pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
             None => format!("/{dir}"),
         },
         source_line: t.line,
+        role: String::new(),
+        via: String::new(),
     }
 }
 
@@ -215,6 +227,8 @@ fn csv_of(records: &[TaskRecord]) -> Vec<u8> {
                 r.note.clone(),
                 r.url.clone(),
                 r.source_line.to_string(),
+                r.role.clone(),
+                r.via.clone(),
             ]
         })
         .collect();
@@ -319,16 +333,19 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
             continue;
         };
         let recs: Vec<TaskRecord> = t
-            .lead
+            .items
             .iter()
-            .chain(t.cooperate.iter())
-            .map(|r| record(model, d, *r))
+            .map(|x| TaskRecord {
+                role: x.part.key().to_string(),
+                via: x.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                ..record(model, d, x.task)
+            })
             .collect();
         pair(
             model,
             d,
             &urls::agency(a.id.as_str()),
-            &format!("Nhiệm vụ chủ trì và phối hợp của {}", a.name),
+            &format!("Nhiệm vụ của {}", a.name),
             &recs,
             &mut files,
             &mut list,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::derive::{Derived, State, TaskRef};
+use crate::derive::{Derived, Part, State, TaskRef};
 use crate::model::deadline::vi_date;
 use crate::model::plan::{AgencyCell, DeclaredCount, Group};
 use crate::model::{Agency, Deadline, Model, Plan, Segment};
@@ -276,6 +276,16 @@ pub fn counts(derived: &Derived, refs: impl IntoIterator<Item = TaskRef>) -> Vec
         .collect()
 }
 
+/// Counts of the whole site by state, from the partition; non-zero only.
+pub fn partition_counts(derived: &Derived) -> Vec<StateView> {
+    State::ALL
+        .iter()
+        .map(|s| (*s, derived.partition.count(*s)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| StateView::new(s, n))
+        .collect()
+}
+
 /// A group of the plan table, with its rows.
 #[derive(Serialize)]
 pub struct GroupView {
@@ -388,10 +398,14 @@ pub struct AgencyLink {
     pub kind: &'static str,
     /// True for groups.
     pub is_group: bool,
-    /// Number of tasks led.
+    /// Number of tasks led (named in the lead cell).
     pub lead: usize,
-    /// Number of tasks cooperated on.
+    /// Number of tasks cooperated on (named in the cooperating cell).
     pub cooperate: usize,
+    /// Number of tasks reaching it through groups it belongs to.
+    pub via_groups: usize,
+    /// Number of all its tasks (the sum of the three).
+    pub total: usize,
     /// Merged into another body.
     pub merged: bool,
 }
@@ -405,8 +419,12 @@ pub fn agency_link(a: &Agency, derived: &Derived) -> AgencyLink {
         href: urls::href(&urls::agency(a.id.as_str())),
         kind: a.kind.label(),
         is_group: a.is_group(),
-        lead: t.map_or(0, |t| t.lead.len()),
-        cooperate: t.map_or(0, |t| t.cooperate.len()),
+        lead: t.map_or(0, |t| t.part(Part::Lead).count()),
+        cooperate: t.map_or(0, |t| t.part(Part::Cooperate).count()),
+        via_groups: t.map_or(0, |t| {
+            t.part(Part::GroupLead).count() + t.part(Part::GroupCooperate).count()
+        }),
+        total: t.map_or(0, |t| t.items.len()),
         merged: a.successor.is_some(),
     }
 }

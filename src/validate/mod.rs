@@ -33,6 +33,17 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
             NaiveDate::MIN
         }
     };
+    if s.reporting_period_months == 0 {
+        diags.push(
+            Diagnostic::error(
+                raw.site
+                    .spans
+                    .locate(&raw.site.path, "reporting_period_months"),
+                "`reporting_period_months` is 0: a reporting period must be at least one month",
+            )
+            .with_help("write `reporting_period_months: 1` for monthly reports, 3 for quarterly"),
+        );
+    }
     let base_url = s.base_url.as_ref().map(|u| {
         if u.ends_with('/') {
             u.clone()
@@ -50,6 +61,7 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
         publisher: s.publisher.clone(),
         footer: s.footer.clone(),
         illustrative: s.illustrative,
+        reporting_period_months: s.reporting_period_months.max(1),
     };
     let mut plans: Vec<_> = raw
         .plans

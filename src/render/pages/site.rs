@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{Derived, State, TaskRef};
+use crate::derive::{Derived, State};
 use crate::model::Model;
 
 use super::{all_refs, crumb, PageSpec};
@@ -30,7 +30,21 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
         .collect();
     c.insert("plans", &plans);
     c.insert("task_total", &refs.len());
-    c.insert("counts", &views::counts(d, refs));
+    c.insert("counts", &views::partition_counts(d));
+    let stale = d.stale_evidence(model.site.reporting_period_months);
+    c.insert("stale", &stale.is_some());
+    c.insert(
+        "stale_since",
+        &stale.flatten().map(crate::model::deadline::vi_date),
+    );
+    c.insert(
+        "stale_days",
+        &stale.flatten().map(|x| (d.as_of - x).num_days()),
+    );
+    c.insert(
+        "reporting_period_months",
+        &model.site.reporting_period_months,
+    );
     c.insert("upcoming", &upcoming);
     c.insert("past_deadline", &past);
     c.insert("past_deadline_total", &d.past_deadline.len());
@@ -125,25 +139,10 @@ struct StateSection {
 
 /// Every task, by state as of the as-of date.
 pub fn status(model: &Model, d: &Derived) -> PageSpec {
-    let refs = all_refs(model);
     let sections: Vec<StateSection> = State::ALL
         .iter()
         .map(|s| {
-            let mut tasks: Vec<TaskRef> = refs
-                .iter()
-                .copied()
-                .filter(|r| d.standings[r].state == *s)
-                .collect();
-            if *s == State::PastDeadline {
-                tasks = d.past_deadline.clone();
-            } else if matches!(s, State::DueSoon | State::Upcoming) {
-                tasks = d
-                    .upcoming
-                    .iter()
-                    .copied()
-                    .filter(|r| d.standings[r].state == *s)
-                    .collect();
-            }
+            let tasks = d.partition.tasks(*s);
             StateSection {
                 state: StateView::new(*s, tasks.len()),
                 tasks: tasks.iter().map(|r| views::task(model, d, *r)).collect(),
