@@ -74,13 +74,9 @@ fn run(members: &[Vec<usize>], cells: &Cells) -> HashMap<AgencyId, AgencyTasks> 
         })
         .collect();
     assign(
-        ids.iter().enumerate().map(|(t, (l, c))| {
-            (
-                TaskRef { plan: 0, task: t },
-                l.as_slice(),
-                c.as_slice(),
-            )
-        }),
+        ids.iter()
+            .enumerate()
+            .map(|(t, (l, c))| (TaskRef { plan: 0, task: t }, l.as_slice(), c.as_slice())),
         &m,
     )
 }
@@ -182,6 +178,10 @@ fn a_cycle_of_members_ends() {
         .map(|(x, _)| x.to_string())
         .collect();
     assert_eq!(got, vec!["a1".to_string()]);
-    let up: Vec<String> = m.groups_of(&id(0)).iter().map(|(x, _)| x.to_string()).collect();
+    let up: Vec<String> = m
+        .groups_of(&id(0))
+        .iter()
+        .map(|(x, _)| x.to_string())
+        .collect();
     assert_eq!(up, vec!["a1".to_string()]);
 }

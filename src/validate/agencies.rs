@@ -122,5 +122,102 @@ pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registr
             check("the successor", format!("agencies.{i}.successor.id"), &s.id);
         }
     }
-    Registry::new(agencies)
+    member_cycles(file, diags);
+    let registry = Registry::new(agencies);
+    generic_aliases(file, &registry, diags);
+    registry
+}
+
+/// Warns about aliases so short or generic that they begin other names.
+fn generic_aliases(file: &Loaded<AgenciesFile>, registry: &Registry, diags: &mut Diagnostics) {
+    for g in registry.generic_aliases() {
+        let Some(i) = file
+            .value
+            .agencies
+            .iter()
+            .position(|e| e.id == g.agency.as_str())
+        else {
+            continue;
+        };
+        let e = &file.value.agencies[i];
+        let path = match e.aliases.iter().position(|a| *a == g.alias) {
+            Some(j) => format!("agencies.{i}.aliases.{j}"),
+            None => format!("agencies.{i}.short"),
+        };
+        let others = g.prefix_of.iter().take(3).cloned().collect::<Vec<_>>();
+        diags.push(
+            Diagnostic::warning(
+                file.spans.locate(&file.path, &path),
+                format!(
+                    "the alias {:?} of {:?} is the beginning of other names ({}{}): in a cell it would also take any unregistered name that begins with it",
+                    g.alias,
+                    e.id,
+                    others.join("; "),
+                    if g.prefix_of.len() > 3 { "; …" } else { "" }
+                ),
+            )
+            .with_help("use a longer alias that names this body only, or remove it"),
+        );
+    }
+}
+
+/// Reports every cycle in `members` (a group containing itself, directly or
+/// through other groups) as an error at the member entry that closes it.
+fn member_cycles(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) {
+    let entries = &file.value.agencies;
+    let index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    // 0 = not visited, 1 = on the current path, 2 = done.
+    let mut mark = vec![0u8; entries.len()];
+    for start in 0..entries.len() {
+        if mark[start] != 0 {
+            continue;
+        }
+        // Depth-first, with an explicit stack of (entry, next member).
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        mark[start] = 1;
+        while let Some(&mut (i, ref mut j)) = stack.last_mut() {
+            let Some(m) = entries[i].members.get(*j) else {
+                mark[i] = 2;
+                stack.pop();
+                continue;
+            };
+            let jj = *j;
+            *j += 1;
+            let Some(&k) = index.get(m.as_str()) else {
+                continue;
+            };
+            match mark[k] {
+                0 => {
+                    mark[k] = 1;
+                    stack.push((k, 0));
+                }
+                1 => {
+                    let from = stack.iter().position(|&(x, _)| x == k).unwrap_or(0);
+                    let mut path: Vec<&str> = stack[from..]
+                        .iter()
+                        .map(|&(x, _)| entries[x].id.as_str())
+                        .collect();
+                    path.push(entries[k].id.as_str());
+                    diags.push(
+                        Diagnostic::error(
+                            file.spans
+                                .locate(&file.path, &format!("agencies.{i}.members.{jj}")),
+                            format!(
+                                "the group members form a cycle: {}",
+                                path.join(" → ")
+                            ),
+                        )
+                        .with_help(
+                            "a group cannot contain itself, directly or through other groups; remove one of these `members` entries",
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
 }

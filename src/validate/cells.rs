@@ -1,7 +1,10 @@
-//! Reading a printed agency cell against the registry, reporting names that
-//! match nothing with the closest registered name.
+//! Reading a printed agency cell against the registry: names that match
+//! nothing are errors, suggested whole as new registry entries (or as the
+//! closest registered name when that is a likely misspelling); words left
+//! over after a recognised name are warnings, so nothing is dropped silently.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::model::ids::slugify;
 use crate::model::plan::AgencyCell;
 use crate::model::Registry;
 
@@ -14,18 +17,45 @@ pub fn agency_cell(
     diags: &mut Diagnostics,
 ) -> AgencyCell {
     let res = registry.resolve(text);
-    for name in &res.unknown {
+    for u in &res.unknown {
+        let name = &u.text;
         let d = Diagnostic::error(
             location.clone(),
-            format!("unknown agency name {name:?} in `{field}`"),
+            format!(
+                "unknown agency name {name:?} in `{field}` (from character {} of the cell)",
+                u.at
+            ),
         );
-        let d = match registry.suggest(name) {
-            Some(s) => d.with_help(format!(
-                "did you mean {s}? If it is another spelling of a registered agency, add it to that agency's `aliases` in agencies.yaml; otherwise add a new agency"
-            )),
-            None => d.with_help("add the agency (or this spelling as an alias) to agencies.yaml"),
+        let new_entry = format!(
+            "add it to agencies.yaml as a new agency, e.g. `- id: {}` with `name: {name:?}`",
+            slugify(name)
+        );
+        let help = match registry.suggest(name) {
+            Some(s) => format!(
+                "did you mean {s}? If so, add this spelling to that agency's `aliases`; otherwise {new_entry}"
+            ),
+            None if !name.contains(char::is_whitespace) => format!(
+                "{name:?} alone does not name one body: write the full name in the cell, or {new_entry}"
+            ),
+            None => new_entry,
         };
-        diags.push(d);
+        diags.push(d.with_help(help));
+    }
+    for u in &res.leftover {
+        let after = u.after.as_deref().unwrap_or_default();
+        diags.push(
+            Diagnostic::warning(
+                location.clone(),
+                format!(
+                    "words {:?} after {after:?} in `{field}` (from character {} of the cell) match no agency; they are kept as text",
+                    u.text, u.at
+                ),
+            )
+            .with_help(format!(
+                "if they are part of one agency's name, add the full name (\"{after} {}\") to agencies.yaml; if they describe the work, move them to the task text or a note",
+                u.text
+            )),
+        );
     }
     AgencyCell {
         text: text.to_string(),
