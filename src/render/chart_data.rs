@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
-use plotters::style::RGBColor;
 
 use crate::derive::calendar::Source;
 use crate::derive::{Derived, Part, State, TaskRef};
@@ -13,29 +12,14 @@ use crate::model::report::ReportKind;
 use crate::model::Model;
 
 use super::charts::{self, palette, Bar, Chart, SeriesSpec};
-
-fn state_color(s: State) -> RGBColor {
-    match s {
-        State::DoneOnTime | State::Done => palette::GREEN,
-        State::DoneLate => palette::ORANGE,
-        State::OpenOverdue => palette::VERMILLION,
-        State::OpenWithinDeadline => palette::BLUE,
-        State::OngoingReported => palette::PURPLE,
-        State::PastDeadline => RGBColor(140, 45, 4),
-        State::DueSoon => palette::YELLOW,
-        State::Upcoming => palette::SKY,
-        State::Recurring => RGBColor(120, 120, 120),
-        State::Ongoing => palette::GREY,
-        State::NoDate => palette::LIGHT,
-    }
-}
+use super::state_colours::StateColours;
 
 fn refs_of(model: &Model, pi: usize) -> impl Iterator<Item = TaskRef> + '_ {
     (0..model.plans[pi].tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti })
 }
 
-/// Status breakdown per plan (stacked bars).
-pub fn status_by_plan(model: &Model, d: &Derived) -> Chart {
+/// Status breakdown per plan (stacked bars), in the theme's state colours.
+pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Chart {
     let per_plan: Vec<Vec<(State, usize)>> = (0..model.plans.len())
         .map(|pi| d.counts(refs_of(model, pi)))
         .collect();
@@ -52,7 +36,8 @@ pub fn status_by_plan(model: &Model, d: &Derived) -> Chart {
         .iter()
         .map(|s| SeriesSpec {
             label: s.label().into(),
-            color: state_color(*s),
+            color: colours.get(*s),
+            class: Some(format!("state-fill-{}", s.key())),
         })
         .collect();
     let bars: Vec<Bar> = model
@@ -87,7 +72,7 @@ pub fn status_by_plan(model: &Model, d: &Derived) -> Chart {
 }
 
 /// Completion and overdue counts per agency, leads or cooperations.
-pub fn by_agency(model: &Model, d: &Derived, lead: bool) -> Chart {
+pub fn by_agency(model: &Model, d: &Derived, lead: bool, colours: &StateColours) -> Chart {
     let mut rows: Vec<(String, u32, u32, u32)> = Vec::new();
     for a in model.registry.all() {
         let Some(t) = d.by_agency.get(&a.id) else {
@@ -141,15 +126,18 @@ pub fn by_agency(model: &Model, d: &Derived, lead: bool) -> Chart {
         &[
             SeriesSpec {
                 label: "Đã hoàn thành".into(),
-                color: palette::GREEN,
+                color: colours.get(State::DoneOnTime),
+                class: None,
             },
             SeriesSpec {
                 label: "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)".into(),
-                color: palette::VERMILLION,
+                color: colours.get(State::OpenOverdue),
+                class: None,
             },
             SeriesSpec {
                 label: "Còn lại".into(),
                 color: palette::LIGHT,
+                class: None,
             },
         ],
         &rows
@@ -278,11 +266,11 @@ pub fn indicators(model: &Model, d: &Derived) -> Option<Chart> {
 }
 
 /// Every chart of the site, in page order.
-pub fn all(model: &Model, d: &Derived) -> Vec<Chart> {
-    let mut v = vec![status_by_plan(model, d)];
+pub fn all(model: &Model, d: &Derived, colours: &StateColours) -> Vec<Chart> {
+    let mut v = vec![status_by_plan(model, d, colours)];
     v.extend(burn_up(model));
-    v.push(by_agency(model, d, true));
-    v.push(by_agency(model, d, false));
+    v.push(by_agency(model, d, true, colours));
+    v.push(by_agency(model, d, false, colours));
     v.push(deadlines_per_month(d));
     v.extend(indicators(model, d));
     v

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod reports;
 pub mod search;
 pub mod snapshot;
+pub mod state_colours;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -62,7 +63,7 @@ pub fn render(
     theme: &Theme,
     published: &[String],
 ) -> Result<Vec<OutFile>, RenderError> {
-    let charts = chart_data::all(model, derived);
+    let charts = chart_data::all(model, derived, &theme.states);
     let (data_files, downloads) = data::files(model, derived);
     let mut home = pages::home(model, derived);
     home.context.insert("chart", &charts.first());

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use tera::Tera;
 
+use super::state_colours::StateColours;
 use super::RenderError;
 
 /// Static files of a theme (under `static/`), copied to `tai-nguyen/`.
@@ -65,6 +66,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files: name and bytes.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The colour of each state, from `style.css`.
+    pub states: StateColours,
 }
 
 impl Theme {
@@ -117,7 +120,20 @@ impl Theme {
                 template: "theme".into(),
                 message: error_chain(&e),
             })?;
-        Ok(Theme { tera, assets })
+        let css = assets
+            .iter()
+            .find(|(n, _)| n == "style.css")
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let states = StateColours::from_css(&css).map_err(|message| RenderError::Theme {
+            path: "static/style.css".into(),
+            message,
+        })?;
+        Ok(Theme {
+            tera,
+            assets,
+            states,
+        })
     }
 }
 

@@ -104,6 +104,7 @@ pub fn stacked_bars(
         }
         let _ = root.present();
     }
+    let svg = mark_series(&svg, series);
     let mut headers = vec![String::new()];
     headers.extend(series.iter().map(|s| s.label.clone()));
     headers.push("Tổng".into());
@@ -117,6 +118,20 @@ pub fn stacked_bars(
         })
         .collect();
     Chart::new(id, title, summary, &svg, headers, rows)
+}
+
+/// Adds each series' class to the shapes filled with its colour (series
+/// colours are distinct, so the colour identifies the series).
+fn mark_series(svg: &str, series: &[SeriesSpec]) -> String {
+    let mut out = svg.to_string();
+    for s in series {
+        if let Some(class) = &s.class {
+            let RGBColor(r, g, b) = s.color;
+            let fill = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
+            out = out.replace(&fill, &format!("class=\"{}\" {fill}", super::esc(class)));
+        }
+    }
+    out
 }
 
 /// Vertical bars, one per period, with the value above each bar.

@@ -63,6 +63,9 @@ pub struct SeriesSpec {
     pub label: String,
     /// Fill colour.
     pub color: RGBColor,
+    /// A class for the series' shapes (`state-fill-<key>`), so pages and
+    /// tests can tell which state a segment shows.
+    pub class: Option<String>,
 }
 
 /// One category (bar) with a value per series.
@@ -165,10 +168,12 @@ mod tests {
                 SeriesSpec {
                     label: "Hoàn thành".into(),
                     color: palette::GREEN,
+                    class: Some("state-fill-done".into()),
                 },
                 SeriesSpec {
                     label: "Quá hạn".into(),
                     color: palette::VERMILLION,
+                    class: None,
                 },
             ],
             &[Bar {
@@ -191,5 +196,14 @@ mod tests {
         let open = c.svg.split('>').next().unwrap();
         assert!(!open.contains("width="), "scales with the page: {open}");
         assert_eq!(c.rows, vec![vec!["Kế hoạch 114/KH-BCĐ", "3", "2", "5"]]);
+        // Legend swatch and segment of the first series carry its class and colour.
+        assert_eq!(
+            c.svg
+                .matches("class=\"state-fill-done\" fill=\"#009E73\"")
+                .count(),
+            2,
+            "{}",
+            c.svg
+        );
     }
 }
