@@ -50,3 +50,42 @@ impl Partition {
         self.by_state.values().map(Vec::len).sum()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Due;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every task is in exactly one state, the one its standing gives,
+        /// and overdue states list the most recent deadline first.
+        #[test]
+        fn every_task_once(states in prop::collection::vec((0..State::ALL.len(), 0u32..400), 0..60)) {
+            let base = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+            let standings: HashMap<TaskRef, Standing> = states
+                .iter()
+                .enumerate()
+                .map(|(k, (s, day))| {
+                    let due = base.checked_add_days(chrono::Days::new((*day).into())).map(|d| Due::On { date: d });
+                    (TaskRef { plan: k % 3, task: k }, Standing { state: State::ALL[*s], due })
+                })
+                .collect();
+            let p = Partition::new(&standings);
+            prop_assert_eq!(p.total(), standings.len());
+            let mut seen = std::collections::HashSet::new();
+            for s in State::ALL {
+                for r in p.tasks(s) {
+                    prop_assert!(seen.insert(*r), "{:?} twice", r);
+                    prop_assert_eq!(standings[r].state, s);
+                }
+                if s.is_overdue() {
+                    let days: Vec<_> = p.tasks(s).iter().map(|r| standings[r].due.map(|d| d.last_day())).collect();
+                    prop_assert!(days.windows(2).all(|w| w[0] >= w[1]));
+                }
+            }
+            prop_assert_eq!(seen.len(), standings.len());
+        }
+    }
+}
