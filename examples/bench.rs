@@ -119,8 +119,9 @@ fn main() {
     let (model, _) = minhbach::load_model(&shipped, None);
     let model = model.unwrap();
     let d = minhbach::derive::Derived::new(&model);
+    let theme = minhbach::render::theme::Theme::embedded().expect("the default theme loads");
     let t = Instant::now();
-    let charts = minhbach::render::chart_data::all(&model, &d);
+    let charts = minhbach::render::chart_data::all(&model, &d, &theme.states);
     println!(
         "shipped content: {} charts rendered in {:.1} ms ({} bytes of SVG)",
         charts.len(),

@@ -81,7 +81,7 @@ fn agency_page_lists_the_tasks_it_leads() {
     assert!(led.len() >= 8, "Sở KH&CN leads many tasks of 114/KH-BCĐ");
     // Tasks given to "Các Sở, ban, ngành" concern each department too.
     let via = html
-        .split("id=\"qua-nhom\"")
+        .split("id=\"nhom-chu-tri\"")
         .nth(1)
         .expect("group tasks listed");
     let group_task = model
@@ -89,10 +89,12 @@ fn agency_page_lists_the_tasks_it_leads() {
         .iter()
         .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
         .find(|(_, t)| {
-            t.lead
-                .agencies
-                .iter()
-                .any(|a| a.as_str() == "cac-so-ban-nganh")
+            let named = |c: &minhbach::model::plan::AgencyCell, id: &str| {
+                c.agencies.iter().any(|a| a.as_str() == id)
+            };
+            named(&t.lead, "cac-so-ban-nganh")
+                && !named(&t.lead, "so-khcn")
+                && !named(&t.cooperate, "so-khcn")
         })
         .unwrap();
     assert!(via.contains(&format!(

@@ -3,7 +3,9 @@
 // - pages fit a 320 px wide screen without horizontal scrolling;
 // - no request leaves 127.0.0.1;
 // - every internal link and asset of every page resolves;
-// - the search box finds agencies with and without diacritics.
+// - the search box finds agencies with and without diacritics;
+// - each state has one colour on every page, the same for its badges and its
+//   chart segments, and different states have different colours.
 // Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR]   (prints "N passed, N failed")
 import { createServer } from "node:http";
 import { readFileSync, statSync, readdirSync, existsSync } from "node:fs";
@@ -126,6 +128,49 @@ async function checkSearch(browser, root) {
   server.close();
 }
 
+// Colours of state badges and chart segments on `paths`, gathered in `seen`
+// (state key -> set of colours, by where they were seen).
+async function gatherStateColours(browser, root, label, paths, seen) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const page = await browser.newPage();
+  for (const p of paths) {
+    await page.goto(`${origin}/${p}`);
+    const found = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll("span.state")) {
+        const key = [...el.classList].find((c) => c.startsWith("state-"));
+        if (key) out.push([key.slice(6), "badge", getComputedStyle(el).backgroundColor]);
+      }
+      for (const el of document.querySelectorAll("svg [class^='state-fill-']")) {
+        out.push([el.getAttribute("class").slice(11), "chart", getComputedStyle(el).fill]);
+      }
+      return out;
+    });
+    for (const [key, kind, colour] of found) {
+      if (!seen.has(key)) seen.set(key, new Map());
+      const where = seen.get(key);
+      if (!where.has(colour)) where.set(colour, `${kind} on ${label} /${p}`);
+    }
+  }
+  await page.close();
+  server.close();
+}
+
+function checkStateColours(seen) {
+  const one = [...seen].filter(([, where]) => where.size !== 1);
+  check(`each of ${seen.size} states has one colour for its badges and chart segments on every page`,
+    seen.size > 0 && one.length === 0,
+    one.map(([k, where]) => `${k}: ${[...where].map(([c, w]) => `${c} (${w})`).join(", ")}`).join("\n"));
+  const byColour = new Map();
+  for (const [key, where] of seen) for (const c of where.keys()) {
+    byColour.set(c, [...(byColour.get(c) || []), key]);
+  }
+  const shared = [...byColour].filter(([, keys]) => new Set(keys).size > 1);
+  check("different states have different colours", shared.length === 0,
+    shared.map(([c, keys]) => `${c}: ${keys.join(", ")}`).join("\n"));
+}
+
 const PAGES = [
   "index.html", "ke-hoach/index.html", "ke-hoach/114-kh-bcd-2025/index.html",
   "ke-hoach/01-kh-bcd-minh-xuan-2026/index.html",
@@ -148,10 +193,14 @@ try {
   checkLinks(site, "site");
   await checkPages(browser, site, "site", PAGES);
   await checkSearch(browser, site);
+  const colours = new Map();
+  await gatherStateColours(browser, site, "site", PAGES, colours);
   if (demo) {
     checkLinks(demo, "demo");
     await checkPages(browser, demo, "demo", DEMO_PAGES);
+    await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
   }
+  checkStateColours(colours);
 } finally {
   await browser.close();
 }
