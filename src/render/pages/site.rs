@@ -48,6 +48,14 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
     c.insert("upcoming", &upcoming);
     c.insert("past_deadline", &past);
     c.insert("past_deadline_total", &d.past_deadline.len());
+    c.insert(
+        "overdue_parts",
+        &[State::OpenOverdue, State::PastDeadline]
+            .iter()
+            .map(|s| StateView::new(*s, d.partition.count(*s)))
+            .filter(|v| v.count > 0)
+            .collect::<Vec<_>>(),
+    );
     c.insert("agency_total", &model.registry.all().len());
     PageSpec {
         dir: String::new(),
