@@ -9,7 +9,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use minhbach::diagnostics::Severity;
 use proptest::prelude::*;
 use regex::Regex;
 
@@ -248,96 +247,6 @@ fn illustrative_site_numbers_agree() {
     check_site(&out, 160);
     // The newest illustrative report is recent: no warning about old evidence.
     assert!(!read(&out.join("index.html")).contains("Không có báo cáo mới từ ngày"));
-}
-
-#[test]
-fn a_cycle_of_members_is_an_error_at_the_member() {
-    let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
-    let agencies = format!(
-        "{AGENCIES}  - id: nhom-a\n    name: \"Nhóm A\"\n    kind: group\n    members: [nhom-b]\n  - id: nhom-b\n    name: \"Nhóm B\"\n    kind: group\n    members: [so-khcn, nhom-a]\n"
-    );
-    write_content(tmp.path(), &[("agencies.yaml", &agencies)]);
-    let report = minhbach::check(tmp.path(), None);
-    let errs: Vec<_> = report
-        .diagnostics
-        .sorted()
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .cloned()
-        .collect();
-    assert_eq!(errs.len(), 1, "{errs:#?}");
-    let e = &errs[0];
-    assert!(e.message.contains("nhom-a → nhom-b → nhom-a"), "{e}");
-    assert_eq!((e.location.line, e.location.column), (20, 24), "{e}");
-}
-
-fn check_cell(cell: &str) -> Vec<minhbach::diagnostics::Diagnostic> {
-    let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
-    let tasks = TASKS.replace("lead: \"VP UBND tỉnh\"", &format!("lead: \"{cell}\""));
-    write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
-    let report = minhbach::check(tmp.path(), None);
-    report.diagnostics.sorted().into_iter().cloned().collect()
-}
-
-#[test]
-fn leftover_words_after_a_name_are_a_warning_naming_them() {
-    let d = check_cell("VP UBND tỉnh chủ trì tổng hợp");
-    assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!(d[0].severity, Severity::Warning);
-    assert!(d[0].message.contains("\"chủ trì tổng hợp\""), "{}", d[0]);
-    assert!(d[0].message.contains("`lead`"), "{}", d[0]);
-    assert!(d[0].message.contains("character 14"), "{}", d[0]);
-    assert_eq!((d[0].location.line, d[0].location.column), (14, 19));
-}
-
-#[test]
-fn an_unregistered_name_with_commas_is_suggested_whole() {
-    let d = check_cell("Bộ Văn hóa, Thể thao và Du lịch");
-    assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!(d[0].severity, Severity::Error);
-    assert!(
-        d[0].message.contains("\"Bộ Văn hóa, Thể thao và Du lịch\""),
-        "{}",
-        d[0]
-    );
-    let help = d[0].help.as_deref().unwrap_or_default();
-    assert!(
-        help.contains("name: \"Bộ Văn hóa, Thể thao và Du lịch\""),
-        "{help}"
-    );
-    assert!(
-        help.contains("id: bo-van-hoa-the-thao-va-du-lich"),
-        "{help}"
-    );
-    assert!(!help.contains("did you mean"), "no unrelated body: {help}");
-}
-
-#[test]
-fn a_short_unknown_cell_is_not_offered_as_an_alias() {
-    let d = check_cell("Bộ");
-    assert_eq!(d.len(), 1, "{d:#?}");
-    let help = d[0].help.as_deref().unwrap_or_default();
-    assert!(help.contains("does not name one body"), "{help}");
-    assert!(!help.contains("aliases"), "{help}");
-}
-
-#[test]
-fn a_generic_alias_is_a_warning() {
-    let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
-    let agencies = format!(
-        "{AGENCIES}  - id: bo-nganh\n    name: \"Các bộ, ngành trung ương\"\n    kind: group\n    aliases: [\"Bộ\"]\n  - id: bo-tai-chinh\n    name: \"Bộ Tài chính\"\n    kind: central\n"
-    );
-    write_content(tmp.path(), &[("agencies.yaml", &agencies)]);
-    let report = minhbach::check(tmp.path(), None);
-    let d: Vec<_> = report.diagnostics.sorted().into_iter().cloned().collect();
-    assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!(d[0].severity, Severity::Warning);
-    assert!(d[0].message.contains("\"Bộ\""), "{}", d[0]);
-    assert!(d[0].message.contains("Bộ Tài chính"), "{}", d[0]);
-    assert_eq!(d[0].location.line, 16, "{}", d[0]);
 }
 
 // Generated sites: registries with nested groups and aliases, tasks given
