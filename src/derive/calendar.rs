@@ -100,15 +100,15 @@ impl Calendar {
                             agencies: task.lead.agencies.clone(),
                         };
                         match kind {
-                            DeadlineKind::Due { due } => {
+                            DeadlineKind::Due { due } | DeadlineKind::Span { due, .. } => {
                                 s.before = matches!(due, crate::model::Due::Before { .. });
                                 s.dates = vec![due.calendar_day()];
                             }
-                            DeadlineKind::Recurring {
-                                every: Recurrence::Monthly { day: Some(day) },
-                            } if (1..=28).contains(day) => {
-                                let rule = Schedule::Monthly { day: *day };
-                                s.before = true;
+                            DeadlineKind::Recurring { every } => {
+                                let Some((rule, before)) = schedule_of(every) else {
+                                    continue;
+                                };
+                                s.before = before;
                                 s.dates = rule.dates(plan.period.start, plan.period.end);
                                 s.rule = Some(rule);
                             }
@@ -210,5 +210,31 @@ impl Calendar {
         v.sort();
         v.truncate(limit);
         v
+    }
+}
+
+/// The calendar rule of a recurring deadline that names its day, and
+/// whether the day is "before" (the duty falls due the day earlier).
+fn schedule_of(every: &Recurrence) -> Option<(Schedule, bool)> {
+    match *every {
+        Recurrence::Monthly {
+            day: Some(day),
+            before,
+        } if (1..=28).contains(&day) => Some((Schedule::Monthly { day }, before)),
+        Recurrence::Quarterly {
+            day: Some(day),
+            before,
+        } if (1..=28).contains(&day) => Some((Schedule::Quarterly { month: 3, day }, before)),
+        Recurrence::Yearly {
+            on: Some(on),
+            before,
+        } => Some((
+            Schedule::Yearly {
+                month: on.month,
+                day: on.day,
+            },
+            before,
+        )),
+        _ => None,
     }
 }

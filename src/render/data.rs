@@ -111,15 +111,7 @@ pub const COLUMNS: [(&str, &str); 28] = [
 ];
 
 fn kind_name(k: &DeadlineKind) -> &'static str {
-    match k {
-        DeadlineKind::Due { .. } => "due",
-        DeadlineKind::Milestones { .. } => "milestones",
-        DeadlineKind::Recurring { .. } => "recurring",
-        DeadlineKind::Ongoing => "ongoing",
-        DeadlineKind::OpenStart { .. } => "open_start",
-        DeadlineKind::Unscheduled { .. } => "unscheduled",
-        DeadlineKind::Unknown => "unknown",
-    }
+    k.name()
 }
 
 /// Builds the record of a task.

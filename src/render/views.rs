@@ -24,16 +24,7 @@ pub struct TimeView {
 impl TimeView {
     /// Builds the view of a parsed time.
     pub fn new(d: &Deadline) -> Self {
-        use crate::model::DeadlineKind as K;
-        let kind = match d.kind {
-            K::Due { .. } => "due",
-            K::Milestones { .. } => "milestones",
-            K::Recurring { .. } => "recurring",
-            K::Ongoing => "ongoing",
-            K::OpenStart { .. } => "open_start",
-            K::Unscheduled { .. } => "unscheduled",
-            K::Unknown => "unknown",
-        };
+        let kind = d.kind.name();
         TimeView {
             text: d.text.clone(),
             words: d.kind.describe(),

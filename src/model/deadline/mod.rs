@@ -1,15 +1,23 @@
-//! Deadlines written in free Vietnamese, understood.
+//! Deadlines written in free Vietnamese, understood by class.
 //!
 //! The plans write "Thời gian hoàn thành" as prose: `Tháng 9/2025`,
 //! `Quý IV`, `trước ngày 12/9/2025`, `Thường xuyên`, `Hằng tháng`, two
 //! milestones in one cell, or an event (`Sau khi có thông báo của Bộ Tư
-//! pháp`). [`Deadline::parse`] turns the text into a [`DeadlineKind`]; the
-//! original text is always kept and shown next to any interpretation.
+//! pháp`). A [`Grammar`] reads the text whole into a [`DeadlineKind`] and
+//! flags every part it cannot account for; the office may state the meaning
+//! instead (`deadline_meaning`). The original text is always kept and shown.
+//! The classes are catalogued in `docs/deadlines.md`.
 
-mod parse;
+mod describe;
+pub mod grammar;
+pub mod lex;
+pub mod vi;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
+
+pub use describe::{roman, vi_date};
+pub use grammar::{Context, Flag, Grammar, Reading, Severity};
 
 /// A deadline: the words as printed and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,6 +26,22 @@ pub struct Deadline {
     pub text: String,
     /// What the text means.
     pub kind: DeadlineKind,
+    /// Who decided the meaning: the grammar, or the office.
+    pub meaning: MeaningSource,
+    /// Problems the grammar found in the words (empty when the office
+    /// stated the meaning).
+    #[serde(skip)]
+    pub flags: Vec<Flag>,
+}
+
+/// Who decided what a deadline means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeaningSource {
+    /// Read from the words by the grammar.
+    Read,
+    /// Stated by the office in `deadline_meaning` / `start_meaning`.
+    Stated,
 }
 
 /// What a deadline text means.
@@ -27,6 +51,14 @@ pub enum DeadlineKind {
     /// One point or period by which the task is due.
     Due {
         /// When.
+        due: Due,
+    },
+    /// A span of work from a first day to a due point or period
+    /// (`giai đoạn 2025 - 2030`, `từ tháng 3 đến tháng 6/2025`).
+    Span {
+        /// First day.
+        from: NaiveDate,
+        /// When it ends (due).
         due: Due,
     },
     /// Several milestones in one cell (`Ban hành ... tháng 01/2025; Báo cáo trước ngày 10/12/2025`).
@@ -68,14 +100,15 @@ pub struct Milestone {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "precision", rename_all = "snake_case")]
 pub enum Due {
-    /// On a day (`30/10/2025`).
+    /// On (by) a day (`30/10/2025`, `chậm nhất ngày 30/10/2025`).
     On {
         /// The day.
         date: NaiveDate,
     },
-    /// Strictly before a day (`trước ngày 12/9/2025`).
+    /// Strictly before a day (`trước ngày 12/9/2025`; `trước năm 2030` is
+    /// before 01/01/2030).
     Before {
-        /// The day named in the text.
+        /// The first day that is too late.
         date: NaiveDate,
     },
     /// Within a month (`Tháng 9/2025`).
@@ -106,19 +139,47 @@ pub enum Due {
     },
 }
 
+/// A day of the year without a year (`15/12` of every year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DayOfYear {
+    /// Day of the month.
+    pub day: u32,
+    /// Month 1–12.
+    pub month: u32,
+}
+
 /// How often a recurring duty falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "period", rename_all = "snake_case")]
 pub enum Recurrence {
-    /// Every month, before day `day` when given.
-    Monthly {
-        /// Day of the month the duty is due before.
-        day: Option<u32>,
+    /// Every week, on a weekday when given (1 = Monday … 7 = Sunday).
+    Weekly {
+        /// ISO weekday number.
+        weekday: Option<u32>,
     },
-    /// Every quarter.
-    Quarterly,
-    /// Every year.
-    Yearly,
+    /// Every month, by or before day `day` when given.
+    Monthly {
+        /// Day of the month.
+        day: Option<u32>,
+        /// True when the text says "before" (`trước ngày 9`).
+        before: bool,
+    },
+    /// Every quarter, by or before day `day` of the quarter's last month when given.
+    Quarterly {
+        /// Day of the quarter's last month.
+        day: Option<u32>,
+        /// True when the text says "before".
+        before: bool,
+    },
+    /// Every six months.
+    SixMonthly,
+    /// Every year, by or before a day when given (`hằng năm, trước ngày 15/12`).
+    Yearly {
+        /// Day of the year.
+        on: Option<DayOfYear>,
+        /// True when the text says "before".
+        before: bool,
+    },
 }
 
 /// What an unscheduled deadline waits for.
@@ -136,6 +197,17 @@ pub enum Trigger {
 }
 
 impl Due {
+    /// The first day of the point or period.
+    pub fn first_day(&self) -> NaiveDate {
+        match *self {
+            Due::On { date } | Due::Before { date } => date,
+            Due::Month { year, month } => first_of_month(year, month),
+            Due::Quarter { year, quarter } => first_of_month(year, quarter * 3 - 2),
+            Due::Half { year, half } => first_of_month(year, half * 6 - 5),
+            Due::Year { year } => first_of_month(year, 1),
+        }
+    }
+
     /// The last day on which the deadline is still met.
     pub fn last_day(&self) -> NaiveDate {
         match *self {
@@ -155,154 +227,101 @@ impl Due {
             _ => self.last_day(),
         }
     }
-
-    /// The period in plain Vietnamese words (`trong tháng 09/2025`).
-    pub fn period_words(&self) -> String {
-        match *self {
-            Due::On { date } => format!("ngày {}", vi_date(date)),
-            Due::Before { date } => format!("trước ngày {}", vi_date(date)),
-            Due::Month { year, month } => format!("trong tháng {month:02}/{year}"),
-            Due::Quarter { year, quarter } => format!("trong quý {} năm {year}", roman(quarter)),
-            Due::Half { year, half } => format!(
-                "trong 6 tháng {} năm {year}",
-                if half == 1 { "đầu" } else { "cuối" }
-            ),
-            Due::Year { year } => format!("trong năm {year}"),
-        }
-    }
-
-    /// The deadline in plain Vietnamese words, with its last day.
-    pub fn describe(&self) -> String {
-        match self {
-            Due::On { .. } => self.period_words(),
-            _ => format!(
-                "{} (chậm nhất ngày {})",
-                self.period_words(),
-                vi_date(self.last_day())
-            ),
-        }
-    }
 }
 
 impl DeadlineKind {
-    /// The dated points of this deadline, with milestone labels.
+    /// The dated points of this deadline, with milestone labels (a span
+    /// counts by its end).
     pub fn dues(&self) -> Vec<(Option<&str>, Due)> {
         match self {
-            DeadlineKind::Due { due } => vec![(None, *due)],
+            DeadlineKind::Due { due } | DeadlineKind::Span { due, .. } => vec![(None, *due)],
             DeadlineKind::Milestones { items } => items
                 .iter()
-                .filter_map(|m| match &m.kind {
-                    DeadlineKind::Due { due } => Some((m.label.as_deref(), *due)),
-                    _ => None,
+                .flat_map(|m| {
+                    m.kind
+                        .dues()
+                        .into_iter()
+                        .map(|(_, d)| (m.label.as_deref(), d))
                 })
                 .collect(),
             _ => Vec::new(),
         }
     }
 
-    /// The meaning in plain Vietnamese words.
-    pub fn describe(&self) -> String {
+    /// Short stable name of the class (`due`, `span`, …), for data files and CSS.
+    pub fn name(&self) -> &'static str {
         match self {
-            DeadlineKind::Due { due } => format!("Hạn: {}", due.describe()),
-            DeadlineKind::Milestones { items } => {
-                let parts: Vec<String> = items
-                    .iter()
-                    .map(|m| match &m.label {
-                        Some(l) => format!("{l}: {}", lower_first(&m.kind.describe())),
-                        None => m.kind.describe(),
-                    })
-                    .collect();
-                format!("Nhiều mốc: {}", parts.join("; "))
-            }
-            DeadlineKind::Recurring { every } => match every {
-                Recurrence::Monthly { day: Some(d) } => {
-                    format!("Định kỳ hằng tháng, trước ngày {d} của tháng")
-                }
-                Recurrence::Monthly { day: None } => "Định kỳ hằng tháng".into(),
-                Recurrence::Quarterly => "Định kỳ hằng quý".into(),
-                Recurrence::Yearly => "Định kỳ hằng năm".into(),
-            },
-            DeadlineKind::Ongoing => "Thực hiện thường xuyên, không có hạn cụ thể".into(),
-            DeadlineKind::OpenStart { from } => {
-                format!("Bắt đầu từ ngày {}, không có ngày kết thúc", vi_date(*from))
-            }
-            DeadlineKind::Unscheduled { trigger } => match trigger {
-                Trigger::Event => "Không có ngày cụ thể: tính từ một sự kiện".into(),
-                Trigger::OtherPlan => "Không có ngày cụ thể: theo kế hoạch của cơ quan khác".into(),
-                Trigger::Regulation => "Không có ngày cụ thể: theo quy định".into(),
-                Trigger::Request => "Không có ngày cụ thể: khi có yêu cầu".into(),
-            },
-            DeadlineKind::Unknown => "Chưa xác định được hạn từ cách ghi này".into(),
-        }
-    }
-}
-
-impl DeadlineKind {
-    /// The meaning of a start time ("Thời gian thực hiện") in words.
-    pub fn describe_start(&self) -> String {
-        match self {
-            DeadlineKind::Due { due } => format!("Bắt đầu {}", due.period_words()),
-            DeadlineKind::Milestones { items } => {
-                let parts: Vec<String> = items
-                    .iter()
-                    .map(|m| lower_first(&m.kind.describe_start()))
-                    .collect();
-                format!("Nhiều đợt: {}", parts.join("; "))
-            }
-            other => other.describe(),
-        }
-    }
-}
-
-impl Deadline {
-    /// Parses a printed deadline. `year` is the plan's year, used when the
-    /// text omits it (`Quý IV`).
-    pub fn parse(text: &str, year: Option<i32>) -> Deadline {
-        Deadline {
-            text: text.to_string(),
-            kind: parse::parse_kind(text, year),
+            DeadlineKind::Due { .. } => "due",
+            DeadlineKind::Span { .. } => "span",
+            DeadlineKind::Milestones { .. } => "milestones",
+            DeadlineKind::Recurring { .. } => "recurring",
+            DeadlineKind::Ongoing => "ongoing",
+            DeadlineKind::OpenStart { .. } => "open_start",
+            DeadlineKind::Unscheduled { .. } => "unscheduled",
+            DeadlineKind::Unknown => "unknown",
         }
     }
 
-    /// True when the text was understood.
+    /// True when every part is understood.
     pub fn is_understood(&self) -> bool {
-        match &self.kind {
+        match self {
             DeadlineKind::Unknown => false,
-            DeadlineKind::Milestones { items } => {
-                items.iter().all(|m| m.kind != DeadlineKind::Unknown)
-            }
+            DeadlineKind::Milestones { items } => items.iter().all(|m| m.kind.is_understood()),
             _ => true,
         }
     }
 }
 
-/// A date as `dd/mm/yyyy`.
-pub fn vi_date(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+impl Deadline {
+    /// Reads a printed Vietnamese deadline. `year` is the plan's year, used
+    /// when the text omits it (`Quý IV`).
+    pub fn parse(text: &str, year: Option<i32>) -> Deadline {
+        Deadline::read(&vi::Vietnamese, text, Context { year })
+    }
+
+    /// Reads a printed deadline with a language's grammar.
+    pub fn read(grammar: &dyn Grammar, text: &str, ctx: Context) -> Deadline {
+        let Reading { kind, flags } = grammar.read(text, ctx);
+        Deadline {
+            text: text.to_string(),
+            kind,
+            meaning: MeaningSource::Read,
+            flags,
+        }
+    }
+
+    /// A deadline whose meaning the office states; the words stay as printed.
+    pub fn stated(text: &str, kind: DeadlineKind) -> Deadline {
+        Deadline {
+            text: text.to_string(),
+            kind,
+            meaning: MeaningSource::Stated,
+            flags: Vec::new(),
+        }
+    }
+
+    /// True when the text was understood (or its meaning stated).
+    pub fn is_understood(&self) -> bool {
+        self.kind.is_understood()
+    }
+}
+
+/// The first day of a month (`month` clamped to 1–12).
+fn first_of_month(year: i32, month: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month.clamp(1, 12), 1).unwrap_or(NaiveDate::MIN)
 }
 
 fn end_of_month(year: i32, month: u32) -> NaiveDate {
-    let first = NaiveDate::from_ymd_opt(year, month.clamp(1, 12), 1).unwrap_or(NaiveDate::MIN);
+    let first = first_of_month(year, month);
     first
         .checked_add_months(Months::new(1))
         .and_then(|d| d.checked_sub_days(Days::new(1)))
         .unwrap_or(first)
 }
 
-pub(crate) fn roman(n: u32) -> &'static str {
-    ["I", "II", "III", "IV"]
-        .get(n.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
-}
-
-pub(crate) fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
-mod tests;
+mod tests_classes;
+#[cfg(test)]
+mod tests_props;
+#[cfg(test)]
+mod tests_seeds;

@@ -159,7 +159,10 @@ fn monthly_variants_including_the_typo() {
         assert_eq!(
             kind(t),
             DeadlineKind::Recurring {
-                every: Recurrence::Monthly { day: None }
+                every: Recurrence::Monthly {
+                    day: None,
+                    before: false
+                }
             },
             "{t}"
         );
@@ -167,7 +170,10 @@ fn monthly_variants_including_the_typo() {
     assert_eq!(
         kind("Hằng năm"),
         DeadlineKind::Recurring {
-            every: Recurrence::Yearly
+            every: Recurrence::Yearly {
+                on: None,
+                before: false
+            }
         }
     );
 }
@@ -211,7 +217,10 @@ fn monthly_report_and_annual_report() {
     assert_eq!(
         items[0].kind,
         DeadlineKind::Recurring {
-            every: Recurrence::Monthly { day: Some(9) }
+            every: Recurrence::Monthly {
+                day: Some(9),
+                before: true
+            }
         }
     );
     assert_eq!(items[1].label.as_deref(), Some("Báo cáo năm"));

@@ -1,0 +1,181 @@
+//! Describing a meaning in plain Vietnamese words, beside the printed text.
+//!
+//! Dates are always written `dd/mm/yyyy` with a four-digit year, so a wrong
+//! year (`0025`) can never look right on a page.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{DeadlineKind, Due, Recurrence, Trigger};
+
+/// A date as `dd/mm/yyyy`, the year always four digits.
+pub fn vi_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// The Roman numeral of a quarter (1–4); `?` otherwise.
+pub fn roman(n: u32) -> &'static str {
+    ["I", "II", "III", "IV"]
+        .get(n.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "thứ Hai",
+    "thứ Ba",
+    "thứ Tư",
+    "thứ Năm",
+    "thứ Sáu",
+    "thứ Bảy",
+    "Chủ nhật",
+];
+
+impl Due {
+    /// The period in plain Vietnamese words (`trong tháng 09/2025`).
+    pub fn period_words(&self) -> String {
+        match *self {
+            Due::On { date } => format!("ngày {}", vi_date(date)),
+            Due::Before { date } => format!("trước ngày {}", vi_date(date)),
+            Due::Month { year, month } => format!("trong tháng {month:02}/{year:04}"),
+            Due::Quarter { year, quarter } => {
+                format!("trong quý {} năm {year:04}", roman(quarter))
+            }
+            Due::Half { year, half } => format!(
+                "trong 6 tháng {} năm {year:04}",
+                if half == 1 { "đầu" } else { "cuối" }
+            ),
+            Due::Year { year } => format!("trong năm {year:04}"),
+        }
+    }
+
+    /// The deadline in plain Vietnamese words, with its last day.
+    pub fn describe(&self) -> String {
+        match self {
+            Due::On { .. } => self.period_words(),
+            _ => format!(
+                "{} (chậm nhất ngày {})",
+                self.period_words(),
+                vi_date(self.last_day())
+            ),
+        }
+    }
+}
+
+impl Recurrence {
+    /// How often, in plain Vietnamese words.
+    pub fn describe(&self) -> String {
+        let when = |before: bool| {
+            if before {
+                "trước ngày"
+            } else {
+                "chậm nhất ngày"
+            }
+        };
+        match *self {
+            Recurrence::Weekly { weekday: None } => "Định kỳ hằng tuần".into(),
+            Recurrence::Weekly { weekday: Some(w) } => format!(
+                "Định kỳ hằng tuần, vào {}",
+                WEEKDAYS.get(w.saturating_sub(1) as usize).unwrap_or(&"?")
+            ),
+            Recurrence::Monthly { day: None, .. } => "Định kỳ hằng tháng".into(),
+            Recurrence::Monthly {
+                day: Some(d),
+                before,
+            } => format!("Định kỳ hằng tháng, {} {d} của tháng", when(before)),
+            Recurrence::Quarterly { day: None, .. } => "Định kỳ hằng quý".into(),
+            Recurrence::Quarterly {
+                day: Some(d),
+                before,
+            } => format!("Định kỳ hằng quý, {} {d} của tháng cuối quý", when(before)),
+            Recurrence::SixMonthly => "Định kỳ 6 tháng một lần".into(),
+            Recurrence::Yearly { on: None, .. } => "Định kỳ hằng năm".into(),
+            Recurrence::Yearly {
+                on: Some(o),
+                before,
+            } => format!(
+                "Định kỳ hằng năm, {} {:02}/{:02}",
+                when(before),
+                o.day,
+                o.month
+            ),
+        }
+    }
+}
+
+impl DeadlineKind {
+    /// The meaning in plain Vietnamese words.
+    pub fn describe(&self) -> String {
+        match self {
+            DeadlineKind::Due { due } => format!("Hạn: {}", due.describe()),
+            DeadlineKind::Span { from, due } => format!(
+                "Từ ngày {} đến hết {} (chậm nhất ngày {})",
+                vi_date(*from),
+                due.period_words()
+                    .trim_start_matches("trong ")
+                    .trim_start_matches("ngày "),
+                vi_date(due.last_day())
+            ),
+            DeadlineKind::Milestones { items } => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|m| match &m.label {
+                        Some(l) => format!("{l}: {}", lower_first(&m.kind.describe())),
+                        None => m.kind.describe(),
+                    })
+                    .collect();
+                format!("Nhiều mốc: {}", parts.join("; "))
+            }
+            DeadlineKind::Recurring { every } => every.describe(),
+            DeadlineKind::Ongoing => "Thực hiện thường xuyên, không có hạn cụ thể".into(),
+            DeadlineKind::OpenStart { from } => {
+                format!("Bắt đầu từ ngày {}, không có ngày kết thúc", vi_date(*from))
+            }
+            DeadlineKind::Unscheduled { trigger } => match trigger {
+                Trigger::Event => "Không có ngày cụ thể: tính từ một sự kiện".into(),
+                Trigger::OtherPlan => "Không có ngày cụ thể: theo kế hoạch của cơ quan khác".into(),
+                Trigger::Regulation => "Không có ngày cụ thể: theo quy định".into(),
+                Trigger::Request => "Không có ngày cụ thể: khi có yêu cầu".into(),
+            },
+            DeadlineKind::Unknown => "Chưa xác định được hạn từ cách ghi này".into(),
+        }
+    }
+
+    /// The meaning of a start time ("Thời gian thực hiện") in words.
+    pub fn describe_start(&self) -> String {
+        match self {
+            DeadlineKind::Due { due } => format!("Bắt đầu {}", due.period_words()),
+            DeadlineKind::Milestones { items } => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|m| lower_first(&m.kind.describe_start()))
+                    .collect();
+                format!("Nhiều đợt: {}", parts.join("; "))
+            }
+            other => other.describe(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_print_with_four_digits() {
+        let d = NaiveDate::from_ymd_opt(25, 10, 30).unwrap();
+        assert_eq!(vi_date(d), "30/10/0025");
+        assert_eq!(Due::Year { year: 25 }.period_words(), "trong năm 0025");
+        assert_eq!(
+            Due::Month { year: 25, month: 9 }.period_words(),
+            "trong tháng 09/0025"
+        );
+    }
+}

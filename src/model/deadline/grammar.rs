@@ -1,0 +1,72 @@
+//! One grammar per language, behind one trait.
+//!
+//! A grammar reads a printed time phrase into a [`Reading`]: its meaning and
+//! the flags raised on the way (an impossible date, an ambiguous form, a part
+//! not understood). The Vietnamese grammar is [`super::vi::Vietnamese`];
+//! another language adds a type implementing [`Grammar`] and a line in
+//! [`for_language`].
+
+use serde::Serialize;
+
+use super::DeadlineKind;
+
+/// What a grammar may assume beyond the words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The plan's year, used when the text omits it (`Quý IV`).
+    pub year: Option<i32>,
+}
+
+/// How serious a flag is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The words name something that cannot exist (`31/02/2025`, `tháng 13`).
+    Impossible,
+    /// The words allow more than one reading; none is chosen.
+    Ambiguous,
+    /// Words that no class of the grammar covers.
+    NotUnderstood,
+}
+
+/// A problem found in one part of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// How serious.
+    pub severity: Severity,
+    /// First character of the part (in the NFC text), 0-based.
+    pub start: usize,
+    /// The part, verbatim.
+    pub part: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+/// A grammar's reading of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The meaning (`Unknown`, or `Unknown` parts, where flagged).
+    pub kind: DeadlineKind,
+    /// Problems, in text order.
+    pub flags: Vec<Flag>,
+}
+
+/// A deadline grammar for one language.
+pub trait Grammar: Sync {
+    /// The language code the grammar reads (`vi`).
+    fn language(&self) -> &'static str;
+
+    /// Reads `text` whole: every part is understood or flagged.
+    fn read(&self, text: &str, ctx: Context) -> Reading;
+}
+
+/// The grammar for a language code, when there is one.
+pub fn for_language(code: &str) -> Option<&'static dyn Grammar> {
+    match code {
+        "vi" => Some(&super::vi::Vietnamese),
+        _ => None,
+    }
+}
+
+/// Every language with a grammar, for messages.
+pub const LANGUAGES: &[&str] = &["vi"];

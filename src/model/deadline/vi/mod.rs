@@ -1,0 +1,258 @@
+//! The Vietnamese grammar: a phrase is cut into parts (`;`, bullet lines,
+//! then `và` or `,` between time expressions), each part is a label of
+//! plain words followed by one time class read to its end, and whatever
+//! is left over is flagged, never dropped. Classes: [`period`] (dates,
+//! periods, spans, before/by, open starts), [`recur`] (recurring duties),
+//! [`free`] (ongoing work, event-relative phrases).
+
+mod cursor;
+mod free;
+mod period;
+mod recur;
+
+use super::grammar::{Context, Flag, Grammar, Reading, Severity};
+use super::lex::{lex, nfc_chars, Tok, Token};
+use super::{DeadlineKind, Milestone};
+use cursor::{Cur, Try};
+
+/// Vietnamese time expressions of official documents (`docs/deadlines.md`).
+pub struct Vietnamese;
+
+impl Grammar for Vietnamese {
+    fn language(&self) -> &'static str {
+        "vi"
+    }
+
+    fn read(&self, text: &str, ctx: Context) -> Reading {
+        let chars = nfc_chars(text);
+        let toks = lex(&chars);
+        let mut flags = Vec::new();
+        let mut items = Vec::new();
+        for part in parts(&toks) {
+            let (ms, fs) = read_part(part, &chars, ctx);
+            items.extend(ms);
+            flags.extend(fs);
+        }
+        let kind = match items.len() {
+            0 => {
+                flags.push(Flag {
+                    severity: Severity::NotUnderstood,
+                    start: 0,
+                    part: text.trim().to_string(),
+                    message: "the phrase names no time".into(),
+                });
+                DeadlineKind::Unknown
+            }
+            1 => items.pop().map_or(DeadlineKind::Unknown, |m| m.kind),
+            _ => DeadlineKind::Milestones { items },
+        };
+        Reading { kind, flags }
+    }
+}
+
+/// Words that make a label not a label: time words (a label holding them
+/// would hide part of the time) and negations (`không thường xuyên`).
+const NOT_IN_LABEL: [&str; 12] = [
+    "tháng", "quý", "ngày", "tuần", "năm", "hằng", "mỗi", "kỳ", "nửa", "không", "chưa", "chẳng",
+];
+
+/// Cuts at `;` and at lines that start with a bullet (`-`, `+`, `•`).
+fn parts(toks: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bullet = |t: Option<&Token>| {
+        t.is_some_and(|t| matches!(t.tok, Tok::Sym('-' | '+' | '•' | '*' | '–')))
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let cut = match toks[i].tok {
+            Tok::Sym(';') => Some(i + 1),
+            Tok::Newline if bullet(toks.get(i + 1)) => Some(i + 2),
+            Tok::Newline if i > 0 && matches!(toks[i - 1].tok, Tok::Sym('.' | ':')) => Some(i + 1),
+            _ => None,
+        };
+        if let Some(next) = cut {
+            out.push(&toks[start..i]);
+            start = next;
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(&toks[start.min(toks.len())..]);
+    out.into_iter()
+        .map(|p| {
+            let p = if bullet(p.first()) { &p[1..] } else { p };
+            let keep = p
+                .iter()
+                .rposition(|t| !matches!(t.tok, Tok::Sym('.' | ',') | Tok::Newline))
+                .map_or(0, |k| k + 1);
+            &p[..keep]
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// One part: a whole clause, or several joined by `và`/`,`.
+fn read_part(toks: &[Token], chars: &[char], ctx: Context) -> (Vec<Milestone>, Vec<Flag>) {
+    let c = Cur::new(toks, chars);
+    match clause(toks, chars, ctx) {
+        Ok(Some(m)) => return (vec![m], Vec::new()),
+        Err(f) => return (vec![unknown(None)], vec![f]),
+        Ok(None) => {}
+    }
+    let pieces = split_joined(toks);
+    if pieces.len() > 1 {
+        let read: Vec<_> = pieces.iter().map(|p| (p, clause(p, chars, ctx))).collect();
+        let some_read = read.iter().any(|(_, r)| matches!(r, Ok(Some(_))));
+        let rest_timely = read
+            .iter()
+            .all(|(p, r)| matches!(r, Ok(Some(_))) || time_like(p));
+        if some_read && rest_timely {
+            let mut ms = Vec::new();
+            let mut fs = Vec::new();
+            for (p, r) in read {
+                match r {
+                    Ok(Some(m)) => ms.push(m),
+                    Ok(None) => {
+                        let pc = Cur::new(p, chars);
+                        fs.push(pc.flag(
+                            Severity::NotUnderstood,
+                            0,
+                            p.len(),
+                            "this part of the phrase is not understood".into(),
+                        ));
+                        ms.push(unknown(None));
+                    }
+                    Err(f) => {
+                        fs.push(f);
+                        ms.push(unknown(None));
+                    }
+                }
+            }
+            return (ms, fs);
+        }
+    }
+    let (severity, message) = if toks.iter().any(|t| t.is("hoặc")) && time_like(toks) {
+        (
+            Severity::Ambiguous,
+            "the phrase gives alternatives (hoặc); which one holds is not guessed",
+        )
+    } else if time_like(toks) {
+        (
+            Severity::NotUnderstood,
+            "part of this phrase is not understood, so none of it is read",
+        )
+    } else {
+        (
+            Severity::NotUnderstood,
+            "the phrase names no time this grammar knows",
+        )
+    };
+    (
+        vec![unknown(None)],
+        vec![c.flag(severity, 0, toks.len(), message.into())],
+    )
+}
+
+fn unknown(label: Option<String>) -> Milestone {
+    Milestone {
+        label,
+        kind: DeadlineKind::Unknown,
+    }
+}
+
+/// True when a piece holds a number or a time word.
+fn time_like(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        t.is_num()
+            || t.word().is_some_and(|w| {
+                [
+                    "tháng", "quý", "năm", "ngày", "tuần", "hằng", "xuyên", "trước",
+                ]
+                .contains(&w)
+            })
+    })
+}
+
+/// Splits at `và` and `,` (not inside brackets).
+fn split_joined(toks: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for (i, t) in toks.iter().enumerate() {
+        match t.tok {
+            Tok::Sym('(') => depth += 1,
+            Tok::Sym(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && (t.is("và") || t.is_sym(',')) {
+            out.push(&toks[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&toks[start..]);
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// A clause: `Label: time`, or label words then one time class to the end.
+fn clause(toks: &[Token], chars: &[char], ctx: Context) -> Try<Milestone> {
+    let c = Cur::new(toks, chars);
+    if let Some(k) = toks.iter().position(|t| t.is_sym(':')) {
+        let head = &toks[..k];
+        if k > 0 && k + 1 < toks.len() && !head.iter().any(Token::is_num) {
+            return Ok(
+                body(&toks[k + 1..], chars, ctx)?.map(|(_, kind)| Milestone {
+                    label: Some(c.text(0, k).trim().to_string()),
+                    kind,
+                }),
+            );
+        }
+    }
+    Ok(body(toks, chars, ctx)?.map(|(label_end, kind)| Milestone {
+        label: (label_end > 0).then(|| {
+            c.text(0, label_end)
+                .trim_end_matches([',', ' ', '-'])
+                .to_string()
+        }),
+        kind,
+    }))
+}
+
+/// Label words, then a class read to the end of the clause. Returns where
+/// the label ends and the meaning.
+fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKind)> {
+    for start in 0..toks.len() {
+        if start > 0 {
+            let t = &toks[start - 1];
+            if t.is_num() || t.word().is_some_and(|w| NOT_IN_LABEL.contains(&w)) {
+                return Ok(None);
+            }
+        }
+        let mut c = Cur {
+            t: toks,
+            chars,
+            i: start,
+        };
+        if let Some(kind) = period::time_form(&mut c, ctx)? {
+            if c.finished() {
+                return Ok(Some((start, kind)));
+            }
+        }
+        let mut c = Cur { i: start, ..c };
+        if let Some(kind) = recur::recurring(&mut c)? {
+            if c.finished() {
+                return Ok(Some((start, kind)));
+            }
+        }
+        let mut c = Cur { i: start, ..c };
+        if let Some(kind) = free::ongoing(&mut c, ctx)? {
+            return Ok(Some((start, kind)));
+        }
+        let mut c = Cur { i: start, ..c };
+        if let Some(kind) = free::unscheduled(&mut c)? {
+            return Ok(Some((start, kind)));
+        }
+    }
+    Ok(None)
+}
