@@ -39,16 +39,24 @@ pub(super) fn ongoing(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
 /// Words that open an event-relative phrase, and what it waits for.
 fn trigger_start(c: &mut Cur) -> Option<Trigger> {
     if c.eat("theo") {
-        return Some(match c.peek().and_then(|t| t.word()) {
-            Some("kế" | "lộ" | "tiến") => Trigger::OtherPlan,
-            Some("quy" | "quyết" | "nghị" | "thông" | "luật" | "văn" | "hướng")
-                if !c.peek_at(1).is_some_and(|t| t.is("báo")) =>
-            {
-                Trigger::Regulation
+        let w = |k: usize| c.peek_at(k).and_then(|t| t.word()).unwrap_or("");
+        let trigger = match (w(0), w(1)) {
+            ("kế", "hoạch") | ("lộ", "trình") | ("tiến", "độ") => Trigger::OtherPlan,
+            ("quy" | "quyết" | "nghị", "định")
+            | ("thông", "tư")
+            | ("văn", "bản")
+            | ("hướng", "dẫn")
+            | ("luật", _) => Trigger::Regulation,
+            ("yêu", "cầu") | ("đề", "nghị") | ("đề", "xuất") => Trigger::Request,
+            ("chỉ", "đạo") | ("thông", "báo") | ("kết", "luận") | ("thời", "gian") => {
+                Trigger::Event
             }
-            Some("yêu" | "đề") => Trigger::Request,
-            _ => Trigger::Event,
-        });
+            _ => {
+                c.i -= 1;
+                return None;
+            }
+        };
+        return Some(trigger);
     }
     let event = c.eat_all(&["sau", "khi"])
         || c.eat_all(&["ngay", "sau"])
@@ -96,6 +104,12 @@ fn word_after(c: &mut Cur, leads: &[&[&str]]) -> bool {
     false
 }
 
+/// True when the clause opens with an event trigger: then its words are
+/// the event, never a label before another class.
+pub(super) fn opens_event(c: &Cur) -> bool {
+    trigger_start(&mut c.clone()).is_some()
+}
+
 /// An event-relative phrase: a trigger, then free words that name no date
 /// (a date inside would be lost, so such a phrase is not read as an event).
 pub(super) fn unscheduled(c: &mut Cur) -> Try<DeadlineKind> {
@@ -111,6 +125,15 @@ pub(super) fn unscheduled(c: &mut Cur) -> Try<DeadlineKind> {
                 return Ok(None);
             }
         }
+    }
+    // `Ngay sau khi ... và thường xuyên`: the ongoing part is a class of
+    // its own, read when the phrase is split.
+    if c.t[c.i..]
+        .windows(2)
+        .any(|w| (w[0].is("thường") && w[1].is("xuyên")) || (w[0].is("liên") && w[1].is("tục")))
+    {
+        c.i = start;
+        return Ok(None);
     }
     if trigger == Trigger::Event
         && c.t[c.i..]

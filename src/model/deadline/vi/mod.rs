@@ -52,8 +52,9 @@ impl Grammar for Vietnamese {
 
 /// Words that make a label not a label: time words (a label holding them
 /// would hide part of the time) and negations (`không thường xuyên`).
-const NOT_IN_LABEL: [&str; 12] = [
-    "tháng", "quý", "ngày", "tuần", "năm", "hằng", "mỗi", "kỳ", "nửa", "không", "chưa", "chẳng",
+const NOT_IN_LABEL: [&str; 13] = [
+    "tháng", "quý", "ngày", "tuần", "năm", "hằng", "mỗi", "kỳ", "nửa", "xuyên", "không", "chưa",
+    "chẳng",
 ];
 
 /// Cuts at `;` and at lines that start with a bullet (`-`, `+`, `•`).
@@ -222,7 +223,11 @@ fn clause(toks: &[Token], chars: &[char], ctx: Context) -> Try<Milestone> {
 /// Label words, then a class read to the end of the clause. Returns where
 /// the label ends and the meaning.
 fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKind)> {
+    let event_first = free::opens_event(&Cur::new(toks, chars));
     for start in 0..toks.len() {
+        if start > 0 && event_first {
+            return Ok(None);
+        }
         if start > 0 {
             let t = &toks[start - 1];
             if t.is_num() || t.word().is_some_and(|w| NOT_IN_LABEL.contains(&w)) {
