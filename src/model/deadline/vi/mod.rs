@@ -29,16 +29,24 @@ impl Grammar for Vietnamese {
         let mut flags = Vec::new();
         let mut items = Vec::new();
         for part in parts(&toks) {
-            let (ms, fs) = read_part(part, &chars, ctx);
+            // A line break inside a part is a space.
+            let part: Vec<Token> = part
+                .iter()
+                .filter(|t| t.tok != Tok::Newline)
+                .cloned()
+                .collect();
+            let (ms, fs) = read_part(&part, &chars, ctx);
             items.extend(ms);
             flags.extend(fs);
         }
         let kind = match items.len() {
             0 => {
+                let nfc: String = chars.iter().collect();
+                let lead = nfc.chars().take_while(|c| c.is_whitespace()).count();
                 flags.push(Flag {
                     severity: Severity::NotUnderstood,
-                    start: 0,
-                    part: text.trim().to_string(),
+                    start: lead,
+                    part: nfc.trim().to_string(),
                     message: "the phrase names no time".into(),
                 });
                 DeadlineKind::Unknown
