@@ -308,9 +308,60 @@ pub struct TaskEntry {
     /// Deadline text.
     #[serde(default)]
     pub deadline: Option<String>,
+    /// The office's statement of what `start` means, beside the verbatim words.
+    #[serde(default)]
+    pub start_meaning: Option<MeaningEntry>,
+    /// The office's statement of what `deadline` means, beside the verbatim words.
+    #[serde(default)]
+    pub deadline_meaning: Option<MeaningEntry>,
     /// Note / source.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A stated meaning of a time phrase (`{ due: 2025-06-30 }`,
+/// `{ kind: ongoing }`, `{ from: 2025-01, due: 2025-06 }`); see
+/// `docs/content.md`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct MeaningEntry {
+    /// `ongoing`, `event`, `other_plan`, `regulation` or `request`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Due by a day or within a period: `2025-06-30`, `2025-06`, `2025-Q2`, `2025-H1`, `2025`.
+    #[serde(default)]
+    pub due: Option<PeriodScalar>,
+    /// Due strictly before a day or period.
+    #[serde(default)]
+    pub before: Option<PeriodScalar>,
+    /// First day (with `due`: a span; alone: an open start).
+    #[serde(default)]
+    pub from: Option<PeriodScalar>,
+    /// Recurring: `week`, `month`, `quarter`, `six_months` or `year`.
+    #[serde(default)]
+    pub every: Option<String>,
+    /// Recurring: day of the month (of the quarter's last month), or weekday 1–7.
+    #[serde(default)]
+    pub day: Option<u32>,
+    /// Recurring yearly: month of `day`.
+    #[serde(default)]
+    pub month: Option<u32>,
+    /// Name of a milestone (inside `milestones`).
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Several milestones, each a meaning of its own.
+    #[serde(default)]
+    pub milestones: Vec<MeaningEntry>,
+}
+
+/// A date or period written in YAML: `2025` reads as a number, the rest as text.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum PeriodScalar {
+    /// A bare year.
+    Year(i64),
+    /// Any other form.
+    Text(String),
 }
 
 /// `plans/<id>/duties.yaml`: recurring reporting duties fixed by the narrative.

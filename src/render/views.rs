@@ -17,8 +17,10 @@ pub struct TimeView {
     pub text: String,
     /// Meaning in words.
     pub words: String,
-    /// `due`, `milestones`, `recurring`, `ongoing`, `open_start`, `unscheduled`, `unknown`.
+    /// `due`, `span`, `milestones`, `recurring`, `ongoing`, `open_start`, `unscheduled`, `unknown`.
     pub kind: &'static str,
+    /// True when the office stated the meaning (`deadline_meaning`), not the grammar.
+    pub stated: bool,
 }
 
 impl TimeView {
@@ -29,6 +31,7 @@ impl TimeView {
             text: d.text.clone(),
             words: d.kind.describe(),
             kind,
+            stated: d.meaning == crate::model::deadline::MeaningSource::Stated,
         }
     }
 

@@ -6,6 +6,7 @@
 mod agencies;
 mod cells;
 mod duties;
+mod meaning;
 mod plans;
 mod reports;
 

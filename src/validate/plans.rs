@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::raw::{GroupEntry, TaskEntry};
+use crate::load::raw::{GroupEntry, MeaningEntry, TaskEntry};
 use crate::load::yaml::Spans;
 use crate::load::RawPlan;
 use crate::model::ids::slugify;
@@ -250,14 +250,13 @@ impl TableCtx<'_> {
             &format!("{path}.cooperate"),
             "cooperate",
         );
-        let deadline = t
-            .deadline
-            .as_deref()
-            .map(|d| self.deadline(d, &format!("{path}.deadline")));
-        let start = t
-            .start
-            .as_deref()
-            .map(|d| self.deadline(d, &format!("{path}.start")));
+        let deadline = self.time(
+            t.deadline.as_deref(),
+            t.deadline_meaning.as_ref(),
+            path,
+            "deadline",
+        );
+        let start = self.time(t.start.as_deref(), t.start_meaning.as_ref(), path, "start");
         let line = self.spans.get(path).0;
         self.tasks.push(Task {
             id,
@@ -287,18 +286,39 @@ impl TableCtx<'_> {
         }
     }
 
-    fn deadline(&mut self, text: &str, path: &str) -> Deadline {
-        let d = Deadline::parse(text, Some(self.year));
-        if !d.is_understood() {
-            self.diags.push(
-                Diagnostic::warning(
-                    self.spans.locate(self.path, path),
-                    format!("the time phrase {text:?} is not understood; it is shown as written but placed on no calendar"),
-                )
-                .with_help("write a form such as `Tháng 9/2025`, `trước ngày 12/9/2025`, `Quý IV`, `Thường xuyên`, or `Sau khi ...`"),
-            );
+    /// A time cell (`deadline` or `start`): the office's stated meaning when
+    /// given, else the grammar's reading with its flags reported.
+    fn time(
+        &mut self,
+        text: Option<&str>,
+        meaning: Option<&MeaningEntry>,
+        path: &str,
+        field: &str,
+    ) -> Option<Deadline> {
+        let at = |p: &str| self.spans.locate(self.path, &format!("{path}.{field}{p}"));
+        let Some(text) = text else {
+            if meaning.is_some() {
+                self.diags.push(
+                    Diagnostic::error(
+                        at("_meaning"),
+                        format!("`{field}_meaning` without `{field}`"),
+                    )
+                    .with_help(format!(
+                        "a meaning explains printed words: add the `{field}` cell as printed"
+                    )),
+                );
+            }
+            return None;
+        };
+        if let Some(m) = meaning {
+            let at_m = |p: &str| at(&format!("_meaning.{p}").trim_end_matches('.').to_string());
+            return super::meaning::stated(m, &at_m, self.diags)
+                .map(|kind| Deadline::stated(text, kind))
+                .or_else(|| Some(Deadline::parse(text, Some(self.year))));
         }
-        d
+        let d = Deadline::parse(text, Some(self.year));
+        super::meaning::report_flags(&d, &at(""), field, self.diags);
+        Some(d)
     }
 }
 

@@ -1,0 +1,118 @@
+//! Time phrases in `check` and on pages: flags point at the cell and to
+//! `deadline_meaning`; a stated meaning is shown beside the verbatim words.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use minhbach::diagnostics::{Diagnostic, Severity};
+
+fn check_with(tasks: &str) -> Vec<Diagnostic> {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", tasks)]);
+    let report = minhbach::check(tmp.path(), None);
+    report.diagnostics.sorted().into_iter().cloned().collect()
+}
+
+fn with_deadline(cell: &str) -> String {
+    TASKS.replace("deadline: \"Thường xuyên\"", cell)
+}
+
+#[test]
+fn an_unknown_phrase_points_to_deadline_meaning_not_to_rewriting() {
+    let diags = check_with(&with_deadline("deadline: \"Khẩn trương, dứt điểm\""));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!((d.location.line, d.location.column), (15, 23));
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(help.contains("deadline_meaning"), "{help}");
+    assert!(help.contains("stay as printed"), "{help}");
+    assert!(!help.contains("write a form"), "{help}");
+}
+
+#[test]
+fn an_impossible_date_is_an_error_naming_the_part() {
+    for (cell, part) in [
+        ("31/02/2025", "31/02/2025"),
+        ("130/10/2025", "130"),
+        ("30/10/20255", "20255"),
+        ("Tháng 9/2025 và tháng 13/2025", "13"),
+    ] {
+        let diags = check_with(&with_deadline(&format!("deadline: \"{cell}\"")));
+        let errs: Vec<_> = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert_eq!(errs.len(), 1, "{cell}: {diags:#?}");
+        assert_eq!(errs[0].location.line, 15);
+        assert!(
+            errs[0].message.contains(part),
+            "{cell}: {}",
+            errs[0].message
+        );
+    }
+}
+
+#[test]
+fn an_ambiguous_form_is_a_warning() {
+    let diags = check_with(&with_deadline("deadline: \"30/10/25\""));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].severity, Severity::Warning);
+    assert!(
+        diags[0].message.contains("ambiguous"),
+        "{}",
+        diags[0].message
+    );
+}
+
+#[test]
+fn a_stated_meaning_silences_the_flag_and_is_shown_as_the_offices() {
+    let tasks = with_deadline(
+        "deadline: \"Khẩn trương, dứt điểm\"\n            deadline_meaning: { due: 2025-10-15 }",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
+    let out = tmp.path().join("site");
+    let r = minhbach::build(&opts(tmp.path(), &out));
+    let diags: Vec<_> = r.diagnostics.iter().collect();
+    assert!(diags.is_empty(), "{diags:#?}");
+    let task = fs::read_to_string(out.join("ke-hoach/kh-thu/nhiem-vu/2/index.html")).unwrap();
+    assert!(task.contains("Khẩn trương, dứt điểm"));
+    assert!(task.contains("15/10/2025"));
+    assert!(task.contains("cách hiểu do cơ quan cập nhật xác định"));
+    let plan = fs::read_to_string(out.join("ke-hoach/kh-thu/index.html")).unwrap();
+    assert!(plan.contains("cách hiểu do cơ quan cập nhật xác định"));
+    // The stated date reaches the calendar.
+    let cal = fs::read_to_string(out.join("lich/2025-10/index.html")).unwrap();
+    assert!(cal.contains("Việc thứ hai"), "{cal}");
+    // A task read by the grammar carries no such note.
+    let first = fs::read_to_string(out.join("ke-hoach/kh-thu/nhiem-vu/1/index.html")).unwrap();
+    assert!(!first.contains("cách hiểu do cơ quan cập nhật xác định"));
+}
+
+#[test]
+fn a_malformed_meaning_is_an_error_at_its_field() {
+    let tasks = with_deadline(
+        "deadline: \"Khẩn trương\"\n            deadline_meaning:\n              due: 2025-02-30",
+    );
+    let diags = check_with(&tasks);
+    let errs: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errs.len(), 1, "{diags:#?}");
+    assert_eq!(errs[0].location.line, 17);
+    assert!(errs[0].message.contains("does not exist"));
+    let diags = check_with(&TASKS.replace(
+        "deadline: \"Thường xuyên\"",
+        "start_meaning: { kind: ongoing }",
+    ));
+    assert!(
+        diags.iter().any(|d| d.message.contains("start_meaning")),
+        "{diags:#?}"
+    );
+}
