@@ -153,7 +153,7 @@ pub fn month_range(d: &Derived) -> Vec<(i32, u32)> {
 
 fn month_link(d: &Derived, (y, m): (i32, u32)) -> MonthLink {
     MonthLink {
-        label: format!("Tháng {m}/{y}"),
+        label: format!("Tháng {m}/{y:04}"),
         href: urls::href(&month_dir(y, m)),
         count: d.calendar.months.get(&(y, m)).map_or(0, Vec::len),
     }
@@ -213,7 +213,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
         .and_then(|p| range.get(p + 1))
         .map(|x| month_link(d, *x));
     let mut c = Context::new();
-    c.insert("month_label", &format!("Tháng {m}/{y}"));
+    c.insert("month_label", &format!("Tháng {m}/{y:04}"));
     c.insert("weeks", &weeks);
     c.insert("days", &days);
     c.insert("count", &occs.len());
@@ -229,7 +229,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
     PageSpec {
         dir: month_dir(y, m),
         template: "calendar_month.html",
-        title: format!("Lịch tháng {m}/{y}"),
+        title: format!("Lịch tháng {m}/{y:04}"),
         description: Some(format!(
             "Các thời hạn nhiệm vụ và kỳ báo cáo trong tháng {m}/{y}."
         )),

@@ -170,7 +170,7 @@ pub fn burn_up(model: &Model) -> Option<Chart> {
     for k in months {
         let r = &model.reports[k];
         let d = Derived::at(model, r.date, k + 1);
-        labels.push(format!("{:02}/{}", r.month, r.year));
+        labels.push(format!("{:02}/{:04}", r.month, r.year));
         done.push(d.standings.values().filter(|s| s.state.is_done()).count() as u32);
     }
     let last = done.last().copied().unwrap_or(0);
@@ -209,7 +209,10 @@ pub fn deadlines_per_month(d: &Derived) -> Chart {
         }
         _ => Vec::new(),
     };
-    let labels: Vec<String> = range.iter().map(|(y, m)| format!("{m:02}/{y}")).collect();
+    let labels: Vec<String> = range
+        .iter()
+        .map(|(y, m)| format!("{m:02}/{y:04}"))
+        .collect();
     let values: Vec<u32> = range
         .iter()
         .map(|k| per.get(k).copied().unwrap_or(0))
