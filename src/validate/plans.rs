@@ -311,7 +311,7 @@ impl TableCtx<'_> {
             return None;
         };
         if let Some(m) = meaning {
-            let at_m = |p: &str| at(&format!("_meaning.{p}").trim_end_matches('.').to_string());
+            let at_m = |p: &str| at(format!("_meaning.{p}").trim_end_matches('.'));
             return super::meaning::stated(m, &at_m, self.diags)
                 .map(|kind| Deadline::stated(text, kind))
                 .or_else(|| Some(Deadline::parse(text, Some(self.year))));
