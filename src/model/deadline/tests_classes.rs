@@ -345,6 +345,14 @@ fn recurring_with_and_without_a_day() {
             before: true
         }
     );
+    assert_eq!(
+        every("trước ngày 20 của tháng cuối quý"),
+        Recurrence::Quarterly {
+            day: Some(20),
+            before: true
+        }
+    );
+    flagged("trước ngày 20 của tháng đầu quý", Severity::NotUnderstood);
     for t in [
         "định kỳ 6 tháng",
         "6 tháng một lần",

@@ -171,18 +171,29 @@ fn year_day(c: &mut Cur) -> Try<DayOfYear> {
     }))
 }
 
-/// `của tháng [báo cáo]`, `hằng tháng`, `mỗi tháng`: the month context of a day.
-fn of_month(c: &mut Cur) -> bool {
-    if c.eat_all(&["của", "tháng"]) || c.eat_all(&["hằng", "tháng"]) || c.eat_all(&["mỗi", "tháng"])
-    {
+/// `của tháng [báo cáo]`, `hằng tháng`, `mỗi tháng`: the month context of a
+/// day; `của tháng cuối quý` makes it quarterly. Other words naming a
+/// quarter or year after `của tháng` (`của tháng đầu quý`) are not read.
+fn of_month(c: &mut Cur) -> Option<Every> {
+    if c.eat_all(&["của", "tháng", "cuối", "quý"]) {
+        return Some(Every::Quarter);
+    }
+    if c.eat_all(&["hằng", "tháng"]) || c.eat_all(&["mỗi", "tháng"]) {
+        return Some(Every::Month);
+    }
+    let save = c.i;
+    if c.eat_all(&["của", "tháng"]) {
         // `của tháng báo cáo`, `của tháng sau`: words naming the month.
-        while c.peek().and_then(|t| t.word()).is_some() {
+        while let Some(w) = c.peek().and_then(|t| t.word()) {
+            if matches!(w, "quý" | "năm" | "tuần") {
+                c.i = save;
+                return None;
+            }
             c.i += 1;
         }
-        true
-    } else {
-        false
+        return Some(Every::Month);
     }
+    None
 }
 
 /// Recurring forms, the day before or after the period word.
@@ -218,11 +229,20 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
     }
     let day_at = c.i;
     if let Some(day) = month_day(c)? {
-        if of_month(c) {
-            return rec(Recurrence::Monthly {
-                day: Some(day),
-                before: before.unwrap_or(false),
-            });
+        match of_month(c) {
+            Some(Every::Quarter) => {
+                return rec(Recurrence::Quarterly {
+                    day: Some(day),
+                    before: before.unwrap_or(false),
+                })
+            }
+            Some(_) => {
+                return rec(Recurrence::Monthly {
+                    day: Some(day),
+                    before: before.unwrap_or(false),
+                })
+            }
+            None => {}
         }
         if before.is_some() && c.finished() {
             return Err(c.flag(
