@@ -320,8 +320,4 @@ fn end_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 #[cfg(test)]
-mod tests_classes;
-#[cfg(test)]
-mod tests_props;
-#[cfg(test)]
-mod tests_seeds;
+mod tests;

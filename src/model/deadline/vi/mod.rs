@@ -1,11 +1,12 @@
 //! The Vietnamese grammar: a phrase is cut into parts (`;`, bullet lines,
 //! then `và` or `,` between time expressions), each part is a label of
 //! plain words followed by one time class read to its end, and whatever
-//! is left over is flagged, never dropped. Classes: [`period`] (dates,
-//! periods, spans, before/by, open starts), [`recur`] (recurring duties),
+//! is left over is flagged, never dropped. Classes: [`period`] (dates and
+//! periods), [`forms`] (spans, before/by, open starts), [`recur`] (recurring duties),
 //! [`free`] (ongoing work, event-relative phrases).
 
 mod cursor;
+mod forms;
 mod free;
 mod period;
 mod recur;
@@ -247,7 +248,7 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
             chars,
             i: start,
         };
-        if let Some(kind) = period::time_form(&mut c, ctx)? {
+        if let Some(kind) = forms::time_form(&mut c, ctx)? {
             if c.finished() {
                 return Ok(Some((start, kind)));
             }

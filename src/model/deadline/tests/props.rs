@@ -5,7 +5,7 @@
 use chrono::Datelike;
 use proptest::prelude::*;
 
-use super::*;
+use super::super::*;
 
 /// Writing choices drawn at random for one phrase.
 #[derive(Debug, Clone)]

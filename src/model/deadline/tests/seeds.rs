@@ -1,6 +1,6 @@
 //! One test per deadline phrase that occurs in the seeds (MISSION.md).
 
-use super::*;
+use super::super::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

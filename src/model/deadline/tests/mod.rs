@@ -1,0 +1,7 @@
+//! Tests of the deadline grammar: the seeds' phrases, each class of
+//! `docs/deadlines.md`, the flags, and properties over random input.
+
+mod classes;
+mod flags;
+mod props;
+mod seeds;
