@@ -89,6 +89,17 @@ fn a_stated_meaning_silences_the_flag_and_is_shown_as_the_offices() {
     // The stated date reaches the calendar.
     let cal = fs::read_to_string(out.join("lich/2025-10/index.html")).unwrap();
     assert!(cal.contains("Việc thứ hai"), "{cal}");
+    // Open data says whose reading it is.
+    let bytes = fs::read(out.join("du-lieu/nhiem-vu.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
+    let headers = rdr.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let by_id = |id: &str| rows.iter().find(|r| &r[col("task_id")] == id).unwrap();
+    assert_eq!(&by_id("2")[col("deadline_meaning")], "stated");
+    assert_eq!(&by_id("2")[col("deadline_last_day")], "2025-10-15");
+    assert_eq!(&by_id("2")[col("deadline_text")], "Khẩn trương, dứt điểm");
+    assert_eq!(&by_id("1")[col("deadline_meaning")], "read");
     // A task read by the grammar carries no such note.
     let first = fs::read_to_string(out.join("ke-hoach/kh-thu/nhiem-vu/1/index.html")).unwrap();
     assert!(!first.contains("cách hiểu do cơ quan cập nhật xác định"));

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::derive::{Derived, TaskRef};
+use crate::model::deadline::MeaningSource;
 use crate::model::{DeadlineKind, Model};
 
 use super::{csv, urls, OutFile};
@@ -28,6 +29,7 @@ pub struct TaskRecord {
     start_text: String,
     deadline_text: String,
     deadline_kind: String,
+    deadline_meaning: String,
     deadline_dates: Vec<String>,
     deadline_last_day: String,
     state: String,
@@ -43,7 +45,7 @@ pub struct TaskRecord {
 }
 
 /// The columns of the task tables, with their meaning (the data dictionary).
-pub const COLUMNS: [(&str, &str); 28] = [
+pub const COLUMNS: [(&str, &str); 29] = [
     ("plan_id", "Mã văn bản (ổn định, dùng trong địa chỉ trang)"),
     (
         "plan_number",
@@ -76,7 +78,11 @@ pub const COLUMNS: [(&str, &str); 28] = [
     ("deadline_text", "Thời gian hoàn thành — nguyên văn"),
     (
         "deadline_kind",
-        "Cách hiểu thời hạn: due, milestones, recurring, ongoing, open_start, unscheduled, unknown",
+        "Cách hiểu thời hạn: due, span, milestones, recurring, ongoing, open_start, unscheduled, unknown",
+    ),
+    (
+        "deadline_meaning",
+        "Ai xác định cách hiểu: read (đọc từ lời văn), stated (cơ quan cập nhật xác định); trống nếu không ghi thời hạn",
     ),
     (
         "deadline_dates",
@@ -155,6 +161,14 @@ pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
             .as_ref()
             .map_or("", |s| kind_name(&s.kind))
             .to_string(),
+        deadline_meaning: t
+            .deadline
+            .as_ref()
+            .map_or("", |s| match s.meaning {
+                MeaningSource::Read => "read",
+                MeaningSource::Stated => "stated",
+            })
+            .to_string(),
         deadline_dates: dues
             .iter()
             .map(|(_, due)| due.calendar_day().to_string())
@@ -209,6 +223,7 @@ fn csv_of(records: &[TaskRecord]) -> Vec<u8> {
                 r.start_text.clone(),
                 r.deadline_text.clone(),
                 r.deadline_kind.clone(),
+                r.deadline_meaning.clone(),
                 r.deadline_dates.join(";"),
                 r.deadline_last_day.clone(),
                 r.state.clone(),
