@@ -352,3 +352,43 @@ fn print_shipped_readings() {
         }
     }
 }
+
+#[test]
+fn every_phrase_listed_in_the_mission_is_understood() {
+    for t in [
+        "Thường xuyên",
+        "Thường Xuyên",
+        "Thực hiện thường xuyên",
+        "Thường xuyên trong năm",
+        "Thường xuyên, khi nhận được yêu cầu",
+        "Năm 2025",
+        "2025",
+        "2025 và những năm tiếp theo",
+        "Tháng 9/2025",
+        "Tháng 01/2025",
+        "Tháng 01/2025 và tháng 12/2025",
+        "Từ tháng 01/2025",
+        "Quý IV",
+        "30/10/2025",
+        "15/01/2025",
+        "trước ngày 12/9/2025",
+        "Hằng tháng",
+        "Hàng tháng",
+        "Hằng thắng",
+        "Hằng năm",
+        "Ban hành Kế hoạch trong tháng 01/2025; Báo cáo trước ngày 10/12/2025",
+        "Báo cáo tháng: Gửi trước ngày mùng 9 của tháng báo cáo; Báo cáo năm: Gửi trước ngày 09/12/2025",
+        "Sau khi có thông báo của Bộ Tư pháp",
+        "Theo Kế hoạch của Bộ Nội vụ",
+        "Theo quy định",
+        "Sau 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ gửi thẩm định",
+    ] {
+        let dl = Deadline::parse(t, Some(2025));
+        assert!(
+            dl.is_understood() && dl.flags.is_empty(),
+            "{t:?}: {:?} {:?}",
+            dl.kind,
+            dl.flags
+        );
+    }
+}
