@@ -114,3 +114,14 @@ fn an_event_phrase_with_a_date_inside_is_not_read_as_an_event() {
     );
     assert_eq!(items[1].kind.dues()[0].1.last_day(), d(2025, 10, 30));
 }
+
+#[test]
+fn an_overlong_cell_is_flagged_not_read() {
+    let long = "khi ".repeat(400);
+    let dl = read(&long);
+    assert_eq!(dl.kind, DeadlineKind::Unknown);
+    assert!(dl.flags[0].message.contains("characters long"));
+    // Just under the bound, the same words are read (an event phrase).
+    let short = "khi ".repeat(200);
+    assert!(read(&short).is_understood());
+}

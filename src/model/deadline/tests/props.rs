@@ -206,6 +206,22 @@ proptest! {
     }
 
     #[test]
+    fn words_without_time_stay_unknown_with_their_wording(
+        words in prop::collection::vec("[a-zđơư]{1,7}", 1..6)
+    ) {
+        let triggers = [
+            "khi", "sau", "ngay", "theo", "liên", "thường", "hằng", "mỗi", "từ", "trước",
+            "năm", "tháng", "quý", "ngày", "tuần", "đột", "kể", "chậm", "hạn", "nửa", "sáu",
+        ];
+        prop_assume!(!words.iter().any(|w| triggers.contains(&w.as_str())));
+        let text = words.join(" ");
+        let dl = Deadline::parse(&text, Some(2025));
+        prop_assert_eq!(&dl.kind, &DeadlineKind::Unknown);
+        prop_assert_eq!(&dl.text, &text);
+        prop_assert!(!dl.flags.is_empty());
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_and_is_never_half_read(text in "\\PC{0,60}") {
         check_invariants(&text);
     }

@@ -26,6 +26,20 @@ impl Grammar for Vietnamese {
 
     fn read(&self, text: &str, ctx: Context) -> Reading {
         let chars = nfc_chars(text);
+        if chars.len() > MAX_CHARS {
+            return Reading {
+                kind: DeadlineKind::Unknown,
+                flags: vec![Flag {
+                    severity: Severity::NotUnderstood,
+                    start: 0,
+                    part: chars.iter().take(40).collect(),
+                    message: format!(
+                        "the cell is {} characters long; a time phrase is at most {MAX_CHARS}, so it is not read",
+                        chars.len()
+                    ),
+                }],
+            };
+        }
         let toks = lex(&chars);
         let mut flags = Vec::new();
         let mut items = Vec::new();
@@ -58,6 +72,10 @@ impl Grammar for Vietnamese {
         Reading { kind, flags }
     }
 }
+
+/// The longest cell read as a time phrase; the rules look ahead within a
+/// clause, so a bound keeps hostile input from costing quadratic time.
+const MAX_CHARS: usize = 1000;
 
 /// Words that make a label not a label: time words (a label holding them
 /// would hide part of the time) and negations (`không thường xuyên`).
