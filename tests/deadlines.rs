@@ -1,5 +1,6 @@
-//! Time phrases in `check` and on pages: flags point at the cell and to
-//! `deadline_meaning`; a stated meaning is shown beside the verbatim words.
+//! Time phrases in `check`, on pages, calendars and feeds: flags point at
+//! the cell and to `deadline_meaning`; a stated meaning is shown beside the
+//! verbatim words; recurring days and spans reach the calendar.
 
 mod common;
 
@@ -126,4 +127,48 @@ fn a_malformed_meaning_is_an_error_at_its_field() {
         diags.iter().any(|d| d.message.contains("start_meaning")),
         "{diags:#?}"
     );
+}
+
+fn build_with_deadline(cell: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(
+        tmp.path(),
+        &[("plans/kh-thu/tasks.yaml", &with_deadline(cell))],
+    );
+    let out = tmp.path().join("site");
+    let r = minhbach::build(&opts(tmp.path(), &out));
+    assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
+    (tmp, out)
+}
+
+#[test]
+fn recurring_deadlines_with_a_day_reach_the_calendar_and_feed() {
+    let (_t, out) = build_with_deadline("deadline: \"Hằng năm, trước ngày 15/12\"");
+    let dec = fs::read_to_string(out.join("lich/2025-12/index.html")).unwrap();
+    assert!(dec.contains("Việc thứ hai"), "{dec}");
+    let ics = fs::read_to_string(out.join("lich/lich.ics")).unwrap();
+    assert!(
+        ics.contains("RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+        "{ics}"
+    );
+
+    let (_t, out) = build_with_deadline("deadline: \"Hằng quý, trước ngày 15 của tháng cuối quý\"");
+    let ics = fs::read_to_string(out.join("lich/lich.ics")).unwrap();
+    assert!(
+        ics.contains("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"),
+        "{ics}"
+    );
+    let sep = fs::read_to_string(out.join("lich/2025-09/index.html")).unwrap();
+    assert!(sep.contains("Việc thứ hai"));
+}
+
+#[test]
+fn a_span_is_due_at_the_end_of_its_last_unit() {
+    let (_t, out) = build_with_deadline("deadline: \"Tháng 9 – 11/2025\"");
+    let nov = fs::read_to_string(out.join("lich/2025-11/index.html")).unwrap();
+    assert!(nov.contains("Việc thứ hai"), "{nov}");
+    let task = fs::read_to_string(out.join("ke-hoach/kh-thu/nhiem-vu/2/index.html")).unwrap();
+    assert!(task.contains("Tháng 9 – 11/2025"));
+    assert!(task.contains("30/11/2025"), "{task}");
 }
