@@ -206,6 +206,46 @@ proptest! {
     }
 
     #[test]
+    fn month_ranges_read_back(y in 1900i32..=2100, a in 1u32..=12, len in 0u32..=11, st in style(), form in 0usize..3) {
+        let b = (a + len).min(12);
+        let pieces = match form {
+            0 => vec![s("từ"), s("tháng"), st.num(a), s("đến"), s("tháng"), st.num(b), st.sep(), y.to_string()],
+            1 => vec![s("tháng"), st.num(a), s("-"), s("tháng"), st.num(b), st.sep(), y.to_string()],
+            _ => vec![s("từ"), s("tháng"), st.num(a), st.sep(), y.to_string(), s("đến"), s("hết"), s("tháng"), st.num(b), st.sep(), y.to_string()],
+        };
+        let text = st.join(&pieces);
+        prop_assert_eq!(
+            read(&text),
+            DeadlineKind::Span {
+                from: NaiveDate::from_ymd_opt(y, a, 1).unwrap(),
+                due: Due::Month { year: y, month: b }
+            },
+            "{:?}", text
+        );
+    }
+
+    #[test]
+    fn yearly_and_weekly_days_read_back(dt in date(), w in 1u32..=6, st in style(), before in any::<bool>()) {
+        prop_assume!(!(dt.month() == 2 && dt.day() == 29));
+        let lead = if before { s("trước") } else { s("chậm nhất") };
+        let text = st.join(&[s("hằng"), s("năm"), s(","), lead, s("ngày"), st.num(dt.day()), s("/"), st.num(dt.month())]);
+        prop_assert_eq!(
+            read(&text),
+            DeadlineKind::Recurring {
+                every: Recurrence::Yearly { on: Some(DayOfYear { day: dt.day(), month: dt.month() }), before }
+            },
+            "{:?}", text
+        );
+        let names = ["hai", "ba", "tư", "năm", "sáu", "bảy"];
+        let text = st.join(&[s("thứ"), s(names[w as usize - 1]), s("hằng"), s("tuần")]);
+        prop_assert_eq!(
+            read(&text),
+            DeadlineKind::Recurring { every: Recurrence::Weekly { weekday: Some(w) } },
+            "{:?}", text
+        );
+    }
+
+    #[test]
     fn words_without_time_stay_unknown_with_their_wording(
         words in prop::collection::vec("[a-zđơư]{1,7}", 1..6)
     ) {
