@@ -407,3 +407,36 @@ fn the_grammar_is_chosen_by_language() {
         }
     );
 }
+
+#[test]
+fn report_names_are_labels() {
+    let text = "Báo cáo quý: chậm nhất ngày 15 của tháng cuối quý; báo cáo 6 tháng, gửi chậm nhất ngày 15/6; báo cáo năm gửi trước ngày 05/12 hằng năm";
+    let DeadlineKind::Milestones { items } = kind(text) else {
+        panic!()
+    };
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].label.as_deref(), Some("Báo cáo quý"));
+    assert_eq!(
+        items[0].kind,
+        DeadlineKind::Recurring {
+            every: Recurrence::Quarterly {
+                day: Some(15),
+                before: false
+            }
+        }
+    );
+    assert_eq!(items[1].label.as_deref(), Some("báo cáo 6 tháng, gửi"));
+    assert_eq!(items[1].kind.dues()[0].1.last_day(), d(2025, 6, 15));
+    assert_eq!(items[2].label.as_deref(), Some("báo cáo năm gửi"));
+    assert_eq!(
+        items[2].kind,
+        DeadlineKind::Recurring {
+            every: Recurrence::Yearly {
+                on: Some(DayOfYear { day: 5, month: 12 }),
+                before: true
+            }
+        }
+    );
+    // A time word elsewhere in a label still stops it: nothing is hidden.
+    flagged("Tháng mười hai năm 2025", Severity::NotUnderstood);
+}

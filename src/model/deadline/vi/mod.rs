@@ -247,6 +247,33 @@ fn clause(toks: &[Token], chars: &[char], ctx: Context) -> Try<Milestone> {
     }))
 }
 
+/// True when token `k` may belong to a label: a plain word, or the period
+/// in the name of a report (`báo cáo tháng`, `báo cáo 6 tháng`, `báo cáo năm`).
+fn label_word(toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    let after_report = |j: usize| j >= 2 && toks[j - 2].is("báo") && toks[j - 1].is("cáo");
+    let six_months = |j: usize| {
+        matches!(
+            toks[j].tok,
+            Tok::Num {
+                value: 6,
+                digits: 1
+            }
+        ) && after_report(j)
+            && toks.get(j + 1).is_some_and(|n| n.is("tháng"))
+    };
+    if t.is_num() {
+        return six_months(k);
+    }
+    match t.word() {
+        Some(w @ ("tháng" | "quý" | "năm")) => {
+            after_report(k) || (w == "tháng" && k >= 1 && six_months(k - 1))
+        }
+        Some(w) => !NOT_IN_LABEL.contains(&w),
+        None => true,
+    }
+}
+
 /// Label words, then a class read to the end of the clause. Returns where
 /// the label ends and the meaning.
 fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKind)> {
@@ -255,11 +282,8 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
         if start > 0 && event_first {
             return Ok(None);
         }
-        if start > 0 {
-            let t = &toks[start - 1];
-            if t.is_num() || t.word().is_some_and(|w| NOT_IN_LABEL.contains(&w)) {
-                return Ok(None);
-            }
+        if start > 0 && !label_word(toks, start - 1) {
+            return Ok(None);
         }
         let mut c = Cur {
             t: toks,
