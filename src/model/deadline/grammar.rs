@@ -67,6 +67,3 @@ pub fn for_language(code: &str) -> Option<&'static dyn Grammar> {
         _ => None,
     }
 }
-
-/// Every language with a grammar, for messages.
-pub const LANGUAGES: &[&str] = &["vi"];
