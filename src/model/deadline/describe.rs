@@ -115,12 +115,18 @@ impl DeadlineKind {
     pub fn describe(&self) -> String {
         match self {
             DeadlineKind::Due { due } => format!("Hạn: {}", due.describe()),
+            DeadlineKind::Span {
+                from,
+                due: due @ Due::Before { .. },
+            } => format!("Từ ngày {}, {}", vi_date(*from), due.describe()),
+            DeadlineKind::Span {
+                from,
+                due: due @ Due::On { .. },
+            } => format!("Từ ngày {} đến hết {}", vi_date(*from), due.period_words()),
             DeadlineKind::Span { from, due } => format!(
                 "Từ ngày {} đến hết {} (chậm nhất ngày {})",
                 vi_date(*from),
-                due.period_words()
-                    .trim_start_matches("trong ")
-                    .trim_start_matches("ngày "),
+                due.period_words().trim_start_matches("trong "),
                 vi_date(due.last_day())
             ),
             DeadlineKind::Milestones { items } => {
@@ -167,6 +173,33 @@ impl DeadlineKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_are_described_to_their_end() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let span = |due| DeadlineKind::Span {
+            from: d(2025, 9, 8),
+            due,
+        };
+        assert_eq!(
+            span(Due::On {
+                date: d(2025, 9, 30)
+            })
+            .describe(),
+            "Từ ngày 08/09/2025 đến hết ngày 30/09/2025"
+        );
+        assert_eq!(
+            span(Due::Year { year: 2030 }).describe(),
+            "Từ ngày 08/09/2025 đến hết năm 2030 (chậm nhất ngày 31/12/2030)"
+        );
+        assert_eq!(
+            span(Due::Before {
+                date: d(2025, 10, 1)
+            })
+            .describe(),
+            "Từ ngày 08/09/2025, trước ngày 01/10/2025 (chậm nhất ngày 30/09/2025)"
+        );
+    }
 
     #[test]
     fn years_print_with_four_digits() {
