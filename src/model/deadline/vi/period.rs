@@ -130,18 +130,18 @@ fn quarter_word(w: &str) -> Option<u32> {
 /// Reads one time expression at the cursor.
 pub(super) fn when(c: &mut Cur) -> Try<When> {
     let from = c.i;
-    let unit_year = when_inner(c)?;
-    Ok(unit_year.map(|(unit, year)| When {
-        unit,
-        year,
-        from,
-        to: c.i,
-    }))
-    .inspect(|r| {
-        if r.is_none() {
+    match when_inner(c)? {
+        Some((unit, year)) => Ok(Some(When {
+            unit,
+            year,
+            from,
+            to: c.i,
+        })),
+        None => {
             c.i = from;
+            Ok(None)
         }
-    })
+    }
 }
 
 fn when_inner(c: &mut Cur) -> Result<Option<(Unit, Option<i32>)>, Flag> {
@@ -320,13 +320,9 @@ fn numeric(c: &mut Cur, a: Num) -> Result<Option<(Unit, Option<i32>)>, Flag> {
     }
     // `6/2025`: a month and its year.
     if b.digits >= 4 && !c.peek().is_some_and(|t| t.is_sym('/') || t.is_sym('.')) {
-        if b.digits > 4 {
-            return Err(year_of(c, b)
-                .err()
-                .unwrap_or_else(|| impossible(c, b.at, b.at + 1, "not a year".into())));
-        }
+        let year = year_of(c, b)?;
         let month = month_of(c, a)?;
-        return Ok(Some((Unit::Month(month), Some(year_of(c, b)?))));
+        return Ok(Some((Unit::Month(month), Some(year))));
     }
     let s = c.i;
     if let Some(s2) = c.sep() {

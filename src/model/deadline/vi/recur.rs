@@ -227,7 +227,6 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
         }
         return Ok(None);
     }
-    let day_at = c.i;
     if let Some(day) = month_day(c)? {
         match of_month(c) {
             Some(Every::Quarter) => {
@@ -252,7 +251,6 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
                 "a day without a month: once, or every month? it is not guessed".into(),
             ));
         }
-        let _ = day_at;
         return Ok(None);
     }
     if before.is_some() {
