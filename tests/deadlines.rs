@@ -27,7 +27,8 @@ fn an_unknown_phrase_points_to_deadline_meaning_not_to_rewriting() {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let d = &diags[0];
     assert_eq!(d.severity, Severity::Warning);
-    assert_eq!((d.location.line, d.location.column), (15, 23));
+    // The column of the cell's first character, inside the quote.
+    assert_eq!((d.location.line, d.location.column), (15, 24));
     let help = d.help.as_deref().unwrap_or_default();
     assert!(help.contains("deadline_meaning"), "{help}");
     assert!(help.contains("stay as printed"), "{help}");
@@ -54,6 +55,9 @@ fn an_impossible_date_is_an_error_naming_the_part() {
             "{cell}: {}",
             errs[0].message
         );
+        // The column is that of the part itself.
+        let col = 24 + cell.find(part).map(|b| cell[..b].chars().count()).unwrap();
+        assert_eq!(errs[0].location.column, col, "{cell}");
     }
 }
 

@@ -19,6 +19,8 @@ use crate::diagnostics::{Diagnostic, Location};
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
     map: HashMap<String, (usize, usize)>,
+    /// Scalars written verbatim on one line: where their first character is.
+    text: HashMap<String, (usize, usize)>,
     line_offset: usize,
 }
 
@@ -35,6 +37,16 @@ impl Spans {
                 Some(i) => p = &p[..i],
                 None => return (self.line_offset + 1, 1),
             }
+        }
+    }
+
+    /// The location of character `offset` (0-based) of the text value at
+    /// `path`, when the value is written verbatim on one line (plain or
+    /// quoted without escapes); else the location of the value.
+    pub fn locate_in_text(&self, file: &Path, path: &str, offset: usize) -> Location {
+        match self.text.get(path) {
+            Some(&(l, c)) => Location::new(file, l + self.line_offset, c + offset),
+            None => self.locate(file, path),
         }
     }
 
@@ -107,6 +119,7 @@ enum Frame {
 
 fn spans(src: &str, line_offset: usize) -> Spans {
     let mut map = HashMap::new();
+    let mut text = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut parser = Parser::new_from_str(src);
@@ -120,6 +133,13 @@ fn spans(src: &str, line_offset: usize) -> Spans {
                     if key.is_none() {
                         *key = Some(value);
                         continue;
+                    }
+                }
+                if let Some(col) = verbatim_column(src, pos, &value) {
+                    if !stack.is_empty() {
+                        path.push(segment(&stack));
+                        text.entry(path.join(".")).or_insert((pos.0, col));
+                        path.pop();
                     }
                 }
                 value_at(&mut stack, &mut path, &mut map, pos);
@@ -152,7 +172,30 @@ fn spans(src: &str, line_offset: usize) -> Spans {
             _ => {}
         }
     }
-    Spans { map, line_offset }
+    Spans {
+        map,
+        text,
+        line_offset,
+    }
+}
+
+/// The column of a scalar's first character when the source line holds
+/// it verbatim at `pos` (plain, or just inside a quote).
+fn verbatim_column(src: &str, pos: (usize, usize), value: &str) -> Option<usize> {
+    if value.is_empty() || value.contains('\n') {
+        return None;
+    }
+    let line = src.lines().nth(pos.0.checked_sub(1)?)?;
+    let rest: String = line.chars().skip(pos.1 - 1).collect();
+    let quoted = rest.starts_with('"') || rest.starts_with('\'');
+    let body = if quoted { &rest[1..] } else { &rest[..] };
+    let closes = |q: char| body.get(value.len()..).is_some_and(|r| r.starts_with(q));
+    let ok = body.starts_with(value)
+        && match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => closes(q),
+            _ => true,
+        };
+    ok.then_some(pos.1 + usize::from(quoted))
 }
 
 fn segment(stack: &[Frame]) -> String {
@@ -219,6 +262,22 @@ mod tests {
         );
         // A missing value falls back to its parent.
         assert_eq!(spans.get("items.1.tags").0, 4);
+    }
+
+    #[test]
+    fn characters_inside_a_verbatim_value_are_located() {
+        let src = "items:\n  - name: \"Tháng 13\"\n  - name: Quý 5\n  - name: \"a\\tb\"\n  - name: |-\n      x y\n";
+        let (_, spans): (Doc, Spans) = parse(src, Path::new("f.yaml"), 0).unwrap();
+        let f = Path::new("f.yaml");
+        // Quoted: the first character is just inside the quote.
+        assert_eq!(spans.locate_in_text(f, "items.0.name", 6).column, 18);
+        // Plain.
+        assert_eq!(spans.locate_in_text(f, "items.1.name", 4).column, 15);
+        // An escape: the value's own position.
+        assert_eq!(spans.locate_in_text(f, "items.2.name", 2).column, 11);
+        // A one-line block scalar holds the value verbatim on its content line.
+        let at = spans.locate_in_text(f, "items.3.name", 2);
+        assert_eq!((at.line, at.column), (6, 9));
     }
 
     #[test]

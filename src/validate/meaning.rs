@@ -9,8 +9,16 @@ use crate::load::raw::{MeaningEntry, PeriodScalar};
 use crate::model::deadline::{DayOfYear, Flag, Milestone, Recurrence, Severity, Trigger};
 use crate::model::{Deadline, DeadlineKind, Due};
 
-/// Reports the grammar's flags on `d` at `loc`; `field` is `deadline` or `start`.
-pub fn report_flags(d: &Deadline, loc: &Location, field: &str, diags: &mut Diagnostics) {
+/// Reports the grammar's flags on `d`; `at_char(k)` locates character `k`
+/// of the cell; `field` is `deadline` or `start`.
+pub fn report_flags(
+    d: &Deadline,
+    at_char: &dyn Fn(usize) -> Location,
+    field: &str,
+    diags: &mut Diagnostics,
+) {
+    // Flag offsets count characters of the NFC text: exact when the cell is NFC.
+    let exact = unicode_normalization::is_nfc(&d.text);
     let help = format!(
         "the words stay as printed; to say what they mean, add `{field}_meaning:` beside them, \
          e.g. `{field}_meaning: {{ due: 2025-06-30 }}` or `{{ kind: ongoing }}` (docs/deadlines.md lists the forms understood)"
@@ -25,8 +33,9 @@ pub fn report_flags(d: &Deadline, loc: &Location, field: &str, diags: &mut Diagn
         let at = if part.trim() == d.text.trim() {
             String::new()
         } else {
-            format!(" (at {part:?}, character {})", start + 1)
+            format!(" (at {part:?}, character {} of the cell)", start + 1)
         };
+        let loc = at_char(if exact { *start } else { 0 });
         let diag = match severity {
             Severity::Impossible => Diagnostic::error(
                 loc.clone(),

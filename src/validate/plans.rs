@@ -317,7 +317,9 @@ impl TableCtx<'_> {
                 .or_else(|| Some(Deadline::parse(text, Some(self.year))));
         }
         let d = Deadline::parse(text, Some(self.year));
-        super::meaning::report_flags(&d, &at(""), field, self.diags);
+        let cell = format!("{path}.{field}");
+        let at_char = |k: usize| self.spans.locate_in_text(self.path, &cell, k);
+        super::meaning::report_flags(&d, &at_char, field, self.diags);
         Some(d)
     }
 }
