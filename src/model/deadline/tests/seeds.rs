@@ -392,3 +392,15 @@ fn every_phrase_listed_in_the_mission_is_understood() {
         );
     }
 }
+
+#[test]
+fn a_label_may_end_its_line() {
+    let DeadlineKind::Milestones { items } =
+        kind("Báo cáo tháng:\ntrước ngày 15 hằng tháng.\nBáo cáo năm:\ntrước ngày 15/12/2025")
+    else {
+        panic!()
+    };
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].label.as_deref(), Some("Báo cáo tháng"));
+    assert_eq!(items[1].label.as_deref(), Some("Báo cáo năm"));
+}

@@ -84,7 +84,8 @@ const NOT_IN_LABEL: [&str; 13] = [
     "chẳng",
 ];
 
-/// Cuts at `;` and at lines that start with a bullet (`-`, `+`, `•`).
+/// Cuts at `;`, at lines that start with a bullet (`-`, `+`, `•`) and at
+/// line breaks after a full stop.
 fn parts(toks: &[Token]) -> Vec<&[Token]> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -96,7 +97,7 @@ fn parts(toks: &[Token]) -> Vec<&[Token]> {
         let cut = match toks[i].tok {
             Tok::Sym(';') => Some(i + 1),
             Tok::Newline if bullet(toks.get(i + 1)) => Some(i + 2),
-            Tok::Newline if i > 0 && matches!(toks[i - 1].tok, Tok::Sym('.' | ':')) => Some(i + 1),
+            Tok::Newline if i > 0 && toks[i - 1].is_sym('.') => Some(i + 1),
             _ => None,
         };
         if let Some(next) = cut {
