@@ -6,6 +6,19 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Characters of a quoted value kept in a message: a huge pasted value is
+/// shown by its beginning.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `text` cut to [`QUOTE_CHARS`] characters (with `…` when cut), for quoting
+/// content in messages.
+pub fn short(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
 /// How serious a problem is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

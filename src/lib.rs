@@ -111,11 +111,13 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
         return (None, diags);
     };
     if let Some(b) = &opts.base_url {
-        model.site.base_url = Some(if b.ends_with('/') {
-            b.clone()
-        } else {
-            format!("{b}/")
-        });
+        match validate::site::base_url(b, Location::file(Path::new("--base-url"))) {
+            Ok(b) => model.site.base_url = Some(b),
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        }
     }
     let theme = match &opts.theme {
         Some(dir) => render::theme::Theme::from_dir(dir),

@@ -4,15 +4,16 @@
 //! front matter from Markdown and deserialises YAML, remembering where each
 //! value came from so later stages can point at it.
 
+pub mod files;
 pub mod raw;
 pub mod yaml;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+pub use files::read_text;
+use files::Entry;
 use raw::{AgenciesFile, DutiesFile, PlanFront, ReportFile, SiteFile, TasksFile};
 use yaml::Spans;
 
@@ -55,6 +56,8 @@ pub struct RawContent {
     pub plans: Vec<RawPlan>,
     /// Reports, sorted by file path.
     pub reports: Vec<Loaded<ReportFile>>,
+    /// Warnings found while reading (control characters removed, …).
+    pub warnings: Diagnostics,
 }
 
 /// Reads a whole content directory. Problems in one file do not stop the
@@ -68,7 +71,11 @@ pub fn load(root: &Path) -> Result<RawContent, Diagnostics> {
         );
         return Err(diags);
     }
-    let site = load_yaml::<SiteFile>(&root.join("site.yaml"), &mut diags);
+    let site = load_yaml_strict::<SiteFile>(
+        &root.join("site.yaml"),
+        &["base_url", "time_zone", "language", "base"],
+        &mut diags,
+    );
     // A content directory may build on another one (illustrative data over
     // the real plans): agencies and plans come from the base, reports from both.
     let data_root = match site.as_ref().and_then(|s| s.value.base.clone()) {
@@ -106,6 +113,7 @@ pub fn load(root: &Path) -> Result<RawContent, Diagnostics> {
             agencies,
             plans,
             reports,
+            warnings: diags,
         }),
         _ => Err(diags),
     }
@@ -127,28 +135,19 @@ fn load_reports(dir: &Path, diags: &mut Diagnostics) -> Vec<Loaded<ReportFile>> 
         .collect()
 }
 
-/// Reads a UTF-8 text file and normalises it to NFC, so that text typed on
-/// different systems compares equal.
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::error(Location::file(path), format!("cannot read the file: {e}"))
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(
-            Location::file(path),
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .with_help("save the file as UTF-8")
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(text.nfc().collect())
-}
-
 fn load_yaml<T: serde::de::DeserializeOwned>(
     path: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Loaded<T>> {
+    load_yaml_strict(path, &[], diags)
+}
+
+/// Reads a YAML file. A control character in a value is removed with a
+/// warning, or is an error in the values named by `strict` (addresses and
+/// names that must be exact, such as `base_url`).
+fn load_yaml_strict<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    strict: &[&str],
     diags: &mut Diagnostics,
 ) -> Option<Loaded<T>> {
     let text = match read_text(path) {
@@ -158,12 +157,16 @@ fn load_yaml<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
+    let text = strip_raw(&text, path, 0, diags);
     match yaml::parse::<T>(&text, path, 0) {
-        Ok((value, spans)) => Some(Loaded {
-            path: path.to_path_buf(),
-            value,
-            spans,
-        }),
+        Ok((value, spans)) => {
+            report_removed(&spans, path, strict, diags);
+            Some(Loaded {
+                path: path.to_path_buf(),
+                value,
+                spans,
+            })
+        }
         Err(d) => {
             diags.push(d);
             None
@@ -171,13 +174,75 @@ fn load_yaml<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Removes control characters typed directly into a file, with a warning
+/// at each one's line and column (after `line_offset` lines).
+fn strip_raw(text: &str, path: &Path, line_offset: usize, diags: &mut Diagnostics) -> String {
+    let (clean, removed) = files::strip_raw_controls(text);
+    for (line, column, c) in removed {
+        diags.push(files::control_warning(
+            Location::new(path, line + line_offset, column),
+            c,
+        ));
+    }
+    clean
+}
+
+fn report_removed(spans: &yaml::Spans, path: &Path, strict: &[&str], diags: &mut Diagnostics) {
+    for r in spans.removed_controls() {
+        let loc = spans.locate(path, &r.path);
+        if strict.contains(&r.path.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    loc,
+                    format!(
+                        "`{}` contains the control character U+{:04X}",
+                        r.path, r.ch as u32
+                    ),
+                )
+                .with_help("remove the escape (such as \\r or \\n) from the value"),
+            );
+        } else {
+            diags.push(files::control_warning(loc, r.ch));
+        }
+    }
+}
+
+/// Reports what is at `path` when it is neither a file nor absent.
+fn optional_file(path: &Path, diags: &mut Diagnostics) -> bool {
+    match files::entry(path) {
+        Entry::Missing => false,
+        Entry::File => true,
+        Entry::Dir => {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(path),
+                    "a directory is where a file should be",
+                )
+                .with_help("rename or remove the directory"),
+            );
+            false
+        }
+        Entry::Unusable(d) => {
+            diags.push(d);
+            false
+        }
+    }
+}
+
 fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
     let mut dirs: Vec<PathBuf> = match fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect(),
+        Ok(rd) => {
+            let mut v = Vec::new();
+            for p in rd.filter_map(|e| e.ok()).map(|e| e.path()) {
+                match files::entry(&p) {
+                    Entry::Dir => v.push(p),
+                    // Loose files (notes, READMEs) are not plans.
+                    Entry::File | Entry::Missing => {}
+                    Entry::Unusable(d) => diags.push(d),
+                }
+            }
+            v
+        }
         Err(_) => {
             diags.push(
                 Diagnostic::warning(Location::file(dir), "there is no plans directory")
@@ -195,7 +260,7 @@ fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
             .unwrap_or_default();
         let plan_md = d.join("plan.md");
         let text = match read_text(&plan_md) {
-            Ok(t) => t,
+            Ok(t) => strip_raw(&t, &plan_md, 0, diags),
             Err(e) => {
                 diags.push(e);
                 continue;
@@ -209,24 +274,27 @@ fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
             continue;
         };
         let front = match yaml::parse::<PlanFront>(front_src, &plan_md, offset) {
-            Ok((value, spans)) => Loaded {
-                path: plan_md.clone(),
-                value,
-                spans,
-            },
+            Ok((value, spans)) => {
+                report_removed(&spans, &plan_md, &[], diags);
+                Loaded {
+                    path: plan_md.clone(),
+                    value,
+                    spans,
+                }
+            }
             Err(e) => {
                 diags.push(e);
                 continue;
             }
         };
         let tasks_path = d.join("tasks.yaml");
-        let tasks = if tasks_path.exists() {
+        let tasks = if optional_file(&tasks_path, diags) {
             load_yaml::<TasksFile>(&tasks_path, diags)
         } else {
             None
         };
         let duties_path = d.join("duties.yaml");
-        let duties = if duties_path.exists() {
+        let duties = if optional_file(&duties_path, diags) {
             load_yaml::<DutiesFile>(&duties_path, diags)
         } else {
             None

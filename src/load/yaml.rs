@@ -22,6 +22,7 @@ pub struct Spans {
     /// Scalars written verbatim on one line: where their first character is.
     text: HashMap<String, (usize, usize)>,
     line_offset: usize,
+    removed: Vec<RemovedControl>,
 }
 
 impl Spans {
@@ -50,6 +51,12 @@ impl Spans {
         }
     }
 
+    /// Control characters removed from values while parsing (each to be
+    /// reported where its value sits).
+    pub fn removed_controls(&self) -> &[RemovedControl] {
+        &self.removed
+    }
+
     /// The location of the value at `path` in `file`.
     pub fn locate(&self, file: &Path, path: &str) -> Location {
         let (line, column) = self.get(path);
@@ -66,8 +73,81 @@ pub fn parse<T: DeserializeOwned>(
 ) -> Result<(T, Spans), Diagnostic> {
     let value: T =
         serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
-    let spans = spans(src, line_offset);
+    let mut spans = spans(src, line_offset);
+    // Control characters written as escapes (`"\a"`, `"\r"`) survive
+    // parsing: find them in the generic tree, remove them, and read again.
+    let mut tree: serde_yaml::Value =
+        serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
+    let mut removed = Vec::new();
+    strip_controls(&mut tree, &mut String::new(), &mut removed);
+    if removed.is_empty() {
+        return Ok((value, spans));
+    }
+    let value: T = serde_yaml::from_value(tree).map_err(|e| {
+        Diagnostic::error(
+            Location::file(file),
+            format!("the YAML cannot be read once control characters are removed: {e}"),
+        )
+        .with_help("delete the control characters (escapes such as \\a or \\r) from the file")
+    })?;
+    spans.removed = removed;
     Ok((value, spans))
+}
+
+/// A control character removed from a value, by the value's dotted path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedControl {
+    /// Dotted path of the value (`groups.0.title`).
+    pub path: String,
+    /// The character removed.
+    pub ch: char,
+}
+
+fn strip_controls(v: &mut serde_yaml::Value, path: &mut String, out: &mut Vec<RemovedControl>) {
+    use serde_yaml::Value;
+    let len = path.len();
+    let join = |path: &mut String, seg: &str| {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(seg);
+    };
+    match v {
+        Value::String(s) => {
+            if s.chars().any(super::files::is_forbidden_control) {
+                for ch in s.chars().filter(|&c| super::files::is_forbidden_control(c)) {
+                    out.push(RemovedControl {
+                        path: path.clone(),
+                        ch,
+                    });
+                }
+                s.retain(|c| !super::files::is_forbidden_control(c));
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                join(path, &i.to_string());
+                strip_controls(item, path, out);
+                path.truncate(len);
+            }
+        }
+        Value::Mapping(map) => {
+            for (k, item) in map.iter_mut() {
+                let key = match k {
+                    Value::String(s) => s.clone(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                join(path, &key);
+                strip_controls(item, path, out);
+                path.truncate(len);
+            }
+        }
+        Value::Tagged(t) => strip_controls(&mut t.value, path, out),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 /// Writes a value as YAML (for files the program generates, such as reports
@@ -176,6 +256,7 @@ fn spans(src: &str, line_offset: usize) -> Spans {
         map,
         text,
         line_offset,
+        removed: Vec::new(),
     }
 }
 
@@ -306,6 +387,19 @@ mod tests {
         let err = parse::<Doc>(src, Path::new("f.yaml"), 0).unwrap_err();
         assert_eq!(err.location.line, 3);
         assert!(err.help.unwrap().contains("tab"));
+    }
+
+    #[test]
+    fn escaped_control_characters_are_removed_and_located() {
+        let src = "items:\n  - name: \"a\\a\\rb\"\n    tags: [\"x\\u0000\"]\n";
+        let (doc, spans): (Doc, Spans) = parse(src, Path::new("f.yaml"), 0).unwrap();
+        assert_eq!(doc.items[0].name, "ab");
+        assert_eq!(doc.items[0].tags, ["x"]);
+        let r = spans.removed_controls();
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].path, "items.0.name");
+        assert_eq!(r[0].ch, '\u{7}');
+        assert_eq!(spans.get(&r[2].path), (3, 12));
     }
 
     #[test]

@@ -28,9 +28,15 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-/// True when `id` is a non-empty slug: `[a-z0-9]+(-[a-z0-9]+)*`.
+/// Longest id accepted: ids become file names, which most file systems
+/// limit to 255 bytes, and addresses people read and cite.
+pub const MAX_ID_LEN: usize = 100;
+
+/// True when `id` is a non-empty slug of at most [`MAX_ID_LEN`]
+/// characters: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
+        && id.len() <= MAX_ID_LEN
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
@@ -107,8 +113,12 @@ mod tests {
     #[test]
     fn ids_cannot_escape() {
         assert!(AgencyId::new("so-khcn").is_some());
-        for bad in ["", "../etc", "a/b", "A", "a--b", "-a", "a-", "a b", "đ"] {
+        for bad in [
+            "", "../etc", "a/b", "A", "a--b", "-a", "a-", "a b", "đ", ".", "..",
+        ] {
             assert!(TaskId::new(bad).is_none(), "{bad:?}");
         }
+        assert!(PlanId::new("a".repeat(MAX_ID_LEN)).is_some());
+        assert!(PlanId::new("a".repeat(MAX_ID_LEN + 1)).is_none());
     }
 }

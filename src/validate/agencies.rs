@@ -20,10 +20,11 @@ pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registr
             diags.push(
                 Diagnostic::error(
                     at(format!("agencies.{i}.id")),
-                    format!("the agency id {:?} is not a valid id", e.id),
+                    format!("the agency id {:?} is not a valid id", crate::diagnostics::short(&e.id)),
                 )
                 .with_help(format!(
-                    "use lowercase letters a-z, digits and single hyphens, e.g. {:?}",
+                    "use lowercase letters a-z, digits and single hyphens (at most {} characters), e.g. {:?}",
+                    crate::model::ids::MAX_ID_LEN,
                     crate::model::ids::slugify(&e.name)
                 )),
             );
@@ -73,6 +74,14 @@ pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registr
                     );
                 }
             }
+        }
+        if let Some(d) = e.successor.as_ref().and_then(|s| s.date) {
+            super::bounds::check_date(
+                d,
+                "the successor's date",
+                at(format!("agencies.{i}.successor.date")),
+                diags,
+            );
         }
         let successor = e.successor.as_ref().and_then(|s| {
             Some(Successor {

@@ -3,7 +3,7 @@
 //! closest registered name when that is a likely misspelling); words left
 //! over after a recognised name are warnings, so nothing is dropped silently.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{short, Diagnostic, Diagnostics, Location};
 use crate::model::ids::slugify;
 use crate::model::plan::AgencyCell;
 use crate::model::Registry;
@@ -22,20 +22,23 @@ pub fn agency_cell(
         let d = Diagnostic::error(
             location.clone(),
             format!(
-                "unknown agency name {name:?} in `{field}` (from character {} of the cell)",
+                "unknown agency name {:?} in `{field}` (from character {} of the cell)",
+                short(name),
                 u.at
             ),
         );
         let new_entry = format!(
-            "add it to agencies.yaml as a new agency, e.g. `- id: {}` with `name: {name:?}`",
-            slugify(name)
+            "add it to agencies.yaml as a new agency, e.g. `- id: {}` with `name: {:?}`",
+            short(&slugify(&short(name))),
+            short(name)
         );
         let help = match registry.suggest(name) {
             Some(s) => format!(
                 "did you mean {s}? If so, add this spelling to that agency's `aliases`; otherwise {new_entry}"
             ),
             None if !name.contains(char::is_whitespace) => format!(
-                "{name:?} alone does not name one body: write the full name in the cell, or {new_entry}"
+                "{:?} alone does not name one body: write the full name in the cell, or {new_entry}",
+                short(name)
             ),
             None => new_entry,
         };
@@ -47,13 +50,13 @@ pub fn agency_cell(
             Diagnostic::warning(
                 location.clone(),
                 format!(
-                    "words {:?} after {after:?} in `{field}` (from character {} of the cell) match no agency; they are kept as text",
-                    u.text, u.at
+                    "words {:?} after {:?} in `{field}` (from character {} of the cell) match no agency; they are kept as text",
+                    short(&u.text), short(after), u.at
                 ),
             )
             .with_help(format!(
-                "if they are part of one agency's name, add the full name (\"{after} {}\") to agencies.yaml; if they describe the work, move them to the task text or a note",
-                u.text
+                "if they are part of one agency's name, add the full name (\"{} {}\") to agencies.yaml; if they describe the work, move them to the task text or a note",
+                short(after), short(&u.text)
             )),
         );
     }

@@ -24,9 +24,15 @@ pub fn duties(
             diags.push(
                 Diagnostic::error(
                     at(format!("duties.{i}.id")),
-                    format!("the duty id {:?} is not a valid id", e.id),
+                    format!(
+                        "the duty id {:?} is not a valid id",
+                        crate::diagnostics::short(&e.id)
+                    ),
                 )
-                .with_help("use lowercase letters a-z, digits and single hyphens"),
+                .with_help(format!(
+                    "use lowercase letters a-z, digits and single hyphens, at most {} characters",
+                    crate::model::ids::MAX_ID_LEN
+                )),
             );
             continue;
         }
@@ -47,6 +53,25 @@ pub fn duties(
             );
             continue;
         };
+        let mut dates_ok = true;
+        for (field, date) in [
+            ("from", e.from),
+            ("until", e.until),
+            ("schedule.date", e.schedule.date),
+        ] {
+            if let Some(d) = date {
+                dates_ok &= super::bounds::check_plan_date(
+                    d,
+                    &plan.period,
+                    &format!("the duty's `{field}`"),
+                    at(format!("duties.{i}.{field}")),
+                    diags,
+                );
+            }
+        }
+        if !dates_ok {
+            continue;
+        }
         let who = super::cells::agency_cell(
             registry,
             &e.who,

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use chrono::Datelike;
+
+use crate::diagnostics::{short, Diagnostic, Diagnostics};
 use crate::load::raw::{GroupEntry, MeaningEntry, TaskEntry};
 use crate::load::yaml::Spans;
 use crate::load::RawPlan;
@@ -59,7 +61,25 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
                 .with_help("check the two dates of `period`"),
         );
     }
-    let year = f.year.unwrap_or_else(|| f.period.end.year_ce().1 as i32);
+    let mut dates_ok = super::bounds::check_date(
+        f.period.start,
+        "the period's start",
+        fat("period.start"),
+        diags,
+    );
+    dates_ok &=
+        super::bounds::check_date(f.period.end, "the period's end", fat("period.end"), diags);
+    if let Some(d) = f.date {
+        super::bounds::check_date(d, "the date of issue", fat("date"), diags);
+    }
+    if let Some(y) = f.year {
+        dates_ok &= super::bounds::check_year(y, "`year`", fat("year"), diags);
+    }
+    if !dates_ok {
+        // Deadlines and duties are measured against the period and year.
+        return None;
+    }
+    let year = f.year.unwrap_or_else(|| f.period.end.year());
     let table_status = match f.table_status.as_deref() {
         None | Some("complete") => TableStatus::Complete,
         Some("not-in-source") => TableStatus::NotInSource,
@@ -123,6 +143,7 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
             spans: &tf.spans,
             registry,
             year,
+            period: plan.period,
             tasks: Vec::new(),
             ids: HashMap::new(),
             diags,
@@ -145,6 +166,7 @@ struct TableCtx<'a> {
     spans: &'a Spans,
     registry: &'a Registry,
     year: i32,
+    period: Period,
     tasks: Vec<Task>,
     ids: HashMap<String, usize>,
     diags: &'a mut Diagnostics,
@@ -209,8 +231,8 @@ impl TableCtx<'_> {
                 let (p, msg, help) = if t.id.is_some() {
                     (
                         format!("{path}.id"),
-                        format!("the task id {raw_id:?} is not a valid id"),
-                        "use lowercase letters a-z, digits and single hyphens".to_string(),
+                        format!("the task id {:?} is not a valid id", crate::diagnostics::short(&raw_id)),
+                        format!("use lowercase letters a-z, digits and single hyphens, at most {} characters", crate::model::ids::MAX_ID_LEN),
                     )
                 } else {
                     (
@@ -287,7 +309,8 @@ impl TableCtx<'_> {
     }
 
     /// A time cell (`deadline` or `start`): the office's stated meaning when
-    /// given, else the grammar's reading with its flags reported.
+    /// given, else the grammar's reading with its flags reported; the dates
+    /// it names are checked against the plan's period.
     fn time(
         &mut self,
         text: Option<&str>,
@@ -310,16 +333,28 @@ impl TableCtx<'_> {
             }
             return None;
         };
-        if let Some(m) = meaning {
-            let at_m = |p: &str| at(format!("_meaning.{p}").trim_end_matches('.'));
-            return super::meaning::stated(m, &at_m, self.diags)
-                .map(|kind| Deadline::stated(text, kind))
-                .or_else(|| Some(Deadline::parse(text, Some(self.year))));
+        let d = match meaning {
+            Some(m) => {
+                let at_m = |p: &str| at(format!("_meaning.{p}").trim_end_matches('.'));
+                super::meaning::stated(m, &at_m, self.diags)
+                    .map(|kind| Deadline::stated(text, kind))
+                    .unwrap_or_else(|| Deadline::parse(text, Some(self.year)))
+            }
+            None => {
+                let d = Deadline::parse(text, Some(self.year));
+                let cell = format!("{path}.{field}");
+                let at_char = |k: usize| self.spans.locate_in_text(self.path, &cell, k);
+                super::meaning::report_flags(&d, &at_char, field, self.diags);
+                d
+            }
+        };
+        let loc = at("");
+        for date in super::bounds::deadline_dates(&d.kind) {
+            let what = format!("the time phrase {:?} names the date", short(text));
+            if !super::bounds::check_plan_date(date, &self.period, &what, loc.clone(), self.diags) {
+                break;
+            }
         }
-        let d = Deadline::parse(text, Some(self.year));
-        let cell = format!("{path}.{field}");
-        let at_char = |k: usize| self.spans.locate_in_text(self.path, &cell, k);
-        super::meaning::report_flags(&d, &at_char, field, self.diags);
         Some(d)
     }
 }
@@ -436,5 +471,3 @@ fn declared_totals(raw: &RawPlan, plan: &mut Plan, diags: &mut Diagnostics) {
         }
     }
 }
-
-use chrono::Datelike;

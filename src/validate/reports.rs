@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{short, Diagnostic, Diagnostics, Location};
 use crate::load::raw::ReportFile;
 use crate::load::Loaded;
+use crate::model::ids::{is_valid_id, MAX_ID_LEN};
 use crate::model::report::{Entry, Evidence, IndicatorValue, Report, ReportKind, Reported};
 use crate::model::{AgencyId, Plan, Registry};
 
@@ -33,7 +34,7 @@ fn parse_period(s: &str) -> Option<(i32, u32)> {
     let (y, m) = s.split_once('-')?;
     let y: i32 = y.parse().ok()?;
     let m: u32 = m.parse().ok()?;
-    (y > 1900 && (1..=12).contains(&m) && s.len() == 7).then_some((y, m))
+    (super::bounds::year_ok(y) && (1..=12).contains(&m) && s.len() == 7).then_some((y, m))
 }
 
 fn report(
@@ -60,6 +61,24 @@ fn report(
         );
         return None;
     };
+    if !is_valid_id(&id) {
+        diags.push(
+            Diagnostic::error(
+                Location::file(&f.path),
+                format!(
+                    "the report file name {:?} cannot be used: it becomes the report's address",
+                    short(&id)
+                ),
+            )
+            .with_help(format!(
+                "name report files YYYY-MM.yaml or YYYY-MM-<words>.yaml with lowercase letters a-z, digits and single hyphens, at most {MAX_ID_LEN} characters"
+            )),
+        );
+        return None;
+    }
+    if !super::bounds::check_date(r.date, "the report's date", at("date"), diags) {
+        return None;
+    }
     if !id.starts_with(&r.period) {
         diags.push(
             Diagnostic::warning(
@@ -122,7 +141,7 @@ fn report(
         let Some((pi, ti)) = find_task(plans, &e.task) else {
             let mut d = Diagnostic::error(
                 at(&format!("{p}.task")),
-                format!("unknown task {:?}", e.task),
+                format!("unknown task {:?}", short(&e.task)),
             );
             d = match suggest_task(plans, &e.task) {
                 Some(s) => d.with_help(format!("write `<plan-id>/<task-id>`; did you mean {s:?}?")),
@@ -155,6 +174,41 @@ fn report(
             Some(v) => u8::try_from(v).ok(),
             None => None,
         };
+        if let Some(c) = e.completed {
+            if !super::bounds::check_date(
+                c,
+                "the completion date",
+                at(&format!("{p}.completed")),
+                diags,
+            ) {
+                continue;
+            }
+        }
+        for (k, x) in e.evidence.iter().enumerate() {
+            let ep = format!("{p}.evidence.{k}");
+            if let Some(d) = x.date {
+                super::bounds::check_date(
+                    d,
+                    "the document's date",
+                    at(&format!("{ep}.date")),
+                    diags,
+                );
+            }
+            if let Some(u) = &x.url {
+                if !(u.starts_with("https://") || u.starts_with("http://")) {
+                    diags.push(
+                        Diagnostic::warning(
+                            at(&format!("{ep}.url")),
+                            format!(
+                                "the link {:?} is not an http(s) address: it is not published",
+                                short(u)
+                            ),
+                        )
+                        .with_help("write the full address, starting with https://"),
+                    );
+                }
+            }
+        }
         match (status, e.completed) {
             (Reported::Done, None) => diags.push(
                 Diagnostic::error(
@@ -224,6 +278,20 @@ fn report(
     }
     let mut indicators = Vec::new();
     for (i, ind) in r.indicators.iter().enumerate() {
+        let numbers_ok = super::bounds::check_number(
+            ind.target,
+            "the target",
+            at(&format!("indicators.{i}.target")),
+            diags,
+        ) & super::bounds::check_number(
+            ind.actual,
+            "the value reached",
+            at(&format!("indicators.{i}.actual")),
+            diags,
+        );
+        if !numbers_ok {
+            continue;
+        }
         match plans.iter().position(|p| p.id.as_str() == ind.plan) {
             Some(pi) => indicators.push(IndicatorValue {
                 plan: pi,
@@ -266,6 +334,11 @@ fn find_task(plans: &[Plan], key: &str) -> Option<(usize, usize)> {
 }
 
 fn suggest_task(plans: &[Plan], key: &str) -> Option<String> {
+    // Ids are short: a long key cannot be a near miss, and comparing it
+    // would cost time in proportion to its length.
+    if key.len() > 3 * MAX_ID_LEN {
+        return None;
+    }
     let mut best: Option<(f64, String)> = None;
     for p in plans {
         for t in &p.tasks {
@@ -298,7 +371,7 @@ fn contradictions(reports: &[Report], files: &[Loaded<ReportFile>], diags: &mut 
                     if let Some(f) = file {
                         diags.push(
                             Diagnostic::warning(
-                                crate::diagnostics::Location::new(&f.path, e.line, 0),
+                                Location::new(&f.path, e.line, 0),
                                 format!(
                                     "this entry contradicts report {} ({}) without a note",
                                     prev_r.id,

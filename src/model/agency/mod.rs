@@ -226,9 +226,18 @@ impl Registry {
 
     /// The registered name or alias closest to `name`, for "did you mean".
     pub fn suggest(&self, name: &str) -> Option<String> {
-        let target: String = folded(name).into_iter().collect();
+        let target = folded(name);
+        let target_len = target.len();
+        // A score of at least SUGGEST_SIMILARITY needs lengths within this
+        // ratio (the edit distance is at least their difference): other
+        // candidates are skipped, so a huge pasted cell costs nothing.
+        let fits = |n: usize| {
+            let (lo, hi) = (n.min(target_len) as f64, n.max(target_len) as f64);
+            hi > 0.0 && lo / hi >= SUGGEST_SIMILARITY
+        };
+        let target: String = target.into_iter().collect();
         let mut best: Option<(f64, usize, String)> = None;
-        for (n, i) in &self.names {
+        for (n, i) in self.names.iter().filter(|(n, _)| fits(n.len())) {
             let cand: String = n.iter().collect();
             let score = strsim::normalized_levenshtein(&target, &cand);
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {

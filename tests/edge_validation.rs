@@ -1,0 +1,322 @@
+//! Validation at the edge (issue 9, findings 5, 6 and 9): values that would
+//! inject into pages, feeds and calendars, dates and numbers that would make
+//! `build` explode, file names and files that cannot be content. Each is
+//! reported by `check` at its file, line and column.
+
+mod common;
+
+use std::fs;
+use std::time::{Duration, Instant};
+
+use common::*;
+use minhbach::diagnostics::{Diagnostic, Severity};
+
+fn check_with(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), files);
+    let report = minhbach::check(tmp.path(), None);
+    report.diagnostics.sorted().into_iter().cloned().collect()
+}
+
+fn errors(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
+}
+
+/// The single error, asserting its file name ends with `file` and its line.
+fn one_error<'a>(diags: &'a [Diagnostic], file: &str, line: usize) -> &'a Diagnostic {
+    let errs = errors(diags);
+    assert_eq!(errs.len(), 1, "{diags:#?}");
+    let e = errs[0];
+    assert!(e.location.file.ends_with(file), "{e:?}");
+    assert_eq!(e.location.line, line, "{e}");
+    assert!(e.help.is_some(), "{e}");
+    e
+}
+
+const REPORT: &str = "period: \"2025-09\"\ndate: 2025-09-15\nentries:\n  - task: kh-thu/1\n    status: in-progress\n";
+
+fn site_with(line: &str) -> String {
+    format!("{SITE}{line}\n")
+}
+
+// Finding 5: base_url, time_zone, control characters.
+
+#[test]
+fn javascript_base_url_is_an_error_at_its_line() {
+    let diags = check_with(&[(
+        "site.yaml",
+        &site_with("base_url: \"javascript:alert(1)//\""),
+    )]);
+    let e = one_error(&diags, "site.yaml", 4);
+    assert_eq!(e.location.column, 11);
+    assert!(e.message.contains("http"), "{e}");
+}
+
+#[test]
+fn line_breaks_in_base_url_are_an_error_not_ics_properties() {
+    let diags = check_with(&[(
+        "site.yaml",
+        &site_with("base_url: \"https://x.vn/\\r\\nDTSTART:19700101T000000Z\""),
+    )]);
+    let e = one_error(&diags, "site.yaml", 4);
+    assert!(e.message.contains("control character"), "{e}");
+}
+
+#[test]
+fn base_url_given_on_the_command_line_is_checked_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let out = tmp.path().join("out");
+    let mut o = opts(tmp.path(), &out);
+    o.base_url = Some("javascript:alert(1)".into());
+    let r = minhbach::build(&o);
+    assert!(r.diagnostics.has_errors());
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn unknown_or_injected_time_zone_is_an_error() {
+    for tz in ["\"Asia/Hanoi\"", "\"Asia/Ho_Chi_Minh\\r\\nX-INJECT:1\""] {
+        let diags = check_with(&[("site.yaml", &site_with(&format!("time_zone: {tz}")))]);
+        let e = one_error(&diags, "site.yaml", 4);
+        assert_eq!(e.location.column, 12, "{e}");
+    }
+    assert!(errors(&check_with(&[(
+        "site.yaml",
+        &site_with("time_zone: Europe/Paris")
+    )]))
+    .is_empty());
+}
+
+#[test]
+fn control_characters_in_text_are_removed_with_a_warning_at_their_place() {
+    let tasks = TASKS.replace("\"Việc thứ nhất\"", "\"Việc\\a thứ\\x1b nhất\"");
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
+    let (model, diags) = minhbach::load_model(tmp.path(), None);
+    let warns: Vec<_> = diags
+        .iter()
+        .filter(|d| d.message.contains("control character"))
+        .collect();
+    assert_eq!(warns.len(), 2, "{warns:#?}");
+    assert!(warns
+        .iter()
+        .all(|w| w.severity == Severity::Warning && w.location.line == 8));
+    let model = model.expect("warnings do not stop the build");
+    assert_eq!(
+        model.plans[0].tasks[0].text.as_deref(),
+        Some("Việc thứ nhất")
+    );
+}
+
+#[test]
+fn control_characters_typed_into_a_narrative_are_removed_at_line_and_column() {
+    let md = PLAN_MD.replace("Nội dung.", "Nội\u{7} dung.");
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), &[("plans/kh-thu/plan.md", &md)]);
+    let (model, diags) = minhbach::load_model(tmp.path(), None);
+    let w: Vec<_> = diags.iter().collect();
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!((w[0].location.line, w[0].location.column), (12, 4));
+    assert!(!model.unwrap().plans[0].body.contains('\u{7}'));
+}
+
+#[test]
+fn built_feed_stays_valid_xml_with_a_control_character_in_a_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let site = site_with("base_url: \"https://x.vn/\"").replace("Thử nghiệm", "Thử\\u000C nghiệm");
+    let tasks = TASKS.replace("\"Việc thứ nhất\"", "\"Việc\\u0008 thứ nhất\"");
+    write_content(
+        tmp.path(),
+        &[("site.yaml", &site), ("plans/kh-thu/tasks.yaml", &tasks)],
+    );
+    let out = tmp.path().join("out");
+    let r = minhbach::build(&opts(tmp.path(), &out));
+    assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
+    let mut feeds = 0;
+    for (name, bytes) in snapshot(&out) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            !text.contains(['\u{8}', '\u{c}']),
+            "{name} carries a control character"
+        );
+        if name.ends_with(".xml") {
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            feeds += 1;
+        }
+    }
+    assert!(feeds > 0);
+}
+
+// Finding 6: dates and numbers without bounds.
+
+#[test]
+fn typo_year_in_a_deadline_is_a_check_error() {
+    let tasks = TASKS.replace("\"Tháng 9/2025\"", "\"30/10/0025\"");
+    let diags = check_with(&[("plans/kh-thu/tasks.yaml", &tasks)]);
+    let e = one_error(&diags, "tasks.yaml", 11);
+    assert!(e.message.contains("30/10/0025"), "{e}");
+}
+
+#[test]
+fn huge_plan_year_and_endless_duty_are_check_errors() {
+    let md = PLAN_MD.replace("date: 2025-09-01\n", "date: 2025-09-01\nyear: 300000\n");
+    let diags = check_with(&[("plans/kh-thu/plan.md", &md)]);
+    one_error(&diags, "plan.md", 7);
+    let duties = "duties:\n  - id: bao-cao-thang\n    title: \"Báo cáo tháng\"\n    who: \"Sở KH&CN\"\n    schedule: { every: month, day: 9 }\n    until: 9999-12-31\n    quote: \"Báo cáo trước ngày 9 hằng tháng.\"\n";
+    let diags = check_with(&[("plans/kh-thu/duties.yaml", duties)]);
+    one_error(&diags, "duties.yaml", 6);
+}
+
+#[test]
+fn dates_far_from_the_plan_or_the_window_are_errors_everywhere() {
+    let site = SITE.replace("as_of: 2025-09-20", "as_of: 0202-09-20");
+    one_error(&check_with(&[("site.yaml", &site)]), "site.yaml", 3);
+    let report = REPORT.replace("date: 2025-09-15", "date: 2205-09-15");
+    one_error(
+        &check_with(&[("reports/2025-09.yaml", &report)]),
+        "2025-09.yaml",
+        2,
+    );
+    let tasks = TASKS.replace("\"Tháng 9/2025\"", "\"Năm 2095\"");
+    one_error(
+        &check_with(&[("plans/kh-thu/tasks.yaml", &tasks)]),
+        "tasks.yaml",
+        11,
+    );
+}
+
+#[test]
+fn infinite_indicator_target_is_a_check_error_and_build_ends() {
+    let report = format!(
+        "{REPORT}indicators:\n  - plan: kh-thu\n    id: ty-le\n    name: \"Tỷ lệ\"\n    target: .inf\n    actual: 5\n"
+    );
+    let diags = check_with(&[("reports/2025-09.yaml", &report)]);
+    let e = one_error(&diags, "2025-09.yaml", 10);
+    assert!(e.message.contains("target"), "{e}");
+}
+
+// Finding 9: file names, ids, encodings, special files, bounded suggestions.
+
+#[test]
+fn report_stems_must_be_ids() {
+    for stem in [".", "..", "2025 09", "2025-09-Báo-cáo"] {
+        let name = format!("reports/{stem}.yaml");
+        let diags = check_with(&[(&name, REPORT)]);
+        let e = one_error(&diags, &format!("{stem}.yaml"), 0);
+        assert!(e.message.contains("file name"), "{stem}: {e}");
+    }
+}
+
+#[test]
+fn a_300_character_id_is_a_check_error() {
+    let long = "a".repeat(300);
+    let tasks = TASKS.replace(
+        "- number: \"1\"",
+        &format!("- number: \"1\"\n            id: \"{long}\""),
+    );
+    let diags = check_with(&[("plans/kh-thu/tasks.yaml", &tasks)]);
+    let e = one_error(&diags, "tasks.yaml", 8);
+    assert!(
+        e.message.len() < 200,
+        "the id is shortened in the message: {e}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    // "Sở" in Windows-1258 is not UTF-8.
+    let mut bytes = b"agencies:\n  - id: so-khcn\n    name: \"S".to_vec();
+    bytes.push(0xF5);
+    bytes.extend_from_slice(b" KH\"\n");
+    fs::write(tmp.path().join("agencies.yaml"), bytes).unwrap();
+    let r = minhbach::check(tmp.path(), None);
+    let d = r.diagnostics.sorted();
+    let e = d
+        .iter()
+        .find(|d| d.message.contains("UTF-8"))
+        .expect("utf-8 error");
+    assert_eq!((e.location.line, e.location.column), (3, 13), "{e}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_where_a_content_file_should_be_is_an_error_not_a_hang() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let tasks = tmp.path().join("plans/kh-thu/tasks.yaml");
+    fs::remove_file(&tasks).unwrap();
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&tasks)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let started = Instant::now();
+    let r = minhbach::check(tmp.path(), None);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let errs: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(errs[0].location.file.ends_with("tasks.yaml"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_where_content_should_be_are_errors_not_dropped() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let tasks = tmp.path().join("plans/kh-thu/tasks.yaml");
+    fs::remove_file(&tasks).unwrap();
+    std::os::unix::fs::symlink(&tasks, &tasks).unwrap();
+    let r = minhbach::check(tmp.path(), None);
+    assert!(
+        r.diagnostics.has_errors(),
+        "the table is not silently dropped"
+    );
+    let plan = tmp.path().join("plans/kh-loop");
+    std::os::unix::fs::symlink(&plan, &plan).unwrap();
+    let r = minhbach::check(tmp.path(), None);
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.location.file.ends_with("kh-loop")),
+        "{:?}",
+        r.diagnostics.sorted()
+    );
+}
+
+#[test]
+fn suggestions_for_a_huge_unknown_agency_name_are_bounded() {
+    let huge = "Sở Khoa học ".repeat(400_000); // about 5 MB
+    let tasks = TASKS.replace("\"Sở KH&CN\"", &format!("\"x{huge}\""));
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
+    let started = Instant::now();
+    let r = minhbach::check(tmp.path(), None);
+    let took = started.elapsed();
+    assert!(r.diagnostics.has_errors());
+    assert!(took < Duration::from_secs(20), "check took {took:?}");
+    let longest = r
+        .diagnostics
+        .iter()
+        .map(|d| d.message.len())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        longest < 1000,
+        "messages quote the beginning of the name only"
+    );
+}
