@@ -67,9 +67,19 @@ enum Command {
         /// Document number of the report.
         #[arg(long)]
         number: Option<String>,
-        /// Where to write the YAML (e.g. content/reports/2025-10.yaml).
+        /// Where to write the YAML: a file in <content>/reports/ (e.g.
+        /// content/reports/2025-10.yaml); without it the YAML is printed.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Content directory the report belongs to.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Replace the --out file when it exists.
+        #[arg(long)]
+        force: bool,
+        /// Century of two-digit years (20 reads 08/09/25 as 2025).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(19..=21))]
+        century: Option<u32>,
     },
     /// Build, serve the output on 127.0.0.1 for preview, and rebuild when
     /// the content or theme changes.
@@ -93,11 +103,15 @@ enum Command {
 }
 
 fn print_report(report: &Report) {
-    for d in report.diagnostics.sorted() {
+    print_diagnostics(&report.diagnostics);
+}
+
+fn print_diagnostics(diags: &minhbach::diagnostics::Diagnostics) {
+    for d in diags.sorted() {
         eprintln!("{d}");
     }
-    let e = report.diagnostics.error_count();
-    let w = report.diagnostics.warning_count();
+    let e = diags.error_count();
+    let w = diags.warning_count();
     if e + w > 0 {
         eprintln!("{e} error(s), {w} warning(s)");
     }
@@ -147,42 +161,36 @@ fn main() -> ExitCode {
             issuer,
             number,
             out,
+            content,
+            force,
+            century,
         } => {
             let meta = minhbach::import::ReportMeta {
                 period,
                 date,
                 issuer,
                 number,
+                century,
             };
-            match minhbach::import::report_from_csv(&csv, &meta) {
-                Ok(yaml) => {
-                    let written = match &out {
-                        Some(p) => std::fs::write(p, &yaml).map_err(|e| e.to_string()),
-                        None => {
-                            print!("{yaml}");
-                            Ok(())
-                        }
-                    };
-                    match written {
-                        Ok(()) => {
-                            if let Some(p) = out {
-                                eprintln!(
-                                    "wrote {}; run `minhbach check` to validate it",
-                                    p.display()
-                                );
-                            }
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("error: cannot write the report: {e}");
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
+            let imported = match minhbach::import::report_from_csv(&csv, &meta) {
+                Ok(i) => i,
                 Err(diags) => {
-                    for d in diags.sorted() {
-                        eprintln!("{d}");
-                    }
+                    print_diagnostics(&diags);
+                    return ExitCode::FAILURE;
+                }
+            };
+            print_diagnostics(&imported.diagnostics);
+            let Some(out) = out else {
+                print!("{}", imported.yaml);
+                return ExitCode::SUCCESS;
+            };
+            match minhbach::import::write::write_report(&out, &content, &imported.yaml, force) {
+                Ok(p) => {
+                    eprintln!("wrote {}; run `minhbach check` to validate it", p.display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprintln!("{d}");
                     ExitCode::FAILURE
                 }
             }

@@ -320,3 +320,39 @@ fn suggestions_for_a_huge_unknown_agency_name_are_bounded() {
         "messages quote the beginning of the name only"
     );
 }
+
+// Finding 8, end to end: `import-report --out` never overwrites content.
+
+#[test]
+fn import_report_out_refuses_site_yaml_and_existing_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let csv = tmp.path().join("bao-cao.csv");
+    fs::write(&csv, "task,status\nkh-thu/1,in-progress\n").unwrap();
+    let run = |out: &std::path::Path, force: bool| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"));
+        c.arg("import-report")
+            .arg(&csv)
+            .args(["--period", "2025-09", "--date", "2025-09-15", "--content"])
+            .arg(tmp.path())
+            .arg("--out")
+            .arg(out);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    let site = tmp.path().join("site.yaml");
+    let before = fs::read(&site).unwrap();
+    let o = run(&site, true);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("reports directory"));
+    assert_eq!(fs::read(&site).unwrap(), before);
+    let report = tmp.path().join("reports/2025-09.yaml");
+    assert!(run(&report, false).status.success());
+    assert!(minhbach::check(tmp.path(), None).diagnostics.is_empty());
+    let o = run(&report, false);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert!(run(&report, true).status.success());
+}
