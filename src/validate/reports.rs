@@ -289,6 +289,16 @@ fn report(
             at(&format!("indicators.{i}.actual")),
             diags,
         );
+        if !is_valid_id(&ind.id) {
+            diags.push(
+                Diagnostic::error(
+                    at(&format!("indicators.{i}.id")),
+                    format!("the indicator id {:?} is not a valid id", short(&ind.id)),
+                )
+                .with_help(format!("use lowercase letters a-z, digits and single hyphens, at most {MAX_ID_LEN} characters")),
+            );
+            continue;
+        }
         if !numbers_ok {
             continue;
         }
