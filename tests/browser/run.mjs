@@ -5,8 +5,12 @@
 // - every internal link and asset of every page resolves;
 // - the search box finds agencies with and without diacritics;
 // - each state has one colour on every page, the same for its badges and its
-//   chart segments, and different states have different colours.
-// Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR]   (prints "N passed, N failed")
+//   chart segments, and different states have different colours;
+// - with --hostile DIR: every page of the hostile-content site (built from
+//   tests/hostile/content) loads, is searched for its payloads, and no
+//   dialog (alert/confirm/prompt) opens and no injected script runs.
+// Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR] [--hostile HOSTILE_SITE_DIR]
+//   (prints "N passed, N failed")
 import { createServer } from "node:http";
 import { readFileSync, statSync, readdirSync, existsSync } from "node:fs";
 import { join, extname, dirname, resolve, sep } from "node:path";
@@ -15,7 +19,10 @@ import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
-const [site, demo] = process.argv.slice(2).map((p) => resolve(p));
+const args = process.argv.slice(2);
+const hostileAt = args.indexOf("--hostile");
+const hostile = hostileAt >= 0 ? resolve(args.splice(hostileAt, 2)[1]) : null;
+const [site, demo] = args.map((p) => resolve(p));
 if (!site) {
   console.error("usage: node run.mjs SITE_DIR [DEMO_SITE_DIR]");
   process.exit(2);
@@ -60,7 +67,8 @@ function checkLinks(root, label) {
   let count = 0;
   for (const file of walk(root).filter((f) => f.endsWith(".html"))) {
     const html = readFileSync(file, "utf8");
-    for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+    // Attributes of real tags only (text such as `&lt;a href="…"` is not a link).
+    for (const m of html.matchAll(/<[a-zA-Z][^<>]*?\s(?:href|src)="([^"]+)"/g)) {
       const url = m[1].replace(/&amp;/g, "&");
       if (/^(https?:|mailto:|#)/.test(url)) continue;
       count++;
@@ -171,6 +179,51 @@ function checkStateColours(seen) {
     shared.map(([c, keys]) => `${c}: ${keys.join(", ")}`).join("\n"));
 }
 
+// Loads every page of the hostile site and the search page with payload
+// queries; any dialog or any script error is a failure. Payloads call
+// alert(); a global marker catches scripts that would not.
+async function checkHostile(browser, root) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const context = await browser.newContext();
+  await context.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    return u.hostname === "127.0.0.1" ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  const dialogs = [];
+  const errors = [];
+  page.on("dialog", async (d) => { dialogs.push(`${page.url()}: ${d.type()} ${d.message()}`); await d.dismiss(); });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e}`));
+  const pages = walk(root).filter((f) => f.endsWith(".html")).map((f) => f.slice(root.length + 1).split(sep).join("/"));
+  const queries = ["script", "<script>alert('q')</script>", "\"><img src=x onerror=alert('q')>", "javascript:alert('q')", "Sở Thử", "ontoggle"];
+  const urls = pages.map((p) => `${origin}/${p}`)
+    .concat(queries.map((q) => `${origin}/tim-kiem/index.html?q=${encodeURIComponent(q)}`));
+  let loaded = 0;
+  for (const url of urls) {
+    const resp = await page.goto(url, { waitUntil: "load" }).catch((e) => { errors.push(`${url}: ${e}`); return null; });
+    if (resp && resp.ok()) loaded++;
+    // Hover and focus every element, open every <details>: handlers that
+    // would need an interaction get it.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll("body *")) {
+        for (const t of ["mouseover", "focus", "click", "toggle"]) {
+          if (t === "click" && (el.tagName === "A" || el.tagName === "BUTTON" || el.tagName === "INPUT")) continue;
+          el.dispatchEvent(new Event(t, { bubbles: false }));
+        }
+      }
+      for (const d of document.querySelectorAll("details")) d.open = true;
+    });
+    if (url.includes("tim-kiem")) await page.waitForSelector("#ket-qua li", { timeout: 2000 }).catch(() => {});
+    await page.waitForTimeout(50);
+  }
+  check(`hostile: ${loaded} of ${urls.length} pages load`, loaded === urls.length, errors.slice(0, 10).join("\n"));
+  check("hostile: no dialog opens on any page", dialogs.length === 0, dialogs.slice(0, 20).join("\n"));
+  check("hostile: no script error on any page", errors.length === 0, errors.slice(0, 20).join("\n"));
+  await context.close();
+  server.close();
+}
+
 const PAGES = [
   "index.html", "ke-hoach/index.html", "ke-hoach/114-kh-bcd-2025/index.html",
   "ke-hoach/01-kh-bcd-minh-xuan-2026/index.html",
@@ -201,6 +254,10 @@ try {
     await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
   }
   checkStateColours(colours);
+  if (hostile) {
+    checkLinks(hostile, "hostile");
+    await checkHostile(browser, hostile);
+  }
 } finally {
   await browser.close();
 }
