@@ -7,73 +7,16 @@
 
 mod common;
 
+#[path = "support/scan.rs"]
+mod scan;
+
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use common::*;
-use regex::Regex;
+use scan::executable;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/content")
-}
-
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\x22']|\x22[^\x22]*\x22|'[^']*')*)>").unwrap()
-});
-static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#).unwrap()
-});
-
-/// Problems in one HTML file: executable tags, handlers and URLs.
-fn executable(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for tag in TAG.captures_iter(html) {
-        let name = tag[1].to_ascii_lowercase();
-        let attrs = &tag[2];
-        let refresh = name == "meta" && attrs.to_ascii_lowercase().contains("http-equiv");
-        if ["iframe", "frame", "object", "embed", "base"].contains(&name.as_str()) || refresh {
-            found.push(format!("<{name}{attrs}>"));
-        }
-        for a in ATTR.captures_iter(attrs) {
-            let key = a[1].to_ascii_lowercase();
-            let value = a
-                .get(2)
-                .or(a.get(3))
-                .or(a.get(4))
-                .map_or("", |m| m.as_str());
-            if key.starts_with("on") || key == "srcdoc" || key == "formaction" {
-                found.push(format!("<{name} {key}=…>"));
-            }
-            let folded: String = value
-                .replace("&#x3A;", ":")
-                .replace("&#58;", ":")
-                .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if ["href", "src", "action", "xlink:href", "poster", "data"].contains(&key.as_str())
-                && ["javascript:", "vbscript:", "data:"]
-                    .iter()
-                    .any(|s| folded.starts_with(s))
-            {
-                found.push(format!("<{name} {key}={value:?}>"));
-            }
-        }
-        if name == "script" {
-            // Only the theme's own scripts, by address.
-            let src = ATTR
-                .captures_iter(attrs)
-                .find(|a| a[1].eq_ignore_ascii_case("src"))
-                .and_then(|a| a.get(2).map(|m| m.as_str().to_string()));
-            let ok = src.as_deref().is_some_and(|s| {
-                s.ends_with("tai-nguyen/site.js") || s.ends_with("tai-nguyen/tim-kiem.js")
-            });
-            if !ok {
-                found.push(format!("<script{attrs}>"));
-            }
-        }
-    }
-    found
 }
 
 #[test]

@@ -1,0 +1,207 @@
+//! Fuzz harnesses (proptest) for every parser that reads content or a
+//! request from outside: the YAML loaders, the deadline parser, the
+//! Markdown sanitiser and the CSV import. Each states an invariant that
+//! must hold for any input, not only "does not panic". CI raises the
+//! number of cases with `PROPTEST_CASES` for a bounded run.
+
+mod common;
+#[path = "support/scan.rs"]
+mod scan;
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use minhbach::diagnostics::Severity;
+use minhbach::import::{csv_file, report_from_csv, ReportMeta};
+use minhbach::load::raw::{AgenciesFile, DutiesFile, PlanFront, ReportFile, SiteFile, TasksFile};
+use minhbach::load::yaml;
+use minhbach::model::Deadline;
+use minhbach::validate::bounds;
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+use common::*;
+
+/// Text a hostile or careless author might type: payloads, YAML and
+/// Markdown syntax, Vietnamese, control characters, or anything.
+fn nasty() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("<script>alert(1)</script>".to_string()),
+        Just("\"><img src=x onerror=alert(1)>".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        Just("[x](javascript:alert(1))".to_string()),
+        Just("<a href=\"java\u{0}script:x\">".to_string()),
+        Just("&#106;avascript:".to_string()),
+        Just("{{ x }}{% raw %}".to_string()),
+        Just(": - # & * ! | > ' \" % @ `".to_string()),
+        Just("\r\n\t\u{7}\u{1b}\u{85}\u{2028}\u{feff}".to_string()),
+        Just("Sở Khoa học và Công nghệ".to_string()),
+        Just("Tháng 9/2025; trước ngày 30/10/0025".to_string()),
+        "\\PC{0,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(pieces, 0..8).prop_map(|v| v.concat())
+}
+
+proptest! {
+    /// Every YAML loader returns a value or a located error, never panics.
+    #[test]
+    fn yaml_loaders_never_panic(src in nasty()) {
+        let f = Path::new("f.yaml");
+        let _ = yaml::parse::<SiteFile>(&src, f, 0);
+        let _ = yaml::parse::<AgenciesFile>(&src, f, 0);
+        let _ = yaml::parse::<PlanFront>(&src, f, 3);
+        let _ = yaml::parse::<TasksFile>(&src, f, 0);
+        let _ = yaml::parse::<DutiesFile>(&src, f, 0);
+        if let Err(d) = yaml::parse::<ReportFile>(&src, f, 0) {
+            prop_assert!(d.location.line <= src.lines().count() + 1, "{d}");
+            prop_assert!(d.help.is_some());
+        }
+    }
+
+    /// Any text put in a table cell either passes `check` and is kept
+    /// verbatim (NFC, without control characters), or is reported; `check`
+    /// never panics.
+    #[test]
+    fn any_cell_text_is_kept_verbatim_or_reported(text in nasty()) {
+        let tmp = tempfile::tempdir().unwrap();
+        valid_content(tmp.path());
+        let quoted = serde_json::to_string(&text).unwrap();
+        let tasks = TASKS.replace("\"Việc thứ nhất\"", &quoted);
+        write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
+        let (model, diags) = minhbach::load_model(tmp.path(), None);
+        match model {
+            Some(m) => {
+                let want: String = text
+                    .nfc()
+                    .filter(|&c| !minhbach::load::files::is_forbidden_control(c))
+                    .collect::<String>();
+                prop_assert_eq!(m.plans[0].tasks[0].text.as_deref(), Some(want.as_str()));
+            }
+            None => prop_assert!(diags.has_errors()),
+        }
+    }
+
+    /// The deadline parser never panics, keeps the text as printed, and
+    /// every date it reads that `check` accepts lies in the plausible window.
+    #[test]
+    fn deadline_parser_never_panics(text in nasty(), year in -400_000i32..400_000) {
+        let d = Deadline::parse(&text, Some(year));
+        prop_assert_eq!(&d.text, &text);
+        let _ = d.kind.describe();
+        let _ = d.kind.describe_start();
+    }
+
+    /// Dates of any size written in a deadline never get past `check`
+    /// outside the window, so `build` cannot explode.
+    #[test]
+    fn deadline_dates_accepted_by_check_are_bounded(
+        d in 0u32..400, m in 0u32..400, y in 0u32..400_000,
+        form in 0usize..4,
+    ) {
+        let text = match form {
+            0 => format!("{d}/{m}/{y}"),
+            1 => format!("trước ngày {d}/{m}/{y}"),
+            2 => format!("Tháng {m}/{y}"),
+            _ => format!("Năm {y}"),
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        valid_content(tmp.path());
+        let tasks = TASKS.replace("\"Tháng 9/2025\"", &format!("\"{text}\""));
+        write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
+        let (model, _) = minhbach::load_model(tmp.path(), None);
+        if let Some(m) = model {
+            let t = &m.plans[0].tasks[0];
+            for date in t.deadline.iter().flat_map(|d| bounds::deadline_dates(&d.kind)) {
+                prop_assert!(bounds::year_ok(date.year()), "{text:?} → {date}");
+                prop_assert!((2015..=2055).contains(&date.year()), "{text:?} → {date}");
+            }
+        }
+    }
+
+    /// Whatever the Markdown, the sanitised HTML holds nothing executable.
+    #[test]
+    fn markdown_sanitiser_output_is_inert(md in nasty()) {
+        let html = minhbach::render::markdown::to_html(&md);
+        let found = scan::executable(&html);
+        prop_assert!(found.is_empty(), "{md:?} → {found:?}\n{html}");
+    }
+
+    /// Any bytes given to the CSV import produce a report or located
+    /// errors, never a panic.
+    #[test]
+    fn csv_import_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400), text in nasty()) {
+        let p = Path::new("x.csv");
+        if let Ok(t) = csv_file::decode(bytes, p) {
+            let _ = csv_file::parse(&t, p);
+        }
+        let _ = csv_file::parse(&text, p);
+    }
+
+    /// A table written by a CSV writer (any separator, quotes, multi-line
+    /// cells) reads back cell for cell, each row at its physical line.
+    #[test]
+    fn csv_round_trips_with_physical_lines(
+        rows in prop::collection::vec(prop::collection::vec("[a-z\"',;\t\n ]{0,6}", 2..4), 1..8),
+        sep in prop::sample::select(vec![b',', b';', b'\t']),
+    ) {
+        let mut w = csv::WriterBuilder::new().delimiter(sep).flexible(true).from_writer(Vec::new());
+        let header = ["task", "status", "note"];
+        w.write_record(header).unwrap();
+        for r in &rows {
+            w.write_record(r).unwrap();
+        }
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let t = csv_file::parse(&text, Path::new("x.csv")).unwrap();
+        prop_assert_eq!(&t.header.cells, &header.map(String::from).to_vec());
+        // Rows written as one empty field are skipped as blank lines.
+        let written: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() > 1 || !r[0].is_empty()).collect();
+        prop_assert_eq!(t.rows.len(), written.len());
+        let mut line = 2;
+        for (got, want) in t.rows.iter().zip(written) {
+            prop_assert_eq!(&got.cells, want);
+            prop_assert!(got.line >= line);
+            prop_assert_eq!(&text.lines().nth(got.line - 1).map(|l| l.is_empty()), &Some(false));
+            line = got.line + 1;
+        }
+    }
+
+    /// Every row of an import is accounted for: a report has one entry
+    /// per non-blank row, and a refused import names lines of the file.
+    #[test]
+    fn every_import_row_is_accounted_for(
+        rows in prop::collection::vec(
+            (prop::sample::select(vec!["kh/1", "kh/2", "kh/3", "", "4", "kh/x y"]),
+             prop::sample::select(vec!["done", "ongoing", "Đang thực hiện", "", "xong"]),
+             prop::sample::select(vec!["", "08/09/2025", "08/09/25", "31/02/2025", "2025-09-08"])),
+            0..6),
+    ) {
+        let mut text = String::from("task,status,completed\n");
+        for (t, s, c) in &rows {
+            text.push_str(&format!("{t},{s},{c}\n"));
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("x.csv");
+        std::fs::write(&p, &text).unwrap();
+        let meta = ReportMeta {
+            period: "2025-09".into(),
+            date: NaiveDate::from_ymd_opt(2025, 9, 30).unwrap(),
+            issuer: None,
+            number: None,
+            century: None,
+        };
+        let data_rows = rows.iter().filter(|(t, s, c)| !(t.is_empty() && s.is_empty() && c.is_empty())).count();
+        match report_from_csv(&p, &meta) {
+            Ok(i) => {
+                let entries = i.yaml.matches("- task:").count();
+                prop_assert_eq!(entries, data_rows, "{}", i.yaml);
+            }
+            Err(d) => {
+                prop_assert!(d.iter().any(|e| e.severity == Severity::Error));
+                for e in d.iter() {
+                    prop_assert!(e.location.line >= 1 && e.location.line <= rows.len() + 1, "{e}");
+                }
+            }
+        }
+    }
+}
