@@ -76,6 +76,10 @@ pub fn parse<T: DeserializeOwned>(
     let mut spans = spans(src, line_offset);
     // Control characters written as escapes (`"\a"`, `"\r"`) survive
     // parsing: find them in the generic tree, remove them, and read again.
+    // Without a backslash there is no escape (raw ones are removed before).
+    if !src.contains('\\') {
+        return Ok((value, spans));
+    }
     let mut tree: serde_yaml::Value =
         serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
     let mut removed = Vec::new();

@@ -195,7 +195,7 @@ fn report(
                 );
             }
             if let Some(u) = &x.url {
-                if !(u.starts_with("https://") || u.starts_with("http://")) {
+                if !super::site::is_web_address(u) {
                     diags.push(
                         Diagnostic::warning(
                             at(&format!("{ep}.url")),
@@ -204,7 +204,7 @@ fn report(
                                 short(u)
                             ),
                         )
-                        .with_help("write the full address, starting with https://"),
+                        .with_help("write the full address, starting with https://, without spaces or quotes (write a space as %20)"),
                     );
                 }
             }
@@ -266,10 +266,7 @@ fn report(
                     number: x.number.clone(),
                     date: x.date,
                     title: x.title.clone(),
-                    url: x
-                        .url
-                        .clone()
-                        .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                    url: x.url.clone().filter(|u| super::site::is_web_address(u)),
                     source: x.source.clone(),
                 })
                 .collect(),

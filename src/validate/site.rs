@@ -21,6 +21,20 @@ static BASE_URL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("the base URL pattern is valid: {e}"))
 });
 
+/// An absolute http(s) address to link to: a host as for [`BASE_URL`],
+/// then any path, query and fragment without spaces, quotes or angle
+/// brackets (non-ASCII letters are allowed: browsers encode them).
+static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][^\s"'<>\\^`{|}]*)?$"#)
+        .unwrap_or_else(|e| unreachable!("the address pattern is valid: {e}"))
+});
+
+/// True when `url` is an absolute http(s) address that can be published
+/// as a link (evidence documents).
+pub fn is_web_address(url: &str) -> bool {
+    WEB_ADDRESS.is_match(url)
+}
+
 /// A language tag such as `vi` or `en-GB`.
 static LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -141,6 +155,22 @@ mod tests {
             base_url("http://127.0.0.1:8000/du-an/", at()).unwrap(),
             "http://127.0.0.1:8000/du-an/"
         );
+    }
+
+    #[test]
+    fn links_to_documents_are_plain_http_addresses() {
+        assert!(is_web_address(
+            "https://tuyenquang.gov.vn/văn-bản?id=45#trang-2"
+        ));
+        for bad in [
+            "javascript:alert(1)",
+            "https://x.vn/\"onmouseover=\"alert(1)",
+            "https://x.vn/a b",
+            "https://x.vn/<script>",
+            "ftp://x.vn/",
+        ] {
+            assert!(!is_web_address(bad), "{bad:?}");
+        }
     }
 
     #[test]
