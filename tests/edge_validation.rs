@@ -132,7 +132,7 @@ fn built_feed_stays_valid_xml_with_a_control_character_in_a_title() {
     let tmp = tempfile::tempdir().unwrap();
     valid_content(tmp.path());
     let site = site_with("base_url: \"https://x.vn/\"").replace("Thử nghiệm", "Thử\\u000C nghiệm");
-    let tasks = TASKS.replace("\"Việc thứ nhất\"", "\"Việc\\u0008 thứ nhất\"");
+    let tasks = TASKS.replace("\"Việc thứ nhất\"", "\"Việc\\u0008 thứ\\uFFFF nhất\"");
     write_content(
         tmp.path(),
         &[("site.yaml", &site), ("plans/kh-thu/tasks.yaml", &tasks)],
@@ -144,7 +144,7 @@ fn built_feed_stays_valid_xml_with_a_control_character_in_a_title() {
     for (name, bytes) in snapshot(&out) {
         let text = String::from_utf8(bytes).unwrap();
         assert!(
-            !text.contains(['\u{8}', '\u{c}']),
+            !text.contains(['\u{8}', '\u{c}', '\u{FFFF}']),
             "{name} carries a control character"
         );
         if name.ends_with(".xml") {
@@ -359,7 +359,58 @@ fn suggestions_for_a_huge_unknown_agency_name_are_bounded() {
     );
 }
 
-// Finding 8, end to end: `import-report --out` never overwrites content.
+// Finding 8, end to end.
+
+/// Runs `import-report` on `csv` (printing the YAML); returns success and stderr.
+fn import_report(csv: &str) -> (bool, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("bao-cao.csv");
+    fs::write(&p, csv).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .arg("import-report")
+        .arg(&p)
+        .args(["--period", "2025-09", "--date", "2025-09-15"])
+        .output()
+        .unwrap();
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn import_report_accounts_for_every_row() {
+    let cases = [
+        // A blank task cell.
+        ("task,status\nkh/1,ongoing\n,in-progress\n", ":3:1:"),
+        // An unterminated quote swallowing the rows after it.
+        (
+            "task,status,note\nkh/1,ongoing,\"chờ\nkh/2,ongoing,x\n",
+            ":2:14:",
+        ),
+        // A two-digit year.
+        ("task,status,completed\nkh/1,done,08/09/25\n", ":2:3:"),
+        // Two rows for one task.
+        ("task,status\nkh/1,ongoing\nkh/1,done\n", ":3:1:"),
+        // A real line after a multi-line cell.
+        (
+            "task,status,note\nkh/1,ongoing,\"a\nb\"\nkh/2,xong,\n",
+            ":4:2:",
+        ),
+    ];
+    for (csv, at) in cases {
+        let (ok, err) = import_report(csv);
+        assert!(!ok, "{csv:?} is accepted");
+        assert!(
+            err.contains(at),
+            "{csv:?}: expected an error at {at}\n{err}"
+        );
+    }
+    let (ok, err) = import_report("task;status\nkh/1;ongoing\n");
+    assert!(ok, "a semicolon-separated file is read: {err}");
+}
+
+// `import-report --out` never overwrites content.
 
 #[test]
 fn import_report_out_refuses_site_yaml_and_existing_reports() {

@@ -141,10 +141,11 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// True for a character no text field may hold: a control character other
-/// than tab and line feed (CR, NUL, ESC, DEL, C1 controls…). Such characters
-/// make the Atom feed invalid XML and can inject lines into calendar files.
+/// than tab and line feed (CR, NUL, ESC, DEL, C1 controls…), or one of the
+/// noncharacters U+FFFE and U+FFFF. Such characters make the Atom feed
+/// invalid XML and can inject lines into calendar files.
 pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
 /// Removes forbidden control characters written directly in `text` (a CR
