@@ -185,6 +185,8 @@ fn dates_far_from_the_plan_or_the_window_are_errors_everywhere() {
         "2025-09.yaml",
         2,
     );
+    let md = PLAN_MD.replace("end: 2025-12-31", "end: 2095-12-31");
+    one_error(&check_with(&[("plans/kh-thu/plan.md", &md)]), "plan.md", 7);
     let tasks = TASKS.replace("\"Tháng 9/2025\"", "\"Năm 2095\"");
     one_error(
         &check_with(&[("plans/kh-thu/tasks.yaml", &tasks)]),

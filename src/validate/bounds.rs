@@ -19,6 +19,9 @@ pub const YEARS_BEFORE_PERIOD: i32 = 10;
 /// Years a plan's deadlines and duties may lie after its period ends
 /// (long-term visions such as "tầm nhìn đến năm 2045" stay inside).
 pub const YEARS_AFTER_PERIOD: i32 = 30;
+/// Longest period a plan may cover, in years (plans run for a year or a
+/// five-year term; a longer one is a typo in a year).
+pub const MAX_PERIOD_YEARS: i32 = 50;
 /// Largest magnitude accepted for an indicator value.
 pub const MAX_NUMBER: f64 = 1e15;
 
@@ -73,6 +76,24 @@ pub fn check_plan_date(
             ),
         )
         .with_help("check the year for a typo; if the date is right, correct the plan's `period`"),
+    );
+    false
+}
+
+/// Reports a plan period longer than [`MAX_PERIOD_YEARS`].
+pub fn check_period(period: &Period, loc: Location, diags: &mut Diagnostics) -> bool {
+    if period.end.year() - period.start.year() <= MAX_PERIOD_YEARS {
+        return true;
+    }
+    diags.push(
+        Diagnostic::error(
+            loc,
+            format!(
+                "the period from {} to {} is longer than {MAX_PERIOD_YEARS} years",
+                period.start, period.end
+            ),
+        )
+        .with_help("check the years of `period` for a typo"),
     );
     false
 }

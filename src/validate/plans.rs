@@ -69,6 +69,11 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
     );
     dates_ok &=
         super::bounds::check_date(f.period.end, "the period's end", fat("period.end"), diags);
+    let period = Period {
+        start: f.period.start,
+        end: f.period.end,
+    };
+    dates_ok = dates_ok && super::bounds::check_period(&period, fat("period.end"), diags);
     if let Some(d) = f.date {
         super::bounds::check_date(d, "the date of issue", fat("date"), diags);
     }
