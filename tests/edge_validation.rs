@@ -291,6 +291,15 @@ fn symlink_loops_where_content_should_be_are_errors_not_dropped() {
         r.diagnostics.has_errors(),
         "the table is not silently dropped"
     );
+    let reports = tmp.path().join("reports");
+    std::os::unix::fs::symlink(&reports, &reports).unwrap();
+    let r = minhbach::check(tmp.path(), None);
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.location.file.ends_with("reports")),
+        "a looping reports directory is reported"
+    );
     let plan = tmp.path().join("plans/kh-loop");
     std::os::unix::fs::symlink(&plan, &plan).unwrap();
     let r = minhbach::check(tmp.path(), None);

@@ -119,9 +119,42 @@ pub fn load(root: &Path) -> Result<RawContent, Diagnostics> {
     }
 }
 
+/// Reports what is at `path` when it is neither a directory nor absent;
+/// true when it is a directory.
+fn optional_dir(path: &Path, diags: &mut Diagnostics) -> bool {
+    match files::entry(path) {
+        Entry::Dir => true,
+        Entry::Missing => false,
+        Entry::File => {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(path),
+                    "a file is where a directory should be",
+                )
+                .with_help("rename the file, and create the directory"),
+            );
+            false
+        }
+        Entry::Unusable(d) => {
+            diags.push(d);
+            false
+        }
+    }
+}
+
 fn load_reports(dir: &Path, diags: &mut Diagnostics) -> Vec<Loaded<ReportFile>> {
-    let Ok(rd) = fs::read_dir(dir) else {
+    if !optional_dir(dir, diags) {
         return Vec::new();
+    }
+    let rd = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                Location::file(dir),
+                format!("cannot read the directory: {e}"),
+            ));
+            return Vec::new();
+        }
     };
     let mut files: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
@@ -230,6 +263,10 @@ fn optional_file(path: &Path, diags: &mut Diagnostics) -> bool {
 }
 
 fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
+    if !matches!(files::entry(dir), Entry::Dir | Entry::Missing) {
+        optional_dir(dir, diags);
+        return Vec::new();
+    }
     let mut dirs: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(rd) => {
             let mut v = Vec::new();
