@@ -148,11 +148,21 @@ pub fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
+/// True for U+2028 and U+2029, which YAML counts as line breaks but
+/// editors do not: they would shift every line number after them.
+pub fn is_unicode_separator(c: char) -> bool {
+    c == '\u{2028}' || c == '\u{2029}'
+}
+
 /// Removes forbidden control characters written directly in `text` (a CR
-/// is kept only as part of a CRLF line end). Returns the cleaned text and
-/// the 1-based line and column of each character removed.
+/// is kept only as part of a CRLF line end) and replaces the Unicode line
+/// and paragraph separators by a space. Returns the cleaned text and the
+/// 1-based line and column of each character removed or replaced.
 pub fn strip_raw_controls(text: &str) -> (String, Vec<(usize, usize, char)>) {
-    if !text.chars().any(is_forbidden_control) {
+    if !text
+        .chars()
+        .any(|c| is_forbidden_control(c) || is_unicode_separator(c))
+    {
         return (text.to_string(), Vec::new());
     }
     let mut out = String::with_capacity(text.len());
@@ -166,6 +176,9 @@ pub fn strip_raw_controls(text: &str) -> (String, Vec<(usize, usize, char)>) {
             removed.push((line, column, c));
             column += 1;
             continue;
+        } else if is_unicode_separator(c) {
+            removed.push((line, column, c));
+            out.push(' ');
         } else {
             out.push(c);
         }
@@ -181,14 +194,19 @@ pub fn strip_raw_controls(text: &str) -> (String, Vec<(usize, usize, char)>) {
 
 /// The warning for a control character removed at a location.
 pub fn control_warning(location: Location, c: char) -> Diagnostic {
-    Diagnostic::warning(
-        location,
+    let message = if is_unicode_separator(c) {
+        format!(
+            "invisible line separator U+{:04X} replaced by a space: it would shift line numbers",
+            c as u32
+        )
+    } else {
         format!(
             "control character U+{:04X} removed: it cannot be shown and would corrupt feeds and calendars",
             c as u32
-        ),
-    )
-    .with_help("delete the invisible character (often pasted from another program)")
+        )
+    };
+    Diagnostic::warning(location, message)
+        .with_help("delete the invisible character (often pasted from another program)")
 }
 
 #[cfg(test)]
@@ -217,6 +235,9 @@ mod tests {
             removed,
             vec![(2, 5, '\u{7}'), (2, 7, '\u{1b}'), (2, 8, '\r')]
         );
+        let (clean, removed) = strip_raw_controls("a: b\u{2028}c\nd");
+        assert_eq!(clean, "a: b c\nd");
+        assert_eq!(removed, vec![(1, 5, '\u{2028}')]);
     }
 
     #[cfg(unix)]
