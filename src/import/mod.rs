@@ -214,9 +214,10 @@ pub fn report_from_table(
     if diags.has_errors() {
         return Err(diags);
     }
+    let rows = clean_rows(source, &table.rows, &mut diags);
     let mut entries = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in &table.rows {
+    for row in &rows {
         if row.is_blank() {
             continue;
         }
@@ -244,6 +245,32 @@ pub fn report_from_table(
             Err(diags)
         }
     }
+}
+
+/// The rows with control characters removed from their cells, each
+/// removal reported at the cell (they would be removed by `check` anyway,
+/// with a less helpful position).
+fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> {
+    use crate::load::files::{control_warning, is_forbidden_control};
+    rows.iter()
+        .map(|row| Row {
+            line: row.line,
+            cells: row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    for c in cell
+                        .chars()
+                        .filter(|&c| is_forbidden_control(c) && c != '\r')
+                    {
+                        diags.push(control_warning(Location::new(source, row.line, i + 1), c));
+                    }
+                    cell.chars().filter(|&c| !is_forbidden_control(c)).collect()
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The meaning of each header cell; unknown columns are reported and

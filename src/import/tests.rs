@@ -134,3 +134,13 @@ fn unknown_columns_and_cells_beyond_the_header_are_reported() {
     let ok = import("task,status,Người nhập\nkh/1,ongoing,An\n", &meta()).unwrap();
     assert_eq!(ok.diagnostics.warning_count(), 1);
 }
+
+#[test]
+fn control_characters_in_cells_are_removed_with_a_warning() {
+    let csv = "task,status,note\nkh/1,ongoing,\"chờ\u{7} duyệt\"\n";
+    let ok = import(csv, &meta()).unwrap();
+    assert!(ok.yaml.contains("note: chờ duyệt"), "{}", ok.yaml);
+    let w: Vec<_> = ok.diagnostics.iter().collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!((w[0].location.line, w[0].location.column), (2, 3));
+}
