@@ -1,8 +1,10 @@
 //! Stage 1 of the pipeline: read the content directory into raw structs.
 //!
-//! Nothing here interprets the content; it only finds the files, splits
-//! front matter from Markdown and deserialises YAML, remembering where each
-//! value came from so later stages can point at it.
+//! Nothing here interprets the content; it only finds the files (opened
+//! through [`files`]: regular files only, UTF-8 checked, control characters
+//! removed with a warning), splits front matter from Markdown and
+//! deserialises YAML, remembering where each value came from so later
+//! stages can point at it.
 
 pub mod files;
 pub mod raw;
@@ -190,7 +192,7 @@ fn load_yaml_strict<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    let text = strip_raw(&text, path, 0, diags);
+    let text = strip_raw(&text, path, diags);
     match yaml::parse::<T>(&text, path, 0) {
         Ok((value, spans)) => {
             report_removed(&spans, path, strict, diags);
@@ -208,14 +210,11 @@ fn load_yaml_strict<T: serde::de::DeserializeOwned>(
 }
 
 /// Removes control characters typed directly into a file, with a warning
-/// at each one's line and column (after `line_offset` lines).
-fn strip_raw(text: &str, path: &Path, line_offset: usize, diags: &mut Diagnostics) -> String {
+/// at each one's line and column.
+fn strip_raw(text: &str, path: &Path, diags: &mut Diagnostics) -> String {
     let (clean, removed) = files::strip_raw_controls(text);
     for (line, column, c) in removed {
-        diags.push(files::control_warning(
-            Location::new(path, line + line_offset, column),
-            c,
-        ));
+        diags.push(files::control_warning(Location::new(path, line, column), c));
     }
     clean
 }
@@ -297,7 +296,7 @@ fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
             .unwrap_or_default();
         let plan_md = d.join("plan.md");
         let text = match read_text(&plan_md) {
-            Ok(t) => strip_raw(&t, &plan_md, 0, diags),
+            Ok(t) => strip_raw(&t, &plan_md, diags),
             Err(e) => {
                 diags.push(e);
                 continue;
