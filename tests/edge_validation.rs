@@ -79,6 +79,17 @@ fn base_url_given_on_the_command_line_is_checked_too() {
 }
 
 #[test]
+fn a_control_character_typed_into_base_url_is_an_error() {
+    let diags = check_with(&[(
+        "site.yaml",
+        &site_with("base_url: \"https://x.vn/\u{7}a/\""),
+    )]);
+    let e = one_error(&diags, "site.yaml", 4);
+    assert_eq!(e.location.column, 25);
+    assert!(e.message.contains("U+0007"), "{e}");
+}
+
+#[test]
 fn unknown_or_injected_time_zone_is_an_error() {
     for tz in ["\"Asia/Hanoi\"", "\"Asia/Ho_Chi_Minh\\r\\nX-INJECT:1\""] {
         let diags = check_with(&[("site.yaml", &site_with(&format!("time_zone: {tz}")))]);

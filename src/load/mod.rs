@@ -192,8 +192,22 @@ fn load_yaml_strict<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    let text = strip_raw(&text, path, diags);
-    match yaml::parse::<T>(&text, path, 0) {
+    let (text, raw_removed) = files::strip_raw_controls(&text);
+    let parsed = yaml::parse::<T>(&text, path, 0);
+    // A character typed on the line of a strict value belongs to it.
+    let strict_lines: Vec<usize> = match &parsed {
+        Ok((_, spans)) => strict.iter().map(|p| spans.get(p).0).collect(),
+        Err(_) => Vec::new(),
+    };
+    for (line, column, c) in raw_removed {
+        let loc = Location::new(path, line, column);
+        if strict_lines.contains(&line) {
+            diags.push(strict_error(loc, &format!("line {line}"), c));
+        } else {
+            diags.push(files::control_warning(loc, c));
+        }
+    }
+    match parsed {
         Ok((value, spans)) => {
             report_removed(&spans, path, strict, diags);
             Some(Loaded {
@@ -219,20 +233,20 @@ fn strip_raw(text: &str, path: &Path, diags: &mut Diagnostics) -> String {
     clean
 }
 
+/// A control character in a value that must be exact (`base_url`).
+fn strict_error(loc: Location, what: &str, c: char) -> Diagnostic {
+    Diagnostic::error(
+        loc,
+        format!("{what} contains the control character U+{:04X}", c as u32),
+    )
+    .with_help("remove the invisible character or the escape (such as \\r or \\n) from the value")
+}
+
 fn report_removed(spans: &yaml::Spans, path: &Path, strict: &[&str], diags: &mut Diagnostics) {
     for r in spans.removed_controls() {
         let loc = spans.locate(path, &r.path);
         if strict.contains(&r.path.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    loc,
-                    format!(
-                        "`{}` contains the control character U+{:04X}",
-                        r.path, r.ch as u32
-                    ),
-                )
-                .with_help("remove the escape (such as \\r or \\n) from the value"),
-            );
+            diags.push(strict_error(loc, &format!("`{}`", r.path), r.ch));
         } else {
             diags.push(files::control_warning(loc, r.ch));
         }
