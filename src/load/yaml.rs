@@ -207,6 +207,10 @@ fn spans(src: &str, line_offset: usize) -> Spans {
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut parser = Parser::new_from_str(src);
+    // Split once, and index the characters of one line at a time: finding
+    // a scalar's text must not rescan the file or its line per scalar.
+    let lines: Vec<&str> = src.lines().collect();
+    let mut line_chars = LineChars::default();
     // Positions are best effort: serde_yaml has already accepted the document.
     while let Ok((event, mark)) = parser.next_token() {
         let pos = (mark.line(), mark.col() + 1);
@@ -219,7 +223,7 @@ fn spans(src: &str, line_offset: usize) -> Spans {
                         continue;
                     }
                 }
-                if let Some(col) = verbatim_column(src, pos, &value) {
+                if let Some(col) = verbatim_column(&lines, &mut line_chars, pos, &value) {
                     if !stack.is_empty() {
                         path.push(segment(&stack));
                         text.entry(path.join(".")).or_insert((pos.0, col));
@@ -264,23 +268,38 @@ fn spans(src: &str, line_offset: usize) -> Spans {
     }
 }
 
+/// Byte offsets of the characters of the last line looked at.
+#[derive(Default)]
+struct LineChars {
+    line: Option<usize>,
+    starts: Vec<usize>,
+}
+
 /// The column of a scalar's first character when the source line holds
 /// it verbatim at `pos` (plain, or just inside a quote).
-fn verbatim_column(src: &str, pos: (usize, usize), value: &str) -> Option<usize> {
+fn verbatim_column(
+    lines: &[&str],
+    cache: &mut LineChars,
+    pos: (usize, usize),
+    value: &str,
+) -> Option<usize> {
     if value.is_empty() || value.contains('\n') {
         return None;
     }
-    let line = src.lines().nth(pos.0.checked_sub(1)?)?;
-    let rest: String = line.chars().skip(pos.1 - 1).collect();
-    let quoted = rest.starts_with('"') || rest.starts_with('\'');
-    let body = if quoted { &rest[1..] } else { &rest[..] };
-    let closes = |q: char| body.get(value.len()..).is_some_and(|r| r.starts_with(q));
-    let ok = body.starts_with(value)
-        && match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => closes(q),
-            _ => true,
-        };
-    ok.then_some(pos.1 + usize::from(quoted))
+    let idx = pos.0.checked_sub(1)?;
+    let line = lines.get(idx)?;
+    if cache.line != Some(idx) {
+        cache.line = Some(idx);
+        cache.starts = line.char_indices().map(|(i, _)| i).collect();
+    }
+    let rest = &line[*cache.starts.get(pos.1.checked_sub(1)?)?..];
+    let quote = rest.chars().next().filter(|q| matches!(q, '"' | '\''));
+    let body = match quote {
+        Some(q) => &rest[q.len_utf8()..],
+        None => rest,
+    };
+    let ok = body.starts_with(value) && quote.is_none_or(|q| body[value.len()..].starts_with(q));
+    ok.then_some(pos.1 + usize::from(quote.is_some()))
 }
 
 fn segment(stack: &[Frame]) -> String {
@@ -404,6 +423,21 @@ mod tests {
         assert_eq!(r[0].path, "items.0.name");
         assert_eq!(r[0].ch, '\u{7}');
         assert_eq!(spans.get(&r[2].path), (3, 12));
+    }
+
+    #[test]
+    fn many_scalars_on_one_line_are_located_in_linear_time() {
+        // 50 000 values on one line: rescanning the line per value would
+        // take billions of steps.
+        let n = 50_000;
+        let src = format!(
+            "items:\n  - name: a\n    tags: [{}]\n",
+            vec!["xy"; n].join(", ")
+        );
+        let (doc, spans): (Doc, Spans) = parse(&src, Path::new("f.yaml"), 0).unwrap();
+        assert_eq!(doc.items[0].tags.len(), n);
+        let last = spans.locate_in_text(Path::new("f.yaml"), &format!("items.0.tags.{}", n - 1), 1);
+        assert_eq!((last.line, last.column), (3, 12 + 4 * (n - 1) + 1));
     }
 
     #[test]

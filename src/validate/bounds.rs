@@ -118,15 +118,23 @@ pub fn deadline_dates(kind: &DeadlineKind) -> Vec<NaiveDate> {
     }
 }
 
+/// The first day of a due period (a year no date can hold stands as the
+/// first or last representable day, so it still fails the window).
 fn due_dates(due: &Due) -> Vec<NaiveDate> {
-    let year_start = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1);
-    match *due {
-        Due::On { date } | Due::Before { date } => vec![date],
-        Due::Month { year, .. }
-        | Due::Quarter { year, .. }
-        | Due::Half { year, .. }
-        | Due::Year { year } => year_start(year).into_iter().collect(),
-    }
+    let first = |y: i32, m: u32| {
+        NaiveDate::from_ymd_opt(y, m.clamp(1, 12), 1).unwrap_or(if y > 0 {
+            NaiveDate::MAX
+        } else {
+            NaiveDate::MIN
+        })
+    };
+    vec![match *due {
+        Due::On { date } | Due::Before { date } => date,
+        Due::Month { year, month } => first(year, month),
+        Due::Quarter { year, quarter } => first(year, quarter.saturating_mul(3).saturating_sub(2)),
+        Due::Half { year, half } => first(year, half.saturating_mul(6).saturating_sub(5)),
+        Due::Year { year } => first(year, 1),
+    }]
 }
 
 /// Reports a number that is not finite or implausibly large.
@@ -147,7 +155,7 @@ pub fn check_number(value: f64, what: &str, loc: Location, diags: &mut Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::deadline::Deadline;
+    use crate::model::deadline::Milestone;
     use std::path::Path;
 
     fn period() -> Period {
@@ -158,22 +166,47 @@ mod tests {
     }
 
     #[test]
-    fn typo_year_in_deadline_text_is_an_error() {
-        let d = Deadline::parse("30/10/0025", Some(2025));
-        let dates = deadline_dates(&d.kind);
-        assert!(!dates.is_empty(), "{:?}", d.kind);
+    fn every_date_of_a_meaning_is_checked_milestones_and_spans_included() {
+        // What a stated meaning or any reading may hold: a typo year in the
+        // second milestone, inside a span.
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let kind = DeadlineKind::Milestones {
+            items: vec![
+                Milestone {
+                    label: None,
+                    kind: DeadlineKind::Due {
+                        due: Due::Month {
+                            year: 2025,
+                            month: 10,
+                        },
+                    },
+                },
+                Milestone {
+                    label: Some("Báo cáo".into()),
+                    kind: DeadlineKind::Span {
+                        from: d(2025, 11, 1),
+                        due: Due::On {
+                            date: d(25, 12, 30),
+                        },
+                    },
+                },
+            ],
+        };
+        let dates = deadline_dates(&kind);
+        assert_eq!(dates, vec![d(2025, 10, 1), d(2025, 11, 1), d(25, 12, 30)]);
         let mut diags = Diagnostics::default();
-        let ok = dates.iter().all(|&x| {
-            check_plan_date(
-                x,
-                &period(),
-                "the deadline",
-                Location::file(Path::new("t")),
-                &mut diags,
-            )
-        });
-        assert!(!ok);
+        let at = || Location::file(Path::new("t"));
+        let ok: Vec<bool> = dates
+            .iter()
+            .map(|&x| check_plan_date(x, &period(), "the deadline", at(), &mut diags))
+            .collect();
+        assert_eq!(ok, vec![true, true, false]);
         assert_eq!(diags.error_count(), 1);
+        // A year no date can hold still fails the window.
+        let huge = deadline_dates(&DeadlineKind::Due {
+            due: Due::Year { year: 300_000 },
+        });
+        assert!(!check_plan_date(huge[0], &period(), "x", at(), &mut diags));
     }
 
     #[test]
