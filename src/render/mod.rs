@@ -9,6 +9,7 @@ pub mod data;
 pub mod feeds;
 pub mod ics;
 pub mod markdown;
+pub mod numbers;
 pub mod pages;
 pub mod reports;
 pub mod search;

@@ -115,6 +115,14 @@ impl Theme {
     ) -> Result<Theme, RenderError> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Numbers the Vietnamese way in templates: `{{ x | so }}` → `1.234,5`,
+        // `{{ x | phan_tram }}` → `90,2 %`.
+        tera.register_filter("so", |x: f64, _: tera::Kwargs, _: &tera::State| {
+            super::numbers::vi_number(x, 1)
+        });
+        tera.register_filter("phan_tram", |x: f64, _: tera::Kwargs, _: &tera::State| {
+            super::numbers::vi_percent(x)
+        });
         tera.add_raw_templates(templates)
             .map_err(|e| RenderError::Template {
                 template: "theme".into(),

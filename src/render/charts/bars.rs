@@ -3,7 +3,10 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{category_label, fmt_num, palette, text_style, Bar, Chart, SeriesSpec};
+use super::{
+    category_label, draw_legend, fmt_num, legend_layout, palette, text_style, wrap, Bar, Chart,
+    SeriesSpec, SMALL, TEXT, WIDTH,
+};
 
 /// Horizontal stacked bars, one per category, with the category name above
 /// each bar and the value written in or after each segment.
@@ -14,9 +17,16 @@ pub fn stacked_bars(
     series: &[SeriesSpec],
     bars: &[Bar],
 ) -> Chart {
-    let width = 760u32;
-    let row_h = 52u32;
-    let legend_h = 26 * series.len().div_ceil(2) as u32 + 8;
+    let width = WIDTH;
+    // Category names above their bar, wrapped to the chart's width.
+    let names: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| wrap(&b.label, width - 20, TEXT))
+        .collect();
+    let name_lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    let row_h = 30 + 20 * name_lines;
+    let labels: Vec<&str> = series.iter().map(|s| s.label.as_str()).collect();
+    let (legend_items, legend_h) = legend_layout(&labels, width);
     let height = bars.len() as u32 * row_h + legend_h + 40;
     let max = bars
         .iter()
@@ -29,23 +39,8 @@ pub fn stacked_bars(
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let (legend, plot) = root.split_vertically(legend_h);
-        for (i, s) in series.iter().enumerate() {
-            let x = 10 + (i % 2) as i32 * 375;
-            let y = 6 + (i / 2) as i32 * 26;
-            let _ = legend.draw(&Rectangle::new(
-                [(x, y), (x + 14, y + 14)],
-                s.color.filled(),
-            ));
-            let _ = legend.draw(&Rectangle::new(
-                [(x, y), (x + 14, y + 14)],
-                BLACK.stroke_width(1),
-            ));
-            let _ = legend.draw(&Text::new(
-                s.label.clone(),
-                (x + 20, y + 1),
-                text_style(16, &BLACK),
-            ));
-        }
+        let colors: Vec<RGBColor> = series.iter().map(|s| s.color).collect();
+        draw_legend(&legend, &colors, &legend_items);
         let built = ChartBuilder::on(&plot)
             .margin_left(10)
             .margin_right(40)
@@ -56,19 +51,27 @@ pub fn stacked_bars(
                 .configure_mesh()
                 .disable_mesh()
                 .disable_y_axis()
-                .x_labels(6)
+                .x_labels(5)
                 .x_label_formatter(&|v| format!("{}", v.round() as i64))
-                .label_style(text_style(15, &BLACK))
+                .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let top = bars.len() as f64;
             let px_per_unit = f64::from(width - 50) / (max as f64 * 1.08);
-            for (i, b) in bars.iter().enumerate() {
+            // Share of a row taken by the name lines above the bar.
+            let name_share = (20.0 * name_lines as f64) / row_h as f64;
+            let bar_top = 0.06 + name_share;
+            let (b0, b1) = (bar_top, (bar_top + 0.4).min(0.97));
+            for (i, (b, name)) in bars.iter().zip(&names).enumerate() {
                 let y0 = top - i as f64;
-                let _ = chart.draw_series(std::iter::once(Text::new(
-                    b.label.clone(),
-                    (0.0, y0 - 0.08),
-                    text_style(16, &BLACK),
-                )));
+                // Names sit just above their bar, whatever their line count.
+                let skip = name_lines as usize - name.len();
+                for (k, line) in name.iter().enumerate() {
+                    let _ = chart.draw_series(std::iter::once(Text::new(
+                        line.clone(),
+                        (0.0, y0 - 0.04 - (skip + k) as f64 * 20.0 / row_h as f64),
+                        text_style(TEXT, &BLACK),
+                    )));
+                }
                 let mut x = 0.0;
                 for (v, s) in b.values.iter().zip(series) {
                     if *v == 0 {
@@ -76,20 +79,21 @@ pub fn stacked_bars(
                     }
                     let x1 = x + *v as f64;
                     let _ = chart.draw_series(std::iter::once(Rectangle::new(
-                        [(x, y0 - 0.45), (x1, y0 - 0.9)],
+                        [(x, y0 - b0), (x1, y0 - b1)],
                         s.color.filled(),
                     )));
                     let _ = chart.draw_series(std::iter::once(Rectangle::new(
-                        [(x, y0 - 0.45), (x1, y0 - 0.9)],
+                        [(x, y0 - b0), (x1, y0 - b1)],
                         WHITE.stroke_width(1),
                     )));
                     // Write the value inside the segment when it fits.
-                    if *v as f64 * px_per_unit >= 22.0 {
+                    let digits = v.to_string().len() as f64;
+                    if *v as f64 * px_per_unit >= 10.0 + 9.0 * digits {
                         let ink = if is_dark(&s.color) { &WHITE } else { &BLACK };
                         let _ = chart.draw_series(std::iter::once(Text::new(
                             v.to_string(),
-                            ((x + x1) / 2.0, y0 - 0.675),
-                            text_style(15, ink).pos(Pos::new(HPos::Center, VPos::Center)),
+                            ((x + x1) / 2.0, y0 - (b0 + b1) / 2.0),
+                            text_style(SMALL, ink).pos(Pos::new(HPos::Center, VPos::Center)),
                         )));
                     }
                     x = x1;
@@ -97,8 +101,8 @@ pub fn stacked_bars(
                 let total: u32 = b.values.iter().sum();
                 let _ = chart.draw_series(std::iter::once(Text::new(
                     format!("{total}"),
-                    (x + max as f64 * 0.01, y0 - 0.55),
-                    text_style(15, &BLACK),
+                    (x + max as f64 * 0.01, y0 - (b0 + b1) / 2.0),
+                    text_style(SMALL, &BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                 )));
             }
         }
@@ -143,20 +147,28 @@ pub fn columns(
     values: &[u32],
     value_name: &str,
 ) -> Chart {
-    let (width, height) = (760u32, 300u32);
+    let (width, height) = (WIDTH, 280u32);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let n = labels.len().max(1);
+        // Room for one label: the widest, plus a gap.
+        let label_w = labels
+            .iter()
+            .map(|l| super::text_width(l, SMALL))
+            .max()
+            .unwrap_or(1)
+            + 12;
         let max = values.iter().copied().max().unwrap_or(0).max(1);
         let built = ChartBuilder::on(&root)
-            .margin(16)
-            .x_label_area_size(46)
+            .margin(12)
+            .x_label_area_size(36)
             .y_label_area_size(36)
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..(max as f64 * 1.15));
         if let Ok(mut chart) = built {
-            let every = n.div_ceil(12).max(1);
+            let fit = ((width - 60) / label_w).max(1) as usize;
+            let every = n.div_ceil(fit).max(1);
             let l = labels.to_vec();
             let _ = chart
                 .configure_mesh()
@@ -165,19 +177,23 @@ pub fn columns(
                 .x_label_formatter(&|v| category_label(&l, *v, every))
                 .y_labels(5)
                 .y_label_formatter(&|v| format!("{}", v.round() as i64))
-                .label_style(text_style(14, &BLACK))
+                .label_style(text_style(SMALL, &BLACK))
                 .draw();
+            // Values over bars only where they do not collide.
+            let bar_px = f64::from(width - 60) / n as f64;
+            let digits = values.iter().map(|v| v.to_string().len()).max().unwrap_or(1);
+            let value_every = ((9.0 * digits as f64 + 4.0) / bar_px).ceil().max(1.0) as usize;
             for (i, v) in values.iter().enumerate() {
                 let x = i as f64;
                 let _ = chart.draw_series(std::iter::once(Rectangle::new(
                     [(x - 0.35, 0.0), (x + 0.35, *v as f64)],
                     palette::BLUE.filled(),
                 )));
-                if *v > 0 {
+                if *v > 0 && i % value_every == 0 {
                     let _ = chart.draw_series(std::iter::once(Text::new(
                         v.to_string(),
                         (x, *v as f64 + max as f64 * 0.02),
-                        text_style(14, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        text_style(SMALL, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                     )));
                 }
             }
@@ -201,9 +217,15 @@ pub fn target_actual(
     summary: &str,
     items: &[(String, f64, f64, String)],
 ) -> Chart {
-    let width = 760u32;
-    let row_h = 64u32;
-    let height = items.len() as u32 * row_h + 60;
+    let width = WIDTH;
+    let names: Vec<Vec<String>> = items
+        .iter()
+        .map(|(n, ..)| wrap(n, width - 20, TEXT))
+        .collect();
+    let name_lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    let row_h = 50 + 20 * name_lines;
+    let (legend_items, legend_h) = legend_layout(&["Mục tiêu", "Đạt được"], width);
+    let height = items.len() as u32 * row_h + legend_h + 30;
     let max = items
         .iter()
         .map(|(_, t, a, _)| t.max(*a))
@@ -212,35 +234,47 @@ pub fn target_actual(
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let (legend, plot) = root.split_vertically(28);
-        let _ = legend.draw(&Rectangle::new([(10, 6), (24, 20)], palette::GREY.filled()));
-        let _ = legend.draw(&Text::new("Mục tiêu", (30, 7), text_style(16, &BLACK)));
-        let _ = legend.draw(&Rectangle::new(
-            [(130, 6), (144, 20)],
-            palette::BLUE.filled(),
-        ));
-        let _ = legend.draw(&Text::new("Đạt được", (150, 7), text_style(16, &BLACK)));
+        let (legend, plot) = root.split_vertically(legend_h);
+        draw_legend(&legend, &[palette::GREY, palette::BLUE], &legend_items);
+        // The widest value text decides how much room is left after a bar.
+        let value_w = items
+            .iter()
+            .map(|(_, t, a, u)| {
+                let t = super::text_width(&format!("mục tiêu {}{u}", fmt_num(*t)), SMALL);
+                let a = super::text_width(&format!("đạt {}{u}", fmt_num(*a)), SMALL);
+                t.max(a)
+            })
+            .max()
+            .unwrap_or(0)
+            .min(width / 2);
+        let span = max / (1.0 - f64::from(value_w + 24) / f64::from(width - 20)).max(0.3);
         let built = ChartBuilder::on(&plot)
             .margin_left(10)
-            .margin_right(60)
+            .margin_right(10)
             .x_label_area_size(26)
-            .build_cartesian_2d(0f64..max * 1.1, 0f64..items.len() as f64);
+            .build_cartesian_2d(0f64..span, 0f64..items.len() as f64);
         if let Ok(mut chart) = built {
             let _ = chart
                 .configure_mesh()
                 .disable_mesh()
                 .disable_y_axis()
-                .x_labels(6)
-                .label_style(text_style(15, &BLACK))
+                .x_labels(4)
+                .x_label_formatter(&|v| fmt_num(*v))
+                .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let top = items.len() as f64;
-            for (i, (name, target, actual, unit)) in items.iter().enumerate() {
+            let line = 20.0 / row_h as f64;
+            let name_share = line * name_lines as f64;
+            for (i, ((_, target, actual, unit), name)) in items.iter().zip(&names).enumerate() {
                 let y0 = top - i as f64;
-                let _ = chart.draw_series(std::iter::once(Text::new(
-                    name.clone(),
-                    (0.0, y0 - 0.05),
-                    text_style(16, &BLACK),
-                )));
+                let skip = name_lines as usize - name.len();
+                for (k, l) in name.iter().enumerate() {
+                    let _ = chart.draw_series(std::iter::once(Text::new(
+                        l.clone(),
+                        (0.0, y0 - 0.04 - (skip + k) as f64 * line),
+                        text_style(TEXT, &BLACK),
+                    )));
+                }
                 for (k, (v, c, word)) in [
                     (target, palette::GREY, "mục tiêu"),
                     (actual, palette::BLUE, "đạt"),
@@ -248,15 +282,16 @@ pub fn target_actual(
                 .iter()
                 .enumerate()
                 {
-                    let ya = y0 - 0.38 - k as f64 * 0.28;
+                    let bar = (1.0 - name_share - 0.12) / 2.0;
+                    let ya = y0 - name_share - 0.08 - k as f64 * bar;
                     let _ = chart.draw_series(std::iter::once(Rectangle::new(
-                        [(0.0, ya), (**v, ya - 0.24)],
+                        [(0.0, ya), (**v, ya - bar * 0.85)],
                         c.filled(),
                     )));
                     let _ = chart.draw_series(std::iter::once(Text::new(
                         format!("{word} {}{unit}", fmt_num(**v)),
-                        (**v + max * 0.01, ya - 0.04),
-                        text_style(15, &BLACK),
+                        (**v + span * 0.01, ya - bar * 0.42),
+                        text_style(SMALL, &BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                     )));
                 }
             }

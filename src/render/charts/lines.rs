@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{category_label, palette, text_style, Chart};
+use super::{category_label, palette, text_style, text_width, Chart, SMALL, WIDTH};
 
 /// A line of cumulative values over periods (burn-up), with a target line.
 pub fn burn_up(
@@ -14,27 +14,36 @@ pub fn burn_up(
     done: &[u32],
     total: u32,
 ) -> Chart {
-    let (width, height) = (760u32, 320u32);
+    let (width, height) = (WIDTH, 300u32);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let n = periods.len().max(1);
         let built = ChartBuilder::on(&root)
-            .margin(16)
+            .margin(12)
             .x_label_area_size(30)
             .y_label_area_size(40)
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..(total.max(1) as f64 * 1.1));
         if let Ok(mut chart) = built {
             let labels: Vec<String> = periods.to_vec();
+            // Label as many periods as fit; the last one always shows its value.
+            let label_w = periods
+                .iter()
+                .map(|p| text_width(p, SMALL))
+                .max()
+                .unwrap_or(1)
+                + 12;
+            let fit = ((width - 70) / label_w).max(1) as usize;
+            let every = n.div_ceil(fit).max(1);
             let _ = chart
                 .configure_mesh()
                 .disable_mesh()
                 .x_labels(n)
-                .x_label_formatter(&|v| category_label(&labels, *v, 1))
+                .x_label_formatter(&|v| category_label(&labels, *v, every))
                 .y_labels(5)
                 .y_label_formatter(&|v| format!("{}", v.round() as i64))
-                .label_style(text_style(15, &BLACK))
+                .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let _ = chart.draw_series(LineSeries::new(
                 [(-0.5, total as f64), (n as f64 - 0.5, total as f64)],
@@ -43,7 +52,7 @@ pub fn burn_up(
             let _ = chart.draw_series(std::iter::once(Text::new(
                 format!("Tổng số nhiệm vụ: {total}"),
                 (-0.45, total as f64 * 1.06),
-                text_style(15, &BLACK),
+                text_style(SMALL, &BLACK),
             )));
             let pts: Vec<(f64, f64)> = done
                 .iter()
@@ -51,16 +60,20 @@ pub fn burn_up(
                 .map(|(i, v)| (i as f64, *v as f64))
                 .collect();
             let _ = chart.draw_series(LineSeries::new(pts.clone(), palette::GREEN.stroke_width(3)));
-            for (x, y) in pts {
+            let last = pts.len().saturating_sub(1);
+            for (i, (x, y)) in pts.into_iter().enumerate() {
                 let _ = chart.draw_series(std::iter::once(Circle::new(
                     (x, y),
                     4,
                     palette::GREEN.filled(),
                 )));
+                if i % every != 0 && i != last {
+                    continue;
+                }
                 let _ = chart.draw_series(std::iter::once(Text::new(
                     format!("{}", y as u32),
                     (x, y + total.max(1) as f64 * 0.03),
-                    text_style(15, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    text_style(SMALL, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 )));
             }
         }

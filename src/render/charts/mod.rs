@@ -16,6 +16,22 @@ pub use lines::burn_up;
 /// Font family of chart text: the reader's system sans-serif.
 pub(crate) const FONT: &str = "sans-serif";
 
+/// Width of every chart's drawing (its `viewBox`). Charts scale to the width
+/// they are given; this width keeps text of [`SMALL`] px at 12 px or more
+/// when the chart is shown in a 390 px wide phone screen (358 px of content).
+pub(crate) const WIDTH: u32 = 440;
+/// Size of category names and legend text, as given to `plotters` (which
+/// writes `font-size` = size / 1.24, so 20 becomes 16.1 drawing units).
+pub(crate) const TEXT: u32 = 20;
+/// Size of values and axis labels, as given to `plotters`: 19 becomes 15.3
+/// drawing units, 12.5 px when 440 units are shown 358 px wide.
+pub(crate) const SMALL: u32 = 19;
+
+/// The `font-size` `plotters` writes for a text style of `size`.
+pub(crate) fn drawn_size(size: u32) -> f64 {
+    f64::from(size) / 1.24
+}
+
 /// A chart with everything needed to present it accessibly.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
@@ -145,12 +161,104 @@ pub(crate) fn category_label(labels: &[String], v: f64, every: usize) -> String 
     }
 }
 
-/// A number without a trailing `.0`.
+/// A number the Vietnamese way, without a trailing `,0`: `90,2`, `1.234`.
 pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
+    crate::render::numbers::vi_number(v, 1)
+}
+
+/// A generous estimate of the drawn width of `s` at `size` px, for layout
+/// (wrapping legends and labels) without measuring fonts.
+pub(crate) fn text_width(s: &str, size: u32) -> u32 {
+    (s.chars().count() as f64 * drawn_size(size) * 0.6).ceil() as u32
+}
+
+/// Splits `s` into lines at spaces so that each fits in `max` px at `size`
+/// px; a single word longer than that stays whole on its own line.
+pub(crate) fn wrap(s: &str, max: u32, size: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && text_width(&candidate, size) > max {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A legend entry placed by [`legend_layout`]: its swatch corner and its
+/// label's lines.
+pub(crate) struct LegendItem {
+    /// Left of the swatch.
+    pub x: i32,
+    /// Top of the swatch.
+    pub y: i32,
+    /// The label, wrapped when it is wider than the chart.
+    pub lines: Vec<String>,
+}
+
+/// Height of one legend text row.
+const LEGEND_ROW: i32 = 22;
+
+/// Lays out legend entries flowing left to right and wrapping onto new
+/// rows within `width`; a label wider than the chart is itself wrapped.
+/// Returns the entries and the legend's total height.
+pub(crate) fn legend_layout(labels: &[&str], width: u32) -> (Vec<LegendItem>, u32) {
+    let room = width.saturating_sub(40);
+    let (mut x, mut y) = (8i32, 6i32);
+    let mut row_lines = 1i32;
+    let mut items = Vec::new();
+    for label in labels {
+        let lines = wrap(label, room, TEXT);
+        let text_w = lines.iter().map(|l| text_width(l, TEXT)).max().unwrap_or(0);
+        let w = 22 + text_w as i32 + 16;
+        if x > 8 && x + w > width as i32 {
+            x = 8;
+            y += row_lines * LEGEND_ROW;
+            row_lines = 1;
+        }
+        row_lines = row_lines.max(lines.len() as i32);
+        items.push(LegendItem { x, y, lines });
+        x += w;
+    }
+    let height = if labels.is_empty() {
+        0
     } else {
-        format!("{v:.1}")
+        (y + row_lines * LEGEND_ROW + 6) as u32
+    };
+    (items, height)
+}
+
+/// Draws a legend laid out by [`legend_layout`].
+pub(crate) fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    colors: &[RGBColor],
+    items: &[LegendItem],
+) {
+    for (color, item) in colors.iter().zip(items) {
+        let (x, y) = (item.x, item.y);
+        let _ = area.draw(&Rectangle::new([(x, y + 2), (x + 14, y + 16)], color.filled()));
+        let _ = area.draw(&Rectangle::new(
+            [(x, y + 2), (x + 14, y + 16)],
+            BLACK.stroke_width(1),
+        ));
+        for (k, line) in item.lines.iter().enumerate() {
+            let _ = area.draw(&Text::new(
+                line.clone(),
+                (x + 20, y + k as i32 * LEGEND_ROW),
+                text_style(TEXT, &BLACK),
+            ));
+        }
     }
 }
 
@@ -205,5 +313,78 @@ mod tests {
             "{}",
             c.svg
         );
+    }
+
+    /// The smallest `font-size` in an SVG and its `viewBox` width.
+    fn smallest_text(svg: &str) -> (f64, f64) {
+        let min = svg
+            .split("font-size=\"")
+            .skip(1)
+            .filter_map(|r| r.split('"').next()?.parse::<f64>().ok())
+            .fold(f64::INFINITY, f64::min);
+        let vb = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.split(' ').nth(2)?.parse::<f64>().ok())
+            .unwrap_or(f64::NAN);
+        (min, vb)
+    }
+
+    #[test]
+    fn every_chart_kind_keeps_text_at_12px_on_a_390px_phone() {
+        let series = [
+            SeriesSpec {
+                label: "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)".into(),
+                color: palette::VERMILLION,
+            },
+            SeriesSpec {
+                label: "Còn lại".into(),
+                color: palette::LIGHT,
+            },
+        ];
+        let bars = [Bar {
+            label: "Sở Khoa học và Công nghệ tỉnh Tuyên Quang và các cơ quan liên quan".into(),
+            values: vec![12, 30],
+        }];
+        let months: Vec<String> = (1..=24).map(|m| format!("{:02}/2025", m % 12 + 1)).collect();
+        let values: Vec<u32> = (0..24).collect();
+        let charts = [
+            stacked_bars("a", "A", "a.", &series, &bars),
+            columns("b", "B", "b.", &months, &values, "Số"),
+            burn_up("c", "C", "c.", &months, &values, 40),
+            target_actual(
+                "d",
+                "D",
+                "d.",
+                &[("Tỷ lệ hồ sơ trực tuyến toàn trình".into(), 90.0, 72.5, "%".into())],
+            ),
+        ];
+        // A 390 px screen leaves 358 px for content (1rem padding each side).
+        for c in &charts {
+            let (min, width) = smallest_text(&c.svg);
+            let rendered = min * 358.0 / width;
+            assert!(rendered >= 12.0, "{}: {min} units of {width} -> {rendered:.2} px", c.id);
+        }
+    }
+
+    #[test]
+    fn legends_wrap_within_the_chart() {
+        let labels = ["Hoàn thành đúng hạn", "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)", "Còn lại", "Không có hạn cụ thể"];
+        let (items, height) = legend_layout(&labels, WIDTH);
+        for it in &items {
+            let w = it.lines.iter().map(|l| text_width(l, TEXT)).max().unwrap_or(0);
+            assert!(it.x as u32 + 20 + w <= WIDTH, "{:?} overflows", it.lines);
+            assert!((it.y as u32) < height);
+        }
+        assert!(items.iter().any(|i| i.y > items[0].y), "wraps to a second row");
+    }
+
+    #[test]
+    fn wrap_keeps_every_word_in_order() {
+        let s = "Ủy ban nhân dân các xã, phường và các cơ quan, đơn vị có liên quan";
+        let lines = wrap(s, 200, TEXT);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), s);
     }
 }
