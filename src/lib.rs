@@ -119,6 +119,15 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
             }
         }
     }
+    if model.site.base_url.is_none() {
+        diags.push(
+            Diagnostic::warning(
+                Location::file(&opts.content.join("site.yaml")),
+                "no base URL is set: permalinks and citations show paths such as /ke-hoach/…/, and the sitemap and calendar links cannot be absolute",
+            )
+            .with_help("before publishing, set `base_url: https://your-site.example/` in site.yaml or pass `--base-url https://your-site.example/` to build"),
+        );
+    }
     let theme = match &opts.theme {
         Some(dir) => render::theme::Theme::from_dir(dir),
         None => render::theme::Theme::embedded(),

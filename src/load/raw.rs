@@ -162,6 +162,9 @@ pub struct PlanFront {
     /// Seed file the transcription comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// Address of the official document (`http://` or `https://`).
+    #[serde(default)]
+    pub source_url: Option<String>,
 }
 
 /// Start and end of a period.

@@ -173,6 +173,8 @@ pub struct Plan {
     pub table_status: TableStatus,
     /// Seed file the transcription comes from.
     pub source: Option<String>,
+    /// Address of the official document, checked to be `http(s)://`.
+    pub source_url: Option<String>,
     /// Narrative in Markdown.
     pub body: String,
     /// Heading above the table.

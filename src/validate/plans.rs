@@ -126,6 +126,7 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
         declared: Vec::new(),
         table_status,
         source: f.source.clone(),
+        source_url: source_url(f.source_url.as_deref(), &fat("source_url"), diags),
         body: raw.body.clone(),
         appendix: None,
         caption: None,
@@ -474,5 +475,31 @@ fn declared_totals(raw: &RawPlan, plan: &mut Plan, diags: &mut Diagnostics) {
                 .with_help("check the transcription; if the document itself is inconsistent, this warning is shown on the plan page"),
             );
         }
+    }
+}
+
+/// Keeps `source_url` only when it is an absolute `http(s)://` address with
+/// a host and no spaces, so the plan page never links to `javascript:` or a
+/// local file; anything else is an error at the field.
+fn source_url(
+    url: Option<&str>,
+    at: &crate::diagnostics::Location,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let url = url?.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    let ok = host.is_some_and(|h| !h.is_empty())
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    if ok {
+        Some(url.to_string())
+    } else {
+        diags.push(
+            Diagnostic::error(at.clone(), format!("source_url {url:?} is not a web address"))
+                .with_help("write the full address of the official document, starting with https:// (or http://), without spaces"),
+        );
+        None
     }
 }

@@ -9,6 +9,7 @@ use crate::model::Model;
 
 use super::{crumb, one_line, PageSpec};
 use crate::render::markdown;
+use crate::render::task_ref;
 use crate::render::urls;
 use crate::render::views::{self, DeclaredView, PlanSummary};
 
@@ -42,6 +43,7 @@ pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
     c.insert("legal_bases", &p.legal_bases);
     c.insert("recipients", &p.recipients);
     c.insert("source", &p.source);
+    c.insert("source_url", &p.source_url);
     let declared: Vec<DeclaredView> = p.declared.iter().map(DeclaredView::new).collect();
     c.insert("declared", &declared);
     c.insert("mismatches", &declared.iter().filter(|x| x.differs).count());
@@ -91,6 +93,15 @@ pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
     let t = &p.tasks[r.task];
     let mut c = Context::new();
     c.insert("task", &views::task(model, d, r));
+    let locator = task_ref::locate(p, r.task);
+    let heading = t
+        .text
+        .as_deref()
+        .or(t.output.as_deref())
+        .map(|w| task_ref::heading_words(w, task_ref::HEADING_CHARS))
+        .filter(|h| !h.is_empty());
+    c.insert("heading", &heading);
+    c.insert("locator", &locator);
     c.insert("plan", &views::plan_summary(model, d, r.plan));
     let group_title = find_group_title(&p.groups, &t.group);
     c.insert("group_title", &group_title);
@@ -129,11 +140,14 @@ pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
     PageSpec {
         dir: urls::task(p.id.as_str(), t.id.as_str()),
         template: "task.html",
-        title: format!(
-            "Nhiệm vụ {} — {}",
-            t.number.as_deref().unwrap_or(t.id.as_str()),
-            p.label()
-        ),
+        title: match &heading {
+            Some(h) => format!("{} — {}", task_ref::heading_words(h, 70), p.label()),
+            None => format!(
+                "Nhiệm vụ {} — {}",
+                t.number.as_deref().unwrap_or(t.id.as_str()),
+                p.label()
+            ),
+        },
         description: Some(format!(
             "{}, nhiệm vụ {}: {}",
             p.label(),

@@ -2,16 +2,30 @@
 (function () {
   "use strict";
   if (!navigator.clipboard) return;
+  // Today's date as dd/mm/yyyy, the site's one date format.
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return two(d.getDate()) + "/" + two(d.getMonth() + 1) + "/" + d.getFullYear();
+  }
+  // The citation's text with the access date filled in at copy time (the
+  // page itself never carries a date from the clock).
+  function citationText(p) {
+    var copy = p.cloneNode(true);
+    copy.querySelectorAll("button").forEach(function (b) { b.remove(); });
+    copy.querySelectorAll(".accessed").forEach(function (s) { s.textContent = today(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
   document.querySelectorAll(".citation").forEach(function (p) {
-    var text = p.textContent.trim();
+    var en = p.getAttribute("lang") === "en";
     var b = document.createElement("button");
     b.type = "button";
     b.className = "copy";
-    b.textContent = "Sao chép";
-    b.setAttribute("aria-label", "Sao chép trích dẫn");
+    b.textContent = en ? "Copy" : "Sao chép";
+    b.setAttribute("aria-label", en ? "Copy the English citation" : "Sao chép trích dẫn tiếng Việt");
     b.addEventListener("click", function () {
-      navigator.clipboard.writeText(text).then(function () {
-        b.textContent = "Đã sao chép";
+      navigator.clipboard.writeText(citationText(p)).then(function () {
+        b.textContent = en ? "Copied" : "Đã sao chép";
       });
     });
     p.appendChild(document.createTextNode(" "));

@@ -1,0 +1,152 @@
+//! How a task is referred to: the words of its page heading (its own text,
+//! shortened only at a word boundary) and where it sits in the document (its
+//! number as printed, or its row in its group for rows printed without a
+//! number), so citations point at something a reader can find on paper.
+
+use serde::Serialize;
+
+use crate::model::plan::Group;
+use crate::model::Plan;
+
+/// The longest heading, in characters, before it is shortened.
+pub const HEADING_CHARS: usize = 120;
+
+/// The task's own words for a heading: whitespace collapsed, a leading list
+/// mark (`-`, `+`, `•`) dropped, and, when longer than `max` characters, cut
+/// at the last clause boundary (`;`, `:`, `,`, `.`) or else the last space
+/// before `max`, followed by `…`. Words are never changed or reordered.
+pub fn heading_words(text: &str, max: usize) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = collapsed
+        .trim_start_matches(['-', '+', '•', '–'])
+        .trim_start()
+        .to_string();
+    if t.chars().count() <= max {
+        return t;
+    }
+    let head: String = t.chars().take(max).collect();
+    // Prefer a clause boundary in the second half of the allowance.
+    let min = head.char_indices().nth(max / 2).map_or(0, |(i, _)| i);
+    let clause = head
+        .char_indices()
+        .filter(|&(i, c)| i >= min && matches!(c, ';' | ':' | ',' | '.'))
+        .filter(|&(i, c)| head[i + c.len_utf8()..].starts_with(' '))
+        .map(|(i, _)| i)
+        .last();
+    let cut = clause.or_else(|| head.rfind(' ')).unwrap_or(head.len());
+    let kept = head[..cut].trim_end_matches([' ', ',', ';', ':', '.']);
+    format!("{kept}…")
+}
+
+/// A group a task sits in, as printed: its appendix label, or its code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupLabel {
+    /// Code as printed (`II`, `IV.1`).
+    pub code: String,
+    /// Appendix label (`Phụ lục II`), when the group is an appendix.
+    pub appendix: Option<String>,
+}
+
+/// Where a task sits in its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Locator {
+    /// Number as printed (`18`, `1.`), when the row has one.
+    pub number: Option<String>,
+    /// True when the number alone identifies the row in the document; when
+    /// numbering restarts in each group, the groups are named too.
+    pub number_unique: bool,
+    /// Row of the task within its innermost group, from 1.
+    pub row: usize,
+    /// Groups from the innermost out.
+    pub groups: Vec<GroupLabel>,
+}
+
+/// Locates task `ti` of `plan`.
+pub fn locate(plan: &Plan, ti: usize) -> Locator {
+    let t = &plan.tasks[ti];
+    let mut path: Vec<&Group> = Vec::new();
+    let row = find(&plan.groups, ti, &mut path).unwrap_or(ti + 1);
+    let number_unique = t.number.as_ref().is_some_and(|n| {
+        plan.tasks
+            .iter()
+            .filter(|o| o.number.as_ref().map(|x| x.trim()) == Some(n.trim()))
+            .count()
+            == 1
+    });
+    Locator {
+        number: t.number.clone(),
+        number_unique,
+        row,
+        groups: path
+            .iter()
+            .rev()
+            .map(|g| GroupLabel {
+                code: g.code.clone(),
+                appendix: g.appendix.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Finds task `ti` under `groups`, pushing the groups on the way (outermost
+/// first) and returning its row in its own group.
+fn find<'a>(groups: &'a [Group], ti: usize, path: &mut Vec<&'a Group>) -> Option<usize> {
+    for g in groups {
+        path.push(g);
+        let rows: Vec<usize> = g.blocks.iter().flat_map(|b| b.tasks.iter().copied()).collect();
+        if let Some(i) = rows.iter().position(|&x| x == ti) {
+            return Some(i + 1);
+        }
+        if let Some(r) = find(&g.groups, ti, path) {
+            return Some(r);
+        }
+        path.pop();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn short_texts_stay_whole() {
+        assert_eq!(
+            heading_words("  - Tổ chức các phiên họp\n của Ban Chỉ đạo ", 120),
+            "Tổ chức các phiên họp của Ban Chỉ đạo"
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_clause_then_a_word() {
+        let t = "Hoàn thành số hóa quy trình nghiệp vụ nội bộ, hồ sơ tài liệu, kết quả giải quyết thủ tục hành chính trong các lĩnh vực liên quan tới người dân; tái sử dụng 100% dữ liệu";
+        let h = heading_words(t, 120);
+        assert_eq!(
+            h,
+            "Hoàn thành số hóa quy trình nghiệp vụ nội bộ, hồ sơ tài liệu, kết quả giải quyết thủ tục hành chính trong các lĩnh vực…"
+        );
+        let no_clause = "một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy tám chín mười";
+        let h = heading_words(no_clause, 30);
+        assert_eq!(h, "một hai ba bốn năm sáu bảy…");
+    }
+
+    proptest! {
+        /// The heading is a prefix of the collapsed text (words unchanged),
+        /// ends at a word boundary, and is never longer than allowed.
+        #[test]
+        fn heading_is_a_word_prefix(words in prop::collection::vec("[a-zA-ZàáạảãâầấậẩẫăằắặẳẵđĐêềếệểễôồốộổỗơờớợởỡưừứựửữ0-9]{1,12}[,;.]?", 1..40), max in 20usize..140) {
+            let text = words.join(" ");
+            let h = heading_words(&text, max);
+            prop_assert!(h.chars().count() <= max + 1);
+            let body = h.trim_end_matches('…');
+            prop_assert!(text.starts_with(body), "{h:?} not a prefix of {text:?}");
+            if h.ends_with('…') {
+                let next = text[body.len()..].chars().next();
+                prop_assert!(matches!(next, Some(' ' | ',' | ';' | ':' | '.')), "cut inside a word: {h:?}");
+            } else {
+                prop_assert_eq!(&h, &text);
+            }
+        }
+    }
+}
