@@ -1,0 +1,177 @@
+//! What readers and journalists see: citations that point at a row a reader
+//! can find on paper, task pages headed by their own words, the official
+//! document's address, and a warning when the site has no address.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+const CITED_PLAN: &str = r#"---
+number: "7/KH-TEST"
+doc_type: "Kế hoạch"
+title: "Kế hoạch trích dẫn"
+issuer: so-khcn
+date: 2025-03-04
+period: { start: 2025-01-01, end: 2025-12-31 }
+source_url: "https://vanban.example.gov.vn/7-kh-test.pdf"
+---
+Nội dung.
+"#;
+
+const CITED_TASKS: &str = r#"groups:
+  - code: "PL-I"
+    appendix: "Phụ lục I"
+    title: "NHIỆM VỤ"
+    groups:
+      - code: "I"
+        title: "Nhóm có số thứ tự"
+        tasks:
+          - number: "1."
+            task: "Tổ chức các phiên họp, hội nghị của Ban Chỉ đạo"
+            lead: "Sở KH&CN"
+            deadline: "Hàng tháng"
+      - code: "II"
+        title: "Nhóm không đánh số"
+        tasks:
+          - number: "1."
+            id: "ii-1"
+            task: "Việc có số trùng với nhóm trước"
+            lead: "Sở KH&CN"
+            deadline: "Quý IV"
+          - id: "ii-a"
+            task: "Việc thứ nhất không số"
+            lead: "Sở KH&CN"
+            deadline: "Thường xuyên"
+          - id: "ii-b"
+            task: "Hoàn thành số hóa quy trình nghiệp vụ nội bộ, hồ sơ tài liệu, kết quả giải quyết thủ tục hành chính trong các lĩnh vực liên quan tới người dân, doanh nghiệp; tái sử dụng dữ liệu đã số hóa"
+            lead: "Sở KH&CN"
+            deadline: "Năm 2025"
+"#;
+
+fn build(base_url: Option<&str>) -> (tempfile::TempDir, std::path::PathBuf, minhbach::Report) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    write_content(
+        &content,
+        &[
+            ("site.yaml", SITE),
+            ("agencies.yaml", AGENCIES),
+            ("plans/kh-cite/plan.md", CITED_PLAN),
+            ("plans/kh-cite/tasks.yaml", CITED_TASKS),
+        ],
+    );
+    let out = tmp.path().join("site");
+    let mut o = opts(&content, &out);
+    o.base_url = base_url.map(str::to_string);
+    let report = minhbach::build(&o);
+    assert!(
+        !report.diagnostics.has_errors(),
+        "{:?}",
+        report.diagnostics.sorted()
+    );
+    (tmp, out, report)
+}
+
+/// The Vietnamese citation of a page, as text (tags dropped, entities read).
+fn citation(out: &Path, rel: &str) -> String {
+    let html = fs::read_to_string(out.join(rel)).unwrap();
+    let start = html.find("<p class=\"citation\" id=\"cite-vi\">").unwrap();
+    let end = start + html[start..].find("</p>").unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x2F;", "/")
+}
+
+#[test]
+fn a_numbered_task_is_cited_by_its_number_document_issuer_and_date() {
+    let (_t, out, _) = build(Some("https://minhbach.example/"));
+    let c = citation(&out, "ke-hoach/kh-cite/nhiem-vu/1/index.html");
+    assert_eq!(
+        c,
+        "Thử nghiệm. “Tổ chức các phiên họp, hội nghị của Ban Chỉ đạo”, nhiệm vụ số 1, nhóm I, Phụ lục I, \
+         Kế hoạch số 7/KH-TEST ngày 04/03/2025 của Sở Khoa học và Công nghệ. Trong: Thử nghiệm. \
+         Số liệu tính đến ngày 20/09/2025. https://minhbach.example/ke-hoach/kh-cite/nhiem-vu/1/. Truy cập ngày …."
+    );
+}
+
+#[test]
+fn an_unnumbered_task_is_cited_by_its_row_in_its_group() {
+    let (_t, out, _) = build(Some("https://minhbach.example/"));
+    let c = citation(&out, "ke-hoach/kh-cite/nhiem-vu/ii-a/index.html");
+    assert!(
+        c.contains("“Việc thứ nhất không số”, dòng thứ 2 nhóm II, Phụ lục I, Kế hoạch số 7/KH-TEST ngày 04/03/2025 của Sở Khoa học và Công nghệ."),
+        "{c}"
+    );
+    let words = &c[..c.find("https://").unwrap()];
+    assert!(!words.contains("ii-a"), "internal ids are not cited: {c}");
+}
+
+#[test]
+fn task_pages_are_headed_by_their_own_words_cut_at_a_clause() {
+    let (_t, out, _) = build(None);
+    let html = fs::read_to_string(out.join("ke-hoach/kh-cite/nhiem-vu/ii-b/index.html")).unwrap();
+    assert!(
+        html.contains("<h1>Hoàn thành số hóa quy trình nghiệp vụ nội bộ, hồ sơ tài liệu…</h1>"),
+        "{}",
+        &html[html.find("<h1>").unwrap()..][..300]
+    );
+    // The whole text is still on the page, verbatim.
+    assert!(html.contains("doanh nghiệp; tái sử dụng dữ liệu đã số hóa"));
+}
+
+#[test]
+fn the_plan_page_links_the_official_document_and_puts_the_table_before_the_narrative() {
+    let (_t, out, _) = build(None);
+    let html = fs::read_to_string(out.join("ke-hoach/kh-cite/index.html")).unwrap();
+    assert!(html.contains("href=\"https://vanban.example.gov.vn/7-kh-test.pdf\""));
+    let table = html.find("id=\"bang-nhiem-vu\"").unwrap();
+    let narrative = html.find("id=\"noi-dung-van-ban\"").unwrap();
+    assert!(table < narrative, "the task table comes first");
+    assert!(html.find("href=\"#bang-nhiem-vu\"").unwrap() < table, "jump link at the top");
+    // Each row links from the task's own words.
+    assert!(html.contains("/nhiem-vu/ii-a/index.html\">Việc thứ nhất không số</a>"));
+}
+
+#[test]
+fn build_warns_when_no_base_url_is_set_and_not_when_one_is() {
+    let (_t, _, report) = build(None);
+    let w: Vec<String> = report.diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+    assert!(w.iter().any(|d| d.contains("no base URL") && d.contains("help:")), "{w:?}");
+    let (_t, _, report) = build(Some("https://minhbach.example/"));
+    let w: Vec<String> = report.diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+    assert!(!w.iter().any(|d| d.contains("no base URL")), "{w:?}");
+}
+
+#[test]
+fn a_source_url_that_is_not_a_web_address_is_an_error_at_its_line() {
+    for bad in ["javascript:alert(1)", "file:///etc/passwd", "https://", "https://a b"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan = CITED_PLAN.replace("https://vanban.example.gov.vn/7-kh-test.pdf", bad);
+        write_content(
+            tmp.path(),
+            &[
+                ("site.yaml", SITE),
+                ("agencies.yaml", AGENCIES),
+                ("plans/kh-cite/plan.md", &plan),
+                ("plans/kh-cite/tasks.yaml", CITED_TASKS),
+            ],
+        );
+        let (_, diags) = minhbach::load_model(tmp.path(), None);
+        let errs: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+        assert!(
+            errs.iter().any(|e| e.contains("plan.md:8:") && e.contains("source_url") && e.contains("help:")),
+            "{bad}: {errs:?}"
+        );
+    }
+}
