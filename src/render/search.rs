@@ -5,15 +5,18 @@
 //! Layout under `tim-kiem/`: `t/<key>.json` maps each folded token to the
 //! ids of the documents containing it (the key is the token's first two
 //! characters); `d/<n>.json` holds documents `n*500 ..` as
-//! `[kind, title, link, folded title]`. `tai-nguyen/tim-kiem.js` folds the
-//! query the same way as [`fold`].
+//! `[kind, title, link, folded title, state key, state label]` (the state is
+//! empty for plans and agencies). `tai-nguyen/tim-kiem.js` folds the query
+//! the same way as [`fold`] (both are tested against
+//! `tests/fold_samples.json`) and ranks results: exact diacritics first, then
+//! the whole phrase, then whole words, then agencies, plans, tasks.
 
 use std::collections::BTreeMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::derive::Derived;
+use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
 
 use super::{urls, OutFile};
@@ -24,14 +27,16 @@ pub const DOC_CHUNK: usize = 500;
 /// Folds text for matching: decomposes, drops accents, maps `đ` to `d`,
 /// lower-cases. `SỞ KHOA HỌC` and `so khoa hoc` fold alike.
 pub fn fold(text: &str) -> String {
-    text.nfd()
+    let bare: String = text
+        .nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
             'đ' | 'Đ' => 'd',
             c => c,
         })
-        .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    // Whole-string lowercasing, as JavaScript's `toLowerCase` does.
+    bare.to_lowercase()
 }
 
 /// Folded words of a text.
@@ -59,9 +64,10 @@ struct Doc {
     title: String,
     href: String,
     text: String,
+    state: Option<(&'static str, &'static str)>,
 }
 
-fn documents(model: &Model) -> Vec<Doc> {
+fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
     let mut docs = Vec::new();
     for a in model.registry.all() {
         let mut text = a.name.clone();
@@ -74,9 +80,10 @@ fn documents(model: &Model) -> Vec<Doc> {
             title: a.name.clone(),
             href: urls::href(&urls::agency(a.id.as_str())),
             text,
+            state: None,
         });
     }
-    for p in &model.plans {
+    for (pi, p) in model.plans.iter().enumerate() {
         docs.push(Doc {
             kind: "Văn bản",
             title: format!("{}: {}", p.label(), p.title),
@@ -87,8 +94,9 @@ fn documents(model: &Model) -> Vec<Doc> {
                 p.title,
                 p.issuer_name.as_deref().unwrap_or("")
             ),
+            state: None,
         });
-        for t in &p.tasks {
+        for (ti, t) in p.tasks.iter().enumerate() {
             let name = t.number.as_deref().unwrap_or(t.id.as_str());
             let body = t.text.as_deref().unwrap_or("");
             docs.push(Doc {
@@ -100,6 +108,10 @@ fn documents(model: &Model) -> Vec<Doc> {
                     t.lead.text,
                     t.output.as_deref().unwrap_or("")
                 ),
+                state: derived
+                    .standings
+                    .get(&TaskRef { plan: pi, task: ti })
+                    .map(|st| (st.state.key(), st.state.label())),
             });
         }
     }
@@ -107,8 +119,8 @@ fn documents(model: &Model) -> Vec<Doc> {
 }
 
 /// Writes the index files. Returns them and the total size in bytes.
-pub fn index(model: &Model, _d: &Derived) -> (Vec<OutFile>, usize) {
-    let docs = documents(model);
+pub fn index(model: &Model, derived: &Derived) -> (Vec<OutFile>, usize) {
+    let docs = documents(model, derived);
     let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
@@ -132,11 +144,11 @@ pub fn index(model: &Model, _d: &Derived) -> (Vec<OutFile>, usize) {
         });
     }
     for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        let rows: Vec<[&str; 4]> = Vec::new();
         let folded: Vec<String> = chunk.iter().map(|d| fold(&d.title)).collect();
-        let mut rows = rows;
+        let mut rows: Vec<[&str; 6]> = Vec::new();
         for (d, f) in chunk.iter().zip(&folded) {
-            rows.push([d.kind, &d.title, &d.href, f]);
+            let (key, label) = d.state.unwrap_or(("", ""));
+            rows.push([d.kind, &d.title, &d.href, f, key, label]);
         }
         files.push(OutFile {
             path: format!("tim-kiem/d/{n}.json"),
@@ -179,5 +191,28 @@ mod tests {
         );
         assert_eq!(shard_key("khoa"), "kh");
         assert_eq!(shard_key("x"), "x");
+    }
+
+    /// The samples the browser's `fold` is tested against too
+    /// (`tests/browser/search-index.mjs`): both must agree on every one.
+    #[test]
+    fn fold_agrees_with_the_shared_samples() {
+        let text = include_str!("../../tests/fold_samples.json");
+        let samples: Vec<(String, String)> = serde_json::from_str(text).unwrap_or_default();
+        assert!(samples.len() >= 10, "samples are read");
+        for (input, want) in samples {
+            assert_eq!(fold(&input), want, "fold({input:?})");
+        }
+    }
+
+    proptest::proptest! {
+        /// Folding is idempotent and leaves no combining mark or `đ`.
+        #[test]
+        fn fold_is_idempotent_and_leaves_no_marks(s in "\\PC{0,40}") {
+            let once = fold(&s);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+            proptest::prop_assert!(!once.nfd().any(is_combining_mark));
+            proptest::prop_assert!(!once.contains(['đ', 'Đ']));
+        }
     }
 }

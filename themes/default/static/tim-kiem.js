@@ -1,16 +1,23 @@
 // minhbach search: loads the static index only when a query is made.
 // Works from disk and from a sub-path: index files are fetched relative to
-// this script's own address.
+// the search form's data-index address.
 (function (root) {
   "use strict";
-  var COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  // Every combining mark (general category M), as Rust's is_combining_mark.
+  var COMBINING = /\p{M}/gu;
 
+  // Folds text for matching exactly as src/render/search.rs `fold` does
+  // (both are tested against tests/fold_samples.json).
   function fold(s) {
     return s.normalize("NFD").replace(COMBINING, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
 
+  function words(s) {
+    return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
   function tokens(s) {
-    return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return words(fold(s));
   }
 
   function shardKey(t) {
@@ -18,21 +25,51 @@
     return /^[a-z0-9]+$/.test(k) ? k : "_";
   }
 
-  // Finds documents matching every query word; the last word may be a prefix.
+  var KIND_RANK = { "Cơ quan": 0, "Văn bản": 1, "Nhiệm vụ": 2 };
+
+  // How well a document's title answers the query, as a list compared left
+  // to right (higher first): query words written with the same diacritics
+  // as in the title, the whole folded phrase as whole words, query words
+  // that are whole words of the title; then agencies before plans before
+  // tasks, and shorter titles first.
+  function score(doc, q) {
+    var exactWords = words(doc[1].normalize("NFC").toLowerCase());
+    var foldedWords = words(doc[3]);
+    var exact = 0, whole = 0;
+    q.raw.forEach(function (w, i) {
+      if (exactWords.indexOf(w) >= 0) exact++;
+      if (foldedWords.indexOf(q.folded[i]) >= 0) whole++;
+    });
+    var padded = " " + foldedWords.join(" ") + " ";
+    var phrase = padded.indexOf(" " + q.folded.join(" ") + " ") >= 0 ? 1 : 0;
+    return [exact, phrase, whole, -KIND_RANK[doc[0]], -doc[1].length];
+  }
+
+  function compare(a, b) {
+    for (var i = 0; i < a.s.length; i++) {
+      if (a.s[i] !== b.s[i]) return b.s[i] - a.s[i];
+    }
+    return a.id - b.id;
+  }
+
+  // Finds documents matching every query word (the last may be a prefix of
+  // two letters or more), ranked by `score`. Resolves to { total, results }:
+  // `total` counts every match, `results` holds the first `limit` of them.
   // `load(path)` returns a promise of parsed JSON for an index file.
   function search(query, load, limit) {
-    var words = tokens(query);
-    if (!words.length) return Promise.resolve([]);
+    var raw = words(query.normalize("NFC").toLowerCase());
+    var folded = raw.map(fold);
+    if (!folded.length) return Promise.resolve({ total: 0, results: [] });
     var keys = {};
-    words.forEach(function (w) { keys[shardKey(w)] = true; });
+    folded.forEach(function (w) { keys[shardKey(w)] = true; });
     var shards = {};
     return Promise.all(Object.keys(keys).map(function (k) {
       return load("t/" + k + ".json").then(function (j) { shards[k] = j; }, function () { shards[k] = {}; });
     })).then(function () {
-      var sets = words.map(function (w, i) {
+      var sets = folded.map(function (w, i) {
         var shard = shards[shardKey(w)] || {};
         var ids = {};
-        var last = i === words.length - 1;
+        var last = i === folded.length - 1;
         Object.keys(shard).forEach(function (t) {
           if (t === w || (last && w.length >= 2 && t.indexOf(w) === 0)) {
             shard[t].forEach(function (id) { ids[id] = true; });
@@ -52,14 +89,16 @@
             rows.forEach(function (row, j) { docs[Number(c) * meta.chunk + j] = row; });
           });
         })).then(function () {
-          var phrase = words.join(" ");
-          var rank = { "Cơ quan": 0, "Văn bản": 1, "Nhiệm vụ": 2 };
-          return hits.map(function (id) { return docs[id]; }).filter(Boolean).sort(function (a, b) {
-            var pa = a[3].indexOf(phrase) >= 0 ? 0 : 1, pb = b[3].indexOf(phrase) >= 0 ? 0 : 1;
-            return pa - pb || rank[a[0]] - rank[b[0]] || a[3].length - b[3].length;
-          }).slice(0, limit || 50).map(function (r) {
-            return { kind: r[0], title: r[1], href: r[2] };
-          });
+          var q = { raw: raw, folded: folded };
+          var ranked = hits.filter(function (id) { return docs[id]; }).map(function (id) {
+            return { id: id, d: docs[id], s: score(docs[id], q) };
+          }).sort(compare);
+          return {
+            total: ranked.length,
+            results: ranked.slice(0, limit || ranked.length).map(function (r) {
+              return { kind: r.d[0], title: r.d[1], href: r.d[2], state: r.d[4] || "", stateLabel: r.d[5] || "" };
+            }),
+          };
         });
       });
     });
@@ -74,6 +113,7 @@
   if (!form || !out) return;
   var base = form.getAttribute("data-index");
   var siteRoot = form.getAttribute("data-root");
+  var PAGE = 50;
   var cache = {};
   function load(path) {
     if (!cache[path]) {
@@ -84,27 +124,52 @@
     }
     return cache[path];
   }
-  function show(q) {
-    if (!q.trim()) { out.innerHTML = ""; return; }
-    search(q, load, 50).then(function (res) {
+  function item(r) {
+    var li = document.createElement("li");
+    var tag = document.createElement("span");
+    tag.className = "tag";
+    tag.textContent = r.kind + ": ";
+    var a = document.createElement("a");
+    a.href = siteRoot + r.href;
+    a.textContent = r.title;
+    li.appendChild(tag);
+    li.appendChild(a);
+    if (r.state) {
+      var st = document.createElement("span");
+      st.className = "state state-" + r.state;
+      st.textContent = r.stateLabel;
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(st);
+    }
+    return li;
+  }
+  function show(q, all) {
+    if (!q.trim()) { out.innerHTML = ""; return Promise.resolve(); }
+    return search(q, load, all ? 0 : PAGE).then(function (res) {
       out.innerHTML = "";
       var p = document.createElement("p");
-      p.textContent = res.length ? res.length + " kết quả cho “" + q + "”" : "Không tìm thấy kết quả cho “" + q + "”.";
+      p.className = "count";
+      if (!res.total) p.textContent = "Không tìm thấy kết quả cho “" + q + "”.";
+      else if (res.results.length < res.total) p.textContent = "Hiện " + res.results.length + " trên " + res.total + " kết quả cho “" + q + "”, phù hợp nhất trước.";
+      else p.textContent = res.total + " kết quả cho “" + q + "”, phù hợp nhất trước.";
       out.appendChild(p);
       var ul = document.createElement("ul");
-      res.forEach(function (r) {
-        var li = document.createElement("li");
-        var tag = document.createElement("span");
-        tag.className = "tag";
-        tag.textContent = r.kind + ": ";
-        var a = document.createElement("a");
-        a.href = siteRoot + r.href;
-        a.textContent = r.title;
-        li.appendChild(tag);
-        li.appendChild(a);
-        ul.appendChild(li);
-      });
+      res.results.forEach(function (r) { ul.appendChild(item(r)); });
       out.appendChild(ul);
+      if (res.results.length < res.total) {
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "more";
+        more.textContent = "Xem tất cả " + res.total + " kết quả";
+        more.addEventListener("click", function () {
+          show(q, true).then(function () {
+            // Keyboard and screen-reader users continue at the first new result.
+            var next = out.querySelectorAll("li a")[PAGE];
+            if (next) next.focus();
+          });
+        });
+        out.appendChild(more);
+      }
     }, function () {
       out.textContent = "Không tải được chỉ mục tìm kiếm (khi mở từ ổ đĩa, trình duyệt có thể chặn). Hãy dùng danh sách bên dưới.";
     });
@@ -113,9 +178,9 @@
   var timer;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { show(input.value); }, 200);
+    timer = setTimeout(function () { show(input.value, false); }, 200);
   });
-  form.addEventListener("submit", function (e) { e.preventDefault(); show(input.value); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); show(input.value, false); });
   var q = new URLSearchParams(location.search).get("q");
-  if (q) { input.value = q; show(q); }
+  if (q) { input.value = q; show(q, false); }
 })(typeof window !== "undefined" ? window : globalThis);
