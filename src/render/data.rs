@@ -42,6 +42,7 @@ pub struct TaskRecord {
     source_line: usize,
     role: String,
     via: String,
+    illustrative: bool,
 }
 
 /// The columns of the task tables, with their meaning (the data dictionary).
@@ -112,7 +113,11 @@ pub const COLUMNS: [(&str, &str); 29] = [
     ),
     (
         "via",
-        "Chỉ trong tệp của một cơ quan: mã nhóm được giao nhiệm vụ mà cơ quan này thuộc về (trống nếu cơ quan được ghi tên trực tiếp)",
+        "Chỉ trong tệp của một cơ quan: mã nhóm được giao nhiệm vụ mà cơ quan này thuộc về (trống nếu cơ quan được ghi tên trực tiếp)"
+    ),
+    (
+        "illustrative",
+        "true khi tình trạng, tiến độ và ngày hoàn thành của dòng này lấy từ dữ liệu minh họa (giả lập, không phải báo cáo thật); false với dữ liệu thật",
     ),
 ];
 
@@ -198,6 +203,7 @@ pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
         source_line: t.line,
         role: String::new(),
         via: String::new(),
+        illustrative: model.site.illustrative,
     }
 }
 
@@ -236,6 +242,7 @@ fn csv_of(records: &[TaskRecord]) -> Vec<u8> {
                 r.source_line.to_string(),
                 r.role.clone(),
                 r.via.clone(),
+                r.illustrative.to_string(),
             ]
         })
         .collect();
@@ -275,11 +282,35 @@ pub struct Download {
     pub bytes: usize,
     /// `CSV` or `JSON`.
     pub format: &'static str,
+    /// Which part of the data page lists it: `site`, `plans`, `agencies`
+    /// or `charts`.
+    pub section: &'static str,
 }
 
+/// A chart's CSV: its table, plus an `illustrative` column (`true` on every
+/// row) when the site's reports are illustrative.
+pub fn chart_csv(model: &Model, headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+    if !model.site.illustrative {
+        return csv::write(headers, rows);
+    }
+    let mut h = headers.to_vec();
+    h.push("illustrative".into());
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.push("true".into());
+            r
+        })
+        .collect();
+    csv::write(&h, &rows)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn pair(
     model: &Model,
     d: &Derived,
+    section: &'static str,
     dir: &str,
     label: &str,
     records: &[TaskRecord],
@@ -296,6 +327,7 @@ fn pair(
             href: path.clone(),
             bytes: bytes.len(),
             format: if ext == "csv" { "CSV" } else { "JSON" },
+            section,
         });
         files.push(OutFile { path, bytes });
     }
@@ -315,6 +347,7 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
     pair(
         model,
         d,
+        "site",
         "du-lieu/",
         "Tất cả nhiệm vụ",
         &records,
@@ -328,6 +361,7 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
         pair(
             model,
             d,
+            "plans",
             &urls::plan(p.id.as_str()),
             &format!("Nhiệm vụ của {}", p.label()),
             &recs,
@@ -351,6 +385,7 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
         pair(
             model,
             d,
+            "agencies",
             &urls::agency(a.id.as_str()),
             &format!("Nhiệm vụ của {}", a.name),
             &recs,
@@ -414,6 +449,7 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
                 href: path.clone(),
                 bytes: bytes.len(),
                 format: if ext == "csv" { "CSV" } else { "JSON" },
+                section: "site",
             },
         );
         files.push(OutFile { path, bytes });

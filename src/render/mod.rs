@@ -72,7 +72,7 @@ pub fn render(
     let mut specs: Vec<PageSpec> = vec![
         home,
         pages::charts(&charts),
-        pages::data(&downloads),
+        pages::data(model, &downloads, &charts),
         pages::search(model, derived),
         pages::plans(model, derived),
         pages::agencies(model, derived),
@@ -134,7 +134,7 @@ pub fn render(
     for c in &charts {
         files.push(OutFile {
             path: format!("bieu-do/{}", c.csv),
-            bytes: csv::write(&c.headers, &c.rows),
+            bytes: data::chart_csv(model, &c.headers, &c.rows),
         });
     }
     for (name, bytes) in &theme.assets {

@@ -36,6 +36,26 @@ pub fn vi_percent(v: f64) -> String {
     format!("{}\u{a0}%", vi_number(v, 1))
 }
 
+/// A table cell: a plain machine-format number (`90.2`, `-3`, `1234`) is
+/// written the Vietnamese way; anything else (words, dates, codes such as
+/// `114/KH-BCĐ`) is returned unchanged.
+pub fn vi_cell(cell: &str) -> String {
+    let t = cell.trim();
+    let numeric = !t.is_empty()
+        && t.trim_start_matches('-')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+        && t.trim_start_matches('-').starts_with(|c: char| c.is_ascii_digit())
+        && t.matches('.').count() <= 1;
+    match t.parse::<f64>() {
+        Ok(v) if numeric => {
+            let decimals = t.split_once('.').map_or(0, |(_, f)| f.len());
+            vi_number(v, decimals)
+        }
+        _ => cell.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +71,12 @@ mod tests {
         assert_eq!(vi_number(-12.5, 1), "-12,5");
         assert_eq!(vi_percent(90.2), "90,2\u{a0}%");
         assert_eq!(vi_percent(100.0), "100\u{a0}%");
+        assert_eq!(vi_cell("90.2"), "90,2");
+        assert_eq!(vi_cell("1234"), "1.234");
+        assert_eq!(vi_cell("114/KH-BCĐ"), "114/KH-BCĐ");
+        assert_eq!(vi_cell("10/2025"), "10/2025");
+        assert_eq!(vi_cell("inf"), "inf");
+        assert_eq!(vi_cell("1.2.3"), "1.2.3");
     }
 
     proptest! {

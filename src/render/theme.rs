@@ -12,6 +12,9 @@ use super::RenderError;
 /// Static files of a theme (under `static/`), copied to `tai-nguyen/`.
 const ASSETS: [&str; 3] = ["style.css", "site.js", "tim-kiem.js"];
 
+/// Static files a theme may leave out; the default theme's copy is used.
+const OPTIONAL_ASSETS: [&str; 1] = ["favicon.svg"];
+
 macro_rules! embedded {
     ($($name:literal),*) => {
         &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
@@ -57,6 +60,10 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "tim-kiem.js",
         include_bytes!("../../themes/default/static/tim-kiem.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
     ),
 ];
 
@@ -106,6 +113,19 @@ impl Theme {
         for name in ASSETS {
             assets.push((name.to_string(), read(&dir.join("static").join(name))?));
         }
+        for name in OPTIONAL_ASSETS {
+            let p = dir.join("static").join(name);
+            let bytes = if p.exists() {
+                read(&p)?
+            } else {
+                DEFAULT_ASSETS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, b)| b.to_vec())
+                    .unwrap_or_default()
+            };
+            assets.push((name.to_string(), bytes));
+        }
         Theme::new(templates, assets)
     }
 
@@ -122,6 +142,11 @@ impl Theme {
         });
         tera.register_filter("phan_tram", |x: f64, _: tera::Kwargs, _: &tera::State| {
             super::numbers::vi_percent(x)
+        });
+        // A table cell that may hold a machine-format number (`90.2`): shown
+        // as `90,2`; any other text is left as it is.
+        tera.register_filter("so_o", |x: &str, _: tera::Kwargs, _: &tera::State| {
+            super::numbers::vi_cell(x)
         });
         tera.add_raw_templates(templates)
             .map_err(|e| RenderError::Template {

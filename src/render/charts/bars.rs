@@ -240,8 +240,8 @@ pub fn target_actual(
         let value_w = items
             .iter()
             .map(|(_, t, a, u)| {
-                let t = super::text_width(&format!("mục tiêu {}{u}", fmt_num(*t)), SMALL);
-                let a = super::text_width(&format!("đạt {}{u}", fmt_num(*a)), SMALL);
+                let t = super::text_width(&format!("mục tiêu {}\u{a0}{u}", fmt_num(*t)), SMALL);
+                let a = super::text_width(&format!("đạt {}\u{a0}{u}", fmt_num(*a)), SMALL);
                 t.max(a)
             })
             .max()
@@ -289,7 +289,7 @@ pub fn target_actual(
                         c.filled(),
                     )));
                     let _ = chart.draw_series(std::iter::once(Text::new(
-                        format!("{word} {}{unit}", fmt_num(**v)),
+                        format!("{word} {}{}{unit}", fmt_num(**v), if unit.is_empty() { "" } else { "\u{a0}" }),
                         (**v + span * 0.01, ya - bar * 0.42),
                         text_style(SMALL, &BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                     )));
@@ -306,7 +306,7 @@ pub fn target_actual(
     ];
     let rows = items
         .iter()
-        .map(|(n, t, a, u)| vec![n.clone(), fmt_num(*t), fmt_num(*a), u.clone()])
+        .map(|(n, t, a, u)| vec![n.clone(), super::raw_num(*t), super::raw_num(*a), u.clone()])
         .collect();
     Chart::new(id, title, summary, &svg, headers, rows)
 }

@@ -161,9 +161,20 @@ pub(crate) fn category_label(labels: &[String], v: f64, every: usize) -> String 
     }
 }
 
-/// A number the Vietnamese way, without a trailing `,0`: `90,2`, `1.234`.
+/// A number the Vietnamese way, without a trailing `,0`: `90,2`, `1.234`
+/// (for text drawn in charts).
 pub fn fmt_num(v: f64) -> String {
     crate::render::numbers::vi_number(v, 1)
+}
+
+/// A number for data tables and CSV, machine-readable: `90.2`, `1234`.
+/// Pages show it the Vietnamese way through the `so_o` template filter.
+pub fn raw_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.1}")
+    }
 }
 
 /// A generous estimate of the drawn width of `s` at `size` px, for layout

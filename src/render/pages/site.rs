@@ -89,10 +89,27 @@ struct Column {
     meaning: &'static str,
 }
 
-/// The open-data page: every download with its size, and the dictionary.
-pub fn data(downloads: &[crate::render::data::Download]) -> PageSpec {
+/// The open-data page: every download with its size, grouped (whole site,
+/// per plan, per agency, per chart), and the dictionary.
+pub fn data(
+    model: &Model,
+    downloads: &[crate::render::data::Download],
+    charts: &[crate::render::charts::Chart],
+) -> PageSpec {
     let mut c = Context::new();
-    c.insert("downloads", downloads);
+    let mut all = downloads.to_vec();
+    all.extend(charts.iter().map(|ch| crate::render::data::Download {
+        label: ch.title.clone(),
+        href: format!("bieu-do/{}", ch.csv),
+        bytes: crate::render::data::chart_csv(model, &ch.headers, &ch.rows).len(),
+        format: "CSV",
+        section: "charts",
+    }));
+    for section in ["site", "plans", "agencies", "charts"] {
+        let list: Vec<&crate::render::data::Download> =
+            all.iter().filter(|d| d.section == section).collect();
+        c.insert(format!("downloads_{section}"), &list);
+    }
     c.insert(
         "columns",
         &crate::render::data::COLUMNS
