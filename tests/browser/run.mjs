@@ -1,9 +1,17 @@
 // Browser checks of built sites, in headless Chromium (Debian's `chromium`):
-// - axe-core finds no WCAG 2.1 A/AA violation on one page of every type;
-// - pages fit a 320 px wide screen without horizontal scrolling;
+// - axe-core finds no WCAG 2.2 A/AA violation (target size included) on one
+//   page of every type, at 1280 px and at 390 px;
+// - no element is wider than the screen at 320, 390 and 1280 px;
+// - chart text renders at 12 px or more on a 390 px phone;
 // - no request leaves 127.0.0.1;
 // - every internal link and asset of every page resolves;
-// - the search box finds agencies with and without diacritics;
+// - the search box finds agencies with and without diacritics, says
+//   "N trên M" and shows the rest on request;
+// - Lighthouse (mobile) scores 100 for accessibility, best practices and SEO
+//   and at least 95 for performance on home, a plan, a task and an agency
+//   page (skip with LIGHTHOUSE=0);
+// - screenshots of home, plan, task, agency and charts at 390 px go to
+//   ci-artifacts/screenshots/ (kept by CI, ignored by git).
 // - each state has one colour on every page, the same for its badges and its
 //   chart segments, and different states have different colours;
 // - with --hostile DIR: every page of the hostile-content site (built from
@@ -12,7 +20,8 @@
 // Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR] [--hostile HOSTILE_SITE_DIR]
 //   (prints "N passed, N failed")
 import { createServer } from "node:http";
-import { readFileSync, statSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, statSync, readdirSync, existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join, extname, dirname, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -31,8 +40,12 @@ if (!site) {
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".json": "application/json", ".csv": "text/csv", ".ics": "text/calendar",
-  ".xml": "application/xml", ".txt": "text/plain",
+  ".xml": "application/xml", ".txt": "text/plain", ".svg": "image/svg+xml",
 };
+const here = dirname(fileURLToPath(import.meta.url));
+const SHOTS = resolve(here, "../../ci-artifacts/screenshots");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
 function serve(root) {
   const server = createServer((req, res) => {
@@ -82,7 +95,44 @@ function checkLinks(root, label) {
   check(`${label}: ${count} internal links and assets resolve`, broken.length === 0, broken.slice(0, 20).join("\n"));
 }
 
-async function checkPages(browser, root, label, paths) {
+// Elements wider than the screen or sticking out of it on the right.
+function overflowReport() {
+  const w = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > w + 1 || r.width > w + 1) {
+      out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : ""} (${Math.round(r.width)} px, right ${Math.round(r.right)})`);
+    }
+  }
+  return { scroll: document.documentElement.scrollWidth - window.innerWidth, elements: out.slice(0, 5) };
+}
+
+// The smallest chart text as rendered, in CSS pixels.
+function chartText() {
+  let min = Infinity, where = "";
+  for (const t of document.querySelectorAll("svg.chart-svg text")) {
+    if (!t.textContent.trim()) continue;
+    const ctm = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+    if (size < min) { min = size; where = t.textContent.trim().slice(0, 30); }
+  }
+  return { min, where };
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate((tags) =>
+    window.axe.run(document, { runOnly: { type: "tag", values: tags } }), AXE_TAGS);
+  return result.violations;
+}
+
+function describe(v) {
+  return v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+}
+
+async function checkPages(browser, root, label, paths, shots = {}) {
   const server = await serve(root);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const context = await browser.newContext();
@@ -99,15 +149,31 @@ async function checkPages(browser, root, label, paths) {
     await page.setViewportSize({ width: 1280, height: 900 });
     const resp = await page.goto(origin + "/" + p, { waitUntil: "load" });
     check(`${label} /${p} loads`, resp && resp.ok(), resp && resp.status());
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-    const v = result.violations;
-    check(`${label} /${p}: 0 axe violations`, v.length === 0,
-      v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("\n"));
-    await page.setViewportSize({ width: 320, height: 640 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    check(`${label} /${p}: fits 320 px without horizontal scrolling`, overflow <= 0, `${overflow}px too wide`);
+    let v = await axe(page);
+    check(`${label} /${p} at 1280 px: 0 axe violations (WCAG 2.2 AA)`, v.length === 0, describe(v));
+    for (const width of [1280, 390, 320]) {
+      await page.setViewportSize({ width, height: width === 1280 ? 900 : 844 });
+      const o = await page.evaluate(overflowReport);
+      check(`${label} /${p}: nothing wider than a ${width} px screen`, o.scroll <= 0 && o.elements.length === 0,
+        `${o.scroll}px too wide; ${o.elements.join("; ")}`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    v = await axe(page);
+    check(`${label} /${p} at 390 px: 0 axe violations (WCAG 2.2 AA)`, v.length === 0, describe(v));
+    const charts = await page.evaluate(chartText);
+    if (charts.min !== Infinity) {
+      check(`${label} /${p}: chart text at least 12 px at 390 px (smallest ${charts.min.toFixed(1)} px)`, charts.min >= 12,
+        `"${charts.where}" is ${charts.min.toFixed(2)} px`);
+    }
+    if (shots[p]) {
+      mkdirSync(SHOTS, { recursive: true });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.screenshot({
+        path: join(SHOTS, `${label}-${shots[p]}-390.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 390, height: Math.min(height, 6000) },
+      });
+    }
     const lang = await page.evaluate(() => document.documentElement.lang);
     check(`${label} /${p}: lang="vi"`, lang === "vi", lang);
   }
@@ -116,6 +182,43 @@ async function checkPages(browser, root, label, paths) {
   await context.close();
   server.close();
   return origin;
+}
+
+// Lighthouse (mobile, its default) against a local static server.
+async function checkLighthouse(root, label, paths) {
+  if (process.env.LIGHTHOUSE === "0") return;
+  let cli;
+  try { cli = require.resolve("lighthouse/cli/index.js"); } catch { check("lighthouse is installed", false, "npm ci in tests/browser"); return; }
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (const p of paths) {
+      const out = join(SHOTS, "..", `lighthouse-${label}-${p.replace(/[\/.]+/g, "-")}.json`);
+      mkdirSync(dirname(out), { recursive: true });
+      try {
+        await new Promise((ok, fail) => {
+          import("node:child_process").then(({ execFile }) => execFile(process.execPath, [cli, origin + "/" + p,
+            "--quiet", "--output=json", `--output-path=${out}`,
+            "--only-categories=performance,accessibility,best-practices,seo",
+            `--chrome-flags=${CHROME_FLAGS.join(" ")}`],
+            { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || "/usr/bin/chromium" }, timeout: 180000 },
+            (err) => (err ? fail(err) : ok())));
+        });
+      } catch (e) {
+        check(`${label} /${p}: lighthouse runs`, false, String(e).slice(0, 500));
+        continue;
+      }
+      const r = JSON.parse(readFileSync(out, "utf8"));
+      const score = (k) => Math.round((r.categories[k]?.score ?? 0) * 100);
+      const failing = (k) => Object.values(r.audits).filter((a) => r.categories[k].auditRefs.some((x) => x.id === a.id && x.weight > 0) && a.score !== null && a.score < 1).map((a) => a.id).join(", ");
+      for (const k of ["accessibility", "best-practices", "seo"]) {
+        check(`${label} /${p}: lighthouse ${k} 100`, score(k) === 100, `${score(k)}: ${failing(k)}`);
+      }
+      check(`${label} /${p}: lighthouse performance >= 95 (${score("performance")})`, score("performance") >= 95, failing("performance"));
+    }
+  } finally {
+    server.close();
+  }
 }
 
 async function checkSearch(browser, root) {
@@ -132,6 +235,20 @@ async function checkSearch(browser, root) {
     const want = q.startsWith("VP") ? "Văn phòng Ủy ban nhân dân tỉnh" : q.startsWith("de an") ? "Đề án 06" : "Sở Khoa học và Công nghệ";
     check(`search "${q}" finds ${want}`, first.includes(want), `first result: ${first}`);
   }
+  // Counts and the rest of the results.
+  await page.goto(`${origin}/tim-kiem/index.html?q=tinh`);
+  await page.waitForSelector("#ket-qua .count", { timeout: 5000 }).catch(() => {});
+  const count = await page.evaluate(() => document.querySelector("#ket-qua .count")?.textContent || "");
+  const m = count.match(/Hiện (\d+) trên (\d+)/);
+  check(`search "tinh" says how many of how many ("${count.slice(0, 40)}")`, m && Number(m[1]) === 50 && Number(m[2]) > 50, count);
+  const shown = await page.evaluate(() => document.querySelectorAll("#ket-qua li").length);
+  check("search shows 50 results first", shown === 50, shown);
+  await page.click("#ket-qua button.more").catch(() => {});
+  await page.waitForFunction((n) => document.querySelectorAll("#ket-qua li").length === n, m ? Number(m[2]) : -1, { timeout: 5000 }).catch(() => {});
+  const all = await page.evaluate(() => document.querySelectorAll("#ket-qua li").length);
+  check(`"Xem tất cả" shows all ${m ? m[2] : "?"} results`, m && all === Number(m[2]), all);
+  const states = await page.evaluate(() => document.querySelectorAll("#ket-qua li .state").length);
+  check("task results show their state", states > 0, states);
   await page.close();
   server.close();
 }
@@ -232,6 +349,15 @@ const PAGES = [
   "lich/index.html", "lich/2025-09/index.html", "bao-cao/index.html", "bieu-do/index.html",
   "du-lieu/index.html", "tim-kiem/index.html",
 ];
+const SHOTS_OF = {
+  "index.html": "home", "ke-hoach/114-kh-bcd-2025/index.html": "plan",
+  "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/index.html": "task", "co-quan/so-khcn/index.html": "agency",
+  "bieu-do/index.html": "charts",
+};
+const LIGHTHOUSE_PAGES = [
+  "index.html", "ke-hoach/114-kh-bcd-2025/index.html",
+  "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/index.html", "co-quan/so-khcn/index.html",
+];
 const DEMO_PAGES = [
   "index.html", "bao-cao/2025-12/index.html", "bieu-do/index.html",
   "ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html", "ban-luu/2025-12/ke-hoach/114-kh-bcd-2025/index.html",
@@ -244,13 +370,13 @@ const browser = await chromium.launch({
 });
 try {
   checkLinks(site, "site");
-  await checkPages(browser, site, "site", PAGES);
+  await checkPages(browser, site, "site", PAGES, SHOTS_OF);
   await checkSearch(browser, site);
   const colours = new Map();
   await gatherStateColours(browser, site, "site", PAGES, colours);
   if (demo) {
     checkLinks(demo, "demo");
-    await checkPages(browser, demo, "demo", DEMO_PAGES);
+    await checkPages(browser, demo, "demo", DEMO_PAGES, { "bieu-do/index.html": "charts", "index.html": "home" });
     await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
   }
   checkStateColours(colours);
@@ -261,5 +387,6 @@ try {
 } finally {
   await browser.close();
 }
+await checkLighthouse(site, "site", LIGHTHOUSE_PAGES);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
