@@ -167,8 +167,11 @@ fn json_downloads_match_the_csv_and_the_data_page_lists_them() {
         .unwrap()
         .len();
     assert!(
-        page.contains(&format!("<td data-label=\"Kích thước\">{size} byte</td>")),
-        "size listed"
+        page.contains(&format!(
+            "<td data-label=\"Kích thước\">{} byte</td>",
+            minhbach::render::numbers::vi_number(size as f64, 0)
+        )),
+        "size listed, written the Vietnamese way"
     );
     assert!(
         page.contains("<code>deadline_text</code>"),

@@ -96,11 +96,15 @@ fn chart_svg_and_table_carry_the_same_numbers() {
         ",Hoàn thành đúng hạn,Hoàn thành quá hạn,\"Chưa hoàn thành, quá hạn\",\"Thường xuyên, đã báo cáo kỳ này\","
     ));
     assert!(
-        csv.contains("\r\nKế hoạch 114/KH-BCĐ,3,1,2,5,0,0,2,15,1,29\r\n"),
+        csv.contains("\r\nKế hoạch 114/KH-BCĐ,3,1,2,5,0,0,2,15,1,29,true\r\n"),
         "{csv}"
     );
     // The HTML table beside the chart has the same row.
-    assert!(page.contains("<th scope=\"row\">Kế hoạch 114/KH-BCĐ</th><td>3</td><td>1</td>"));
+    assert!(page.contains(
+        "<th scope=\"row\">Kế hoạch 114/KH-BCĐ</th><td data-label=\"Hoàn thành đúng hạn\">3</td><td data-label=\"Hoàn thành quá hạn\">1</td>"
+    ));
+    // The illustrative dataset says so in every row of its chart CSVs.
+    assert!(csv.lines().next().unwrap_or("").ends_with(",illustrative"));
 }
 
 #[test]
