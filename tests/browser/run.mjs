@@ -102,6 +102,8 @@ function overflowReport() {
   for (const el of document.querySelectorAll("body *")) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
+    // Moved off-screen on purpose (visually hidden for screen readers).
+    if (r.right <= 0) continue;
     if (r.right > w + 1 || r.width > w + 1) {
       out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : ""} (${Math.round(r.width)} px, right ${Math.round(r.right)})`);
     }
