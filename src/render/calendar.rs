@@ -105,6 +105,8 @@ struct DayCell {
     iso: String,
     count: usize,
     is_as_of: bool,
+    /// Before the as-of date: its milestones are behind, not upcoming.
+    is_past: bool,
 }
 
 #[derive(Serialize)]
@@ -171,6 +173,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
             iso: String::new(),
             count: 0,
             is_as_of: false,
+            is_past: false,
         })
         .collect();
     let mut days = Vec::new();
@@ -182,6 +185,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
             iso: date.to_string(),
             count: evs.len(),
             is_as_of: date == d.as_of,
+            is_past: date < d.as_of,
         });
         if !evs.is_empty() {
             days.push(DayList {
@@ -202,6 +206,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
             iso: String::new(),
             count: 0,
             is_as_of: false,
+            is_past: false,
         });
     }
     let weeks: Vec<&[DayCell]> = cells.chunks(7).collect();
