@@ -90,7 +90,9 @@ fn citation(out: &Path, rel: &str) -> String {
             _ => {}
         }
     }
-    text.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x2F;", "/")
+    text.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#x2F;", "/")
 }
 
 #[test]
@@ -138,7 +140,10 @@ fn the_plan_page_links_the_official_document_and_puts_the_table_before_the_narra
     let table = html.find("id=\"bang-nhiem-vu\"").unwrap();
     let narrative = html.find("id=\"noi-dung-van-ban\"").unwrap();
     assert!(table < narrative, "the task table comes first");
-    assert!(html.find("href=\"#bang-nhiem-vu\"").unwrap() < table, "jump link at the top");
+    assert!(
+        html.find("href=\"#bang-nhiem-vu\"").unwrap() < table,
+        "jump link at the top"
+    );
     // Each row links from the task's own words.
     assert!(html.contains("/nhiem-vu/ii-a/index.html\">Việc thứ nhất không số</a>"));
 }
@@ -146,16 +151,35 @@ fn the_plan_page_links_the_official_document_and_puts_the_table_before_the_narra
 #[test]
 fn build_warns_when_no_base_url_is_set_and_not_when_one_is() {
     let (_t, _, report) = build(None);
-    let w: Vec<String> = report.diagnostics.sorted().iter().map(|d| d.to_string()).collect();
-    assert!(w.iter().any(|d| d.contains("no base URL") && d.contains("help:")), "{w:?}");
+    let w: Vec<String> = report
+        .diagnostics
+        .sorted()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        w.iter()
+            .any(|d| d.contains("no base URL") && d.contains("help:")),
+        "{w:?}"
+    );
     let (_t, _, report) = build(Some("https://minhbach.example/"));
-    let w: Vec<String> = report.diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+    let w: Vec<String> = report
+        .diagnostics
+        .sorted()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
     assert!(!w.iter().any(|d| d.contains("no base URL")), "{w:?}");
 }
 
 #[test]
 fn a_source_url_that_is_not_a_web_address_is_an_error_at_its_line() {
-    for bad in ["javascript:alert(1)", "file:///etc/passwd", "https://", "https://a b"] {
+    for bad in [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://",
+        "https://a b",
+    ] {
         let tmp = tempfile::tempdir().unwrap();
         let plan = CITED_PLAN.replace("https://vanban.example.gov.vn/7-kh-test.pdf", bad);
         write_content(
@@ -170,7 +194,9 @@ fn a_source_url_that_is_not_a_web_address_is_an_error_at_its_line() {
         let (_, diags) = minhbach::load_model(tmp.path(), None);
         let errs: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
         assert!(
-            errs.iter().any(|e| e.contains("plan.md:8:") && e.contains("source_url") && e.contains("help:")),
+            errs.iter().any(|e| e.contains("plan.md:8:")
+                && e.contains("source_url")
+                && e.contains("help:")),
             "{bad}: {errs:?}"
         );
     }

@@ -154,7 +154,10 @@ fn a_new_report_leaves_the_previous_snapshot_byte_identical() {
     }
     let snap = String::from_utf8(before["ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html"].clone())
         .unwrap();
-    assert!(snap.contains("Bản lưu tháng 12/2025"), "one date format: mm/yyyy");
+    assert!(
+        snap.contains("Bản lưu tháng 12/2025"),
+        "one date format: mm/yyyy"
+    );
     assert!(snap.contains("14/12/2025"), "judged as of its report");
 }
 

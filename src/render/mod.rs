@@ -120,11 +120,10 @@ pub fn render(
         let rendered: Vec<OutFile> = specs
             .into_par_iter()
             .map(|mut spec| {
-                spec.context
-                    .insert("snapshot_of", &{
-                        let r = &model.reports[snap.report];
-                        format!("{:02}/{}", r.month, r.year)
-                    });
+                spec.context.insert("snapshot_of", &{
+                    let r = &model.reports[snap.report];
+                    format!("{:02}/{}", r.month, r.year)
+                });
                 spec.context.insert("live_href", &urls::href(&spec.dir));
                 render_page(model, &d, theme, spec, &snap.root)
             })

@@ -45,7 +45,8 @@ pub fn vi_cell(cell: &str) -> String {
         && t.trim_start_matches('-')
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.')
-        && t.trim_start_matches('-').starts_with(|c: char| c.is_ascii_digit())
+        && t.trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_digit())
         && t.matches('.').count() <= 1;
     match t.parse::<f64>() {
         Ok(v) if numeric => {

@@ -32,7 +32,7 @@ pub fn heading_words(text: &str, max: usize) -> String {
         .filter(|&(i, c)| i >= min && matches!(c, ';' | ':' | ',' | '.'))
         .filter(|&(i, c)| head[i + c.len_utf8()..].starts_with(' '))
         .map(|(i, _)| i)
-        .last();
+        .next_back();
     let cut = clause.or_else(|| head.rfind(' ')).unwrap_or(head.len());
     let kept = head[..cut].trim_end_matches([' ', ',', ';', ':', '.']);
     format!("{kept}…")
@@ -93,7 +93,11 @@ pub fn locate(plan: &Plan, ti: usize) -> Locator {
 fn find<'a>(groups: &'a [Group], ti: usize, path: &mut Vec<&'a Group>) -> Option<usize> {
     for g in groups {
         path.push(g);
-        let rows: Vec<usize> = g.blocks.iter().flat_map(|b| b.tasks.iter().copied()).collect();
+        let rows: Vec<usize> = g
+            .blocks
+            .iter()
+            .flat_map(|b| b.tasks.iter().copied())
+            .collect();
         if let Some(i) = rows.iter().position(|&x| x == ti) {
             return Some(i + 1);
         }
@@ -126,7 +130,8 @@ mod tests {
             h,
             "Hoàn thành số hóa quy trình nghiệp vụ nội bộ, hồ sơ tài liệu…"
         );
-        let no_clause = "một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy tám chín mười";
+        let no_clause =
+            "một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy tám chín mười";
         let h = heading_words(no_clause, 30);
         assert_eq!(h, "một hai ba bốn năm sáu bảy…");
     }

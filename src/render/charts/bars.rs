@@ -181,7 +181,11 @@ pub fn columns(
                 .draw();
             // Values over bars only where they do not collide.
             let bar_px = f64::from(width - 60) / n as f64;
-            let digits = values.iter().map(|v| v.to_string().len()).max().unwrap_or(1);
+            let digits = values
+                .iter()
+                .map(|v| v.to_string().len())
+                .max()
+                .unwrap_or(1);
             let value_every = ((9.0 * digits as f64 + 4.0) / bar_px).ceil().max(1.0) as usize;
             for (i, v) in values.iter().enumerate() {
                 let x = i as f64;
@@ -289,7 +293,11 @@ pub fn target_actual(
                         c.filled(),
                     )));
                     let _ = chart.draw_series(std::iter::once(Text::new(
-                        format!("{word} {}{}{unit}", fmt_num(**v), if unit.is_empty() { "" } else { "\u{a0}" }),
+                        format!(
+                            "{word} {}{}{unit}",
+                            fmt_num(**v),
+                            if unit.is_empty() { "" } else { "\u{a0}" }
+                        ),
                         (**v + span * 0.01, ya - bar * 0.42),
                         text_style(SMALL, &BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                     )));

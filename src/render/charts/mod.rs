@@ -258,7 +258,10 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
 ) {
     for (color, item) in colors.iter().zip(items) {
         let (x, y) = (item.x, item.y);
-        let _ = area.draw(&Rectangle::new([(x, y + 2), (x + 14, y + 16)], color.filled()));
+        let _ = area.draw(&Rectangle::new(
+            [(x, y + 2), (x + 14, y + 16)],
+            color.filled(),
+        ));
         let _ = area.draw(&Rectangle::new(
             [(x, y + 2), (x + 14, y + 16)],
             BLACK.stroke_width(1),
@@ -358,7 +361,9 @@ mod tests {
             label: "Sở Khoa học và Công nghệ tỉnh Tuyên Quang và các cơ quan liên quan".into(),
             values: vec![12, 30],
         }];
-        let months: Vec<String> = (1..=24).map(|m| format!("{:02}/2025", m % 12 + 1)).collect();
+        let months: Vec<String> = (1..=24)
+            .map(|m| format!("{:02}/2025", m % 12 + 1))
+            .collect();
         let values: Vec<u32> = (0..24).collect();
         let charts = [
             stacked_bars("a", "A", "a.", &series, &bars),
@@ -368,27 +373,49 @@ mod tests {
                 "d",
                 "D",
                 "d.",
-                &[("Tỷ lệ hồ sơ trực tuyến toàn trình".into(), 90.0, 72.5, "%".into())],
+                &[(
+                    "Tỷ lệ hồ sơ trực tuyến toàn trình".into(),
+                    90.0,
+                    72.5,
+                    "%".into(),
+                )],
             ),
         ];
         // A 390 px screen leaves 358 px for content (1rem padding each side).
         for c in &charts {
             let (min, width) = smallest_text(&c.svg);
             let rendered = min * 358.0 / width;
-            assert!(rendered >= 12.0, "{}: {min} units of {width} -> {rendered:.2} px", c.id);
+            assert!(
+                rendered >= 12.0,
+                "{}: {min} units of {width} -> {rendered:.2} px",
+                c.id
+            );
         }
     }
 
     #[test]
     fn legends_wrap_within_the_chart() {
-        let labels = ["Hoàn thành đúng hạn", "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)", "Còn lại", "Không có hạn cụ thể"];
+        let labels = [
+            "Hoàn thành đúng hạn",
+            "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)",
+            "Còn lại",
+            "Không có hạn cụ thể",
+        ];
         let (items, height) = legend_layout(&labels, WIDTH);
         for it in &items {
-            let w = it.lines.iter().map(|l| text_width(l, TEXT)).max().unwrap_or(0);
+            let w = it
+                .lines
+                .iter()
+                .map(|l| text_width(l, TEXT))
+                .max()
+                .unwrap_or(0);
             assert!(it.x as u32 + 20 + w <= WIDTH, "{:?} overflows", it.lines);
             assert!((it.y as u32) < height);
         }
-        assert!(items.iter().any(|i| i.y > items[0].y), "wraps to a second row");
+        assert!(
+            items.iter().any(|i| i.y > items[0].y),
+            "wraps to a second row"
+        );
     }
 
     #[test]
