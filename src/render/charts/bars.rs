@@ -52,7 +52,7 @@ pub fn stacked_bars(
                 .disable_mesh()
                 .disable_y_axis()
                 .x_labels(5)
-                .x_label_formatter(&|v| format!("{}", v.round() as i64))
+                .x_label_formatter(&|v| fmt_num(v.round()))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let top = bars.len() as f64;
@@ -91,7 +91,7 @@ pub fn stacked_bars(
                     if *v as f64 * px_per_unit >= 10.0 + 9.0 * digits {
                         let ink = if is_dark(&s.color) { &WHITE } else { &BLACK };
                         let _ = chart.draw_series(std::iter::once(Text::new(
-                            v.to_string(),
+                            fmt_num(f64::from(*v)),
                             ((x + x1) / 2.0, y0 - (b0 + b1) / 2.0),
                             text_style(SMALL, ink).pos(Pos::new(HPos::Center, VPos::Center)),
                         )));
@@ -100,7 +100,7 @@ pub fn stacked_bars(
                 }
                 let total: u32 = b.values.iter().sum();
                 let _ = chart.draw_series(std::iter::once(Text::new(
-                    format!("{total}"),
+                    fmt_num(f64::from(total)),
                     (x + max as f64 * 0.01, y0 - (b0 + b1) / 2.0),
                     text_style(SMALL, &BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                 )));
@@ -176,7 +176,7 @@ pub fn columns(
                 .x_labels(n)
                 .x_label_formatter(&|v| category_label(&l, *v, every))
                 .y_labels(5)
-                .y_label_formatter(&|v| format!("{}", v.round() as i64))
+                .y_label_formatter(&|v| fmt_num(v.round()))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             // Values over bars only where they do not collide.
@@ -195,7 +195,7 @@ pub fn columns(
                 )));
                 if *v > 0 && i % value_every == 0 {
                     let _ = chart.draw_series(std::iter::once(Text::new(
-                        v.to_string(),
+                        fmt_num(f64::from(*v)),
                         (x, *v as f64 + max as f64 * 0.02),
                         text_style(SMALL, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                     )));

@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{category_label, palette, text_style, text_width, Chart, SMALL, WIDTH};
+use super::{category_label, fmt_num, palette, text_style, text_width, Chart, SMALL, WIDTH};
 
 /// A line of cumulative values over periods (burn-up), with a target line.
 pub fn burn_up(
@@ -42,7 +42,7 @@ pub fn burn_up(
                 .x_labels(n)
                 .x_label_formatter(&|v| category_label(&labels, *v, every))
                 .y_labels(5)
-                .y_label_formatter(&|v| format!("{}", v.round() as i64))
+                .y_label_formatter(&|v| fmt_num(v.round()))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let _ = chart.draw_series(LineSeries::new(
@@ -50,7 +50,7 @@ pub fn burn_up(
                 palette::GREY.stroke_width(2),
             ));
             let _ = chart.draw_series(std::iter::once(Text::new(
-                format!("Tổng số nhiệm vụ: {total}"),
+                format!("Tổng số nhiệm vụ: {}", fmt_num(f64::from(total))),
                 (-0.45, total as f64 * 1.06),
                 text_style(SMALL, &BLACK),
             )));
@@ -71,7 +71,7 @@ pub fn burn_up(
                     continue;
                 }
                 let _ = chart.draw_series(std::iter::once(Text::new(
-                    format!("{}", y as u32),
+                    fmt_num(y),
                     (x, y + total.max(1) as f64 * 0.03),
                     text_style(SMALL, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 )));
