@@ -201,3 +201,116 @@ fn a_source_url_that_is_not_a_web_address_is_an_error_at_its_line() {
         );
     }
 }
+
+const LATE_TASKS: &str = r#"groups:
+  - code: "I"
+    title: "NHÓM"
+    tasks:
+      - number: "1"
+        task: "Việc quá hạn một"
+        lead: "Sở KH&CN"
+        deadline: "Tháng 8/2025"
+      - number: "2"
+        task: "Việc quá hạn hai"
+        lead: "Sở KH&CN"
+        deadline: "Tháng 7/2025"
+      - number: "3"
+        task: "Việc quá hạn ba"
+        lead: "VP UBND tỉnh"
+        deadline: "Tháng 6/2025"
+      - number: "4"
+        task: "Việc thường xuyên"
+        lead: "VP UBND tỉnh"
+        cooperate: "Sở KH&CN"
+        deadline: "Thường xuyên"
+      - number: "5"
+        task: "Việc giao cho nhóm"
+        lead: "Các cơ quan, đơn vị có liên quan"
+        deadline: "Năm 2025"
+"#;
+
+fn build_late() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    let agencies =
+        format!("{AGENCIES}  - id: so-tu-phap\n    name: \"Sở Tư pháp\"\n    kind: department\n");
+    write_content(
+        &content,
+        &[
+            ("site.yaml", SITE),
+            ("agencies.yaml", &agencies),
+            ("plans/kh-thu/plan.md", PLAN_MD),
+            ("plans/kh-thu/tasks.yaml", LATE_TASKS),
+        ],
+    );
+    let out = tmp.path().join("site");
+    let report = minhbach::build(&opts(&content, &out));
+    assert!(
+        !report.diagnostics.has_errors(),
+        "{:?}",
+        report.diagnostics.sorted()
+    );
+    (tmp, out)
+}
+
+/// The text of the section with id `id` (up to the next `</section>`).
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("{id}"));
+    let end = start + html[start..].find("</section>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn the_agencies_index_ranks_who_is_late_and_sets_groups_and_idle_agencies_apart() {
+    let (_t, out) = build_late();
+    let html = fs::read_to_string(out.join("co-quan/index.html")).unwrap();
+    let ranked = section(&html, "xep-hang");
+    let khcn = ranked
+        .find(">Sở Khoa học và Công nghệ</a>")
+        .expect("ranked");
+    let vp = ranked
+        .find(">Văn phòng Ủy ban nhân dân tỉnh</a>")
+        .expect("ranked");
+    assert!(khcn < vp, "2 overdue before 1 overdue");
+    // Sở KH&CN: 2 overdue, both led; 1 ongoing (cooperating on task 4); 3 tasks.
+    let row = &ranked[khcn..];
+    assert!(row.contains(
+        "class=\"n overdue\">2</td><td data-label=\"trong đó chủ trì\" class=\"n\">2</td>"
+    ));
+    assert!(row[..row.find("</tr>").unwrap()].contains("data-label=\"Tổng\" class=\"n\">3</td>"));
+    // Groups are not ranked with agencies; agencies with no task are listed apart.
+    assert!(!ranked.contains("Các cơ quan, đơn vị có liên quan"));
+    assert!(section(&html, "nhom").contains(">Các cơ quan, đơn vị có liên quan</a>"));
+    let idle = section(&html, "chua-co-nhiem-vu");
+    assert!(idle.contains(">Sở Tư pháp</a>"));
+    assert!(!ranked.contains("Sở Tư pháp"));
+    assert!(html.contains("2 trên 2 cơ quan, đơn vị có nhiệm vụ đã qua thời hạn"));
+}
+
+#[test]
+fn home_leads_with_the_overdue_headline_and_plain_state_groups_linking_to_their_lists() {
+    let (_t, out) = build_late();
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains(
+        "<h1 class=\"headline\">3 trên 5 nhiệm vụ đã qua thời hạn mà chưa có báo cáo hoàn thành</h1>"
+    ));
+    assert!(
+        !html.contains("<h1>Thử nghiệm</h1>"),
+        "the site title is not repeated as the heading"
+    );
+    // Groups link to their sections of the status page, with shares.
+    assert!(
+        html.contains("href=\"tinh-trang/index.html#qua-han\">Đã qua thời hạn</a></th><td>3</td>")
+    );
+    assert!(html.contains("60\u{a0}%"));
+    let status = fs::read_to_string(out.join("tinh-trang/index.html")).unwrap();
+    assert!(status.contains("<h2 id=\"qua-han\">Đã qua thời hạn (3)</h2>"));
+    // Each agency page opens with its own counts.
+    let agency = fs::read_to_string(out.join("co-quan/so-khcn/index.html")).unwrap();
+    let h1 = agency.find("<h1>").unwrap();
+    let summary = agency.find("class=\"agency-summary\"").unwrap();
+    assert!(summary > h1 && summary < agency.find("id=\"nhiem-vu\"").unwrap());
+    assert!(agency[summary..].contains("Đã qua thời hạn <strong>2</strong>"));
+}

@@ -6,9 +6,11 @@ pub mod index;
 pub mod partition;
 pub mod responsibility;
 pub mod status;
+pub mod summary;
 
 pub use calendar::Calendar;
 pub use index::{Derived, TaskRef};
 pub use partition::Partition;
 pub use responsibility::{AgencyTasks, Assignment, Memberships, Part};
 pub use status::{standing, Latest, Standing, State};
+pub use summary::{summary_counts, Summary};

@@ -15,6 +15,7 @@ pub mod reports;
 pub mod search;
 pub mod snapshot;
 pub mod state_colours;
+pub mod summary;
 pub mod task_ref;
 pub mod theme;
 pub mod urls;

@@ -1,4 +1,4 @@
-//! Agency pages: the index by kind, and each agency.
+//! Agency pages: each agency (the index is in `late`).
 
 use serde::Serialize;
 use tera::Context;
@@ -10,46 +10,6 @@ use crate::model::{Agency, AgencyId, Model};
 use super::{crumb, PageSpec};
 use crate::render::urls;
 use crate::render::views::{self, AgencyLink, PlanSummary, TaskView};
-
-/// A section of the agencies index.
-#[derive(Serialize)]
-struct KindSection {
-    label: &'static str,
-    agencies: Vec<AgencyLink>,
-}
-
-/// The agencies index, by kind.
-pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
-    let mut sections: Vec<KindSection> = Vec::new();
-    let mut sorted: Vec<&Agency> = model.registry.all().iter().collect();
-    sorted.sort_by(|a, b| {
-        (a.is_group(), a.kind.label(), a.name.to_lowercase()).cmp(&(
-            b.is_group(),
-            b.kind.label(),
-            b.name.to_lowercase(),
-        ))
-    });
-    for a in sorted {
-        let label = a.kind.label();
-        match sections.last_mut() {
-            Some(s) if s.label == label => s.agencies.push(views::agency_link(a, d)),
-            _ => sections.push(KindSection {
-                label,
-                agencies: vec![views::agency_link(a, d)],
-            }),
-        }
-    }
-    let mut c = Context::new();
-    c.insert("sections", &sections);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
-    PageSpec {
-        dir: urls::AGENCIES.into(),
-        template: "agencies.html",
-        title: "Cơ quan, đơn vị".into(),
-        description: None,
-        context: c,
-    }
-}
 
 fn link(model: &Model, d: &Derived, id: &AgencyId) -> Option<AgencyLink> {
     model.registry.get(id).map(|a| views::agency_link(a, d))
@@ -112,6 +72,8 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
     c.insert("parts", &parts);
     c.insert("task_total", &tasks.map_or(0, |t| t.items.len()));
     c.insert("counts", &counts);
+    let all: Vec<crate::derive::TaskRef> = tasks.map(|t| t.refs().collect()).unwrap_or_default();
+    c.insert("summary", &crate::render::summary::summary(d, &all));
     let members: Vec<AgencyLink> = a.members.iter().filter_map(|m| link(model, d, m)).collect();
     c.insert("members", &members);
     let groups: Vec<AgencyLink> = d

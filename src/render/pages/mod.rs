@@ -3,10 +3,12 @@
 //! the pages themselves.
 
 mod agency;
+mod late;
 mod plan;
 mod site;
 
-pub use agency::{agencies, agency};
+pub use agency::agency;
+pub use late::agencies;
 pub use plan::{plan, plans, task};
 pub use site::{charts, data, home, search, status};
 
@@ -90,6 +92,13 @@ pub fn common(model: &Model, d: &Derived, place: &Place, ctx: &mut Context) {
     if !ctx.contains_key("crumbs") {
         ctx.insert("crumbs", &Vec::<Crumb>::new());
     }
+}
+
+/// The tasks of plan `pi`, in document order.
+pub(crate) fn plan_refs(model: &Model, pi: usize) -> Vec<TaskRef> {
+    (0..model.plans.get(pi).map_or(0, |p| p.tasks.len()))
+        .map(|ti| TaskRef { plan: pi, task: ti })
+        .collect()
 }
 
 pub(crate) fn all_refs(model: &Model) -> Vec<TaskRef> {

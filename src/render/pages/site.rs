@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{Derived, State};
+use crate::derive::{Derived, State, TaskRef};
 use crate::model::Model;
 
 use super::{all_refs, crumb, PageSpec};
@@ -30,6 +30,18 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
         .collect();
     c.insert("plans", &plans);
     c.insert("task_total", &refs.len());
+    c.insert("summary", &crate::render::summary::summary(d, &refs));
+    c.insert(
+        "overdue_total",
+        &refs
+            .iter()
+            .filter(|r| d.standings.get(r).is_some_and(|s| s.state.is_overdue()))
+            .count(),
+    );
+    let progress: Vec<PlanProgress> = (0..model.plans.len())
+        .map(|pi| PlanProgress::new(d, &super::plan_refs(model, pi)))
+        .collect();
+    c.insert("plan_progress", &progress);
     c.insert("counts", &views::partition_counts(d));
     let stale = d.stale_evidence(model.site.reporting_period_months);
     c.insert("stale", &stale.is_some());
@@ -63,6 +75,46 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
         title: "Trang chủ".into(),
         description: None,
         context: c,
+    }
+}
+
+/// How far a plan has come: tasks done and overdue, with shares.
+#[derive(Serialize)]
+struct PlanProgress {
+    total: usize,
+    done: usize,
+    overdue: usize,
+    done_pct: String,
+    overdue_pct: String,
+    done_share: f64,
+    overdue_share: f64,
+}
+
+impl PlanProgress {
+    fn new(d: &Derived, refs: &[TaskRef]) -> Self {
+        let total = refs.len();
+        let count = |f: fn(&State) -> bool| {
+            refs.iter()
+                .filter(|r| d.standings.get(r).is_some_and(|s| f(&s.state)))
+                .count()
+        };
+        let (done, overdue) = (count(State::is_done), count(State::is_overdue));
+        let share = |n: usize| {
+            if total == 0 {
+                0.0
+            } else {
+                (n as f64 * 1000.0 / total as f64).round() / 10.0
+            }
+        };
+        PlanProgress {
+            total,
+            done,
+            overdue,
+            done_pct: crate::render::numbers::vi_percent(share(done)),
+            overdue_pct: crate::render::numbers::vi_percent(share(overdue)),
+            done_share: share(done),
+            overdue_share: share(overdue),
+        }
     }
 }
 
@@ -162,20 +214,41 @@ struct StateSection {
     tasks: Vec<TaskView>,
 }
 
+/// One plain group of the status page and its detailed states.
+#[derive(Serialize)]
+struct SummarySection {
+    key: &'static str,
+    label: &'static str,
+    count: usize,
+    sections: Vec<StateSection>,
+}
+
 /// Every task, by state as of the as-of date.
 pub fn status(model: &Model, d: &Derived) -> PageSpec {
-    let sections: Vec<StateSection> = State::ALL
+    let groups: Vec<SummarySection> = crate::derive::Summary::ALL
         .iter()
-        .map(|s| {
-            let tasks = d.partition.tasks(*s);
-            StateSection {
-                state: StateView::new(*s, tasks.len()),
-                tasks: tasks.iter().map(|r| views::task(model, d, *r)).collect(),
+        .map(|g| {
+            let sections: Vec<StateSection> = g
+                .states()
+                .map(|s| {
+                    let tasks = d.partition.tasks(s);
+                    StateSection {
+                        state: StateView::new(s, tasks.len()),
+                        tasks: tasks.iter().map(|r| views::task(model, d, *r)).collect(),
+                    }
+                })
+                .filter(|x| x.state.count > 0)
+                .collect();
+            SummarySection {
+                key: g.key(),
+                label: g.label(),
+                count: sections.iter().map(|x| x.state.count).sum(),
+                sections,
             }
         })
         .collect();
     let mut c = Context::new();
-    c.insert("sections", &sections);
+    c.insert("groups", &groups);
     c.insert("crumbs", &[crumb("Trang chủ", "")]);
     PageSpec {
         dir: "tinh-trang/".into(),

@@ -1,0 +1,128 @@
+//! The agencies index as a "who is late" view: agencies with tasks ranked by
+//! how many are past their deadline (those they lead first among equals),
+//! then due soon; groups and agencies without tasks set apart and explained.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::{summary_counts, Derived, Part, Summary, TaskRef};
+use crate::model::Model;
+
+use super::{crumb, PageSpec};
+use crate::render::urls;
+use crate::render::views::{self, AgencyLink};
+
+/// One agency's counts in the plain groups of states.
+#[derive(Serialize)]
+pub struct LateRow {
+    /// The agency.
+    pub agency: AgencyLink,
+    /// Past the deadline, not reported done.
+    pub overdue: usize,
+    /// Of those, tasks it leads (named, or through a group named as lead).
+    pub overdue_lead: usize,
+    /// Due soon.
+    pub due_soon: usize,
+    /// Not yet due.
+    pub not_yet_due: usize,
+    /// Continuous or recurring.
+    pub ongoing: usize,
+    /// Without a calendar date.
+    pub no_date: usize,
+    /// Reported done.
+    pub done: usize,
+    /// All its tasks, each once.
+    pub total: usize,
+}
+
+impl LateRow {
+    fn new(model: &Model, d: &Derived, a: &crate::model::Agency) -> Option<Self> {
+        let t = d.by_agency.get(&a.id)?;
+        let refs: Vec<TaskRef> = t.refs().collect();
+        if refs.is_empty() {
+            return None;
+        }
+        let n = summary_counts(d, refs.iter().copied());
+        let at = |g: Summary| {
+            Summary::ALL
+                .iter()
+                .position(|x| *x == g)
+                .map_or(0, |i| n[i])
+        };
+        let overdue_lead = t
+            .part(Part::Lead)
+            .chain(t.part(Part::GroupLead))
+            .filter(|x| {
+                d.standings
+                    .get(&x.task)
+                    .is_some_and(|s| s.state.is_overdue())
+            })
+            .count();
+        let _ = model;
+        Some(LateRow {
+            agency: views::agency_link(a, d),
+            overdue: at(Summary::Overdue),
+            overdue_lead,
+            due_soon: at(Summary::DueSoon),
+            not_yet_due: at(Summary::NotYetDue),
+            ongoing: at(Summary::Ongoing),
+            no_date: at(Summary::NoDate),
+            done: at(Summary::Done),
+            total: refs.len(),
+        })
+    }
+
+    /// The "who is late" order: most overdue first, then most overdue as
+    /// lead, then most due soon, then most tasks, then by name.
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (
+            other.overdue,
+            other.overdue_lead,
+            other.due_soon,
+            other.total,
+        )
+            .cmp(&(self.overdue, self.overdue_lead, self.due_soon, self.total))
+            .then_with(|| {
+                self.agency
+                    .name
+                    .to_lowercase()
+                    .cmp(&other.agency.name.to_lowercase())
+            })
+    }
+}
+
+/// The agencies index.
+pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
+    let mut ranked: Vec<LateRow> = Vec::new();
+    let mut groups: Vec<LateRow> = Vec::new();
+    let mut idle: Vec<AgencyLink> = Vec::new();
+    for a in model.registry.all() {
+        match LateRow::new(model, d, a) {
+            Some(row) if a.is_group() => groups.push(row),
+            Some(row) => ranked.push(row),
+            None => idle.push(views::agency_link(a, d)),
+        }
+    }
+    ranked.sort_by(LateRow::order);
+    groups.sort_by(LateRow::order);
+    idle.sort_by_key(|a| (a.is_group, a.name.to_lowercase()));
+    let mut c = Context::new();
+    c.insert("ranked", &ranked);
+    c.insert("groups", &groups);
+    c.insert("idle", &idle);
+    c.insert(
+        "late_agencies",
+        &ranked.iter().filter(|r| r.overdue > 0).count(),
+    );
+    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    PageSpec {
+        dir: urls::AGENCIES.into(),
+        template: "agencies.html",
+        title: "Cơ quan, đơn vị: ai đang chậm hạn".into(),
+        description: Some(
+            "Các cơ quan, đơn vị xếp theo số nhiệm vụ đã qua thời hạn mà chưa có báo cáo hoàn thành."
+                .into(),
+        ),
+        context: c,
+    }
+}
