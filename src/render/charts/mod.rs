@@ -351,10 +351,12 @@ mod tests {
             SeriesSpec {
                 label: "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)".into(),
                 color: palette::VERMILLION,
+                class: None,
             },
             SeriesSpec {
                 label: "Còn lại".into(),
                 color: palette::LIGHT,
+                class: None,
             },
         ];
         let bars = [Bar {
