@@ -36,7 +36,7 @@ pub struct LateRow {
 }
 
 impl LateRow {
-    fn new(model: &Model, d: &Derived, a: &crate::model::Agency) -> Option<Self> {
+    fn new(d: &Derived, a: &crate::model::Agency) -> Option<Self> {
         let t = d.by_agency.get(&a.id)?;
         let refs: Vec<TaskRef> = t.refs().collect();
         if refs.is_empty() {
@@ -58,7 +58,6 @@ impl LateRow {
                     .is_some_and(|s| s.state.is_overdue())
             })
             .count();
-        let _ = model;
         Some(LateRow {
             agency: views::agency_link(a, d),
             overdue: at(Summary::Overdue),
@@ -97,7 +96,7 @@ pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
     let mut groups: Vec<LateRow> = Vec::new();
     let mut idle: Vec<AgencyLink> = Vec::new();
     for a in model.registry.all() {
-        match LateRow::new(model, d, a) {
+        match LateRow::new(d, a) {
             Some(row) if a.is_group() => groups.push(row),
             Some(row) => ranked.push(row),
             None => idle.push(views::agency_link(a, d)),
