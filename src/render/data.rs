@@ -46,7 +46,7 @@ pub struct TaskRecord {
 }
 
 /// The columns of the task tables, with their meaning (the data dictionary).
-pub const COLUMNS: [(&str, &str); 29] = [
+pub const COLUMNS: [(&str, &str); 30] = [
     ("plan_id", "Mã văn bản (ổn định, dùng trong địa chỉ trang)"),
     (
         "plan_number",
