@@ -38,6 +38,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Re-render archived snapshots instead of keeping the published ones.
     pub refresh_snapshots: bool,
+    /// The build is meant for publishing (the `build` command): warn about
+    /// what a published site needs, such as a base URL. Off for previews
+    /// (`serve`) and library callers.
+    pub publishing: bool,
 }
 
 impl BuildOptions {
@@ -52,6 +56,7 @@ impl BuildOptions {
             theme: None,
             base_url: None,
             refresh_snapshots: false,
+            publishing: false,
         }
     }
 }
@@ -119,7 +124,7 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
             }
         }
     }
-    if model.site.base_url.is_none() {
+    if opts.publishing && model.site.base_url.is_none() {
         diags.push(
             Diagnostic::warning(
                 Location::file(&opts.content.join("site.yaml")),

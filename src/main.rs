@@ -144,6 +144,7 @@ fn main() -> ExitCode {
                 theme,
                 base_url,
                 refresh_snapshots,
+                publishing: true,
             };
             let report = minhbach::build(&opts);
             print_report(&report);
@@ -209,6 +210,7 @@ fn main() -> ExitCode {
                 theme,
                 base_url: None,
                 refresh_snapshots: false,
+                publishing: false,
             };
             let rebuild = {
                 let opts = opts.clone();

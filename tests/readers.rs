@@ -66,6 +66,7 @@ fn build(base_url: Option<&str>) -> (tempfile::TempDir, std::path::PathBuf, minh
     let out = tmp.path().join("site");
     let mut o = opts(&content, &out);
     o.base_url = base_url.map(str::to_string);
+    o.publishing = true;
     let report = minhbach::build(&o);
     assert!(
         !report.diagnostics.has_errors(),
@@ -150,6 +151,15 @@ fn the_plan_page_links_the_official_document_and_puts_the_table_before_the_narra
 
 #[test]
 fn build_warns_when_no_base_url_is_set_and_not_when_one_is() {
+    // Previews and library builds (publishing off) are not warned.
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let report = minhbach::build(&opts(tmp.path(), &tmp.path().join("site")));
+    assert!(!report
+        .diagnostics
+        .sorted()
+        .iter()
+        .any(|d| d.to_string().contains("no base URL")));
     let (_t, _, report) = build(None);
     let w: Vec<String> = report
         .diagnostics
