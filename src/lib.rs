@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod tables;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

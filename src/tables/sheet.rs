@@ -1,0 +1,182 @@
+//! Spreadsheets (`.xlsx`, `.xls`, `.xlsb`, `.ods`) read with `calamine`:
+//! every sheet with cells becomes a [`Table`]. Merged regions are followed
+//! where the format reports them (xlsx, xls). Cells shown as dates (stored
+//! as numbers with a date format) come out as the day-first text a
+//! Vietnamese spreadsheet shows (`30/06/2025`); whole numbers without `.0`.
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets};
+
+use super::{clean_text, Cell, Origin, ReadError, Table};
+
+/// Reads every non-empty sheet, in workbook order.
+pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        ReadError::new(
+            path,
+            format!("cannot read the spreadsheet: {e}"),
+            "check that the file opens in a spreadsheet program; save it as .xlsx if it is an older format",
+        )
+    })?;
+    let names = wb.sheet_names().to_vec();
+    let mut out = Vec::new();
+    for name in names {
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            ReadError::new(
+                path,
+                format!("cannot read the sheet {name:?}: {e}"),
+                "check that the sheet opens in a spreadsheet program",
+            )
+        })?;
+        let Some((r0, c0)) = range.start() else {
+            continue;
+        };
+        let merges = merged_regions(&mut wb, &name);
+        let (h, w) = range.get_size();
+        let mut dates = 0;
+        let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(h);
+        for r in 0..h {
+            let mut row = Vec::with_capacity(w);
+            for c in 0..w {
+                let v = range.get((r, c)).unwrap_or(&Data::Empty);
+                if matches!(v, Data::DateTime(d) if d.is_datetime()) {
+                    dates += 1;
+                }
+                row.push(Cell::text(clean_text(&shown(v))));
+            }
+            rows.push(row);
+        }
+        for m in merges {
+            apply_merge(&mut rows, m, (r0 as usize, c0 as usize));
+        }
+        let mut t = Table::new(
+            Origin::Sheet {
+                name: name.clone(),
+                row: r0 as usize,
+                col: c0 as usize,
+            },
+            rows,
+        );
+        if dates > 0 {
+            t.remarks.push(format!(
+                "sheet {name:?}: {dates} cell(s) stored as dates were written as the day-first text a Vietnamese spreadsheet shows (dd/mm/yyyy)"
+            ));
+        }
+        out.push(t);
+    }
+    Ok(out)
+}
+
+fn merged_regions<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Sheets<RS>,
+    name: &str,
+) -> Vec<Dimensions> {
+    match wb {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn apply_merge(rows: &mut [Vec<Cell>], m: Dimensions, (r0, c0): (usize, usize)) {
+    let (Some(top), Some(left)) = (
+        (m.start.0 as usize).checked_sub(r0),
+        (m.start.1 as usize).checked_sub(c0),
+    ) else {
+        return;
+    };
+    let bottom = (m.end.0 as usize).saturating_sub(r0);
+    let right = (m.end.1 as usize).saturating_sub(c0);
+    if top >= rows.len() || bottom < top || right < left {
+        return;
+    }
+    let bottom = bottom.min(rows.len() - 1);
+    let width = rows[top].len();
+    if left >= width {
+        return;
+    }
+    let right = right.min(width - 1);
+    let text = match &rows[top][left] {
+        Cell::Text { text, .. } => text.clone(),
+        Cell::Covered { .. } => return,
+    };
+    for (r, row) in rows.iter_mut().enumerate().take(bottom + 1).skip(top) {
+        for (c, cell) in row.iter_mut().enumerate().take(right + 1).skip(left) {
+            *cell = if (r, c) == (top, left) {
+                Cell::Text {
+                    text: text.clone(),
+                    rows: bottom - top + 1,
+                    cols: right - left + 1,
+                }
+            } else {
+                Cell::Covered { row: top, col: left }
+            };
+        }
+    }
+}
+
+/// The text a spreadsheet shows for a value.
+pub fn shown(v: &Data) -> String {
+    match v {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, hh, mm, ss, _) = d.to_ymd_hms_milli();
+            if (hh, mm, ss) == (0, 0, 0) {
+                format!("{day:02}/{m:02}/{y}")
+            } else if (y, m, day) == (1899, 12, 31) || (y, m, day) == (1900, 1, 0) {
+                format!("{hh:02}:{mm:02}")
+            } else {
+                format!("{day:02}/{m:02}/{y} {hh:02}:{mm:02}")
+            }
+        }
+        Data::DateTime(d) => number(d.as_f64()),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    #[test]
+    fn numbers_and_dates_as_shown() {
+        assert_eq!(shown(&Data::Float(3.0)), "3");
+        assert_eq!(shown(&Data::Float(0.5)), "0.5");
+        // 45838 is 30 June 2025 in the 1900 date system.
+        let d = ExcelDateTime::new(45838.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(shown(&Data::DateTime(d)), "30/06/2025");
+    }
+
+    #[test]
+    fn merge_regions_cover_their_cells() {
+        let mut rows = vec![
+            vec![Cell::text("a"), Cell::text("")],
+            vec![Cell::text(""), Cell::text("")],
+        ];
+        apply_merge(
+            &mut rows,
+            Dimensions {
+                start: (5, 2),
+                end: (6, 2),
+            },
+            (5, 2),
+        );
+        let t = Table::new(Origin::Csv, rows);
+        assert_eq!(t.text_at(1, 0), "a");
+        assert_eq!(t.text_at(1, 1), "");
+    }
+}
