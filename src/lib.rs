@@ -9,6 +9,7 @@
 pub mod derive;
 pub mod diagnostics;
 pub mod import;
+pub mod import_plan;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -1,4 +1,4 @@
-//! Command-line entry point: `minhbach build | check | serve`.
+//! Command-line entry point: `minhbach build | check | import-report | import-plan | new | serve`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +80,38 @@ enum Command {
         /// Century of two-digit years (20 reads 08/09/25 as 2025).
         #[arg(long, value_parser = clap::value_parser!(u32).range(19..=21))]
         century: Option<u32>,
+    },
+    /// Import a plan's table from Word (.docx), a spreadsheet (.xlsx, .xls,
+    /// .ods) or CSV into plans/<id>/tasks.yaml, with a plan.md to fill in.
+    ImportPlan {
+        /// The file holding the plan's table.
+        file: PathBuf,
+        /// The new plan's id (lowercase letters, digits, hyphens), e.g. 45-kh-ubnd-2026.
+        #[arg(long)]
+        id: String,
+        /// Content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Sheet to read (spreadsheets); default: the one with a task header and the most rows.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Table to read, counted from 1 (Word documents); default: the one with a task header and the most rows.
+        #[arg(long)]
+        table: Option<usize>,
+        /// Replace an existing tasks.yaml (plan.md is never replaced).
+        #[arg(long)]
+        force: bool,
+        /// Append agency names not in the registry to agencies.yaml, marked `review: true`.
+        #[arg(long)]
+        add_agencies: bool,
+    },
+    /// Start a plan typed in by hand: a commented plan.md and tasks.yaml.
+    New {
+        /// The new plan's id (lowercase letters, digits, hyphens).
+        id: String,
+        /// Content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
     /// Build, serve the output on 127.0.0.1 for preview, and rebuild when
     /// the content or theme changes.
@@ -196,6 +228,56 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::ImportPlan {
+            file,
+            id,
+            content,
+            sheet,
+            table,
+            force,
+            add_agencies,
+        } => {
+            let opts = minhbach::import_plan::ImportOptions {
+                file,
+                id,
+                content,
+                sheet,
+                table,
+                force,
+                add_agencies,
+            };
+            match minhbach::import_plan::import(&opts) {
+                Ok(summary) => {
+                    eprint!("{summary}");
+                    eprintln!(
+                        "next: fill in {}, then run `minhbach check --content {}`",
+                        opts.content.join("plans").join(&opts.id).join("plan.md").display(),
+                        opts.content.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New { id, content } => match minhbach::import_plan::new_plan(&content, &id) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("wrote {}", f.display());
+                }
+                eprintln!(
+                    "next: fill them in, then run `minhbach check --content {}`",
+                    content.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve {
             content,
             output,

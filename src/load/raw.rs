@@ -92,6 +92,10 @@ pub struct AgencyEntry {
     /// Free note.
     #[serde(default)]
     pub note: Option<String>,
+    /// True for an entry added by `import-plan --add-agencies` that a person
+    /// has not checked yet; `check` lists it as a warning.
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// A successor record: merged into `id` on `date`.

@@ -82,6 +82,9 @@ pub struct Table {
     pub before: Vec<String>,
     /// Remarks about how cells were read (e.g. dates stored as numbers), for the summary.
     pub remarks: Vec<String>,
+    /// Cells stored as dates (spreadsheets), whose text the reader wrote
+    /// day-first: their order is known, not to be detected.
+    pub typed_dates: Vec<(usize, usize)>,
 }
 
 impl Table {
@@ -97,6 +100,7 @@ impl Table {
             rows,
             before: Vec::new(),
             remarks: Vec::new(),
+            typed_dates: Vec::new(),
         };
         t.repair();
         t

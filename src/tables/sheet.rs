@@ -34,14 +34,14 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         };
         let merges = merged_regions(&mut wb, &name);
         let (h, w) = range.get_size();
-        let mut dates = 0;
+        let mut typed_dates = Vec::new();
         let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(h);
         for r in 0..h {
             let mut row = Vec::with_capacity(w);
             for c in 0..w {
                 let v = range.get((r, c)).unwrap_or(&Data::Empty);
                 if matches!(v, Data::DateTime(d) if d.is_datetime()) {
-                    dates += 1;
+                    typed_dates.push((r, c));
                 }
                 row.push(Cell::text(clean_text(&shown(v))));
             }
@@ -58,10 +58,12 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
             },
             rows,
         );
-        if dates > 0 {
+        if !typed_dates.is_empty() {
             t.remarks.push(format!(
-                "sheet {name:?}: {dates} cell(s) stored as dates were written as the day-first text a Vietnamese spreadsheet shows (dd/mm/yyyy)"
+                "sheet {name:?}: {} cell(s) stored as dates were written as the day-first text a Vietnamese spreadsheet shows (dd/mm/yyyy)",
+                typed_dates.len()
             ));
+            t.typed_dates = typed_dates;
         }
         out.push(t);
     }

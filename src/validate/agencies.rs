@@ -83,6 +83,15 @@ pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registr
                 diags,
             );
         }
+        if e.review {
+            diags.push(
+                Diagnostic::warning(
+                    at(format!("agencies.{i}.review")),
+                    format!("the agency {:?} ({}) was added by import-plan and is still to review", e.name, e.id),
+                )
+                .with_help("check its name and aliases against the documents, add kind and level, merge it into an existing entry if it is the same body, then delete `review: true`"),
+            );
+        }
         let successor = e.successor.as_ref().and_then(|s| {
             Some(Successor {
                 id: AgencyId::new(s.id.clone())?,

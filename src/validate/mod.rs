@@ -18,6 +18,15 @@ use crate::diagnostics::Diagnostics;
 use crate::load::RawContent;
 use crate::model::Model;
 
+/// Builds the agency registry from `agencies.yaml` alone (for importers
+/// that need to know which names are registered); problems go to `diags`.
+pub fn registry(
+    file: &crate::load::Loaded<crate::load::raw::AgenciesFile>,
+    diags: &mut Diagnostics,
+) -> crate::model::Registry {
+    agencies::registry(file, diags)
+}
+
 /// Validates raw content. `as_of` overrides `site.yaml`'s date.
 pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, Diagnostics) {
     let mut diags = raw.warnings.clone();

@@ -1,0 +1,378 @@
+//! `minhbach import-plan`: turns the appendix table of a plan, as issued in
+//! Word or kept in a spreadsheet, into `plans/<id>/tasks.yaml` (every cell
+//! verbatim) and a `plan.md` to fill in; and `minhbach new`, the same files
+//! for a plan typed in by hand.
+//!
+//! The format readers are in [`crate::tables`]; here the header is found
+//! ([`header`]), the rows are shaped into groups, goals and tasks
+//! ([`structure`]), date order is detected ([`dates`]), the YAML is written
+//! ([`write`]) and unknown agencies are listed or added ([`agencies`]).
+
+pub mod agencies;
+pub mod dates;
+pub mod header;
+pub mod scaffold;
+pub mod structure;
+pub mod write;
+
+mod summary;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::load::raw::{AgenciesFile, TasksFile};
+use crate::model::{Deadline, PlanId, Registry};
+use crate::tables::{self, Table};
+use header::{Field, Header};
+use structure::{Imported, Task};
+pub use summary::Summary;
+
+/// What `import-plan` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The Word, spreadsheet or CSV file.
+    pub file: PathBuf,
+    /// The new plan's id (its directory name and permalink).
+    pub id: String,
+    /// Content directory.
+    pub content: PathBuf,
+    /// Sheet to read (spreadsheets).
+    pub sheet: Option<String>,
+    /// Table to read, 1-based (Word documents).
+    pub table: Option<usize>,
+    /// Replace an existing `tasks.yaml`.
+    pub force: bool,
+    /// Append unknown agency names to `agencies.yaml` for review.
+    pub add_agencies: bool,
+}
+
+/// Why an import or `new` could not be done: where, what, and the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file concerned.
+    pub file: PathBuf,
+    /// What went wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+impl ImportError {
+    fn new(file: &Path, message: impl Into<String>, help: impl Into<String>) -> Self {
+        ImportError {
+            file: file.to_path_buf(),
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: error: {}\n  help: {}",
+            self.file.display(),
+            self.message,
+            self.help
+        )
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl From<tables::ReadError> for ImportError {
+    fn from(e: tables::ReadError) -> Self {
+        ImportError {
+            file: e.file,
+            message: e.message,
+            help: e.help,
+        }
+    }
+}
+
+/// The directory of a plan, after checking its id.
+fn plan_dir(content: &Path, id: &str) -> Result<PathBuf, ImportError> {
+    if PlanId::new(id.to_string()).is_none() {
+        return Err(ImportError::new(
+            content,
+            format!("{id:?} is not a valid plan id"),
+            format!(
+                "use lowercase letters, digits and hyphens, e.g. {:?}",
+                crate::model::ids::slugify(id)
+            ),
+        ));
+    }
+    Ok(content.join("plans").join(id))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), ImportError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            ImportError::new(
+                dir,
+                format!("cannot create the directory: {e}"),
+                "check the --content path and its permissions",
+            )
+        })?;
+    }
+    std::fs::write(path, text).map_err(|e| {
+        ImportError::new(
+            path,
+            format!("cannot write the file: {e}"),
+            "check the --content path and its permissions",
+        )
+    })
+}
+
+/// `minhbach new`: writes a commented `plan.md` and `tasks.yaml` for a plan
+/// typed in by hand. Existing files are never replaced.
+pub fn new_plan(content: &Path, id: &str) -> Result<Vec<PathBuf>, ImportError> {
+    let dir = plan_dir(content, id)?;
+    let plan = dir.join("plan.md");
+    let tasks = dir.join("tasks.yaml");
+    for p in [&plan, &tasks] {
+        if p.exists() {
+            return Err(ImportError::new(
+                p,
+                "the file already exists",
+                "choose another plan id, or edit the existing files",
+            ));
+        }
+    }
+    write_file(&plan, &scaffold::plan_md(id, None))?;
+    write_file(&tasks, &scaffold::tasks_yaml())?;
+    Ok(vec![plan, tasks])
+}
+
+/// Picks the table to import: the one asked for, else the one with a
+/// header and the most rows.
+fn choose(
+    file: &Path,
+    tables: Vec<Table>,
+    opts: &ImportOptions,
+) -> Result<(Table, Header, Vec<String>), ImportError> {
+    let label = |t: &Table, i: usize| match &t.origin {
+        tables::Origin::Sheet { name, .. } => format!("sheet {name:?}"),
+        tables::Origin::WordTable(n) => format!("table {n}"),
+        tables::Origin::Csv => format!("table {}", i + 1),
+    };
+    let names: Vec<String> = tables.iter().enumerate().map(|(i, t)| label(t, i)).collect();
+    let mut candidates: Vec<(usize, Table)> = tables.into_iter().enumerate().collect();
+    if let Some(name) = &opts.sheet {
+        candidates.retain(|(_, t)| matches!(&t.origin, tables::Origin::Sheet { name: n, .. } if n == name));
+        if candidates.is_empty() {
+            return Err(ImportError::new(
+                file,
+                format!("there is no sheet named {name:?}"),
+                format!("the file has: {}", names.join(", ")),
+            ));
+        }
+    }
+    if let Some(n) = opts.table {
+        if n == 0 || n > candidates.len() {
+            return Err(ImportError::new(
+                file,
+                format!("there is no table {n}"),
+                format!(
+                    "the file has {} table(s), numbered from 1: {}",
+                    candidates.len(),
+                    names.join(", ")
+                ),
+            ));
+        }
+        let (_, t) = candidates.swap_remove(n - 1);
+        let h = header::find(&t).ok_or_else(|| no_header(file))?;
+        return Ok((t, h, Vec::new()));
+    }
+    let mut found: Vec<(usize, Table, Header)> = candidates
+        .into_iter()
+        .filter_map(|(i, t)| header::find(&t).map(|h| (i, t, h)))
+        .collect();
+    if found.is_empty() {
+        return Err(no_header(file));
+    }
+    let best = (0..found.len())
+        .max_by_key(|&k| (found[k].1.rows.len() - found[k].2.first, usize::MAX - k))
+        .unwrap_or(0);
+    let others: Vec<String> = found
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != best)
+        .map(|(_, (i, _, _))| names[*i].clone())
+        .collect();
+    let (_, t, h) = found.swap_remove(best);
+    let mut remarks = Vec::new();
+    if !others.is_empty() {
+        remarks.push(format!(
+            "other tables with a task header were not imported: {} (use --table N or --sheet NAME)",
+            others.join(", ")
+        ));
+    }
+    Ok((t, h, remarks))
+}
+
+fn no_header(file: &Path) -> ImportError {
+    ImportError::new(
+        file,
+        "no table with a header row naming the task column was found",
+        "the header needs a task column (Nhiệm vụ / Nội dung / Task) and two more known columns such as TT, Cơ quan chủ trì, Thời gian hoàn thành; pick the table with --table N or --sheet NAME",
+    )
+}
+
+fn load_registry(content: &Path) -> Result<(Registry, HashSet<String>, Option<String>), ImportError> {
+    let path = content.join("agencies.yaml");
+    if !path.exists() {
+        return Ok((Registry::default(), HashSet::new(), None));
+    }
+    let text = crate::load::read_text(&path).map_err(|d| {
+        ImportError::new(&path, d.message, "check that agencies.yaml is readable")
+    })?;
+    let (value, spans) = crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
+        ImportError::new(
+            &path,
+            format!("{}: {}", d.location, d.message),
+            d.help.unwrap_or_else(|| "fix agencies.yaml, then import again".into()),
+        )
+    })?;
+    let ids = value.agencies.iter().map(|a| a.id.clone()).collect();
+    let loaded = crate::load::Loaded {
+        path: path.clone(),
+        value,
+        spans,
+    };
+    let mut diags = crate::diagnostics::Diagnostics::default();
+    let registry = crate::validate::registry(&loaded, &mut diags);
+    Ok((registry, ids, Some(text)))
+}
+
+/// Unknown agency names in the lead and cooperate cells, each once with its
+/// count, in first-seen order.
+fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for t in all_tasks(imported) {
+        for f in [Field::Lead, Field::Cooperate] {
+            let Some(cell) = t.get(f) else { continue };
+            for name in registry.resolve(cell).unknown {
+                match out.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, c)) => *c += 1,
+                    None => out.push((name, 1)),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every task of the import, in order.
+pub fn all_tasks(imported: &Imported) -> Vec<&Task> {
+    fn walk<'a>(g: &'a structure::Group, out: &mut Vec<&'a Task>) {
+        out.extend(g.goals.iter().flat_map(|x| x.tasks.iter()));
+        out.extend(g.tasks.iter());
+        for s in &g.groups {
+            walk(s, out);
+        }
+    }
+    let mut out = Vec::new();
+    for g in &imported.groups {
+        walk(g, &mut out);
+    }
+    out
+}
+
+/// Reads a table file and shapes it, without writing anything: the
+/// imported table, the comments for its cells and the summary so far.
+pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary), ImportError> {
+    let tables = tables::read(&opts.file)?;
+    let (table, header, mut remarks) = choose(&opts.file, tables, opts)?;
+    let imported = structure::build(&table, &header);
+    remarks.extend(header.remarks.iter().cloned());
+    remarks.extend(table.remarks.iter().cloned());
+    let mut summary = Summary::new(&table, &header, &imported);
+    summary.remarks = remarks;
+    let comments = summary::date_order(&table, &imported, &header, &mut summary);
+    // Deadline and start cells the parser does not understand. The year
+    // only matters for the meaning, not for whether a phrase is understood.
+    for t in all_tasks(&imported) {
+        for f in [Field::Start, Field::Deadline] {
+            if let Some(text) = t.get(f) {
+                if !Deadline::parse(text, Some(2000)).is_understood() {
+                    summary
+                        .not_understood
+                        .push((table.locate(t.row, header.column(f).unwrap_or(0)), text.to_string()));
+                }
+            }
+        }
+    }
+    Ok((imported, comments, summary))
+}
+
+/// `minhbach import-plan`: reads the table, writes `plans/<id>/tasks.yaml`
+/// (replacing it only with `force`) and `plan.md` (only when absent), and,
+/// with `add_agencies`, appends unknown agency names to `agencies.yaml`.
+pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
+    let dir = plan_dir(&opts.content, &opts.id)?;
+    let tasks_path = dir.join("tasks.yaml");
+    let plan_path = dir.join("plan.md");
+    if tasks_path.exists() && !opts.force {
+        return Err(ImportError::new(
+            &tasks_path,
+            "the plan already has a tasks.yaml",
+            "pass --force to replace it (plan.md is never replaced), or choose another --id",
+        ));
+    }
+    let (imported, comments, mut summary) = read(opts)?;
+    let source = opts
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let yaml = write::tasks_yaml(&imported, &format!("{source} ({})", summary.table), &comments);
+    // The file must read back as the loader reads it.
+    crate::load::yaml::parse::<TasksFile>(&yaml, &tasks_path, 0).map_err(|d| {
+        ImportError::new(
+            &tasks_path,
+            format!(
+                "the written YAML does not read back ({} at line {}); this is a bug",
+                d.message, d.location.line
+            ),
+            "please report it with the file being imported",
+        )
+    })?;
+    let (registry, ids, agencies_text) = load_registry(&opts.content)?;
+    summary.unknown_agencies = unknown_agencies(&imported, &registry);
+    let mut agencies_update = None;
+    if opts.add_agencies && !summary.unknown_agencies.is_empty() {
+        let entries = agencies::group(&summary.unknown_agencies, &ids);
+        let current = agencies_text.unwrap_or_else(|| "agencies:\n".to_string());
+        let mut text = current.clone();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&agencies::append_text(&entries, agencies::item_indent(&current), &opts.id));
+        let path = opts.content.join("agencies.yaml");
+        crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
+            ImportError::new(
+                &path,
+                format!("the new entries cannot be appended ({})", d.message),
+                "agencies.yaml must hold one `agencies:` list in block style (`- id: ...` items); add the names by hand",
+            )
+        })?;
+        summary.added_agencies = entries;
+        agencies_update = Some((path, text));
+    }
+    write_file(&tasks_path, &yaml)?;
+    summary.written.push(tasks_path);
+    if plan_path.exists() {
+        summary.remarks.push(format!("{} exists and was kept as it is", plan_path.display()));
+    } else {
+        write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
+        summary.written.push(plan_path);
+    }
+    if let Some((path, text)) = agencies_update {
+        write_file(&path, &text)?;
+        summary.written.push(path);
+    }
+    Ok(summary)
+}

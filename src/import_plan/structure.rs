@@ -1,0 +1,543 @@
+//! From a grid and its header to the shape of `tasks.yaml`: group rows
+//! (`I`, `IV.1`, `A`, or one text merged across the row) nest into groups,
+//! goal cells merged down become one goal shared by their rows, and every
+//! other row is a task. Every grid row is accounted for in [`Rows`].
+
+use std::collections::HashSet;
+
+use regex::Regex;
+
+use super::header::{is_column_numbers, Field, Header};
+use crate::model::ids::{is_valid_id, slugify};
+use crate::tables::{Cell, Table};
+
+/// The imported table, shaped like `tasks.yaml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Imported {
+    /// Heading printed above the table (`PHỤ LỤC`).
+    pub appendix: Option<String>,
+    /// Caption line above the table.
+    pub caption: Option<String>,
+    /// `(Ban hành kèm theo ...)` line.
+    pub caption_note: Option<String>,
+    /// Printed headings of the imported columns.
+    pub columns: Vec<String>,
+    /// Top-level groups.
+    pub groups: Vec<Group>,
+    /// What became of each grid row.
+    pub rows: Rows,
+}
+
+/// A group row and what is under it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Group {
+    /// Code as written in `tasks.yaml` (`IV.3`).
+    pub code: String,
+    /// The code as printed when it differs (`IV. 3`), or `None`; empty when
+    /// no code was printed and one was given by position.
+    pub printed_code: Option<String>,
+    /// Title verbatim.
+    pub title: Option<String>,
+    /// Count declared in the title (`(07 nhiệm vụ)`).
+    pub declared_tasks: Option<u32>,
+    /// Other text in the group row.
+    pub note: Option<String>,
+    /// Goals and their rows.
+    pub goals: Vec<Goal>,
+    /// Rows without a goal.
+    pub tasks: Vec<Task>,
+    /// Sub-groups.
+    pub groups: Vec<Group>,
+}
+
+/// One goal cell and the rows it spans.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Goal {
+    /// Goal text verbatim.
+    pub goal: String,
+    /// Its rows.
+    pub tasks: Vec<Task>,
+    /// Grid position of the goal cell (to tell merged regions apart).
+    key: (usize, usize),
+}
+
+/// One task row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Task {
+    /// Permalink id, for rows without a number or with a repeated one.
+    pub id: Option<String>,
+    /// The cells, by field (never `Goal`).
+    pub cells: Vec<(Field, String)>,
+    /// Grid row, for messages.
+    pub row: usize,
+}
+
+impl Task {
+    /// The cell of a field.
+    pub fn get(&self, f: Field) -> Option<&str> {
+        self.cells
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What became of the grid's rows; the parts add up to the row count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rows {
+    /// Rows above the header (titles, captions).
+    pub before_header: usize,
+    /// Header rows.
+    pub header: usize,
+    /// Rows repeating the header (page breaks) or numbering the columns.
+    pub repeated_header: usize,
+    /// Rows with no text of their own.
+    pub empty: usize,
+    /// Group rows.
+    pub groups: usize,
+    /// Task rows.
+    pub tasks: usize,
+}
+
+impl Rows {
+    /// Sum of all parts.
+    pub fn total(&self) -> usize {
+        self.before_header
+            + self.header
+            + self.repeated_header
+            + self.empty
+            + self.groups
+            + self.tasks
+    }
+}
+
+/// Normalises a printed group code: outer spaces and a trailing `.` go,
+/// spaces around inner dots go (`IV. 3` → `IV.3`).
+pub fn normalise_code(s: &str) -> String {
+    let s = s.trim().trim_end_matches('.').trim();
+    let mut out = String::new();
+    for part in s.split('.') {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(part.trim());
+    }
+    out
+}
+
+fn is_roman(s: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(X{0,3})(IX|IV|V?I{0,3})$").ok())
+        .as_ref()
+        .is_some_and(|re| !s.is_empty() && re.is_match(s))
+}
+
+/// True when a printed number is the code of a group: a Roman numeral or a
+/// capital letter, optionally followed by dotted parts (`I`, `IV.1`, `A`,
+/// `B.2`). Arabic numbers and lower-case letters number tasks.
+pub fn is_group_code(s: &str) -> bool {
+    let code = normalise_code(s);
+    let mut parts = code.split('.');
+    let first = parts.next().unwrap_or("");
+    let head = is_roman(first)
+        || (first.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase()));
+    head && parts.all(|p| {
+        !p.is_empty() && (p.chars().all(|c| c.is_ascii_digit()) || is_roman(p) || p.len() == 1)
+    })
+}
+
+fn declared(title: &str) -> Option<u32> {
+    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\(\s*(\d{1,4})\s+nhiệm\s+vụ\s*\)").ok())
+        .as_ref()?
+        .captures(title)?
+        .get(1)?
+        .as_str()
+        .parse()
+        .ok()
+}
+
+/// The style of a code, to tell siblings from children: the kind of each
+/// dotted part.
+fn code_style(code: &str) -> Vec<u8> {
+    code.split('.')
+        .map(|p| {
+            if is_roman(p) {
+                b'R'
+            } else if p.chars().all(|c| c.is_ascii_digit()) {
+                b'1'
+            } else {
+                b'A'
+            }
+        })
+        .collect()
+}
+
+struct Node {
+    group: Group,
+    children: Vec<usize>,
+}
+
+struct Builder<'a> {
+    table: &'a Table,
+    header: &'a Header,
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+    stack: Vec<usize>,
+    /// Goal key of the last goal-bearing row in the current group.
+    goal: Option<(usize, usize)>,
+    /// Groups given a code by position, as no code was printed.
+    uncoded: usize,
+}
+
+impl Builder<'_> {
+    fn col(&self, f: Field) -> Option<usize> {
+        self.header.column(f)
+    }
+
+    fn add_group(&mut self, mut group: Group) {
+        if group.code.is_empty() {
+            // No code printed: numbered by position.
+            self.uncoded += 1;
+            group.code = self.uncoded.to_string();
+        }
+        let code = group.code.clone();
+        let style = code_style(&code);
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            group,
+            children: Vec::new(),
+        });
+        // A dotted code (`IV.1`) goes under the group it extends.
+        let parent_code = code.rfind('.').map(|i| &code[..i]);
+        let parent_pos = parent_code.and_then(|p| {
+            self.stack
+                .iter()
+                .rposition(|&n| self.nodes[n].group.code == p)
+        });
+        let depth = match parent_pos {
+            Some(p) => p + 1,
+            None => self
+                .stack
+                .iter()
+                .position(|&n| code_style(&self.nodes[n].group.code) == style)
+                .unwrap_or(self.stack.len()),
+        };
+        self.stack.truncate(depth);
+        match self.stack.last() {
+            Some(&parent) => self.nodes[parent].children.push(id),
+            None => self.roots.push(id),
+        }
+        self.stack.push(id);
+        self.goal = None;
+    }
+
+    fn current(&mut self) -> usize {
+        if let Some(&n) = self.stack.last() {
+            return n;
+        }
+        // Rows before any group row: a group numbered by position.
+        self.add_group(Group {
+            printed_code: Some(String::new()),
+            ..Group::default()
+        });
+        self.stack[0]
+    }
+}
+
+/// Shapes the rows under `header` into groups, goals and tasks.
+pub fn build(table: &Table, header: &Header) -> Imported {
+    let mut b = Builder {
+        table,
+        header,
+        nodes: Vec::new(),
+        roots: Vec::new(),
+        stack: Vec::new(),
+        goal: None,
+        uncoded: 0,
+    };
+    let mut rows = Rows {
+        before_header: header.first,
+        header: header.rows,
+        ..Rows::default()
+    };
+    let header_texts: Vec<&str> = (0..table.width())
+        .map(|c| table.text_at(header.first, c))
+        .collect();
+    for r in header.first + header.rows..table.rows.len() {
+        // Regions starting in this row, with their text.
+        let own: Vec<(usize, &str, usize)> = (0..table.width())
+            .filter_map(|c| match &table.rows[r][c] {
+                Cell::Text { text, cols, .. } if !text.is_empty() => {
+                    Some((c, text.as_str(), *cols))
+                }
+                _ => None,
+            })
+            .collect();
+        if own.is_empty() {
+            rows.empty += 1;
+            continue;
+        }
+        if is_column_numbers(table, r)
+            || own
+                .iter()
+                .filter(|(c, t, _)| header.fields[*c].is_some() && header_texts[*c] == *t)
+                .count()
+                * 2
+                > header.fields.iter().flatten().count()
+        {
+            rows.repeated_header += 1;
+            continue;
+        }
+        if let Some(g) = group_row(&b, &own) {
+            rows.groups += 1;
+            b.add_group(g);
+            continue;
+        }
+        rows.tasks += 1;
+        task_row(&mut b, r);
+    }
+    let mut imported = Imported {
+        columns: (0..table.width())
+            .filter(|&c| header.fields[c].is_some())
+            .map(|c| header.headings[c].replace('\n', " "))
+            .collect(),
+        rows,
+        ..Imported::default()
+    };
+    let roots = std::mem::take(&mut b.roots);
+    let mut nodes: Vec<Option<Node>> = b.nodes.into_iter().map(Some).collect();
+    imported.groups = roots.iter().filter_map(|&i| assemble(&mut nodes, i)).collect();
+    caption(&table.before, &mut imported);
+    assign_ids(&mut imported.groups);
+    imported
+}
+
+fn assemble(nodes: &mut [Option<Node>], i: usize) -> Option<Group> {
+    let node = nodes.get_mut(i)?.take()?;
+    let mut g = node.group;
+    g.groups = node
+        .children
+        .iter()
+        .filter_map(|&c| assemble(nodes, c))
+        .collect();
+    Some(g)
+}
+
+fn group_row(b: &Builder, own: &[(usize, &str, usize)]) -> Option<Group> {
+    let num_col = b.col(Field::Number);
+    let num = num_col.and_then(|c| own.iter().find(|(oc, _, _)| *oc == c).map(|x| x.1));
+    let others: Vec<&(usize, &str, usize)> =
+        own.iter().filter(|(c, _, _)| Some(*c) != num_col).collect();
+    let content = [
+        Field::Output,
+        Field::Lead,
+        Field::Cooperate,
+        Field::Start,
+        Field::Deadline,
+    ];
+    let has_content = others
+        .iter()
+        .any(|(c, _, _)| b.header.fields[*c].is_some_and(|f| content.contains(&f)));
+    let coded = num.is_some_and(is_group_code);
+    let task_col = b.col(Field::Task);
+    let merged_title = others.len() == 1
+        && others[0].2 >= 2
+        && task_col.is_some_and(|t| others[0].0 <= t && t < others[0].0 + others[0].2);
+    if !(coded && !has_content || merged_title) {
+        return None;
+    }
+    let (code, printed_code) = match num {
+        Some(n) => {
+            let code = normalise_code(n);
+            let printed = (code != n.trim()).then(|| n.trim().to_string());
+            (code, printed)
+        }
+        None => (String::new(), Some(String::new())),
+    };
+    let title = others.first().map(|x| x.1.to_string());
+    let note = (others.len() > 1).then(|| {
+        others[1..]
+            .iter()
+            .map(|x| x.1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    Some(Group {
+        declared_tasks: title.as_deref().and_then(declared),
+        code,
+        printed_code,
+        title,
+        note,
+        ..Group::default()
+    })
+}
+
+fn task_row(b: &mut Builder, r: usize) {
+    let t = b.table;
+    let goal_col = b.col(Field::Goal);
+    let mut task = Task {
+        row: r,
+        ..Task::default()
+    };
+    for f in [
+        Field::Number,
+        Field::Task,
+        Field::Output,
+        Field::Lead,
+        Field::Cooperate,
+        Field::Start,
+        Field::Deadline,
+        Field::Note,
+    ] {
+        let Some(c) = b.col(f) else { continue };
+        let (r0, c0) = t.origin_of(r, c);
+        let value = if (r0, c0) == (r, c) {
+            Some(t.text_at(r, c))
+        } else if r0 == r {
+            // Merged across from the left: the task text may span the goal column.
+            (f == Field::Task && Some(c0) == goal_col).then(|| t.text_at(r, c))
+        } else {
+            // Merged down: a shared value applies to every row it spans,
+            // except the number and the task text, which belong to the first.
+            (!matches!(f, Field::Number | Field::Task)).then(|| t.text_at(r, c))
+        };
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            task.cells.push((f, v.to_string()));
+        }
+    }
+    // Which goal the row is under.
+    let goal: Option<((usize, usize), String)> = goal_col.and_then(|gc| {
+        let (r0, c0) = t.origin_of(r, gc);
+        if c0 != gc {
+            return None;
+        }
+        let spans_task = matches!(&t.rows[r0][c0], Cell::Text { cols, .. } if *cols > 1)
+            && b.col(Field::Task).is_some_and(|tc| t.origin_of(r, tc) == (r0, c0));
+        if spans_task {
+            return None;
+        }
+        let text = t.text_at(r, gc);
+        if text.is_empty() {
+            // An empty cell under a goal continues it (as spreadsheets
+            // exported to CSV write merged cells).
+            return b.goal.map(|k| (k, String::new()));
+        }
+        Some(((r0, c0), text.to_string()))
+    });
+    let node = b.current();
+    let g = &mut b.nodes[node].group;
+    match goal {
+        Some((key, text)) => {
+            b.goal = Some(key);
+            match g.goals.last_mut() {
+                Some(last) if last.key == key => last.tasks.push(task),
+                _ => g.goals.push(Goal {
+                    goal: text,
+                    tasks: vec![task],
+                    key,
+                }),
+            }
+        }
+        None => g.tasks.push(task),
+    }
+}
+
+/// Headings printed just above a Word table: `PHỤ LỤC ...`, a caption, and
+/// a parenthesised `(Ban hành kèm theo ...)` line.
+fn caption(before: &[String], out: &mut Imported) {
+    let starts_appendix = |s: &str| {
+        let w = super::header::fold(s);
+        w.len() >= 2 && w[0] == "phu" && w[1] == "luc"
+    };
+    let mut i = before.len();
+    if i > 0 && before[i - 1].starts_with('(') && before[i - 1].ends_with(')') {
+        out.caption_note = Some(before[i - 1].clone());
+        i -= 1;
+    }
+    if i > 0 && starts_appendix(&before[i - 1]) {
+        out.appendix = Some(before[i - 1].clone());
+    } else if i > 1 && starts_appendix(&before[i - 2]) {
+        out.appendix = Some(before[i - 2].clone());
+        out.caption = Some(before[i - 1].clone());
+    } else if i > 0 && out.caption_note.is_some() {
+        out.caption = Some(before[i - 1].clone());
+    }
+}
+
+/// Gives an `id` to rows without a usable number (`<group>-<k>`) and to
+/// rows whose number repeats an earlier one (`<top group>-<number>`).
+fn assign_ids(groups: &mut [Group]) {
+    let mut numbers: HashSet<String> = HashSet::new();
+    for g in groups.iter_mut() {
+        let top = slugify(&g.code);
+        walk(g, &top, &mut numbers);
+    }
+}
+
+fn unique(base: &str, taken: &mut HashSet<String>) -> String {
+    let base = if is_valid_id(base) { base } else { "row" };
+    let mut id = base.to_string();
+    let mut k = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{k}");
+        k += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+fn walk(g: &mut Group, top: &str, taken: &mut HashSet<String>) {
+    let gslug = slugify(&g.code);
+    let gslug = if gslug.is_empty() { "row".to_string() } else { gslug };
+    let mut unnumbered = 0;
+    let tasks = g
+        .goals
+        .iter_mut()
+        .flat_map(|goal| goal.tasks.iter_mut())
+        .chain(g.tasks.iter_mut());
+    for t in tasks {
+        let slug = t.get(Field::Number).map(slugify).filter(|s| is_valid_id(s));
+        t.id = match slug {
+            Some(s) if !taken.contains(&s) => {
+                taken.insert(s);
+                None
+            }
+            Some(s) => Some(unique(&format!("{top}-{s}"), taken)),
+            None => {
+                unnumbered += 1;
+                Some(unique(&format!("{gslug}-{unnumbered}"), taken))
+            }
+        };
+    }
+    for sub in g.groups.iter_mut() {
+        walk(sub, top, taken);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_codes() {
+        for c in ["I", "IV", "XII", "IV.1", "IV. 3", "A", "B.2", "II."] {
+            assert!(is_group_code(c), "{c}");
+        }
+        for c in ["1", "18", "a", "1.2", "ii", "Hồ", "IIII", ""] {
+            assert!(!is_group_code(c), "{c}");
+        }
+        assert_eq!(normalise_code(" IV. 3 "), "IV.3");
+        assert_eq!(normalise_code("II."), "II");
+    }
+
+    #[test]
+    fn declared_counts() {
+        assert_eq!(
+            declared("NHIỆM VỤ XÂY DỰNG VÀ BAN HÀNH VĂN BẢN (07 nhiệm vụ)"),
+            Some(7)
+        );
+        assert_eq!(declared("Đề án 06 (01 Nhiệm vụ)"), Some(1));
+        assert_eq!(declared("CẢI CÁCH THỂ CHẾ"), None);
+    }
+}

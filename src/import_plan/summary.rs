@@ -1,0 +1,206 @@
+//! What an import did, printed at its end: the table read, how columns were
+//! mapped, groups and tasks, unknown agency names with their counts, time
+//! cells not understood, and date order detected.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use super::agencies::NewAgency;
+use super::dates::{self, Order};
+use super::header::{Field, Header};
+use super::structure::{Group, Imported, Rows};
+use super::write::Comments;
+use crate::tables::Table;
+
+/// The outcome of an import.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Which table was read (`table 2`, `sheet "Phụ lục"`).
+    pub table: String,
+    /// Each column's printed heading and the field it was read as.
+    pub columns: Vec<(String, Option<Field>)>,
+    /// What became of each row.
+    pub rows: Rows,
+    /// Number of groups (all depths).
+    pub groups: usize,
+    /// Number of tasks.
+    pub tasks: usize,
+    /// Unknown agency names and how many cells use each.
+    pub unknown_agencies: Vec<(String, usize)>,
+    /// Entries appended to `agencies.yaml`.
+    pub added_agencies: Vec<NewAgency>,
+    /// Start and deadline cells not understood: where, and the text.
+    pub not_understood: Vec<(String, String)>,
+    /// What was detected about date order, per column.
+    pub date_orders: Vec<String>,
+    /// Other remarks.
+    pub remarks: Vec<String>,
+    /// Files written.
+    pub written: Vec<PathBuf>,
+}
+
+fn count_groups(gs: &[Group]) -> usize {
+    gs.iter().map(|g| 1 + count_groups(&g.groups)).sum()
+}
+
+impl Summary {
+    /// The summary of shaping `table` under `header`.
+    pub fn new(table: &Table, header: &Header, imported: &Imported) -> Self {
+        Summary {
+            table: match &table.origin {
+                crate::tables::Origin::WordTable(n) => format!("table {n}"),
+                crate::tables::Origin::Sheet { name, .. } => format!("sheet {name:?}"),
+                crate::tables::Origin::Csv => "the CSV table".into(),
+            },
+            columns: header
+                .headings
+                .iter()
+                .zip(&header.fields)
+                .filter(|(h, f)| !h.is_empty() || f.is_some())
+                .map(|(h, f)| (h.replace('\n', " "), *f))
+                .collect(),
+            rows: imported.rows,
+            groups: count_groups(&imported.groups),
+            tasks: super::all_tasks(imported).len(),
+            ..Summary::default()
+        }
+    }
+}
+
+/// Detects the date order of the start and deadline columns; for a
+/// month-first column, each date cell gets a comment stating its meaning.
+pub fn date_order(
+    table: &Table,
+    imported: &Imported,
+    header: &Header,
+    summary: &mut Summary,
+) -> Comments {
+    let mut comments = Comments::new();
+    let tasks = super::all_tasks(imported);
+    for f in [Field::Start, Field::Deadline] {
+        let Some(col) = header.column(f) else { continue };
+        let heading = header.headings[col].replace('\n', " ");
+        let cells: Vec<(usize, &str)> = tasks
+            .iter()
+            .filter(|t| !table.typed_dates.contains(&(t.row, col)))
+            .filter_map(|t| t.get(f).map(|v| (t.row, v)))
+            .collect();
+        match dates::detect(cells.iter().map(|(_, v)| *v)) {
+            Order::MonthFirst => {
+                let mut n = 0;
+                for (row, text) in &cells {
+                    let days = dates::month_first_days(text);
+                    if days.is_empty() {
+                        continue;
+                    }
+                    n += 1;
+                    let words: Vec<String> = days.iter().map(|d| d.format("%d/%m/%Y").to_string()).collect();
+                    comments.insert(
+                        (*row, f),
+                        format!(
+                            "written month-first (month/day/year): means {}",
+                            words.join(", ")
+                        ),
+                    );
+                }
+                summary.date_orders.push(format!(
+                    "column {heading:?} writes dates month-first (a day above 12 is in the second place): {n} cell(s) kept as written, with their day-first meaning in a comment beside them; state it with the office's reading before publishing"
+                ));
+            }
+            Order::Mixed => {
+                for (row, text) in &cells {
+                    let nums = dates::numeric_dates(text);
+                    let certain = nums.iter().any(|(a, b, _)| *b > 12 && *a <= 12);
+                    let unclear = nums.iter().any(|(a, b, _)| *a <= 12 && *b <= 12);
+                    if certain {
+                        let words: Vec<String> = dates::month_first_days(text)
+                            .iter()
+                            .map(|d| d.format("%d/%m/%Y").to_string())
+                            .collect();
+                        comments.insert(
+                            (*row, f),
+                            format!("written month-first (month/day/year): means {}", words.join(", ")),
+                        );
+                    } else if unclear {
+                        comments.insert(
+                            (*row, f),
+                            "day and month order unclear in this column: check the document".into(),
+                        );
+                    }
+                }
+                summary.date_orders.push(format!(
+                    "column {heading:?} mixes day-first and month-first dates: month-first cells carry their meaning in a comment, cells whose order cannot be told are marked; check them against the document"
+                ));
+            }
+            Order::DayFirst => summary
+                .date_orders
+                .push(format!("column {heading:?} writes dates day-first, as Vietnamese documents do")),
+            Order::Unknown => {}
+        }
+    }
+    comments
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "read {}:", self.table)?;
+        for (h, field) in &self.columns {
+            match field {
+                Some(x) => writeln!(f, "  column {h:?} -> {}", x.key())?,
+                None => writeln!(f, "  column {h:?} -> not imported (no known field)")?,
+            }
+        }
+        let r = &self.rows;
+        writeln!(
+            f,
+            "{} group(s), {} task(s) ({} rows: {} above the header, {} header, {} repeated header or column numbers, {} empty)",
+            self.groups,
+            self.tasks,
+            r.total(),
+            r.before_header,
+            r.header,
+            r.repeated_header,
+            r.empty
+        )?;
+        for d in &self.date_orders {
+            writeln!(f, "dates: {d}")?;
+        }
+        if self.unknown_agencies.is_empty() {
+            writeln!(f, "every agency name is in the registry")?;
+        } else {
+            writeln!(f, "{} agency name(s) not in the registry:", self.unknown_agencies.len())?;
+            for (n, c) in &self.unknown_agencies {
+                writeln!(f, "  {n:?} ({c} cell(s))")?;
+            }
+        }
+        if !self.added_agencies.is_empty() {
+            writeln!(
+                f,
+                "{} entr(ies) appended to agencies.yaml with `review: true`:",
+                self.added_agencies.len()
+            )?;
+            for a in &self.added_agencies {
+                write!(f, "  {} = {:?}", a.id, a.name)?;
+                if !a.aliases.is_empty() {
+                    write!(f, " (also {:?})", a.aliases.join("; "))?;
+                }
+                writeln!(f)?;
+            }
+        }
+        if self.not_understood.is_empty() {
+            writeln!(f, "every time cell is understood")?;
+        } else {
+            writeln!(f, "{} time cell(s) not understood (kept as written):", self.not_understood.len())?;
+            for (at, t) in &self.not_understood {
+                writeln!(f, "  {at}: {t:?}")?;
+            }
+        }
+        for rmk in &self.remarks {
+            writeln!(f, "note: {rmk}")?;
+        }
+        for p in &self.written {
+            writeln!(f, "wrote {}", p.display())?;
+        }
+        Ok(())
+    }
+}

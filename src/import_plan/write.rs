@@ -1,0 +1,200 @@
+//! Writes an imported table as `tasks.yaml`, in the layout of the shipped
+//! files: quoted one-line strings, `|-` blocks for cells with line breaks,
+//! and comments where the import had something to say about a cell.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::header::Field;
+use super::structure::{Group, Imported, Task};
+
+/// A comment to write after a cell: `(grid row, field)` → text.
+pub type Comments = HashMap<(usize, Field), String>;
+
+/// A YAML scalar for `s` at `indent` (the column the key starts at):
+/// a double-quoted string, or a `|-` block when it has line breaks.
+pub fn scalar(s: &str, indent: usize) -> String {
+    let block_ok = s.contains('\n')
+        && !s.starts_with([' ', '\t'])
+        && !s.ends_with('\n')
+        && !s
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}');
+    if block_ok {
+        let pad = " ".repeat(indent + 2);
+        let mut out = String::from("|-");
+        for line in s.split('\n') {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(&pad);
+                out.push_str(line);
+            }
+        }
+        out
+    } else {
+        // A JSON string is a valid YAML double-quoted scalar.
+        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    }
+}
+
+fn line(out: &mut String, indent: usize, key: &str, value: &str, comment: Option<&str>) {
+    let _ = write!(out, "{}{key}: {}", " ".repeat(indent), scalar(value, indent));
+    if let Some(c) = comment {
+        if !value.contains('\n') {
+            let _ = write!(out, "   # {}", c.replace('\n', " "));
+        }
+    }
+    out.push('\n');
+    if let Some(c) = comment {
+        if value.contains('\n') {
+            let _ = writeln!(out, "{}# {}", " ".repeat(indent), c.replace('\n', " "));
+        }
+    }
+}
+
+/// The text of `tasks.yaml` for an imported table; `source` names the file
+/// and table it came from (a comment at the top).
+pub fn tasks_yaml(t: &Imported, source: &str, comments: &Comments) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Imported by `minhbach import-plan` from {}.\n# Cells are verbatim; check the groups and goals against the document.",
+        source.replace('\n', " ")
+    );
+    for (k, v) in [
+        ("appendix", &t.appendix),
+        ("caption", &t.caption),
+        ("caption_note", &t.caption_note),
+    ] {
+        if let Some(v) = v {
+            line(&mut out, 0, k, v, None);
+        }
+    }
+    if !t.columns.is_empty() {
+        let cols: Vec<String> = t.columns.iter().map(|c| scalar(c, 0)).collect();
+        let cols: Vec<String> = cols
+            .into_iter()
+            .map(|c| if c.starts_with('|') { "\"\"".into() } else { c })
+            .collect();
+        let _ = writeln!(out, "columns: [{}]", cols.join(", "));
+    }
+    out.push_str("groups:\n");
+    for g in &t.groups {
+        group(&mut out, g, 2, comments);
+    }
+    out
+}
+
+fn group(out: &mut String, g: &Group, indent: usize, comments: &Comments) {
+    let pad = " ".repeat(indent);
+    let note = match g.printed_code.as_deref() {
+        Some("") => Some("no code printed: numbered by position".to_string()),
+        Some(p) => Some(format!("printed {p:?}")),
+        None => None,
+    };
+    let _ = write!(out, "{pad}- code: {}", scalar(&g.code, indent + 2));
+    if let Some(n) = note {
+        let _ = write!(out, "   # {n}");
+    }
+    out.push('\n');
+    let inner = indent + 2;
+    if let Some(t) = &g.title {
+        line(out, inner, "title", t, None);
+    }
+    if let Some(d) = g.declared_tasks {
+        let _ = writeln!(out, "{}declared_tasks: {d}", " ".repeat(inner));
+    }
+    if let Some(n) = &g.note {
+        line(out, inner, "note", n, None);
+    }
+    if !g.goals.is_empty() {
+        let _ = writeln!(out, "{}goals:", " ".repeat(inner));
+        for goal in &g.goals {
+            let _ = writeln!(
+                out,
+                "{}- goal: {}",
+                " ".repeat(inner + 2),
+                scalar(&goal.goal, inner + 4)
+            );
+            let _ = writeln!(out, "{}tasks:", " ".repeat(inner + 4));
+            for t in &goal.tasks {
+                task(out, t, inner + 6, comments);
+            }
+        }
+    }
+    if !g.tasks.is_empty() {
+        let _ = writeln!(out, "{}tasks:", " ".repeat(inner));
+        for t in &g.tasks {
+            task(out, t, inner + 2, comments);
+        }
+    }
+    if !g.groups.is_empty() {
+        let _ = writeln!(out, "{}groups:", " ".repeat(inner));
+        for sub in &g.groups {
+            group(out, sub, inner + 2, comments);
+        }
+    }
+}
+
+fn task(out: &mut String, t: &Task, indent: usize, comments: &Comments) {
+    let pad = " ".repeat(indent);
+    let mut first = true;
+    let mut item = |out: &mut String, key: &str, value: &str, comment: Option<&str>| {
+        if first {
+            out.push_str(&pad);
+            out.push_str("- ");
+            let mut l = String::new();
+            line(&mut l, indent + 2, key, value, comment);
+            out.push_str(&l[indent + 2..]);
+            first = false;
+        } else {
+            line(out, indent + 2, key, value, comment);
+        }
+    };
+    if let Some(id) = &t.id {
+        item(out, "id", id, None);
+    }
+    for f in [
+        Field::Number,
+        Field::Task,
+        Field::Output,
+        Field::Lead,
+        Field::Cooperate,
+        Field::Start,
+        Field::Deadline,
+        Field::Note,
+    ] {
+        if let Some(v) = t.get(f) {
+            let c = comments.get(&(t.row, f)).map(String::as_str);
+            item(out, f.key(), v, c);
+        }
+    }
+    if first {
+        // A row with no cell at all cannot happen (it would be empty), but
+        // keep the YAML valid regardless.
+        let _ = writeln!(out, "{pad}- {{}}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_round_trip_through_yaml() {
+        for s in [
+            "Sở Nội vụ",
+            "- Các Sở, Ban, Ngành;\n- UBND cấp xã.",
+            "a: b # c",
+            "\"quoted\" and 'single'",
+            " leading space\nsecond",
+            "tab\there",
+            "line\n\nafter blank",
+            "ends with colon:",
+        ] {
+            let yaml = format!("k: {}\n", scalar(s, 0));
+            let v: HashMap<String, String> = serde_yaml::from_str(&yaml).unwrap();
+            assert_eq!(v["k"], s, "{yaml}");
+        }
+    }
+}
