@@ -83,7 +83,7 @@ impl Task {
 }
 
 /// What became of the grid's rows; the parts add up to the row count.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rows {
     /// Rows above the header (titles, captions).
     pub before_header: usize,
@@ -97,6 +97,10 @@ pub struct Rows {
     pub groups: usize,
     /// Task rows.
     pub tasks: usize,
+    /// Rows holding only a goal, for the rows under it.
+    pub goals: usize,
+    /// Rows with text only in columns that are not imported (grid row numbers).
+    pub unmapped: Vec<usize>,
 }
 
 impl Rows {
@@ -108,6 +112,8 @@ impl Rows {
             + self.empty
             + self.groups
             + self.tasks
+            + self.goals
+            + self.unmapped.len()
     }
 }
 
@@ -294,8 +300,11 @@ pub fn build(table: &Table, header: &Header) -> Imported {
             b.add_group(g);
             continue;
         }
-        rows.tasks += 1;
-        task_row(&mut b, r);
+        match task_row(&mut b, r) {
+            RowKind::Task => rows.tasks += 1,
+            RowKind::Goal => rows.goals += 1,
+            RowKind::Unmapped => rows.unmapped.push(r),
+        }
     }
     let mut imported = Imported {
         columns: (0..table.width())
@@ -373,7 +382,7 @@ fn group_row(b: &Builder, own: &[(usize, &str, usize)]) -> Option<Group> {
     })
 }
 
-fn task_row(b: &mut Builder, r: usize) {
+fn task_row(b: &mut Builder, r: usize) -> RowKind {
     let t = b.table;
     let goal_col = b.col(Field::Goal);
     let mut task = Task {
@@ -425,22 +434,43 @@ fn task_row(b: &mut Builder, r: usize) {
         }
         Some(((r0, c0), text.to_string()))
     });
+    let empty = task.cells.is_empty();
+    if empty && goal.as_ref().is_none_or(|(_, text)| text.is_empty()) {
+        // Text only in columns that are not imported.
+        return RowKind::Unmapped;
+    }
     let node = b.current();
     let g = &mut b.nodes[node].group;
     match goal {
         Some((key, text)) => {
             b.goal = Some(key);
+            let tasks = if empty { Vec::new() } else { vec![task] };
             match g.goals.last_mut() {
-                Some(last) if last.key == key => last.tasks.push(task),
+                Some(last) if last.key == key => last.tasks.extend(tasks),
                 _ => g.goals.push(Goal {
                     goal: text,
-                    tasks: vec![task],
+                    tasks,
                     key,
                 }),
             }
         }
         None => g.tasks.push(task),
     }
+    if empty {
+        RowKind::Goal
+    } else {
+        RowKind::Task
+    }
+}
+
+/// What a row that is neither a header nor a group row turned out to be.
+enum RowKind {
+    /// A task.
+    Task,
+    /// A goal printed on a row of its own, for the rows under it.
+    Goal,
+    /// Text only in columns that are not imported.
+    Unmapped,
 }
 
 /// Headings printed just above a Word table: `PHỤ LỤC ...`, a caption, and

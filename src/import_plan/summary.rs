@@ -37,6 +37,8 @@ pub struct Summary {
     pub remarks: Vec<String>,
     /// Files written.
     pub written: Vec<PathBuf>,
+    /// Where the rows with text only in columns not imported are.
+    pub unmapped_at: Vec<String>,
 }
 
 fn count_groups(gs: &[Group]) -> usize {
@@ -44,6 +46,7 @@ fn count_groups(gs: &[Group]) -> usize {
 }
 
 impl Summary {
+
     /// The summary of shaping `table` under `header`.
     pub fn new(table: &Table, header: &Header, imported: &Imported) -> Self {
         Summary {
@@ -59,7 +62,13 @@ impl Summary {
                 .filter(|(h, f)| !h.is_empty() || f.is_some())
                 .map(|(h, f)| (h.replace('\n', " "), *f))
                 .collect(),
-            rows: imported.rows,
+            rows: imported.rows.clone(),
+            unmapped_at: imported
+                .rows
+                .unmapped
+                .iter()
+                .map(|&r| table.locate(r, 0))
+                .collect(),
             groups: count_groups(&imported.groups),
             tasks: super::all_tasks(imported).len(),
             ..Summary::default()
@@ -153,7 +162,7 @@ impl fmt::Display for Summary {
         let r = &self.rows;
         writeln!(
             f,
-            "{} group(s), {} task(s) ({} rows: {} above the header, {} header, {} repeated header or column numbers, {} empty)",
+            "{} group(s), {} task(s) ({} rows: {} above the header, {} header, {} repeated header or column numbers, {} without text)",
             self.groups,
             self.tasks,
             r.total(),
@@ -162,6 +171,17 @@ impl fmt::Display for Summary {
             r.repeated_header,
             r.empty
         )?;
+        if r.goals > 0 {
+            writeln!(f, "{} row(s) hold only a goal, for the rows under them", r.goals)?;
+        }
+        if !r.unmapped.is_empty() {
+            writeln!(
+                f,
+                "{} row(s) have text only in columns that are not imported: {}",
+                r.unmapped.len(),
+                self.unmapped_at.join("; ")
+            )?;
+        }
         for d in &self.date_orders {
             writeln!(f, "dates: {d}")?;
         }

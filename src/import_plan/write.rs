@@ -116,7 +116,11 @@ fn group(out: &mut String, g: &Group, indent: usize, comments: &Comments) {
                 " ".repeat(inner + 2),
                 scalar(&goal.goal, inner + 4)
             );
-            let _ = writeln!(out, "{}tasks:", " ".repeat(inner + 4));
+            if goal.tasks.is_empty() {
+                let _ = writeln!(out, "{}tasks: []", " ".repeat(inner + 4));
+            } else {
+                let _ = writeln!(out, "{}tasks:", " ".repeat(inner + 4));
+            }
             for t in &goal.tasks {
                 task(out, t, inner + 6, comments);
             }
