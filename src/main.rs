@@ -251,7 +251,11 @@ fn main() -> ExitCode {
                     eprint!("{summary}");
                     eprintln!(
                         "next: fill in {}, then run `minhbach check --content {}`",
-                        opts.content.join("plans").join(&opts.id).join("plan.md").display(),
+                        opts.content
+                            .join("plans")
+                            .join(&opts.id)
+                            .join("plan.md")
+                            .display(),
                         opts.content.display()
                     );
                     ExitCode::SUCCESS

@@ -62,7 +62,10 @@ fn word_table_of_114_imports_to_the_shipped_cells() {
     assert_eq!(summary.rows.total(), 1 + 10 + 29);
     // The printed code `IV. 3` is written `IV.3`, with a comment.
     let text = std::fs::read_to_string(content.path().join("plans/kh-114/tasks.yaml")).unwrap();
-    assert!(text.contains("- code: \"IV.3\"   # printed \"IV. 3\""), "{text}");
+    assert!(
+        text.contains("- code: \"IV.3\"   # printed \"IV. 3\""),
+        "{text}"
+    );
     // A plan.md to fill in, and no agencies.yaml change.
     assert!(content.path().join("plans/kh-114/plan.md").is_file());
 }
@@ -82,7 +85,10 @@ fn existing_plans_are_not_overwritten_without_force() {
     assert!(e.help.contains("--force"));
     let forced = ImportOptions { force: true, ..o };
     let s = import(&forced).unwrap();
-    assert_eq!(std::fs::read_to_string(&plan_md).unwrap(), "filled in by hand");
+    assert_eq!(
+        std::fs::read_to_string(&plan_md).unwrap(),
+        "filled in by hand"
+    );
     assert!(s.remarks.iter().any(|r| r.contains("kept")), "{s}");
 }
 
@@ -108,9 +114,15 @@ fn spreadsheet_of_223_imports_with_groups_goals_and_both_time_columns() {
         .filter(|l| l.contains("[].id = "))
         .collect::<Vec<_>>();
     assert!(!unnumbered.is_empty());
-    assert!(unnumbered.iter().all(|l| l.contains("Some(")), "{unnumbered:?}");
-    assert!(summary.columns.iter().any(|(h, f)| h == "THỜI GIAN THỰC HIỆN"
-        && *f == Some(minhbach::import_plan::header::Field::Start)));
+    assert!(
+        unnumbered.iter().all(|l| l.contains("Some(")),
+        "{unnumbered:?}"
+    );
+    assert!(summary
+        .columns
+        .iter()
+        .any(|(h, f)| h == "THỜI GIAN THỰC HIỆN"
+            && *f == Some(minhbach::import_plan::header::Field::Start)));
 }
 
 #[test]
@@ -136,9 +148,15 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
     let path = content.path().join("dates.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    for (c, h) in ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Bắt đầu", "Hạn hoàn thành"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "STT",
+        "Nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Bắt đầu",
+        "Hạn hoàn thành",
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string(0, c as u16, *h).unwrap();
     }
@@ -159,10 +177,20 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
     ws.write_number(3, 0, 3.0).unwrap();
     ws.write_string(3, 1, "Báo cáo").unwrap();
     ws.write_string(3, 2, "Sở Nội vụ").unwrap();
-    ws.write_datetime_with_format(3, 3, ExcelDateTime::from_ymd(2025, 9, 1).unwrap(), &date_fmt)
-        .unwrap();
-    ws.write_datetime_with_format(3, 4, ExcelDateTime::from_ymd(2025, 9, 30).unwrap(), &date_fmt)
-        .unwrap();
+    ws.write_datetime_with_format(
+        3,
+        3,
+        ExcelDateTime::from_ymd(2025, 9, 1).unwrap(),
+        &date_fmt,
+    )
+    .unwrap();
+    ws.write_datetime_with_format(
+        3,
+        4,
+        ExcelDateTime::from_ymd(2025, 9, 30).unwrap(),
+        &date_fmt,
+    )
+    .unwrap();
     wb.save(&path).unwrap();
 
     let summary = import(&opts(&path, content.path(), "ngay-thang")).unwrap();
@@ -170,7 +198,13 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
     let tasks = &got.groups[0].tasks;
     let cells: Vec<(Option<&str>, Option<&str>, Option<&str>)> = tasks
         .iter()
-        .map(|t| (t.number.as_deref(), t.start.as_deref(), t.deadline.as_deref()))
+        .map(|t| {
+            (
+                t.number.as_deref(),
+                t.start.as_deref(),
+                t.deadline.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         cells,
@@ -182,13 +216,24 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
     );
     let text = std::fs::read_to_string(content.path().join("plans/ngay-thang/tasks.yaml")).unwrap();
     assert!(
-        text.contains("deadline: \"06/30/2025\"   # written month-first (month/day/year): means 30/06/2025"),
+        text.contains(
+            "deadline: \"06/30/2025\"   # written month-first (month/day/year): means 30/06/2025"
+        ),
         "{text}"
     );
     assert!(text.contains("means 01/07/2025"), "{text}");
     let orders = summary.date_orders.join("\n");
-    assert!(orders.contains("\"Bắt đầu\"") && orders.contains("month-first"), "{orders}");
-    assert!(summary.remarks.iter().any(|r| r.contains("stored as dates")), "{summary}");
+    assert!(
+        orders.contains("\"Bắt đầu\"") && orders.contains("month-first"),
+        "{orders}"
+    );
+    assert!(
+        summary
+            .remarks
+            .iter()
+            .any(|r| r.contains("stored as dates")),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -209,7 +254,11 @@ fn unknown_agencies_are_counted_and_can_be_added_for_review() {
     let agencies = content.path().join("agencies.yaml");
     let before = std::fs::read_to_string(&agencies).unwrap();
     let s = import(&o).unwrap();
-    let names: Vec<(&str, usize)> = s.unknown_agencies.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+    let names: Vec<(&str, usize)> = s
+        .unknown_agencies
+        .iter()
+        .map(|(n, c)| (n.as_str(), *c))
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -220,11 +269,19 @@ fn unknown_agencies_are_counted_and_can_be_added_for_review() {
         ]
     );
     assert_eq!(s.not_understood.len(), 1, "{s}");
-    assert!(s.not_understood[0].0.contains("line 4"), "{:?}", s.not_understood);
+    assert!(
+        s.not_understood[0].0.contains("line 4"),
+        "{:?}",
+        s.not_understood
+    );
     // Two entries, each with its variant as an alias; the file's own text kept.
     assert_eq!(s.added_agencies.len(), 2, "{s}");
     let after = std::fs::read_to_string(&agencies).unwrap();
     assert!(after.starts_with(&before));
-    assert!(after.contains("name: \"Sở Du lịch\"\n    aliases: [\"SỞ DU LỊCH\"]\n    review: true"), "{}", &after[before.len()..]);
+    assert!(
+        after.contains("name: \"Sở Du lịch\"\n    aliases: [\"SỞ DU LỊCH\"]\n    review: true"),
+        "{}",
+        &after[before.len()..]
+    );
     assert!(after.contains("aliases: [\"VP Ban quản lý dự án tỉnh\"]"));
 }

@@ -23,7 +23,15 @@ fn write_plan_docx(path: &Path) {
     let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
     let span = |n: usize| format!(r#"<w:gridSpan w:val="{n}"/>"#);
     let rows = [
-        row(&["STT", "Mục tiêu", "Tên nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"].map(|h| tc(h, ""))),
+        row(&[
+            "STT",
+            "Mục tiêu",
+            "Tên nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+            "Thời hạn",
+        ]
+        .map(|h| tc(h, ""))),
         row(&["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"].map(|h| tc(h, ""))),
         row(&[tc("I", ""), tc("CHUYỂN ĐỔI SỐ (03 nhiệm vụ)", &span(5))]),
         row(&[
@@ -56,8 +64,11 @@ fn write_plan_docx(path: &Path) {
         rows.concat()
     );
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    z.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
-        .unwrap();
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
     z.write_all(xml.as_bytes()).unwrap();
     z.finish().unwrap();
 }
@@ -66,7 +77,10 @@ fn fill_in(plan_md: &Path) {
     let text = std::fs::read_to_string(plan_md).unwrap();
     let filled = text
         .replace("doc_type:             #", "doc_type: \"Kế hoạch\" #")
-        .replace("title:                #", "title: \"Chuyển đổi số năm 2026\" #")
+        .replace(
+            "title:                #",
+            "title: \"Chuyển đổi số năm 2026\" #",
+        )
         .replace("issuer:               #", "issuer: ubnd-tinh #")
         .replace("  start:              #", "  start: 2026-01-05 #")
         .replace("  end:                #", "  end: 2026-12-31 #");
@@ -102,8 +116,16 @@ fn import_check_build_a_new_plan() {
     assert_eq!((summary.groups, summary.tasks), (2, 3), "{summary}");
     assert_eq!(summary.rows.repeated_header, 1);
     // "Trung tâm Dữ liệu số tỉnh" and its lower-case spelling: one new entry.
-    let names: Vec<&str> = summary.unknown_agencies.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Trung tâm Dữ liệu số tỉnh", "Trung tâm dữ liệu số tỉnh"], "{summary}");
+    let names: Vec<&str> = summary
+        .unknown_agencies
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Trung tâm Dữ liệu số tỉnh", "Trung tâm dữ liệu số tỉnh"],
+        "{summary}"
+    );
     assert_eq!(summary.added_agencies.len(), 1);
     let new_id = summary.added_agencies[0].id.clone();
 
@@ -118,28 +140,49 @@ fn import_check_build_a_new_plan() {
 
     fill_in(&content.join("plans/cds-2026/plan.md"));
     let checked = minhbach::check(&content, None);
-    let diags: Vec<String> = checked.diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+    let diags: Vec<String> = checked
+        .diagnostics
+        .sorted()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
     assert!(!checked.diagnostics.has_errors(), "{diags:#?}");
     assert!(
-        diags.iter().any(|d| d.contains("still to review") && d.contains(&new_id)),
+        diags
+            .iter()
+            .any(|d| d.contains("still to review") && d.contains(&new_id)),
         "{diags:#?}"
     );
 
     let out = dir.path().join("out");
     let built = minhbach::build(&BuildOptions::new(&content, &out));
-    assert!(!built.diagnostics.has_errors(), "{:?}", built.diagnostics.sorted());
-    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    assert!(
+        !built.diagnostics.has_errors(),
+        "{:?}",
+        built.diagnostics.sorted()
+    );
+    let read =
+        |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let plan = read("ke-hoach/cds-2026/index.html");
     assert!(plan.contains("Số hóa hồ sơ đất đai"));
     let task = read("ke-hoach/cds-2026/nhiem-vu/2/index.html");
     assert!(task.contains("Số hóa hồ sơ hộ tịch") && task.contains("Số hóa hồ sơ"));
     let agency = read(&format!("co-quan/{new_id}/index.html"));
-    assert!(agency.contains("Nâng cấp mạng"), "the new agency's page lists its task");
-    assert!(!agency.contains("review"), "pages show nothing of the review flag");
+    assert!(
+        agency.contains("Nâng cấp mạng"),
+        "the new agency's page lists its task"
+    );
+    assert!(
+        !agency.contains("review"),
+        "pages show nothing of the review flag"
+    );
     let march = read("lich/2026-03/index.html");
     assert!(march.contains("Số hóa hồ sơ đất đai"));
     let ics = read("ke-hoach/cds-2026/lich.ics");
-    assert!(ics.contains("DTSTART;VALUE=DATE:20260414") || ics.contains("20260415"), "{ics}");
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20260414") || ics.contains("20260415"),
+        "{ics}"
+    );
     assert!(ics.contains("cds-2026"));
     let agency_ics = read(&format!("co-quan/{new_id}/lich.ics"));
     assert!(agency_ics.contains("BEGIN:VEVENT"));
@@ -151,7 +194,11 @@ fn new_writes_files_that_check_once_filled_in() {
     let content = dir.path();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     std::fs::copy(root.join("agencies.yaml"), content.join("agencies.yaml")).unwrap();
-    std::fs::write(content.join("site.yaml"), "title: \"Thử\"\nas_of: 2026-03-01\n").unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        "title: \"Thử\"\nas_of: 2026-03-01\n",
+    )
+    .unwrap();
     let files = new_plan(content, "kh-tay").unwrap();
     assert_eq!(files.len(), 2);
     let report = minhbach::check(content, None);
@@ -159,9 +206,16 @@ fn new_writes_files_that_check_once_filled_in() {
     assert!(first.contains("plan.md:"), "{first}");
     fill_in(&content.join("plans/kh-tay/plan.md"));
     let report = minhbach::check(content, None);
-    assert!(!report.diagnostics.has_errors(), "{:?}", report.diagnostics.sorted());
+    assert!(
+        !report.diagnostics.has_errors(),
+        "{:?}",
+        report.diagnostics.sorted()
+    );
     // Never over existing files, and never with an id that cannot be a permalink.
-    assert!(new_plan(content, "kh-tay").unwrap_err().message.contains("already exists"));
+    assert!(new_plan(content, "kh-tay")
+        .unwrap_err()
+        .message
+        .contains("already exists"));
     let bad = new_plan(content, "Kế hoạch 1").unwrap_err();
     assert!(bad.help.contains("ke-hoach-1"), "{bad}");
 }

@@ -26,7 +26,11 @@ const HEADINGS: [(&str, Field); 12] = [
 /// Writes a heading as offices do: any case per letter, accents dropped or
 /// kept, spaces doubled or turned into line breaks.
 fn variant(h: &str, case: &[bool], accents: bool, breaks: &[u8]) -> String {
-    let base = if accents { h.to_string() } else { deunicode_like(h) };
+    let base = if accents {
+        h.to_string()
+    } else {
+        deunicode_like(h)
+    };
     let mut out = String::new();
     let mut k = 0;
     for (i, ch) in base.chars().enumerate() {
@@ -138,7 +142,13 @@ fn arb_table() -> impl Strategy<Value = Table> {
         let m = rows[0][0].1 as usize;
         if m < 7 {
             let at = (m % 3).min(grid.len());
-            let header = ["TT", "Mục tiêu", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"];
+            let header = [
+                "TT",
+                "Mục tiêu",
+                "Nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Thời gian hoàn thành",
+            ];
             grid.insert(at, header.iter().map(|h| Cell::text(*h)).collect());
         }
         Table::new(Origin::Csv, grid)

@@ -42,7 +42,10 @@ pub fn variant_key(name: &str) -> String {
                 .map_or_else(|| bare.to_string(), |(_, full)| full.to_string())
         })
         .collect();
-    words.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
+    words
+        .join(" ")
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_string()
 }
 
 /// One new registry entry: its name, its other spellings and their counts.
@@ -88,7 +91,11 @@ pub fn group(names: &[(String, usize)], taken: &HashSet<String>) -> Vec<NewAgenc
             .map(|(_, (s, _))| s.clone())
             .collect();
         let base = slugify(&k);
-        let base = if is_valid_id(&base) { base } else { "co-quan".to_string() };
+        let base = if is_valid_id(&base) {
+            base
+        } else {
+            "co-quan".to_string()
+        };
         let mut id = base.clone();
         let mut n = 2;
         while used.contains(&id) {
@@ -164,6 +171,9 @@ mod tests {
         assert_eq!(g[0].id, "van-phong-uy-ban-nhan-dan-tinh");
         assert_eq!(g[1].id, "so-du-lich-2");
         let text = append_text(&g, 2, "kh-moi");
-        assert!(text.contains("  - id: so-du-lich-2\n    name: \"Sở Du lịch\"\n    review: true\n"), "{text}");
+        assert!(
+            text.contains("  - id: so-du-lich-2\n    name: \"Sở Du lịch\"\n    review: true\n"),
+            "{text}"
+        );
     }
 }

@@ -49,7 +49,13 @@ impl Field {
 pub fn fold(text: &str) -> Vec<String> {
     let spaced: String = text
         .chars()
-        .map(|c| if c.is_whitespace() || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     deunicode::deunicode(&spaced)
         .to_lowercase()
@@ -104,7 +110,15 @@ pub fn map_heading(text: &str) -> Option<Field> {
     }
     if any(
         &w,
-        &["ket qua", "san pham", "output", "outputs", "deliverable", "deliverables", "product"],
+        &[
+            "ket qua",
+            "san pham",
+            "output",
+            "outputs",
+            "deliverable",
+            "deliverables",
+            "product",
+        ],
     ) {
         return Some(Field::Output);
     }
@@ -125,13 +139,28 @@ pub fn map_heading(text: &str) -> Option<Field> {
     }
     if any(
         &w,
-        &["phoi hop", "cooperating", "cooperate", "support", "supporting", "partners", "partner"],
+        &[
+            "phoi hop",
+            "cooperating",
+            "cooperate",
+            "support",
+            "supporting",
+            "partners",
+            "partner",
+        ],
     ) {
         return Some(Field::Cooperate);
     }
     if any(
         &w,
-        &["bat dau", "thoi gian thuc hien", "start", "begin", "tu ngay", "khoi dong"],
+        &[
+            "bat dau",
+            "thoi gian thuc hien",
+            "start",
+            "begin",
+            "tu ngay",
+            "khoi dong",
+        ],
     ) {
         return Some(Field::Start);
     }
@@ -153,7 +182,12 @@ pub fn map_heading(text: &str) -> Option<Field> {
     {
         return Some(Field::Deadline);
     }
-    if any(&w, &["ghi chu", "luu y", "note", "notes", "remarks", "nguon", "source"]) {
+    if any(
+        &w,
+        &[
+            "ghi chu", "luu y", "note", "notes", "remarks", "nguon", "source",
+        ],
+    ) {
         return Some(Field::Note);
     }
     if any(
@@ -255,7 +289,8 @@ pub fn find(table: &Table) -> Option<Header> {
                 let Some(f) = sub[c] else { continue };
                 // Under a heading spanning several columns, or an unnamed one.
                 let parent = table.origin_of(r, c);
-                let spans = matches!(table.rows[parent.0][parent.1], Cell::Text { cols, .. } if cols > 1);
+                let spans =
+                    matches!(table.rows[parent.0][parent.1], Cell::Text { cols, .. } if cols > 1);
                 if fields[c].is_none() || spans {
                     fields[c] = Some(f);
                     used = true;
@@ -288,7 +323,11 @@ pub fn find(table: &Table) -> Option<Header> {
         }
         let headings = (0..table.width())
             .map(|c| {
-                let below = if rows == 2 { table.text_at(r + 1, c) } else { "" };
+                let below = if rows == 2 {
+                    table.text_at(r + 1, c)
+                } else {
+                    ""
+                };
                 let top = table.text_at(r, c);
                 if rows == 2 && !below.is_empty() && table.origin_of(r + 1, c) == (r + 1, c) {
                     below.to_string()

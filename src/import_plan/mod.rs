@@ -5,12 +5,14 @@
 //!
 //! The format readers are in [`crate::tables`]; here the header is found
 //! ([`header`]), the rows are shaped into groups, goals and tasks
-//! ([`structure`]), date order is detected ([`dates`]), the YAML is written
+//! ([`structure`], with [`codes`] and [`ids`]), date order is detected ([`dates`]), the YAML is written
 //! ([`write`]) and unknown agencies are listed or added ([`agencies`]).
 
 pub mod agencies;
+pub mod codes;
 pub mod dates;
 pub mod header;
+pub mod ids;
 pub mod scaffold;
 pub mod structure;
 pub mod write;
@@ -158,10 +160,16 @@ fn choose(
         tables::Origin::WordTable(n) => format!("table {n}"),
         tables::Origin::Csv => format!("table {}", i + 1),
     };
-    let names: Vec<String> = tables.iter().enumerate().map(|(i, t)| label(t, i)).collect();
+    let names: Vec<String> = tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| label(t, i))
+        .collect();
     let mut candidates: Vec<(usize, Table)> = tables.into_iter().enumerate().collect();
     if let Some(name) = &opts.sheet {
-        candidates.retain(|(_, t)| matches!(&t.origin, tables::Origin::Sheet { name: n, .. } if n == name));
+        candidates.retain(
+            |(_, t)| matches!(&t.origin, tables::Origin::Sheet { name: n, .. } if n == name),
+        );
         if candidates.is_empty() {
             return Err(ImportError::new(
                 file,
@@ -221,21 +229,24 @@ fn no_header(file: &Path) -> ImportError {
     )
 }
 
-fn load_registry(content: &Path) -> Result<(Registry, HashSet<String>, Option<String>), ImportError> {
+fn load_registry(
+    content: &Path,
+) -> Result<(Registry, HashSet<String>, Option<String>), ImportError> {
     let path = content.join("agencies.yaml");
     if !path.exists() {
         return Ok((Registry::default(), HashSet::new(), None));
     }
-    let text = crate::load::read_text(&path).map_err(|d| {
-        ImportError::new(&path, d.message, "check that agencies.yaml is readable")
-    })?;
-    let (value, spans) = crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
-        ImportError::new(
-            &path,
-            format!("{}: {}", d.location, d.message),
-            d.help.unwrap_or_else(|| "fix agencies.yaml, then import again".into()),
-        )
-    })?;
+    let text = crate::load::read_text(&path)
+        .map_err(|d| ImportError::new(&path, d.message, "check that agencies.yaml is readable"))?;
+    let (value, spans) =
+        crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
+            ImportError::new(
+                &path,
+                format!("{}: {}", d.location, d.message),
+                d.help
+                    .unwrap_or_else(|| "fix agencies.yaml, then import again".into()),
+            )
+        })?;
     let ids = value.agencies.iter().map(|a| a.id.clone()).collect();
     let loaded = crate::load::Loaded {
         path: path.clone(),
@@ -298,9 +309,10 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
         for f in [Field::Start, Field::Deadline] {
             if let Some(text) = t.get(f) {
                 if !Deadline::parse(text, Some(2000)).is_understood() {
-                    summary
-                        .not_understood
-                        .push((table.locate(t.row, header.column(f).unwrap_or(0)), text.to_string()));
+                    summary.not_understood.push((
+                        table.locate(t.row, header.column(f).unwrap_or(0)),
+                        text.to_string(),
+                    ));
                 }
             }
         }
@@ -328,7 +340,11 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let yaml = write::tasks_yaml(&imported, &format!("{source} ({})", summary.table), &comments);
+    let yaml = write::tasks_yaml(
+        &imported,
+        &format!("{source} ({})", summary.table),
+        &comments,
+    );
     // The file must read back as the loader reads it.
     crate::load::yaml::parse::<TasksFile>(&yaml, &tasks_path, 0).map_err(|d| {
         ImportError::new(
@@ -350,7 +366,11 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        text.push_str(&agencies::append_text(&entries, agencies::item_indent(&current), &opts.id));
+        text.push_str(&agencies::append_text(
+            &entries,
+            agencies::item_indent(&current),
+            &opts.id,
+        ));
         let path = opts.content.join("agencies.yaml");
         crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
             ImportError::new(
@@ -365,7 +385,10 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
     write_file(&tasks_path, &yaml)?;
     summary.written.push(tasks_path);
     if plan_path.exists() {
-        summary.remarks.push(format!("{} exists and was kept as it is", plan_path.display()));
+        summary.remarks.push(format!(
+            "{} exists and was kept as it is",
+            plan_path.display()
+        ));
     } else {
         write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
         summary.written.push(plan_path);

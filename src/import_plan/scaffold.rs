@@ -6,8 +6,14 @@
 /// The `plan.md` to fill in. `source` names the file the table came from, if any.
 pub fn plan_md(id: &str, source: Option<&str>) -> String {
     let source_line = match source {
-        Some(s) => format!("source: {}   # the file the table was imported from\n", serde_json::to_string(s).unwrap_or_default()),
-        None => "# source: \"\"                   # optional: the file the plan was transcribed from\n".to_string(),
+        Some(s) => format!(
+            "source: {}   # the file the table was imported from\n",
+            serde_json::to_string(s).unwrap_or_default()
+        ),
+        None => {
+            "# source: \"\"                   # optional: the file the plan was transcribed from\n"
+                .to_string()
+        }
     };
     format!(
         r#"---

@@ -3,12 +3,9 @@
 //! goal cells merged down become one goal shared by their rows, and every
 //! other row is a task. Every grid row is accounted for in [`Rows`].
 
-use std::collections::HashSet;
-
-use regex::Regex;
-
+use super::codes::{code_style, declared, is_group_code, normalise_code};
 use super::header::{is_column_numbers, Field, Header};
-use crate::model::ids::{is_valid_id, slugify};
+use super::ids::assign_ids;
 use crate::tables::{Cell, Table};
 
 /// The imported table, shaped like `tasks.yaml`.
@@ -115,68 +112,6 @@ impl Rows {
             + self.goals
             + self.unmapped.len()
     }
-}
-
-/// Normalises a printed group code: outer spaces and a trailing `.` go,
-/// spaces around inner dots go (`IV. 3` → `IV.3`).
-pub fn normalise_code(s: &str) -> String {
-    let s = s.trim().trim_end_matches('.').trim();
-    let mut out = String::new();
-    for part in s.split('.') {
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(part.trim());
-    }
-    out
-}
-
-fn is_roman(s: &str) -> bool {
-    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(X{0,3})(IX|IV|V?I{0,3})$").ok())
-        .as_ref()
-        .is_some_and(|re| !s.is_empty() && re.is_match(s))
-}
-
-/// True when a printed number is the code of a group: a Roman numeral or a
-/// capital letter, optionally followed by dotted parts (`I`, `IV.1`, `A`,
-/// `B.2`). Arabic numbers and lower-case letters number tasks.
-pub fn is_group_code(s: &str) -> bool {
-    let code = normalise_code(s);
-    let mut parts = code.split('.');
-    let first = parts.next().unwrap_or("");
-    let head = is_roman(first)
-        || (first.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase()));
-    head && parts.all(|p| {
-        !p.is_empty() && (p.chars().all(|c| c.is_ascii_digit()) || is_roman(p) || p.len() == 1)
-    })
-}
-
-fn declared(title: &str) -> Option<u32> {
-    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\(\s*(\d{1,4})\s+nhiệm\s+vụ\s*\)").ok())
-        .as_ref()?
-        .captures(title)?
-        .get(1)?
-        .as_str()
-        .parse()
-        .ok()
-}
-
-/// The style of a code, to tell siblings from children: the kind of each
-/// dotted part.
-fn code_style(code: &str) -> Vec<u8> {
-    code.split('.')
-        .map(|p| {
-            if is_roman(p) {
-                b'R'
-            } else if p.chars().all(|c| c.is_ascii_digit()) {
-                b'1'
-            } else {
-                b'A'
-            }
-        })
-        .collect()
 }
 
 struct Node {
@@ -316,7 +251,10 @@ pub fn build(table: &Table, header: &Header) -> Imported {
     };
     let roots = std::mem::take(&mut b.roots);
     let mut nodes: Vec<Option<Node>> = b.nodes.into_iter().map(Some).collect();
-    imported.groups = roots.iter().filter_map(|&i| assemble(&mut nodes, i)).collect();
+    imported.groups = roots
+        .iter()
+        .filter_map(|&i| assemble(&mut nodes, i))
+        .collect();
     caption(&table.before, &mut imported);
     assign_ids(&mut imported.groups);
     imported
@@ -422,7 +360,8 @@ fn task_row(b: &mut Builder, r: usize) -> RowKind {
             return None;
         }
         let spans_task = matches!(&t.rows[r0][c0], Cell::Text { cols, .. } if *cols > 1)
-            && b.col(Field::Task).is_some_and(|tc| t.origin_of(r, tc) == (r0, c0));
+            && b.col(Field::Task)
+                .is_some_and(|tc| t.origin_of(r, tc) == (r0, c0));
         if spans_task {
             return None;
         }
@@ -492,82 +431,5 @@ fn caption(before: &[String], out: &mut Imported) {
         out.caption = Some(before[i - 1].clone());
     } else if i > 0 && out.caption_note.is_some() {
         out.caption = Some(before[i - 1].clone());
-    }
-}
-
-/// Gives an `id` to rows without a usable number (`<group>-<k>`) and to
-/// rows whose number repeats an earlier one (`<top group>-<number>`).
-fn assign_ids(groups: &mut [Group]) {
-    let mut numbers: HashSet<String> = HashSet::new();
-    for g in groups.iter_mut() {
-        let top = slugify(&g.code);
-        walk(g, &top, &mut numbers);
-    }
-}
-
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let base = if is_valid_id(base) { base } else { "row" };
-    let mut id = base.to_string();
-    let mut k = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{k}");
-        k += 1;
-    }
-    taken.insert(id.clone());
-    id
-}
-
-fn walk(g: &mut Group, top: &str, taken: &mut HashSet<String>) {
-    let gslug = slugify(&g.code);
-    let gslug = if gslug.is_empty() { "row".to_string() } else { gslug };
-    let mut unnumbered = 0;
-    let tasks = g
-        .goals
-        .iter_mut()
-        .flat_map(|goal| goal.tasks.iter_mut())
-        .chain(g.tasks.iter_mut());
-    for t in tasks {
-        let slug = t.get(Field::Number).map(slugify).filter(|s| is_valid_id(s));
-        t.id = match slug {
-            Some(s) if !taken.contains(&s) => {
-                taken.insert(s);
-                None
-            }
-            Some(s) => Some(unique(&format!("{top}-{s}"), taken)),
-            None => {
-                unnumbered += 1;
-                Some(unique(&format!("{gslug}-{unnumbered}"), taken))
-            }
-        };
-    }
-    for sub in g.groups.iter_mut() {
-        walk(sub, top, taken);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn group_codes() {
-        for c in ["I", "IV", "XII", "IV.1", "IV. 3", "A", "B.2", "II."] {
-            assert!(is_group_code(c), "{c}");
-        }
-        for c in ["1", "18", "a", "1.2", "ii", "Hồ", "IIII", ""] {
-            assert!(!is_group_code(c), "{c}");
-        }
-        assert_eq!(normalise_code(" IV. 3 "), "IV.3");
-        assert_eq!(normalise_code("II."), "II");
-    }
-
-    #[test]
-    fn declared_counts() {
-        assert_eq!(
-            declared("NHIỆM VỤ XÂY DỰNG VÀ BAN HÀNH VĂN BẢN (07 nhiệm vụ)"),
-            Some(7)
-        );
-        assert_eq!(declared("Đề án 06 (01 Nhiệm vụ)"), Some(1));
-        assert_eq!(declared("CẢI CÁCH THỂ CHẾ"), None);
     }
 }

@@ -46,7 +46,6 @@ fn count_groups(gs: &[Group]) -> usize {
 }
 
 impl Summary {
-
     /// The summary of shaping `table` under `header`.
     pub fn new(table: &Table, header: &Header, imported: &Imported) -> Self {
         Summary {
@@ -87,7 +86,9 @@ pub fn date_order(
     let mut comments = Comments::new();
     let tasks = super::all_tasks(imported);
     for f in [Field::Start, Field::Deadline] {
-        let Some(col) = header.column(f) else { continue };
+        let Some(col) = header.column(f) else {
+            continue;
+        };
         let heading = header.headings[col].replace('\n', " ");
         let cells: Vec<(usize, &str)> = tasks
             .iter()
@@ -103,7 +104,10 @@ pub fn date_order(
                         continue;
                     }
                     n += 1;
-                    let words: Vec<String> = days.iter().map(|d| d.format("%d/%m/%Y").to_string()).collect();
+                    let words: Vec<String> = days
+                        .iter()
+                        .map(|d| d.format("%d/%m/%Y").to_string())
+                        .collect();
                     comments.insert(
                         (*row, f),
                         format!(
@@ -128,7 +132,10 @@ pub fn date_order(
                             .collect();
                         comments.insert(
                             (*row, f),
-                            format!("written month-first (month/day/year): means {}", words.join(", ")),
+                            format!(
+                                "written month-first (month/day/year): means {}",
+                                words.join(", ")
+                            ),
                         );
                     } else if unclear {
                         comments.insert(
@@ -141,9 +148,9 @@ pub fn date_order(
                     "column {heading:?} mixes day-first and month-first dates: month-first cells carry their meaning in a comment, cells whose order cannot be told are marked; check them against the document"
                 ));
             }
-            Order::DayFirst => summary
-                .date_orders
-                .push(format!("column {heading:?} writes dates day-first, as Vietnamese documents do")),
+            Order::DayFirst => summary.date_orders.push(format!(
+                "column {heading:?} writes dates day-first, as Vietnamese documents do"
+            )),
             Order::Unknown => {}
         }
     }
@@ -172,7 +179,11 @@ impl fmt::Display for Summary {
             r.empty
         )?;
         if r.goals > 0 {
-            writeln!(f, "{} row(s) hold only a goal, for the rows under them", r.goals)?;
+            writeln!(
+                f,
+                "{} row(s) hold only a goal, for the rows under them",
+                r.goals
+            )?;
         }
         if !r.unmapped.is_empty() {
             writeln!(
@@ -188,7 +199,11 @@ impl fmt::Display for Summary {
         if self.unknown_agencies.is_empty() {
             writeln!(f, "every agency name is in the registry")?;
         } else {
-            writeln!(f, "{} agency name(s) not in the registry:", self.unknown_agencies.len())?;
+            writeln!(
+                f,
+                "{} agency name(s) not in the registry:",
+                self.unknown_agencies.len()
+            )?;
             for (n, c) in &self.unknown_agencies {
                 writeln!(f, "  {n:?} ({c} cell(s))")?;
             }
@@ -210,7 +225,11 @@ impl fmt::Display for Summary {
         if self.not_understood.is_empty() {
             writeln!(f, "every time cell is understood")?;
         } else {
-            writeln!(f, "{} time cell(s) not understood (kept as written):", self.not_understood.len())?;
+            writeln!(
+                f,
+                "{} time cell(s) not understood (kept as written):",
+                self.not_understood.len()
+            )?;
             for (at, t) in &self.not_understood {
                 writeln!(f, "  {at}: {t:?}")?;
             }

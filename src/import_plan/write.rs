@@ -17,9 +17,13 @@ pub fn scalar(s: &str, indent: usize) -> String {
     let block_ok = s.contains('\n')
         && !s.starts_with([' ', '\t'])
         && !s.ends_with('\n')
-        && !s
-            .chars()
-            .any(|c| (c.is_control() && c != '\n') || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}');
+        && !s.chars().any(|c| {
+            (c.is_control() && c != '\n')
+                || c == '\u{feff}'
+                || c == '\u{2028}'
+                || c == '\u{2029}'
+                || c == '\u{85}'
+        });
     if block_ok {
         let pad = " ".repeat(indent + 2);
         let mut out = String::from("|-");
@@ -38,7 +42,12 @@ pub fn scalar(s: &str, indent: usize) -> String {
 }
 
 fn line(out: &mut String, indent: usize, key: &str, value: &str, comment: Option<&str>) {
-    let _ = write!(out, "{}{key}: {}", " ".repeat(indent), scalar(value, indent));
+    let _ = write!(
+        out,
+        "{}{key}: {}",
+        " ".repeat(indent),
+        scalar(value, indent)
+    );
     if let Some(c) = comment {
         if !value.contains('\n') {
             let _ = write!(out, "   # {}", c.replace('\n', " "));

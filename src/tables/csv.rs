@@ -10,17 +10,14 @@ use super::{clean_text, Cell, Origin, ReadError, Table};
 /// Reads a CSV file into a table.
 pub fn read(path: &Path) -> Result<Table, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        ReadError::new(
-            path,
-            format!("cannot read the file: {e}"),
-            "check the path",
-        )
+        ReadError::new(path, format!("cannot read the file: {e}"), "check the path")
     })?;
     let (text, encoding) = decode(&bytes);
     let delimiter = detect_delimiter(&text);
     let mut t = parse(&text, delimiter);
     if encoding != "UTF-8" {
-        t.remarks.push(format!("the CSV file was read as {encoding}"));
+        t.remarks
+            .push(format!("the CSV file was read as {encoding}"));
     }
     Ok(t)
 }
@@ -53,7 +50,11 @@ pub fn detect_delimiter(text: &str) -> u8 {
             .has_headers(false)
             .flexible(true)
             .from_reader(sample.as_bytes());
-        let widths: Vec<usize> = rdr.records().filter_map(Result::ok).map(|r| r.len()).collect();
+        let widths: Vec<usize> = rdr
+            .records()
+            .filter_map(Result::ok)
+            .map(|r| r.len())
+            .collect();
         let max = widths.iter().copied().max().unwrap_or(0);
         if max < 2 {
             continue;

@@ -14,11 +14,7 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Reads every top-level table of a Word document, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| {
-        ReadError::new(
-            path,
-            format!("cannot open the file: {e}"),
-            "check the path",
-        )
+        ReadError::new(path, format!("cannot open the file: {e}"), "check the path")
     })?;
     let not_word = |e: &dyn std::fmt::Display| {
         ReadError::new(
@@ -147,10 +143,13 @@ fn table(tbl: Node, n: usize) -> Table {
             };
             match above {
                 Some((row, col)) => {
-                    for k in c..c + span {
-                        rows[r][k] = Cell::Covered { row, col };
+                    for cell in rows[r].iter_mut().skip(c).take(span) {
+                        *cell = Cell::Covered { row, col };
                     }
-                    if let Cell::Text { rows: ref mut h, .. } = rows[row][col] {
+                    if let Cell::Text {
+                        rows: ref mut h, ..
+                    } = rows[row][col]
+                    {
                         *h = r - row + 1;
                     }
                 }
@@ -160,8 +159,8 @@ fn table(tbl: Node, n: usize) -> Table {
                         rows: 1,
                         cols: span,
                     };
-                    for k in c + 1..c + span {
-                        rows[r][k] = Cell::Covered { row: r, col: c };
+                    for cell in rows[r].iter_mut().skip(c + 1).take(span - 1) {
+                        *cell = Cell::Covered { row: r, col: c };
                     }
                 }
             }

@@ -311,7 +311,10 @@ mod tests {
             Origin::Csv,
             vec![
                 vec![Cell::Covered { row: 5, col: 0 }, Cell::text("a")],
-                vec![Cell::Covered { row: 0, col: 1 }, Cell::Covered { row: 0, col: 1 }],
+                vec![
+                    Cell::Covered { row: 0, col: 1 },
+                    Cell::Covered { row: 0, col: 1 },
+                ],
             ],
         );
         assert_eq!(t.rows[0][0], Cell::empty());

@@ -112,7 +112,10 @@ fn apply_merge(rows: &mut [Vec<Cell>], m: Dimensions, (r0, c0): (usize, usize)) 
                     cols: right - left + 1,
                 }
             } else {
-                Cell::Covered { row: top, col: left }
+                Cell::Covered {
+                    row: top,
+                    col: left,
+                }
             };
         }
     }
