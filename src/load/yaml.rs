@@ -178,6 +178,12 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path, line_offset: usi
     } else if msg.contains("missing field") {
         Diagnostic::error(loc, format!("a required field is missing: {msg}"))
             .with_help("add the field (see docs/content.md for the format)")
+    } else if msg.contains("premature end of input")
+        || msg.contains("input contains invalid characters")
+        || msg.contains("input is out of range")
+    {
+        Diagnostic::error(loc, format!("a date is missing or not a date: {msg}"))
+            .with_help("write the date as YYYY-MM-DD, e.g. 2025-09-08")
     } else if msg.contains("invalid type") || msg.contains("invalid value") {
         Diagnostic::error(loc, format!("a value has the wrong form: {msg}")).with_help(
             "dates are written YYYY-MM-DD, numbers without quotes, text in double quotes",

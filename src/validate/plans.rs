@@ -38,6 +38,17 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
         );
         return None;
     };
+    for (field, value, what) in [
+        ("title", &f.title, "the title"),
+        ("doc_type", &f.doc_type, "the document type (Kế hoạch, Công văn, ...)"),
+    ] {
+        if value.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(fat(field), format!("`{field}` is empty"))
+                    .with_help(format!("copy {what} from the document, in double quotes")),
+            );
+        }
+    }
     let issuer = match registry.lookup_id(&f.issuer) {
         Some(a) => a.id.clone(),
         None => {
@@ -48,9 +59,12 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
                     f.issuer
                 ),
             );
-            if let Some(s) = registry.suggest(&f.issuer) {
-                d = d.with_help(format!("did you mean the id of {s}?"));
-            }
+            d = match registry.suggest(&f.issuer) {
+                Some(s) if !f.issuer.trim().is_empty() => {
+                    d.with_help(format!("did you mean the id of {s}?"))
+                }
+                _ => d.with_help("write the `id` of the issuing agency as listed in agencies.yaml"),
+            };
             diags.push(d);
             return None;
         }
