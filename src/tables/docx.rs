@@ -9,6 +9,9 @@ use roxmltree::{Document, Node};
 
 use super::{clean_text, Cell, Origin, ReadError, Table};
 
+/// Largest `word/document.xml` read, in bytes.
+const MAX_XML: u64 = 256 * 1024 * 1024;
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Reads every top-level table of a Word document, in document order.
@@ -25,10 +28,19 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
     };
     let mut zip = zip::ZipArchive::new(file).map_err(|e| not_word(&e))?;
     let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .map_err(|e| not_word(&e))?
+    let part = zip.by_name("word/document.xml").map_err(|e| not_word(&e))?;
+    // A bound on the text read, so a malformed or hostile file cannot
+    // exhaust memory (real plans are a few megabytes at most).
+    part.take(MAX_XML + 1)
         .read_to_string(&mut xml)
         .map_err(|e| not_word(&e))?;
+    if xml.len() as u64 > MAX_XML {
+        return Err(ReadError::new(
+            path,
+            "the document's text is larger than 256 MB",
+            "split the document, or save the appendix table alone as .docx or .xlsx",
+        ));
+    }
     parse_document(&xml).map_err(|e| not_word(&e))
 }
 
