@@ -109,6 +109,10 @@ fn spreadsheet_of_223_imports_with_groups_goals_and_both_time_columns() {
     assert_eq!(got.columns, shipped.columns);
     assert_eq!(summary.table, "sheet \"Phụ lục\"");
     assert_eq!(summary.rows.before_header, 2);
+    // The title lines above the header are kept: the `(Kèm theo ...)` line
+    // and the line above it.
+    assert_eq!(got.caption_note, shipped.caption_note);
+    assert_eq!(got.caption, shipped.appendix);
     let unnumbered = fixtures::flatten(&got, true, false)
         .into_iter()
         .filter(|l| l.contains("[].id = "))

@@ -255,7 +255,24 @@ pub fn build(table: &Table, header: &Header) -> Imported {
         .iter()
         .filter_map(|&i| assemble(&mut nodes, i))
         .collect();
-    caption(&table.before, &mut imported);
+    // Word gives the paragraphs above the table; a sheet has its title
+    // lines in the rows above the header.
+    let above: Vec<String> = if table.before.is_empty() {
+        (0..header.first)
+            .map(|r| {
+                (0..table.width())
+                    .filter(|&c| table.origin_of(r, c) == (r, c))
+                    .map(|c| table.text_at(r, c))
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
+    } else {
+        table.before.clone()
+    };
+    caption(&above, &mut imported);
     assign_ids(&mut imported.groups);
     imported
 }
