@@ -1,7 +1,8 @@
 //! CSV and tab-separated text: the encoding (UTF-8 with or without BOM,
-//! UTF-16 with BOM, else Windows-1258 as Vietnamese Excel saves it) and the
-//! delimiter (`,` `;` tab `|`) are detected, then rows become a [`Table`]
-//! without merges.
+//! UTF-16 with BOM) and the delimiter (`,` `;` tab `|`) are detected, then
+//! rows become a [`Table`] without merges. Text in another encoding
+//! (Windows-1258, Windows-1252, TCVN3 all look alike as bytes) is refused
+//! with how to re-save it, never guessed.
 
 use std::path::Path;
 
@@ -12,7 +13,13 @@ pub fn read(path: &Path) -> Result<Table, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| {
         ReadError::new(path, format!("cannot read the file: {e}"), "check the path")
     })?;
-    let (text, encoding) = decode(&bytes);
+    let (text, encoding) = decode(&bytes).ok_or_else(|| {
+        ReadError::new(
+            path,
+            "the file is not UTF-8 or UTF-16 text (probably Windows-1258, Windows-1252 or TCVN3, which cannot be told apart safely)",
+            RESAVE,
+        )
+    })?;
     let delimiter = detect_delimiter(&text);
     let mut t = parse(&text, delimiter);
     if encoding != "UTF-8" {
@@ -22,21 +29,19 @@ pub fn read(path: &Path) -> Result<Table, ReadError> {
     Ok(t)
 }
 
-/// Decodes bytes: a BOM decides; valid UTF-8 is UTF-8; anything else is
-/// read as Windows-1258 (the Vietnamese Windows code page). Returns the
-/// text and the encoding's name.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// How to save a UTF-8 CSV file from the usual programs.
+const RESAVE: &str = "save the sheet again as UTF-8: in Excel, File › Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV › Character set \"Unicode (UTF-8)\"; or import the .xlsx file itself";
+
+/// Decodes bytes: a BOM decides (UTF-8, UTF-16); else the bytes must be
+/// valid UTF-8. Returns the text and the encoding's name, or `None`.
+pub fn decode(bytes: &[u8]) -> Option<(String, &'static str)> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), enc.name());
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return (!had_errors).then(|| (text.into_owned(), enc.name()));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
-            (text.into_owned(), encoding_rs::WINDOWS_1258.name())
-        }
-    }
+    std::str::from_utf8(bytes)
+        .ok()
+        .map(|s| (s.to_string(), "UTF-8"))
 }
 
 /// The delimiter that splits the first lines most consistently into more
@@ -108,16 +113,24 @@ mod tests {
 
     #[test]
     fn encodings() {
-        let (s, e) = decode("\u{feff}Sở Nội vụ".as_bytes());
+        let (s, e) = decode("\u{feff}Sở Nội vụ".as_bytes()).unwrap();
         assert_eq!((s.as_str(), e), ("Sở Nội vụ", "UTF-8"));
         let mut utf16 = vec![0xff, 0xfe];
         for u in "Sở".encode_utf16() {
             utf16.extend(u.to_le_bytes());
         }
-        assert_eq!(decode(&utf16).0, "Sở");
-        // "Sở" in Windows-1258: S, o-horn (0xF5), combining hook above (0xD2).
-        let (s, e) = decode(&[b'S', 0xf5, 0xd2]);
-        assert_eq!(e, "windows-1258");
-        assert_eq!(clean_text(&s), "Sở");
+        assert_eq!(decode(&utf16).unwrap().0, "Sở");
+        // "Sở" in Windows-1258 is not guessed.
+        assert_eq!(decode(&[b'S', 0xf5, 0xd2]), None);
+    }
+
+    #[test]
+    fn other_encodings_are_refused_with_how_to_resave() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.csv");
+        std::fs::write(&p, [b'S', 0xf5, 0xd2, b',', b'a']).unwrap();
+        let e = read(&p).unwrap_err();
+        assert!(e.message.contains("not UTF-8"), "{e}");
+        assert!(e.help.contains("CSV UTF-8"), "{e}");
     }
 }
