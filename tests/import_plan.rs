@@ -195,6 +195,27 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
         &date_fmt,
     )
     .unwrap();
+    // A fourth row whose dates carry their own formats: a month, and a
+    // month-first day.
+    ws.write_number(4, 0, 4.0).unwrap();
+    ws.write_string(4, 1, "Tổng kết").unwrap();
+    ws.write_string(4, 2, "Sở Nội vụ").unwrap();
+    let month_fmt = Format::new().set_num_format("mm/yyyy");
+    let us_fmt = Format::new().set_num_format("mm/dd/yyyy");
+    ws.write_datetime_with_format(
+        4,
+        3,
+        ExcelDateTime::from_ymd(2025, 10, 1).unwrap(),
+        &month_fmt,
+    )
+    .unwrap();
+    ws.write_datetime_with_format(
+        4,
+        4,
+        ExcelDateTime::from_ymd(2025, 10, 31).unwrap(),
+        &us_fmt,
+    )
+    .unwrap();
     wb.save(&path).unwrap();
 
     let summary = import(&opts(&path, content.path(), "ngay-thang")).unwrap();
@@ -216,6 +237,7 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
             (Some("1"), Some("06/15/2025"), Some("06/30/2025")),
             (Some("2"), Some("07/01/2025"), Some("trước ngày 12/31/2025")),
             (Some("3"), Some("01/09/2025"), Some("30/09/2025")),
+            (Some("4"), Some("10/2025"), Some("10/31/2025")),
         ]
     );
     let text = std::fs::read_to_string(content.path().join("plans/ngay-thang/tasks.yaml")).unwrap();
@@ -226,6 +248,14 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
         "{text}"
     );
     assert!(text.contains("means 01/07/2025"), "{text}");
+    assert!(
+        text.contains(
+            "deadline: \"10/31/2025\"   # written month-first (month/day/year): means 31/10/2025"
+        ),
+        "{text}"
+    );
+    // The serial shown day-first carries no comment.
+    assert!(text.contains("deadline: \"30/09/2025\"\n"), "{text}");
     let orders = summary.date_orders.join("\n");
     assert!(
         orders.contains("\"Bắt đầu\"") && orders.contains("month-first"),

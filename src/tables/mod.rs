@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod docx;
 pub mod sheet;
+pub mod xlsx_formats;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

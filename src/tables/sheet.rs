@@ -1,13 +1,18 @@
 //! Spreadsheets (`.xlsx`, `.xls`, `.xlsb`, `.ods`) read with `calamine`:
 //! every sheet with cells becomes a [`Table`]. Merged regions are followed
 //! where the format reports them (xlsx, xls). Cells shown as dates (stored
-//! as numbers with a date format) come out as the day-first text a
-//! Vietnamese spreadsheet shows (`30/06/2025`); whole numbers without `.0`.
+//! as numbers with a date format) come out as the text the sheet shows:
+//! with the cell's own number format in `.xlsx` (`06/2025` for `mm/yyyy`),
+//! else as the day-first text a Vietnamese spreadsheet shows (`30/06/2025`);
+//! whole numbers without `.0`.
 
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets};
 
+use chrono::{Datelike, NaiveDate};
+
+use super::xlsx_formats;
 use super::{clean_text, Cell, Origin, ReadError, Table};
 
 /// Reads every non-empty sheet, in workbook order.
@@ -20,6 +25,10 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         )
     })?;
     let names = wb.sheet_names().to_vec();
+    let formats = match &wb {
+        Sheets::Xlsx(_) => xlsx_formats::read(path),
+        _ => None,
+    };
     let mut out = Vec::new();
     for name in names {
         let range = wb.worksheet_range(&name).map_err(|e| {
@@ -40,10 +49,25 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
             let mut row = Vec::with_capacity(w);
             for c in 0..w {
                 let v = range.get((r, c)).unwrap_or(&Data::Empty);
-                if matches!(v, Data::DateTime(d) if d.is_datetime()) {
-                    typed_dates.push((r, c));
-                }
-                row.push(Cell::text(clean_text(&shown(v))));
+                let text = match v {
+                    Data::DateTime(d) if d.is_datetime() => {
+                        let at = (r0 + r as u32, c0 + c as u32);
+                        let code = formats
+                            .as_ref()
+                            .and_then(|f| f.get(&name))
+                            .and_then(|cells| cells.get(&at))
+                            .filter(|code| xlsx_formats::shows_date(code));
+                        let (text, month_first) =
+                            shown_date(d.to_ymd_hms_milli(), code.map(String::as_str));
+                        if !month_first {
+                            // The order of this text is known: not to be detected.
+                            typed_dates.push((r, c));
+                        }
+                        text
+                    }
+                    _ => shown(v),
+                };
+                row.push(Cell::text(clean_text(&text)));
             }
             rows.push(row);
         }
@@ -60,7 +84,7 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         );
         if !typed_dates.is_empty() {
             t.remarks.push(format!(
-                "sheet {name:?}: {} cell(s) stored as dates were written as the day-first text a Vietnamese spreadsheet shows (dd/mm/yyyy)",
+                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; dd/mm/yyyy where the file has none)",
                 typed_dates.len()
             ));
             t.typed_dates = typed_dates;
@@ -121,6 +145,32 @@ fn apply_merge(rows: &mut [Vec<Cell>], m: Dimensions, (r0, c0): (usize, usize)) 
     }
 }
 
+/// A date cell as shown: with its format code when known, else
+/// `dd/mm/yyyy`; and whether the text puts the month before the day.
+fn shown_date(
+    (y, m, d, hh, mm, ss, _): (u16, u8, u8, u8, u8, u8, u16),
+    code: Option<&str>,
+) -> (String, bool) {
+    let Some(code) = code else {
+        return (shown_date_default(y, m, d, hh, mm, ss), false);
+    };
+    let weekday = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
+        .map_or(0, |x| x.weekday().num_days_from_monday() as usize);
+    let text = xlsx_formats::render(code, (y, m, d, hh, mm, ss), weekday);
+    // A probe date tells whether the code writes the month number first.
+    let probe = xlsx_formats::render(code, (2000, 11, 22, 0, 0, 0), 0);
+    let month_first = matches!((probe.find("11"), probe.find("22")), (Some(a), Some(b)) if a < b);
+    (text, month_first)
+}
+
+fn shown_date_default(y: u16, m: u8, day: u8, hh: u8, mm: u8, ss: u8) -> String {
+    if (hh, mm, ss) == (0, 0, 0) {
+        format!("{day:02}/{m:02}/{y}")
+    } else {
+        format!("{day:02}/{m:02}/{y} {hh:02}:{mm:02}")
+    }
+}
+
 /// The text a spreadsheet shows for a value.
 pub fn shown(v: &Data) -> String {
     match v {
@@ -131,13 +181,7 @@ pub fn shown(v: &Data) -> String {
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(d) if d.is_datetime() => {
             let (y, m, day, hh, mm, ss, _) = d.to_ymd_hms_milli();
-            if (hh, mm, ss) == (0, 0, 0) {
-                format!("{day:02}/{m:02}/{y}")
-            } else if (y, m, day) == (1899, 12, 31) || (y, m, day) == (1900, 1, 0) {
-                format!("{hh:02}:{mm:02}")
-            } else {
-                format!("{day:02}/{m:02}/{y} {hh:02}:{mm:02}")
-            }
+            shown_date_default(y, m, day, hh, mm, ss)
         }
         Data::DateTime(d) => number(d.as_f64()),
         Data::Error(e) => format!("#{e:?}"),

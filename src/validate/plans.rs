@@ -40,7 +40,11 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
     };
     for (field, value, what) in [
         ("title", &f.title, "the title"),
-        ("doc_type", &f.doc_type, "the document type (Kế hoạch, Công văn, ...)"),
+        (
+            "doc_type",
+            &f.doc_type,
+            "the document type (Kế hoạch, Công văn, ...)",
+        ),
     ] {
         if value.trim().is_empty() {
             diags.push(
