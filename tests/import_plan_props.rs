@@ -80,6 +80,21 @@ proptest! {
         let _ = map_heading(&s);
     }
 
+    /// Any number format code renders without panicking, and the usual
+    /// day-first codes render the date's own numbers.
+    #[test]
+    fn number_formats_never_panic(
+        code in "[dmyhsAMP/:\\-\\\\\"\\[\\]$;_* .0-9a-z]{0,24}",
+        y in 1900u16..2100, m in 1u8..=12, d in 1u8..=28,
+    ) {
+        let _ = tables::xlsx_formats::render(&code, (y, m, d, 0, 0, 0), 0);
+        let _ = tables::xlsx_formats::shows_date(&code);
+        prop_assert_eq!(
+            tables::xlsx_formats::render("dd/mm/yyyy", (y, m, d, 0, 0, 0), 0),
+            format!("{d:02}/{m:02}/{y}")
+        );
+    }
+
     /// CSV grids of any text read back cell for cell (cleaned as every
     /// reader cleans: NFC, outer blanks trimmed), whatever the delimiter.
     #[test]
