@@ -265,7 +265,8 @@ fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, us
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
-            for name in registry.resolve(cell).unknown {
+            for u in registry.resolve(cell).unknown {
+                let name = u.text;
                 match out.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, c)) => *c += 1,
                     None => out.push((name, 1)),
