@@ -308,12 +308,13 @@ fn unknown_agencies_are_counted_and_can_be_added_for_review() {
         "{:?}",
         s.not_understood
     );
-    // Two entries, each with its variant as an alias; the file's own text kept.
+    // Two entries; a spelling with an abbreviation is an alias, one that
+    // differs only in case is not needed; the file's own text is kept.
     assert_eq!(s.added_agencies.len(), 2, "{s}");
     let after = std::fs::read_to_string(&agencies).unwrap();
     assert!(after.starts_with(&before));
     assert!(
-        after.contains("name: \"Sở Du lịch\"\n    aliases: [\"SỞ DU LỊCH\"]\n    review: true"),
+        after.contains("  - id: so-du-lich\n    name: \"Sở Du lịch\"\n    review: true"),
         "{}",
         &after[before.len()..]
     );

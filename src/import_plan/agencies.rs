@@ -84,12 +84,22 @@ pub fn group(names: &[(String, usize)], taken: &HashSet<String>) -> Vec<NewAgenc
             }
         }
         let name = spellings[best].0.clone();
-        let aliases = spellings
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != best)
-            .map(|(_, (s, _))| s.clone())
-            .collect();
+        // Spellings that differ from the name (or an earlier alias) only in
+        // case or spacing need no alias: the registry matches them anyway.
+        let folded = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let mut seen = vec![folded(&name)];
+        let mut aliases = Vec::new();
+        for (i, (s, _)) in spellings.iter().enumerate() {
+            if i != best && !seen.contains(&folded(s)) {
+                seen.push(folded(s));
+                aliases.push(s.clone());
+            }
+        }
         let base = slugify(&k);
         let base = if is_valid_id(&base) {
             base
@@ -162,6 +172,7 @@ mod tests {
             ("VP UBND tỉnh".to_string(), 1),
             ("Văn phòng UBND tỉnh".to_string(), 3),
             ("Sở Du lịch".to_string(), 2),
+            ("SỞ DU  LỊCH".to_string(), 1),
         ];
         let taken: HashSet<String> = ["so-du-lich".to_string()].into();
         let g = group(&names, &taken);
@@ -170,6 +181,8 @@ mod tests {
         assert_eq!(g[0].aliases, vec!["VP UBND tỉnh".to_string()]);
         assert_eq!(g[0].id, "van-phong-uy-ban-nhan-dan-tinh");
         assert_eq!(g[1].id, "so-du-lich-2");
+        // A spelling differing only in case and spacing is not an alias.
+        assert!(g[1].aliases.is_empty(), "{:?}", g[1].aliases);
         let text = append_text(&g, 2, "kh-moi");
         assert!(
             text.contains("  - id: so-du-lich-2\n    name: \"Sở Du lịch\"\n    review: true\n"),
