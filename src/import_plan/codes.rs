@@ -41,6 +41,7 @@ pub fn is_group_code(s: &str) -> bool {
     })
 }
 
+/// The task count a group title declares: `(07 nhiệm vụ)` → 7.
 pub fn declared(title: &str) -> Option<u32> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"(?i)\(\s*(\d{1,4})\s+nhiệm\s+vụ\s*\)").ok())
