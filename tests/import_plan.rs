@@ -320,3 +320,47 @@ fn unknown_agencies_are_counted_and_can_be_added_for_review() {
     );
     assert!(after.contains("aliases: [\"VP Ban quản lý dự án tỉnh\"]"));
 }
+
+#[test]
+fn a_word_table_broken_across_pages_is_read_as_one() {
+    use fixtures::tc;
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| tc(c, "")).collect::<String>()
+        )
+    };
+    let header = row(&["TT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"]);
+    // A signature table first (not a task table), then the appendix in two
+    // parts: the second repeats the header, the third has none. A table
+    // after a paragraph is another table.
+    let body = format!(
+        "<w:tbl>{}</w:tbl><w:p><w:r><w:t>PHỤ LỤC</w:t></w:r></w:p><w:tbl>{header}{}{}</w:tbl><w:tbl>{header}{}</w:tbl><w:tbl>{}</w:tbl><w:p><w:r><w:t>Phụ lục II</w:t></w:r></w:p><w:tbl>{header}{}</w:tbl>",
+        row(&["Nơi nhận:", "KT. CHỦ TỊCH"]),
+        row(&["I", "NHÓM MỘT", "", ""]),
+        row(&["1", "Việc một", "Sở Nội vụ", "Năm 2026"]),
+        row(&["2", "Việc hai", "Sở Tư pháp", "Quý I/2026"]),
+        row(&["3", "Việc ba", "Công an tỉnh", "Tháng 5/2026"]),
+        row(&["1", "Việc khác", "Sở Tư pháp", "Năm 2027"]),
+    );
+    let content = content_dir();
+    let docx = content.path().join("gay.docx");
+    fixtures::write_docx_body(&docx, &body);
+    let s = import(&opts(&docx, content.path(), "kh-gay")).unwrap();
+    assert_eq!((s.groups, s.tasks), (1, 3), "{s}");
+    assert_eq!(s.table, "table 2");
+    assert_eq!(s.rows.repeated_header, 1);
+    let remarks = s.remarks.join("\n");
+    assert!(
+        remarks.contains("table 3, table 4 continue table 2"),
+        "{remarks}"
+    );
+    assert!(remarks.contains("not imported: table 5"), "{remarks}");
+    let got = imported(content.path(), "kh-gay");
+    let numbers: Vec<_> = got.groups[0]
+        .tasks
+        .iter()
+        .map(|t| t.number.clone().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+}

@@ -149,76 +149,126 @@ pub fn new_plan(content: &Path, id: &str) -> Result<Vec<PathBuf>, ImportError> {
 }
 
 /// Picks the table to import: the one asked for, else the one with a
-/// header and the most rows.
+/// header and the most rows. In a Word document, the tables right after it
+/// (no text between them, the same columns) continue it, as happens when a
+/// long table is broken across pages.
 fn choose(
     file: &Path,
     tables: Vec<Table>,
     opts: &ImportOptions,
 ) -> Result<(Table, Header, Vec<String>), ImportError> {
-    let label = |t: &Table, i: usize| match &t.origin {
-        tables::Origin::Sheet { name, .. } => format!("sheet {name:?}"),
-        tables::Origin::WordTable(n) => format!("table {n}"),
-        tables::Origin::Csv => format!("table {}", i + 1),
-    };
     let names: Vec<String> = tables
         .iter()
         .enumerate()
-        .map(|(i, t)| label(t, i))
+        .map(|(i, t)| match &t.origin {
+            tables::Origin::Sheet { name, .. } => format!("sheet {name:?}"),
+            tables::Origin::WordTable(n) => format!("table {n}"),
+            tables::Origin::Csv => format!("table {}", i + 1),
+        })
         .collect();
-    let mut candidates: Vec<(usize, Table)> = tables.into_iter().enumerate().collect();
-    if let Some(name) = &opts.sheet {
-        candidates.retain(
-            |(_, t)| matches!(&t.origin, tables::Origin::Sheet { name: n, .. } if n == name),
-        );
-        if candidates.is_empty() {
-            return Err(ImportError::new(
-                file,
-                format!("there is no sheet named {name:?}"),
-                format!("the file has: {}", names.join(", ")),
-            ));
+    let eligible: Vec<usize> = (0..tables.len())
+        .filter(|&i| {
+            opts.sheet.as_ref().is_none_or(|want| {
+                matches!(&tables[i].origin, tables::Origin::Sheet { name, .. } if name == want)
+            })
+        })
+        .collect();
+    if let (Some(want), true) = (&opts.sheet, eligible.is_empty()) {
+        return Err(ImportError::new(
+            file,
+            format!("there is no sheet named {want:?}"),
+            format!("the file has: {}", names.join(", ")),
+        ));
+    }
+    let headers: Vec<Option<Header>> = tables.iter().map(header::find).collect();
+    let pick = match opts.table {
+        Some(n) => {
+            let Some(&i) = n.checked_sub(1).and_then(|k| eligible.get(k)) else {
+                return Err(ImportError::new(
+                    file,
+                    format!("there is no table {n}"),
+                    format!(
+                        "the file has {} table(s), numbered from 1: {}",
+                        eligible.len(),
+                        names.join(", ")
+                    ),
+                ));
+            };
+            i
+        }
+        None => eligible
+            .iter()
+            .copied()
+            .filter_map(|i| {
+                headers[i]
+                    .as_ref()
+                    .map(|h| (i, tables[i].rows.len() - h.first))
+            })
+            .max_by_key(|&(i, rows)| (rows, std::cmp::Reverse(i)))
+            .map(|(i, _)| i)
+            .ok_or_else(|| no_header(file))?,
+    };
+    let header = headers[pick].clone().ok_or_else(|| no_header(file))?;
+    let mut pool: Vec<Option<Table>> = tables.into_iter().map(Some).collect();
+    let mut table = pool[pick].take().ok_or_else(|| no_header(file))?;
+    let mut joined = Vec::new();
+    if matches!(table.origin, tables::Origin::WordTable(_)) {
+        for j in pick + 1..pool.len() {
+            let continues = pool[j].as_ref().is_some_and(|next| {
+                next.before.is_empty()
+                    && next.width() == table.width()
+                    && headers[j]
+                        .as_ref()
+                        .is_none_or(|h| h.fields == header.fields)
+            });
+            let Some(next) = pool[j].take().filter(|_| continues) else {
+                break;
+            };
+            append(&mut table, next);
+            joined.push(names[j].clone());
         }
     }
-    if let Some(n) = opts.table {
-        if n == 0 || n > candidates.len() {
-            return Err(ImportError::new(
-                file,
-                format!("there is no table {n}"),
-                format!(
-                    "the file has {} table(s), numbered from 1: {}",
-                    candidates.len(),
-                    names.join(", ")
-                ),
-            ));
-        }
-        let (_, t) = candidates.swap_remove(n - 1);
-        let h = header::find(&t).ok_or_else(|| no_header(file))?;
-        return Ok((t, h, Vec::new()));
-    }
-    let mut found: Vec<(usize, Table, Header)> = candidates
-        .into_iter()
-        .filter_map(|(i, t)| header::find(&t).map(|h| (i, t, h)))
-        .collect();
-    if found.is_empty() {
-        return Err(no_header(file));
-    }
-    let best = (0..found.len())
-        .max_by_key(|&k| (found[k].1.rows.len() - found[k].2.first, usize::MAX - k))
-        .unwrap_or(0);
-    let others: Vec<String> = found
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| *k != best)
-        .map(|(_, (i, _, _))| names[*i].clone())
-        .collect();
-    let (_, t, h) = found.swap_remove(best);
     let mut remarks = Vec::new();
+    if !joined.is_empty() {
+        remarks.push(format!(
+            "{} continue {} (same columns, no text between them) and were read with it",
+            joined.join(", "),
+            names[pick]
+        ));
+    }
+    let others: Vec<String> = eligible
+        .iter()
+        .filter(|&&i| i != pick && headers[i].is_some() && !joined.contains(&names[i]))
+        .map(|&i| names[i].clone())
+        .collect();
     if !others.is_empty() {
         remarks.push(format!(
             "other tables with a task header were not imported: {} (use --table N or --sheet NAME)",
             others.join(", ")
         ));
     }
-    Ok((t, h, remarks))
+    Ok((table, header, remarks))
+}
+
+/// Appends the rows of `next` to `table`, keeping its merges.
+fn append(table: &mut Table, next: Table) {
+    let offset = table.rows.len();
+    for row in next.rows {
+        table.rows.push(
+            row.into_iter()
+                .map(|c| match c {
+                    tables::Cell::Covered { row, col } => tables::Cell::Covered {
+                        row: row + offset,
+                        col,
+                    },
+                    other => other,
+                })
+                .collect(),
+        );
+    }
+    table
+        .typed_dates
+        .extend(next.typed_dates.into_iter().map(|(r, c)| (r + offset, c)));
 }
 
 fn no_header(file: &Path) -> ImportError {
