@@ -280,7 +280,7 @@ fn unknown_agencies_are_counted_and_can_be_added_for_review() {
          I;NHIỆM VỤ CHUNG;;;\n\
          1;Việc một;Sở Du lịch;Văn phòng Ban quản lý dự án tỉnh;Tháng 3/2026\n\
          2;Việc hai;SỞ DU LỊCH;VP Ban quản lý dự án tỉnh;Đợt cuối\n\
-         3;Việc ba;Sở Du lịch;Sở Nội vụ;Quý II/2026\n",
+         3;Việc ba;Sở Du lịch;TT Phục vụ hành chính công tỉnh;Quý II/2026\n",
     )
     .unwrap();
     let mut o = opts(&csv, content.path(), "ke-hoach-moi");
@@ -300,8 +300,13 @@ fn unknown_agencies_are_counted_and_can_be_added_for_review() {
             ("Văn phòng Ban quản lý dự án tỉnh", 1),
             ("SỞ DU LỊCH", 1),
             ("VP Ban quản lý dự án tỉnh", 1),
+            ("TT Phục vụ hành chính công tỉnh", 1),
         ]
     );
+    // A registered body under an abbreviation is not a new entry: the
+    // summary says whose alias it should be.
+    assert_eq!(s.variants.len(), 1, "{s}");
+    assert_eq!(s.variants[0].2, "Trung tâm Phục vụ hành chính công tỉnh");
     assert_eq!(s.not_understood.len(), 1, "{s}");
     assert!(
         s.not_understood[0].0.contains("line 4"),

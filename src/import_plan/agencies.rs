@@ -9,9 +9,11 @@ use std::collections::{BTreeMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::ids::{is_valid_id, slugify};
+use crate::model::{Agency, Registry};
 
 /// Known abbreviations and their full words (lower case).
-const ABBREVIATIONS: [(&str, &str); 9] = [
+const ABBREVIATIONS: [(&str, &str); 10] = [
+    ("tt", "trung tâm"),
     ("ubnd", "ủy ban nhân dân"),
     ("hđnd", "hội đồng nhân dân"),
     ("vp", "văn phòng"),
@@ -46,6 +48,19 @@ pub fn variant_key(name: &str) -> String {
         .join(" ")
         .trim_end_matches(['.', ',', ';', ':'])
         .to_string()
+}
+
+/// The registered agency whose name, short form or an alias shares `name`'s
+/// variant key (`TT Phục vụ hành chính công tỉnh` for `Trung tâm Phục vụ
+/// hành chính công tỉnh`), if any.
+pub fn registered_variant<'a>(name: &str, registry: &'a Registry) -> Option<&'a Agency> {
+    let key = variant_key(name);
+    registry.all().iter().find(|a| {
+        std::iter::once(&a.name)
+            .chain(a.short.iter())
+            .chain(a.aliases.iter())
+            .any(|n| variant_key(n) == key)
+    })
 }
 
 /// One new registry entry: its name, its other spellings and their counts.

@@ -279,9 +279,23 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
     })?;
     let (registry, ids, agencies_text) = load_registry(&opts.content)?;
     summary.unknown_agencies = unknown_agencies(&imported, &registry);
+    // A name that is a registered agency's name but for an abbreviation or
+    // spacing is not a new body: the summary says whose alias it should be.
+    let (known, new): (Vec<_>, Vec<_>) = summary
+        .unknown_agencies
+        .iter()
+        .cloned()
+        .partition(|(n, _)| agencies::registered_variant(n, &registry).is_some());
+    summary.variants = known
+        .iter()
+        .filter_map(|(n, _)| {
+            let a = agencies::registered_variant(n, &registry)?;
+            Some((n.clone(), a.id.to_string(), a.name.clone()))
+        })
+        .collect();
     let mut agencies_update = None;
-    if opts.add_agencies && !summary.unknown_agencies.is_empty() {
-        let entries = agencies::group(&summary.unknown_agencies, &ids);
+    if opts.add_agencies && !new.is_empty() {
+        let entries = agencies::group(&new, &ids);
         let current = agencies_text.unwrap_or_else(|| "agencies:\n".to_string());
         let mut text = current.clone();
         if !text.ends_with('\n') {

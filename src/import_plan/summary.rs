@@ -27,6 +27,9 @@ pub struct Summary {
     pub tasks: usize,
     /// Unknown agency names and how many cells use each.
     pub unknown_agencies: Vec<(String, usize)>,
+    /// Unknown names that are spellings of a registered agency: the name,
+    /// that agency's id and official name.
+    pub variants: Vec<(String, String, String)>,
     /// Entries appended to `agencies.yaml`.
     pub added_agencies: Vec<NewAgency>,
     /// Start and deadline cells not understood: where, and the text.
@@ -207,6 +210,12 @@ impl fmt::Display for Summary {
             for (n, c) in &self.unknown_agencies {
                 writeln!(f, "  {n:?} ({c} cell(s))")?;
             }
+        }
+        for (n, id, official) in &self.variants {
+            writeln!(
+                f,
+                "  {n:?} looks like another spelling of {official:?} ({id}): add it to that entry's aliases"
+            )?;
         }
         if !self.added_agencies.is_empty() {
             writeln!(
