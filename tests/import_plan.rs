@@ -340,7 +340,7 @@ fn a_word_table_broken_across_pages_is_read_as_one() {
     // parts: the second repeats the header, the third has none. A table
     // after a paragraph is another table.
     let body = format!(
-        "<w:tbl>{}</w:tbl><w:p><w:r><w:t>PHỤ LỤC</w:t></w:r></w:p><w:tbl>{header}{}{}</w:tbl><w:tbl>{header}{}</w:tbl><w:tbl>{}</w:tbl><w:p><w:r><w:t>Phụ lục II</w:t></w:r></w:p><w:tbl>{header}{}</w:tbl>",
+        "<w:tbl>{}</w:tbl><w:p><w:r><w:t>PHỤ LỤC</w:t></w:r></w:p><w:tbl>{header}{}{}</w:tbl><w:tbl>{header}{}</w:tbl><w:tbl>{}</w:tbl><w:p><w:r><w:t>Biểu mẫu báo cáo</w:t></w:r></w:p><w:tbl>{header}{}</w:tbl>",
         row(&["Nơi nhận:", "KT. CHỦ TỊCH"]),
         row(&["I", "NHÓM MỘT", "", ""]),
         row(&["1", "Việc một", "Sở Nội vụ", "Năm 2026"]),
@@ -368,4 +368,82 @@ fn a_word_table_broken_across_pages_is_read_as_one() {
         .map(|t| t.number.clone().unwrap())
         .collect();
     assert_eq!(numbers, ["1", "2", "3"]);
+}
+
+#[test]
+fn a_word_plan_with_several_appendices_imports_each_as_a_group() {
+    use fixtures::tc;
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| tc(c, "")).collect::<String>()
+        )
+    };
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let body = [
+        p("Nơi nhận:"),
+        p(" Phụ lục I"),
+        p("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+        format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&[
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Thời gian hoàn thành"
+            ]),
+            row(&[
+                "1.",
+                "Tổ chức các phiên họp",
+                "Sở Khoa học và Công nghệ",
+                "Hàng tháng"
+            ]),
+            row(&["2.", "Kiểm tra", "Sở Khoa học và Công nghệ", "Quý IV"]),
+        ),
+        p("Phụ lục II"),
+        p("NHIỆM VỤ TRỌNG TÂM"),
+        format!(
+            "<w:tbl>{}{}{}{}</w:tbl>",
+            row(&[
+                "TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Thời gian hoàn thành",
+                "Lưu ý"
+            ]),
+            row(&["I", "Nâng cao nhận thức", "", "", ""]),
+            row(&[
+                "1.",
+                "Phát động phong trào",
+                "Sở Nội vụ",
+                "Năm 2025",
+                "QĐ 126/QĐ-BCĐCP"
+            ]),
+            row(&["2.", "Tuyên truyền", "Sở Nội vụ", "Năm 2025", ""]),
+        ),
+    ]
+    .concat();
+    let content = content_dir();
+    let docx = content.path().join("pl.docx");
+    fixtures::write_docx_body(&docx, &body);
+    let s = import(&opts(&docx, content.path(), "kh-pl")).unwrap();
+    assert_eq!((s.groups, s.tasks), (3, 4), "{s}");
+    let got = imported(content.path(), "kh-pl");
+    let g1 = &got.groups[0];
+    assert_eq!(
+        (g1.code.as_str(), g1.appendix.as_deref()),
+        ("PL-I", Some("Phụ lục I"))
+    );
+    assert_eq!(g1.title.as_deref(), Some("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"));
+    assert_eq!(g1.columns.len(), 4);
+    assert_eq!(g1.tasks.len(), 2);
+    let g2 = &got.groups[1];
+    assert_eq!(g2.code, "PL-II");
+    assert_eq!(g2.columns.last().map(String::as_str), Some("Lưu ý"));
+    assert_eq!(g2.groups[0].code, "I");
+    // Numbers repeat across appendices: the later rows get ids.
+    let t = &g2.groups[0].tasks;
+    assert_eq!(t[0].id.as_deref(), Some("pl-ii-1"));
+    assert_eq!(t[0].note.as_deref(), Some("QĐ 126/QĐ-BCĐCP"));
+    assert_eq!(g1.tasks[0].id, None);
 }

@@ -179,7 +179,8 @@ proptest! {
     fn every_row_is_accounted_for(t in arb_table()) {
         let found = header::find(&t);
         if let Some(h) = found {
-            let imported = structure::build(&t, &h);
+            let mut imported = structure::build(&t, &h, 0);
+            minhbach::import_plan::ids::assign_ids(&mut imported.groups);
             prop_assert_eq!(imported.rows.total(), t.rows.len());
             let texts: Vec<&str> = (0..t.rows.len())
                 .flat_map(|r| (0..t.width()).map(move |c| (r, c)))

@@ -217,27 +217,49 @@ pub fn all_tasks(imported: &Imported) -> Vec<&Task> {
 /// imported table, the comments for its cells and the summary so far.
 pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary), ImportError> {
     let tables = tables::read(&opts.file)?;
-    let (table, header, mut remarks) = choose::choose(&opts.file, tables, opts)?;
-    let imported = structure::build(&table, &header);
-    remarks.extend(header.remarks.iter().cloned());
-    remarks.extend(table.remarks.iter().cloned());
-    let mut summary = Summary::new(&table, &header, &imported);
-    summary.remarks = remarks;
-    let comments = summary::date_order(&table, &imported, &header, &mut summary);
-    // Deadline and start cells the parser does not understand. The year
-    // only matters for the meaning, not for whether a phrase is understood.
-    for t in all_tasks(&imported) {
-        for f in [Field::Start, Field::Deadline] {
-            if let Some(text) = t.get(f) {
-                if !Deadline::parse(text, Some(2000)).is_understood() {
-                    summary.not_understood.push((
-                        table.locate(t.row, header.column(f).unwrap_or(0)),
-                        text.to_string(),
-                    ));
+    let (parts, mut remarks) = choose::choose(&opts.file, tables, opts)?;
+    let mut summary = Summary::default();
+    let mut comments = write::Comments::new();
+    let mut imported = Imported::default();
+    for (k, part) in parts.iter().enumerate() {
+        let (table, header) = (&part.table, &part.header);
+        let piece = structure::build(table, header, k);
+        remarks.extend(header.remarks.iter().cloned());
+        remarks.extend(table.remarks.iter().cloned());
+        summary.add_part(table, header, &piece);
+        summary::date_order(table, &piece, header, k, &mut summary, &mut comments);
+        // Start and deadline cells the parser does not understand. The year
+        // only matters for the meaning, not for whether a phrase is understood.
+        for t in all_tasks(&piece) {
+            for f in [Field::Start, Field::Deadline] {
+                if let Some(text) = t.get(f) {
+                    if !Deadline::parse(text, Some(2000)).is_understood() {
+                        summary.not_understood.push((
+                            table.locate(t.row, header.column(f).unwrap_or(0)),
+                            text.to_string(),
+                        ));
+                    }
                 }
             }
         }
+        match &part.appendix {
+            None => {
+                imported.rows.add(&piece.rows);
+                imported.columns = piece.columns;
+                imported.appendix = piece.appendix;
+                imported.caption = piece.caption;
+                imported.caption_note = piece.caption_note;
+                imported.groups.extend(piece.groups);
+            }
+            Some(a) => {
+                imported.rows.add(&piece.rows);
+                imported.groups.push(structure::appendix_group(a, piece, k));
+            }
+        }
     }
+    ids::assign_ids(&mut imported.groups);
+    summary.count(&imported);
+    summary.remarks = remarks;
     Ok((imported, comments, summary))
 }
 

@@ -3,9 +3,9 @@
 //! goal cells merged down become one goal shared by their rows, and every
 //! other row is a task. Every grid row is accounted for in [`Rows`].
 
+use super::choose::Appendix;
 use super::codes::{code_style, declared, is_group_code, normalise_code};
 use super::header::{is_column_numbers, Field, Header};
-use super::ids::assign_ids;
 use crate::tables::{Cell, Table};
 
 /// The imported table, shaped like `tasks.yaml`.
@@ -39,6 +39,10 @@ pub struct Group {
     pub declared_tasks: Option<u32>,
     /// Other text in the group row.
     pub note: Option<String>,
+    /// The appendix heading, when the group is one appendix of several.
+    pub appendix: Option<String>,
+    /// The appendix table's own printed headings.
+    pub columns: Vec<String>,
     /// Goals and their rows.
     pub goals: Vec<Goal>,
     /// Rows without a goal.
@@ -67,6 +71,8 @@ pub struct Task {
     pub cells: Vec<(Field, String)>,
     /// Grid row, for messages.
     pub row: usize,
+    /// Which of the imported tables the row is in (0 for the first).
+    pub part: usize,
 }
 
 impl Task {
@@ -101,6 +107,18 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// Adds another table's rows to these.
+    pub fn add(&mut self, o: &Rows) {
+        self.before_header += o.before_header;
+        self.header += o.header;
+        self.repeated_header += o.repeated_header;
+        self.empty += o.empty;
+        self.groups += o.groups;
+        self.tasks += o.tasks;
+        self.goals += o.goals;
+        self.unmapped.extend(o.unmapped.iter().copied());
+    }
+
     /// Sum of all parts.
     pub fn total(&self) -> usize {
         self.before_header
@@ -186,8 +204,10 @@ impl Builder<'_> {
     }
 }
 
-/// Shapes the rows under `header` into groups, goals and tasks.
-pub fn build(table: &Table, header: &Header) -> Imported {
+/// Shapes the rows under `header` into groups, goals and tasks; `part`
+/// numbers the table among those imported together. Row ids are given
+/// afterwards, over every part ([`super::ids::assign_ids`]).
+pub fn build(table: &Table, header: &Header, part: usize) -> Imported {
     let mut b = Builder {
         table,
         header,
@@ -235,7 +255,7 @@ pub fn build(table: &Table, header: &Header) -> Imported {
             b.add_group(g);
             continue;
         }
-        match task_row(&mut b, r) {
+        match task_row(&mut b, r, part) {
             RowKind::Task => rows.tasks += 1,
             RowKind::Goal => rows.goals += 1,
             RowKind::Unmapped => rows.unmapped.push(r),
@@ -273,7 +293,6 @@ pub fn build(table: &Table, header: &Header) -> Imported {
         table.before.clone()
     };
     caption(&above, &mut imported);
-    assign_ids(&mut imported.groups);
     imported
 }
 
@@ -337,11 +356,12 @@ fn group_row(b: &Builder, own: &[(usize, &str, usize)]) -> Option<Group> {
     })
 }
 
-fn task_row(b: &mut Builder, r: usize) -> RowKind {
+fn task_row(b: &mut Builder, r: usize, part: usize) -> RowKind {
     let t = b.table;
     let goal_col = b.col(Field::Goal);
     let mut task = Task {
         row: r,
+        part,
         ..Task::default()
     };
     for f in [
@@ -449,4 +469,38 @@ fn caption(before: &[String], out: &mut Imported) {
     } else if i > 0 && out.caption_note.is_some() {
         out.caption = Some(before[i - 1].clone());
     }
+}
+
+/// One appendix of a document with several, as a top-level group: code
+/// `PL-<numeral>` (`Phụ lục II` → `PL-II`), its heading as `appendix`, the
+/// line after it as title, its own columns; the rows of the table outside
+/// any group row go directly under it. `k` numbers it when the heading has
+/// no numeral.
+pub fn appendix_group(a: &Appendix, piece: Imported, k: usize) -> Group {
+    let numeral: Vec<&str> = a.label.split_whitespace().skip(2).collect();
+    let code = if numeral.is_empty() {
+        format!("PL-{}", k + 1)
+    } else {
+        format!("PL-{}", normalise_code(&numeral.join(" ")))
+    };
+    let mut g = Group {
+        code,
+        printed_code: Some(a.label.clone()),
+        declared_tasks: a.title.as_deref().and_then(declared),
+        title: a.title.clone(),
+        note: a.note.clone(),
+        appendix: Some(a.label.clone()),
+        columns: piece.columns,
+        ..Group::default()
+    };
+    for sub in piece.groups {
+        if sub.printed_code.as_deref() == Some("") && sub.title.is_none() {
+            g.goals.extend(sub.goals);
+            g.tasks.extend(sub.tasks);
+            g.groups.extend(sub.groups);
+        } else {
+            g.groups.push(sub);
+        }
+    }
+    g
 }

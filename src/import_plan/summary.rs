@@ -49,32 +49,38 @@ fn count_groups(gs: &[Group]) -> usize {
 }
 
 impl Summary {
-    /// The summary of shaping `table` under `header`.
-    pub fn new(table: &Table, header: &Header, imported: &Imported) -> Self {
-        Summary {
-            table: match &table.origin {
-                crate::tables::Origin::WordTable(n) => format!("table {n}"),
-                crate::tables::Origin::Sheet { name, .. } => format!("sheet {name:?}"),
-                crate::tables::Origin::Csv => "the CSV table".into(),
-            },
-            columns: header
-                .headings
-                .iter()
-                .zip(&header.fields)
-                .filter(|(h, f)| !h.is_empty() || f.is_some())
-                .map(|(h, f)| (h.replace('\n', " "), *f))
-                .collect(),
-            rows: imported.rows.clone(),
-            unmapped_at: imported
-                .rows
-                .unmapped
-                .iter()
-                .map(|&r| table.locate(r, 0))
-                .collect(),
-            groups: count_groups(&imported.groups),
-            tasks: super::all_tasks(imported).len(),
-            ..Summary::default()
+    /// Adds what shaping `table` under `header` gave.
+    pub fn add_part(&mut self, table: &Table, header: &Header, imported: &Imported) {
+        let name = match &table.origin {
+            crate::tables::Origin::WordTable(n) => format!("table {n}"),
+            crate::tables::Origin::Sheet { name, .. } => format!("sheet {name:?}"),
+            crate::tables::Origin::Csv => "the CSV table".into(),
+        };
+        self.table = if self.table.is_empty() {
+            name
+        } else {
+            format!("{}, {name}", self.table)
+        };
+        for col in header
+            .headings
+            .iter()
+            .zip(&header.fields)
+            .filter(|(h, f)| !h.is_empty() || f.is_some())
+            .map(|(h, f)| (h.replace('\n', " "), *f))
+        {
+            if !self.columns.contains(&col) {
+                self.columns.push(col);
+            }
         }
+        self.rows.add(&imported.rows);
+        self.unmapped_at
+            .extend(imported.rows.unmapped.iter().map(|&r| table.locate(r, 0)));
+    }
+
+    /// Counts the groups and tasks of the final import.
+    pub fn count(&mut self, imported: &Imported) {
+        self.groups = count_groups(&imported.groups);
+        self.tasks = super::all_tasks(imported).len();
     }
 }
 
@@ -84,9 +90,10 @@ pub fn date_order(
     table: &Table,
     imported: &Imported,
     header: &Header,
+    part: usize,
     summary: &mut Summary,
-) -> Comments {
-    let mut comments = Comments::new();
+    comments: &mut Comments,
+) {
     let tasks = super::all_tasks(imported);
     for f in [Field::Start, Field::Deadline] {
         let Some(col) = header.column(f) else {
@@ -112,7 +119,7 @@ pub fn date_order(
                         .map(|d| d.format("%d/%m/%Y").to_string())
                         .collect();
                     comments.insert(
-                        (*row, f),
+                        (part, *row, f),
                         format!(
                             "written month-first (month/day/year): means {}",
                             words.join(", ")
@@ -134,7 +141,7 @@ pub fn date_order(
                             .map(|d| d.format("%d/%m/%Y").to_string())
                             .collect();
                         comments.insert(
-                            (*row, f),
+                            (part, *row, f),
                             format!(
                                 "written month-first (month/day/year): means {}",
                                 words.join(", ")
@@ -142,7 +149,7 @@ pub fn date_order(
                         );
                     } else if unclear {
                         comments.insert(
-                            (*row, f),
+                            (part, *row, f),
                             "day and month order unclear in this column: check the document".into(),
                         );
                     }
@@ -157,7 +164,6 @@ pub fn date_order(
             Order::Unknown => {}
         }
     }
-    comments
 }
 
 impl fmt::Display for Summary {

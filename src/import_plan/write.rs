@@ -8,8 +8,8 @@ use std::fmt::Write;
 use super::header::Field;
 use super::structure::{Group, Imported, Task};
 
-/// A comment to write after a cell: `(grid row, field)` → text.
-pub type Comments = HashMap<(usize, Field), String>;
+/// A comment to write after a cell: `(part, grid row, field)` → text.
+pub type Comments = HashMap<(usize, usize, Field), String>;
 
 /// A YAML scalar for `s` at `indent` (the column the key starts at):
 /// a double-quoted string, or a `|-` block when it has line breaks.
@@ -80,10 +80,10 @@ pub fn tasks_yaml(t: &Imported, source: &str, comments: &Comments) -> String {
         }
     }
     if !t.columns.is_empty() {
-        let cols: Vec<String> = t.columns.iter().map(|c| scalar(c, 0)).collect();
-        let cols: Vec<String> = cols
-            .into_iter()
-            .map(|c| if c.starts_with('|') { "\"\"".into() } else { c })
+        let cols: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| serde_json::to_string(c).unwrap_or_default())
             .collect();
         let _ = writeln!(out, "columns: [{}]", cols.join(", "));
     }
@@ -115,6 +115,17 @@ fn group(out: &mut String, g: &Group, indent: usize, comments: &Comments) {
     }
     if let Some(n) = &g.note {
         line(out, inner, "note", n, None);
+    }
+    if let Some(a) = &g.appendix {
+        line(out, inner, "appendix", a, None);
+    }
+    if !g.columns.is_empty() {
+        let cols: Vec<String> = g
+            .columns
+            .iter()
+            .map(|c| serde_json::to_string(c).unwrap_or_default())
+            .collect();
+        let _ = writeln!(out, "{}columns: [{}]", " ".repeat(inner), cols.join(", "));
     }
     if !g.goals.is_empty() {
         let _ = writeln!(out, "{}goals:", " ".repeat(inner));
@@ -178,7 +189,7 @@ fn task(out: &mut String, t: &Task, indent: usize, comments: &Comments) {
         Field::Note,
     ] {
         if let Some(v) = t.get(f) {
-            let c = comments.get(&(t.row, f)).map(String::as_str);
+            let c = comments.get(&(t.part, t.row, f)).map(String::as_str);
             item(out, f.key(), v, c);
         }
     }
