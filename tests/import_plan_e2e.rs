@@ -219,3 +219,62 @@ fn new_writes_files_that_check_once_filled_in() {
     let bad = new_plan(content, "Kế hoạch 1").unwrap_err();
     assert!(bad.help.contains("ke-hoach-1"), "{bad}");
 }
+
+#[test]
+fn the_commands_print_a_summary_and_refuse_to_overwrite() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    std::fs::copy(root.join("agencies.yaml"), content.join("agencies.yaml")).unwrap();
+    let csv = dir.path().join("bang.csv");
+    std::fs::write(
+        &csv,
+        "STT,Nội dung,Đơn vị chủ trì,Thời gian thực hiện\n1,Rà soát,Sở Nội vụ,Quý I/2026\n2,Báo cáo,Sở Mới Lập,Đợt cuối\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let c = content.to_str().unwrap();
+    let out = run(&[
+        "import-plan",
+        csv.to_str().unwrap(),
+        "--id",
+        "kh-csv",
+        "--content",
+        c,
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("column \"Thời gian thực hiện\" -> deadline"),
+        "{err}"
+    );
+    assert!(err.contains("\"Sở Mới Lập\" (1 cell(s))"), "{err}");
+    assert!(err.contains("1 time cell(s) not understood"), "{err}");
+    assert!(err.contains("line 3, column 4: \"Đợt cuối\""), "{err}");
+    assert!(err.contains("next: fill in"), "{err}");
+    let again = run(&[
+        "import-plan",
+        csv.to_str().unwrap(),
+        "--id",
+        "kh-csv",
+        "--content",
+        c,
+    ]);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success());
+    assert!(
+        err.contains("error: the plan already has a tasks.yaml")
+            && err.contains("help: pass --force"),
+        "{err}"
+    );
+    let new = run(&["new", "kh-tay", "--content", c]);
+    assert!(new.status.success());
+    assert!(content.join("plans/kh-tay/tasks.yaml").is_file());
+}
