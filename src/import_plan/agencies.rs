@@ -115,7 +115,7 @@ pub fn group(names: &[(String, usize)], taken: &HashSet<String>) -> Vec<NewAgenc
                 aliases.push(s.clone());
             }
         }
-        let base = slugify(&k);
+        let base = short_slug(&k, 60);
         let base = if is_valid_id(&base) {
             base
         } else {
@@ -131,6 +131,17 @@ pub fn group(names: &[(String, usize)], taken: &HashSet<String>) -> Vec<NewAgenc
         out.push(NewAgency { id, name, aliases });
     }
     out
+}
+
+/// The slug of `text`, cut at a hyphen to at most `max` characters (long
+/// names make unwieldy permalinks).
+pub fn short_slug(text: &str, max: usize) -> String {
+    let s = slugify(text);
+    if s.len() <= max {
+        return s;
+    }
+    let cut = s[..max].rfind('-').unwrap_or(max);
+    s[..cut].to_string()
 }
 
 /// The text to append to `agencies.yaml` (whose list items start at
@@ -166,6 +177,16 @@ pub fn item_indent(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_give_short_ids() {
+        let id = short_slug(
+            "Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội các cấp trên địa bàn tỉnh Tuyên Quang",
+            60,
+        );
+        assert!(id.len() <= 60 && is_valid_id(&id), "{id}");
+        assert!(id.starts_with("uy-ban-mat-tran-to-quoc"));
+    }
 
     #[test]
     fn variants_share_a_key() {

@@ -19,7 +19,12 @@ pub fn assign_ids(groups: &mut [Group]) {
 }
 
 fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let base = if is_valid_id(base) { base } else { "row" };
+    let base = super::agencies::short_slug(base, 60);
+    let base = if is_valid_id(&base) {
+        base.as_str()
+    } else {
+        "row"
+    };
     let mut id = base.to_string();
     let mut k = 2;
     while taken.contains(&id) {
