@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::ids::{is_valid_id, slugify};
+use super::ids::short_slug;
+use crate::model::ids::is_valid_id;
 use crate::model::{Agency, Registry};
 
 /// Known abbreviations and their full words (lower case).
@@ -131,17 +132,6 @@ pub fn group(names: &[(String, usize)], taken: &HashSet<String>) -> Vec<NewAgenc
         out.push(NewAgency { id, name, aliases });
     }
     out
-}
-
-/// The slug of `text`, cut at a hyphen to at most `max` characters (long
-/// names make unwieldy permalinks).
-pub fn short_slug(text: &str, max: usize) -> String {
-    let s = slugify(text);
-    if s.len() <= max {
-        return s;
-    }
-    let cut = s[..max].rfind('-').unwrap_or(max);
-    s[..cut].to_string()
 }
 
 /// The text to append to `agencies.yaml` (whose list items start at

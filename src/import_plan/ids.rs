@@ -19,7 +19,7 @@ pub fn assign_ids(groups: &mut [Group]) {
 }
 
 fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let base = super::agencies::short_slug(base, 60);
+    let base = short_slug(base, 60);
     let base = if is_valid_id(&base) {
         base.as_str()
     } else {
@@ -65,4 +65,15 @@ fn walk(g: &mut Group, top: &str, taken: &mut HashSet<String>) {
     for sub in g.groups.iter_mut() {
         walk(sub, top, taken);
     }
+}
+
+/// The slug of `text`, cut at a hyphen to at most `max` characters (long
+/// names make unwieldy permalinks).
+pub fn short_slug(text: &str, max: usize) -> String {
+    let s = slugify(text);
+    if s.len() <= max {
+        return s;
+    }
+    let cut = s[..max].rfind('-').unwrap_or(max);
+    s[..cut].to_string()
 }
