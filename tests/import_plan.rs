@@ -268,6 +268,47 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
             .any(|r| r.contains("stored as dates")),
         "{summary}"
     );
+    // The meaning is stated beside the words, so `check` reads the right days.
+    assert!(
+        text.contains("deadline_meaning: { due: 2025-06-30 }"),
+        "{text}"
+    );
+    assert!(
+        text.contains("start_meaning: { due: 2025-07-01 }"),
+        "{text}"
+    );
+    assert!(
+        text.contains("deadline_meaning: { before: 2025-12-31 }"),
+        "{text}"
+    );
+    std::fs::write(
+        content.path().join("site.yaml"),
+        "title: \"t\"\nas_of: 2025-08-01\n",
+    )
+    .unwrap();
+    let plan_md = content.path().join("plans/ngay-thang/plan.md");
+    let filled = std::fs::read_to_string(&plan_md)
+        .unwrap()
+        .replace("doc_type:             #", "doc_type: \"Kế hoạch\" #")
+        .replace("title:                #", "title: \"Thử\" #")
+        .replace("issuer:               #", "issuer: ubnd-tinh #")
+        .replace("  start:              #", "  start: 2025-01-01 #")
+        .replace("  end:                #", "  end: 2025-12-31 #");
+    std::fs::write(&plan_md, filled).unwrap();
+    let (model, diags) = minhbach::load_model(content.path(), None);
+    let errors: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+    assert!(!diags.has_errors(), "{errors:#?}");
+    let plan = &model.unwrap().plans[0];
+    let due = |i: usize| {
+        plan.tasks[i].deadline.as_ref().unwrap().kind.dues()[0]
+            .1
+            .last_day()
+    };
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(due(0), day(2025, 6, 30));
+    assert_eq!(due(1), day(2025, 12, 30));
+    assert_eq!(due(2), day(2025, 9, 30));
+    assert_eq!(due(3), day(2025, 10, 31));
 }
 
 #[test]

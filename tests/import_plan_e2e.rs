@@ -256,8 +256,8 @@ fn the_commands_print_a_summary_and_refuse_to_overwrite() {
         "{err}"
     );
     assert!(err.contains("\"Sở Mới Lập\" (1 cell(s))"), "{err}");
-    assert!(err.contains("1 time cell(s) not understood"), "{err}");
-    assert!(err.contains("line 3, column 4: \"Đợt cuối\""), "{err}");
+    assert!(err.contains("1 time cell(s) not read cleanly"), "{err}");
+    assert!(err.contains("line 3, column 4: \"Đợt cuối\": "), "{err}");
     assert!(err.contains("next: fill in"), "{err}");
     let again = run(&[
         "import-plan",

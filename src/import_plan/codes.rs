@@ -2,10 +2,6 @@
 //! `A`) rather than task numbers, how they are normalised, how deep they
 //! nest, and the task count a group title declares.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 /// Normalises a printed group code: outer spaces and a trailing `.` go,
 /// spaces around inner dots go (`IV. 3` → `IV.3`).
 pub fn normalise_code(s: &str) -> String {
@@ -20,11 +16,13 @@ pub fn normalise_code(s: &str) -> String {
     out
 }
 
+/// True for a Roman numeral from I to XXXIX (letters I, V, X only, as
+/// section numbers are written).
 fn is_roman(s: &str) -> bool {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(X{0,3})(IX|IV|V?I{0,3})$").ok())
-        .as_ref()
-        .is_some_and(|re| !s.is_empty() && re.is_match(s))
+    let rest = s.trim_start_matches('X');
+    let tens = s.len() - rest.len();
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    !s.is_empty() && tens <= 3 && UNITS.contains(&rest)
 }
 
 /// True when a printed number is the code of a group: a Roman numeral or a
@@ -41,16 +39,20 @@ pub fn is_group_code(s: &str) -> bool {
     })
 }
 
-/// The task count a group title declares: `(07 nhiệm vụ)` → 7.
+/// The task count a group title declares: `(07 nhiệm vụ)` → 7 (any case
+/// and spacing).
 pub fn declared(title: &str) -> Option<u32> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\(\s*(\d{1,4})\s+nhiệm\s+vụ\s*\)").ok())
-        .as_ref()?
-        .captures(title)?
-        .get(1)?
-        .as_str()
-        .parse()
-        .ok()
+    let lower = title.to_lowercase();
+    lower.split('(').skip(1).find_map(|after| {
+        let inner = after.split(')').next()?;
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        match words.as_slice() {
+            [n, "nhiệm", "vụ"] if n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit()) => {
+                n.parse().ok()
+            }
+            _ => None,
+        }
+    })
 }
 
 /// The style of a code, to tell siblings from children: the kind of each
@@ -93,5 +95,7 @@ mod tests {
         );
         assert_eq!(declared("Đề án 06 (01 Nhiệm vụ)"), Some(1));
         assert_eq!(declared("CẢI CÁCH THỂ CHẾ"), None);
+        assert_eq!(declared("Nhóm (ghi chú) ( 12  nhiệm vụ )"), Some(12));
+        assert_eq!(declared("(12 nhiệm vụ khác)"), None);
     }
 }

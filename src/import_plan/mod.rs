@@ -13,6 +13,7 @@ pub mod codes;
 pub mod dates;
 pub mod header;
 pub mod ids;
+pub mod meaning;
 pub mod scaffold;
 pub mod structure;
 pub mod write;
@@ -230,16 +231,26 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
         summary::date_order(table, &piece, header, k, &mut summary, &mut comments);
         // Start and deadline cells the parser does not understand. The year
         // only matters for the meaning, not for whether a phrase is understood.
+        // A cell whose meaning the import states is not listed.
         for t in all_tasks(&piece) {
             for f in [Field::Start, Field::Deadline] {
-                if let Some(text) = t.get(f) {
-                    if !Deadline::parse(text, Some(2000)).is_understood() {
-                        summary.not_understood.push((
-                            table.locate(t.row, header.column(f).unwrap_or(0)),
-                            text.to_string(),
-                        ));
-                    }
-                }
+                let stated = comments
+                    .get(&(k, t.row, f))
+                    .is_some_and(|n| n.meaning.is_some());
+                let Some(text) = t.get(f).filter(|_| !stated) else {
+                    continue;
+                };
+                let d = Deadline::parse(text, Some(2000));
+                let why = match d.flags.first() {
+                    Some(flag) => flag.message.clone(),
+                    None if !d.is_understood() => "not understood".to_string(),
+                    None => continue,
+                };
+                summary.not_understood.push((
+                    table.locate(t.row, header.column(f).unwrap_or(0)),
+                    text.to_string(),
+                    why,
+                ));
             }
         }
         match &part.appendix {

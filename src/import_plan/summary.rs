@@ -9,7 +9,7 @@ use super::agencies::NewAgency;
 use super::dates::{self, Order};
 use super::header::{Field, Header};
 use super::structure::{Group, Imported, Rows};
-use super::write::Comments;
+use super::write::{CellNote, Comments};
 use crate::tables::Table;
 
 /// The outcome of an import.
@@ -32,8 +32,9 @@ pub struct Summary {
     pub variants: Vec<(String, String, String)>,
     /// Entries appended to `agencies.yaml`.
     pub added_agencies: Vec<NewAgency>,
-    /// Start and deadline cells not understood: where, and the text.
-    pub not_understood: Vec<(String, String)>,
+    /// Start and deadline cells the grammar does not read cleanly: where,
+    /// the text, and why (not understood, ambiguous, impossible).
+    pub not_understood: Vec<(String, String, String)>,
     /// What was detected about date order, per column.
     pub date_orders: Vec<String>,
     /// Other remarks.
@@ -109,25 +110,14 @@ pub fn date_order(
             Order::MonthFirst => {
                 let mut n = 0;
                 for (row, text) in &cells {
-                    let days = dates::month_first_days(text);
-                    if days.is_empty() {
-                        continue;
+                    if let Some(note) = month_first_note(text) {
+                        n += 1;
+                        comments.insert((part, *row, f), note);
                     }
-                    n += 1;
-                    let words: Vec<String> = days
-                        .iter()
-                        .map(|d| d.format("%d/%m/%Y").to_string())
-                        .collect();
-                    comments.insert(
-                        (part, *row, f),
-                        format!(
-                            "written month-first (month/day/year): means {}",
-                            words.join(", ")
-                        ),
-                    );
                 }
                 summary.date_orders.push(format!(
-                    "column {heading:?} writes dates month-first (a day above 12 is in the second place): {n} cell(s) kept as written, with their day-first meaning in a comment beside them; state it with the office's reading before publishing"
+                    "column {heading:?} writes dates month-first (a day above 12 is in the second place): {n} cell(s) kept as written, their meaning stated beside them (`{}_meaning`) with a comment",
+                    f.key()
                 ));
             }
             Order::Mixed => {
@@ -136,26 +126,21 @@ pub fn date_order(
                     let certain = nums.iter().any(|(a, b, _)| *b > 12 && *a <= 12);
                     let unclear = nums.iter().any(|(a, b, _)| *a <= 12 && *b <= 12);
                     if certain {
-                        let words: Vec<String> = dates::month_first_days(text)
-                            .iter()
-                            .map(|d| d.format("%d/%m/%Y").to_string())
-                            .collect();
-                        comments.insert(
-                            (part, *row, f),
-                            format!(
-                                "written month-first (month/day/year): means {}",
-                                words.join(", ")
-                            ),
-                        );
+                        comments.extend(month_first_note(text).map(|n| ((part, *row, f), n)));
                     } else if unclear {
                         comments.insert(
                             (part, *row, f),
-                            "day and month order unclear in this column: check the document".into(),
+                            CellNote {
+                                comment:
+                                    "day and month order unclear in this column: check the document"
+                                        .into(),
+                                meaning: None,
+                            },
                         );
                     }
                 }
                 summary.date_orders.push(format!(
-                    "column {heading:?} mixes day-first and month-first dates: month-first cells carry their meaning in a comment, cells whose order cannot be told are marked; check them against the document"
+                    "column {heading:?} mixes day-first and month-first dates: month-first cells have their meaning stated beside them, cells whose order cannot be told are marked; check them against the document"
                 ));
             }
             Order::DayFirst => summary.date_orders.push(format!(
@@ -164,6 +149,25 @@ pub fn date_order(
             Order::Unknown => {}
         }
     }
+}
+
+/// The comment and stated meaning of a cell written month-first.
+fn month_first_note(text: &str) -> Option<CellNote> {
+    let days = dates::month_first_days(text);
+    if days.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = days
+        .iter()
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .collect();
+    Some(CellNote {
+        comment: format!(
+            "written month-first (month/day/year): means {}",
+            words.join(", ")
+        ),
+        meaning: super::meaning::month_first(text),
+    })
 }
 
 impl fmt::Display for Summary {
@@ -242,11 +246,11 @@ impl fmt::Display for Summary {
         } else {
             writeln!(
                 f,
-                "{} time cell(s) not understood (kept as written):",
+                "{} time cell(s) not read cleanly (kept as written; state their meaning with deadline_meaning / start_meaning):",
                 self.not_understood.len()
             )?;
-            for (at, t) in &self.not_understood {
-                writeln!(f, "  {at}: {t:?}")?;
+            for (at, t, why) in &self.not_understood {
+                writeln!(f, "  {at}: {t:?}: {why}")?;
             }
         }
         for rmk in &self.remarks {

@@ -8,8 +8,18 @@ use std::fmt::Write;
 use super::header::Field;
 use super::structure::{Group, Imported, Task};
 
-/// A comment to write after a cell: `(part, grid row, field)` → text.
-pub type Comments = HashMap<(usize, usize, Field), String>;
+/// What the import has to say about a cell, by `(part, grid row, field)`.
+pub type Comments = HashMap<(usize, usize, Field), CellNote>;
+
+/// A comment written after a cell, and the meaning stated beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellNote {
+    /// The comment.
+    pub comment: String,
+    /// A flow mapping for `<field>_meaning` (`{ due: 2025-06-30 }`), when
+    /// the import can state the meaning.
+    pub meaning: Option<String>,
+}
 
 /// A YAML scalar for `s` at `indent` (the column the key starts at):
 /// a double-quoted string, or a `|-` block when it has line breaks.
@@ -189,8 +199,11 @@ fn task(out: &mut String, t: &Task, indent: usize, comments: &Comments) {
         Field::Note,
     ] {
         if let Some(v) = t.get(f) {
-            let c = comments.get(&(t.part, t.row, f)).map(String::as_str);
-            item(out, f.key(), v, c);
+            let note = comments.get(&(t.part, t.row, f));
+            item(out, f.key(), v, note.map(|n| n.comment.as_str()));
+            if let Some(m) = note.and_then(|n| n.meaning.as_ref()) {
+                let _ = writeln!(out, "{}{}_meaning: {m}", " ".repeat(indent + 2), f.key());
+            }
         }
     }
     if first {
