@@ -488,3 +488,23 @@ fn a_word_plan_with_several_appendices_imports_each_as_a_group() {
     assert_eq!(t[0].note.as_deref(), Some("QĐ 126/QĐ-BCĐCP"));
     assert_eq!(g1.tasks[0].id, None);
 }
+
+#[test]
+fn a_registry_is_started_when_there_is_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("a.csv");
+    std::fs::write(
+        &csv,
+        "TT,Nhiệm vụ,Chủ trì,Hạn\n1,Việc một,Sở Tư pháp,2026\n2,Việc hai,UBND tỉnh,2026\n",
+    )
+    .unwrap();
+    let mut o = opts(&csv, dir.path(), "kh-dau");
+    o.add_agencies = true;
+    let s = import(&o).unwrap();
+    assert_eq!(s.added_agencies.len(), 2, "{s}");
+    let text = std::fs::read_to_string(dir.path().join("agencies.yaml")).unwrap();
+    let file: minhbach::load::raw::AgenciesFile = serde_yaml::from_str(&text).unwrap();
+    let names: Vec<&str> = file.agencies.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Sở Tư pháp", "UBND tỉnh"]);
+    assert!(file.agencies.iter().all(|a| a.review));
+}

@@ -130,6 +130,24 @@ fn write_file(path: &Path, text: &str) -> Result<(), ImportError> {
     })
 }
 
+/// Appends `text` to the file at `path` (creating it), leaving its bytes
+/// untouched.
+fn append_file(path: &Path, text: &str) -> Result<(), ImportError> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(|e| {
+            ImportError::new(
+                path,
+                format!("cannot add to the file: {e}"),
+                "check the --content path and its permissions",
+            )
+        })
+}
+
 /// `minhbach new`: writes a commented `plan.md` and `tasks.yaml` for a plan
 /// typed in by hand. Existing files are never replaced.
 pub fn new_plan(content: &Path, id: &str) -> Result<Vec<PathBuf>, ImportError> {
@@ -329,16 +347,21 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
     let mut agencies_update = None;
     if opts.add_agencies && !new.is_empty() {
         let entries = agencies::group(&new, &ids);
-        let current = agencies_text.unwrap_or_else(|| "agencies:\n".to_string());
-        let mut text = current.clone();
-        if !text.ends_with('\n') {
-            text.push('\n');
+        let fresh = agencies_text.is_none();
+        let current = agencies_text.unwrap_or_default();
+        // Only new text is written after the file's own bytes.
+        let mut addition = String::new();
+        if fresh {
+            addition.push_str("agencies:\n");
+        } else if !current.ends_with('\n') {
+            addition.push('\n');
         }
-        text.push_str(&agencies::append_text(
+        addition.push_str(&agencies::append_text(
             &entries,
             agencies::item_indent(&current),
             &opts.id,
         ));
+        let text = format!("{current}{addition}");
         let path = opts.content.join("agencies.yaml");
         crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
             ImportError::new(
@@ -348,7 +371,7 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             )
         })?;
         summary.added_agencies = entries;
-        agencies_update = Some((path, text));
+        agencies_update = Some((path, addition));
     }
     write_file(&tasks_path, &yaml)?;
     summary.written.push(tasks_path);
@@ -361,8 +384,8 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
         summary.written.push(plan_path);
     }
-    if let Some((path, text)) = agencies_update {
-        write_file(&path, &text)?;
+    if let Some((path, addition)) = agencies_update {
+        append_file(&path, &addition)?;
         summary.written.push(path);
     }
     Ok(summary)
