@@ -1,11 +1,17 @@
-//! The meaning of a month-first cell, stated beside its verbatim words as
-//! `deadline_meaning` / `start_meaning` (docs/content.md): the cell read by
-//! the deadline grammar with day and month put back in their Vietnamese
-//! order, written in the forms the loader reads.
+//! What the import says about time cells: the date order of the start and
+//! deadline columns, and for a cell written month-first, a comment and its
+//! meaning stated beside the verbatim words as `deadline_meaning` /
+//! `start_meaning` (docs/content.md): the cell read by the deadline grammar
+//! with day and month put back in their Vietnamese order.
 
 use crate::model::{Deadline, DeadlineKind, Due};
+use crate::tables::Table;
 
-use super::dates::swapped;
+use super::dates::{self, swapped, Order};
+use super::header::{Field, Header};
+use super::structure::Imported;
+use super::summary::Summary;
+use super::write::{CellNote, Comments};
 
 /// A period as the meaning forms write it: `2025-06-30`, `2025-06`,
 /// `2025-Q2`, `2025-H1`, `2025`.
@@ -62,6 +68,91 @@ pub fn month_first(text: &str) -> Option<String> {
         return None;
     }
     flow(&d.kind)
+}
+
+/// Detects the date order of the start and deadline columns; for a
+/// month-first column, each date cell gets a comment stating its meaning.
+pub fn date_order(
+    table: &Table,
+    imported: &Imported,
+    header: &Header,
+    part: usize,
+    summary: &mut Summary,
+    comments: &mut Comments,
+) {
+    let tasks = super::all_tasks(imported);
+    for f in [Field::Start, Field::Deadline] {
+        let Some(col) = header.column(f) else {
+            continue;
+        };
+        let heading = header.headings[col].replace('\n', " ");
+        let cells: Vec<(usize, &str)> = tasks
+            .iter()
+            .filter(|t| !table.typed_dates.contains(&(t.row, col)))
+            .filter_map(|t| t.get(f).map(|v| (t.row, v)))
+            .collect();
+        match dates::detect(cells.iter().map(|(_, v)| *v)) {
+            Order::MonthFirst => {
+                let mut n = 0;
+                for (row, text) in &cells {
+                    if let Some(note) = month_first_note(text) {
+                        n += 1;
+                        comments.insert((part, *row, f), note);
+                    }
+                }
+                summary.date_orders.push(format!(
+                    "column {heading:?} writes dates month-first (a day above 12 is in the second place): {n} cell(s) kept as written, their meaning stated beside them (`{}_meaning`) with a comment",
+                    f.key()
+                ));
+            }
+            Order::Mixed => {
+                for (row, text) in &cells {
+                    let nums = dates::numeric_dates(text);
+                    let certain = nums.iter().any(|(a, b, _)| *b > 12 && *a <= 12);
+                    let unclear = nums.iter().any(|(a, b, _)| *a <= 12 && *b <= 12);
+                    if certain {
+                        comments.extend(month_first_note(text).map(|n| ((part, *row, f), n)));
+                    } else if unclear {
+                        comments.insert(
+                            (part, *row, f),
+                            CellNote {
+                                comment:
+                                    "day and month order unclear in this column: check the document"
+                                        .into(),
+                                meaning: None,
+                            },
+                        );
+                    }
+                }
+                summary.date_orders.push(format!(
+                    "column {heading:?} mixes day-first and month-first dates: month-first cells have their meaning stated beside them, cells whose order cannot be told are marked; check them against the document"
+                ));
+            }
+            Order::DayFirst => summary.date_orders.push(format!(
+                "column {heading:?} writes dates day-first, as Vietnamese documents do"
+            )),
+            Order::Unknown => {}
+        }
+    }
+}
+
+/// The comment and stated meaning of a cell written month-first.
+fn month_first_note(text: &str) -> Option<CellNote> {
+    let days = dates::month_first_days(text);
+    if days.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = days
+        .iter()
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .collect();
+    Some(CellNote {
+        comment: format!(
+            "written month-first (month/day/year): means {}",
+            words.join(", ")
+        ),
+        meaning: month_first(text),
+    })
 }
 
 #[cfg(test)]

@@ -3,15 +3,19 @@
 //! verbatim) and a `plan.md` to fill in; and `minhbach new`, the same files
 //! for a plan typed in by hand.
 //!
-//! The format readers are in [`crate::tables`]; here the header is found
-//! ([`header`]), the rows are shaped into groups, goals and tasks
-//! ([`structure`], with [`codes`] and [`ids`]), date order is detected ([`dates`]), the YAML is written
-//! ([`write`]) and unknown agencies are listed or added ([`agencies`]).
+//! The format readers are in [`crate::tables`]; here the tables to read are
+//! chosen (`choose`), the header is found ([`header`]), the rows are shaped
+//! into groups, goals and tasks ([`structure`], with [`codes`], [`ids`] and
+//! the [`headings`] above the table), date order is detected ([`dates`]) and
+//! month-first cells get their meaning ([`meaning`]), the YAML is written
+//! ([`write`]), unknown agencies are listed or added ([`agencies`]), and the
+//! files of a new plan start from [`scaffold`].
 
 pub mod agencies;
 pub mod codes;
 pub mod dates;
 pub mod header;
+pub mod headings;
 pub mod ids;
 pub mod meaning;
 pub mod scaffold;
@@ -246,7 +250,7 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
         remarks.extend(header.remarks.iter().cloned());
         remarks.extend(table.remarks.iter().cloned());
         summary.add_part(table, header, &piece);
-        summary::date_order(table, &piece, header, k, &mut summary, &mut comments);
+        meaning::date_order(table, &piece, header, k, &mut summary, &mut comments);
         // Start and deadline cells the parser does not understand. The year
         // only matters for the meaning, not for whether a phrase is understood.
         // A cell whose meaning the import states is not listed.
@@ -282,7 +286,7 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
             }
             Some(a) => {
                 imported.rows.add(&piece.rows);
-                imported.groups.push(structure::appendix_group(a, piece, k));
+                imported.groups.push(headings::appendix_group(a, piece, k));
             }
         }
     }
