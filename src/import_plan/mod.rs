@@ -8,7 +8,7 @@
 //! into groups, goals and tasks ([`structure`], with [`codes`], [`ids`] and
 //! the [`headings`] above the table), date order is detected ([`dates`]) and
 //! month-first cells get their meaning ([`meaning`]), the YAML is written
-//! ([`write`]), unknown agencies are listed or added ([`agencies`]), and the
+//! ([`write`](mod@write)), unknown agencies are listed or added ([`agencies`]), and the
 //! files of a new plan start from [`scaffold`].
 
 pub mod agencies;
