@@ -86,6 +86,9 @@ pub struct Table {
     /// Cells stored as dates (spreadsheets), whose text the reader wrote
     /// day-first: their order is known, not to be detected.
     pub typed_dates: Vec<(usize, usize)>,
+    /// The day each cell stored as a date holds (spreadsheets), for
+    /// importers that need the value rather than the text shown.
+    pub date_values: Vec<((usize, usize), chrono::NaiveDate)>,
 }
 
 impl Table {
@@ -102,6 +105,7 @@ impl Table {
             before: Vec::new(),
             remarks: Vec::new(),
             typed_dates: Vec::new(),
+            date_values: Vec::new(),
         };
         t.repair();
         t

@@ -44,6 +44,7 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         let merges = merged_regions(&mut wb, &name);
         let (h, w) = range.get_size();
         let mut typed_dates = Vec::new();
+        let mut date_values = Vec::new();
         let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(h);
         for r in 0..h {
             let mut row = Vec::with_capacity(w);
@@ -51,6 +52,12 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
                 let v = range.get((r, c)).unwrap_or(&Data::Empty);
                 let text = match v {
                     Data::DateTime(d) if d.is_datetime() => {
+                        let (y, m, day, ..) = d.to_ymd_hms_milli();
+                        if let Some(v) =
+                            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day))
+                        {
+                            date_values.push(((r, c), v));
+                        }
                         let at = (r0 + r as u32, c0 + c as u32);
                         let code = formats
                             .as_ref()
@@ -89,9 +96,57 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
             ));
             t.typed_dates = typed_dates;
         }
+        t.date_values = date_values;
         out.push(t);
     }
     Ok(out)
+}
+
+/// The rows of one sheet (the one named, else the first with cells), each
+/// with its 1-based row number in the sheet and its cells' text, cells
+/// stored as dates written `YYYY-MM-DD` (the value, whatever the format
+/// shows): for importers that read a sheet row by row (`import-report`).
+pub fn rows(path: &Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)>, ReadError> {
+    let tables = read(path)?;
+    let names: Vec<String> = tables
+        .iter()
+        .filter_map(|t| match &t.origin {
+            Origin::Sheet { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let table = tables
+        .into_iter()
+        .find(|t| match (&t.origin, sheet) {
+            (Origin::Sheet { name, .. }, Some(want)) => name == want,
+            _ => sheet.is_none(),
+        })
+        .ok_or_else(|| match sheet {
+            Some(want) => ReadError::new(
+                path,
+                format!("there is no sheet named {want:?}"),
+                format!("the file has: {}", names.join(", ")),
+            ),
+            None => ReadError::new(path, "the workbook has no cells", "check the file"),
+        })?;
+    let dates: std::collections::HashMap<(usize, usize), NaiveDate> =
+        table.date_values.iter().copied().collect();
+    let first_row = match table.origin {
+        Origin::Sheet { row, .. } => row,
+        _ => 0,
+    };
+    Ok((0..table.rows.len())
+        .map(|r| {
+            let cells = (0..table.width())
+                .map(|c| match (dates.get(&(r, c)), &table.rows[r][c]) {
+                    (Some(d), _) => d.format("%Y-%m-%d").to_string(),
+                    (None, Cell::Text { text, .. }) => text.clone(),
+                    (None, Cell::Covered { .. }) => String::new(),
+                })
+                .collect();
+            (first_row + r + 1, cells)
+        })
+        .collect())
 }
 
 fn merged_regions<RS: std::io::Read + std::io::Seek>(
@@ -208,6 +263,32 @@ mod tests {
         // 45838 is 30 June 2025 in the 1900 date system.
         let d = ExcelDateTime::new(45838.0, ExcelDateTimeType::DateTime, false);
         assert_eq!(shown(&Data::DateTime(d)), "30/06/2025");
+    }
+
+    #[test]
+    fn sheet_rows_with_their_numbers_and_date_values() {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(1, 1, "task").unwrap();
+        ws.write_string(1, 2, "completed").unwrap();
+        ws.write_string(2, 1, "kh/1").unwrap();
+        let us = Format::new().set_num_format("mm/dd/yyyy");
+        ws.write_datetime_with_format(2, 2, ExcelDateTime::from_ymd(2025, 10, 20).unwrap(), &us)
+            .unwrap();
+        wb.save(&p).unwrap();
+        let got = rows(&p, None).unwrap();
+        assert_eq!(
+            got[0],
+            (2, vec!["task".to_string(), "completed".to_string()])
+        );
+        assert_eq!(
+            got[1],
+            (3, vec!["kh/1".to_string(), "2025-10-20".to_string()])
+        );
+        assert!(rows(&p, Some("Khác")).unwrap_err().help.contains("Sheet1"));
     }
 
     #[test]
