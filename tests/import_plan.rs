@@ -508,3 +508,77 @@ fn a_registry_is_started_when_there_is_none() {
     assert_eq!(names, ["Sở Tư pháp", "UBND tỉnh"]);
     assert!(file.agencies.iter().all(|a| a.review));
 }
+
+/// A minimal OpenDocument spreadsheet with the given table XML.
+fn write_ods(path: &Path, table: &str) {
+    use std::io::Write;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{table}</office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+#[test]
+fn ods_sheets_keep_their_merged_goals() {
+    let cell = |t: &str, extra: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string" {extra}><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let covered = r#"<table:covered-table-cell/>"#;
+    let row = |cells: &[String]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let table = format!(
+        r#"<table:table table:name="PL">{}{}{}{}{}</table:table>"#,
+        row(&[cell("Kế hoạch", "")]),
+        row(&[
+            cell("TT", ""),
+            cell("Mục tiêu", ""),
+            cell("Nhiệm vụ", ""),
+            cell("Chủ trì", ""),
+            cell("Hạn", "")
+        ]),
+        // A title merged across with no code: a group only if the merge is seen.
+        row(&[
+            cell("", ""),
+            cell("NHÓM MỘT", r#"table:number-columns-spanned="4""#),
+            covered.into(),
+            covered.into(),
+            covered.into()
+        ]),
+        row(&[
+            cell("1", ""),
+            cell("Mục tiêu chung", r#"table:number-rows-spanned="2""#),
+            cell("Việc một", ""),
+            cell("Sở Nội vụ", ""),
+            cell("2026", "")
+        ]),
+        row(&[
+            cell("2", ""),
+            covered.into(),
+            cell("Việc hai", ""),
+            cell("Sở Tư pháp", ""),
+            cell("2026", "")
+        ]),
+    );
+    let content = content_dir();
+    let ods = content.path().join("pl.ods");
+    write_ods(&ods, &table);
+    let s = import(&opts(&ods, content.path(), "kh-ods")).unwrap();
+    assert_eq!((s.groups, s.tasks), (1, 2), "{s}");
+    let got = imported(content.path(), "kh-ods");
+    let g = &got.groups[0];
+    assert_eq!(g.title.as_deref(), Some("NHÓM MỘT"));
+    assert_eq!(g.goals.len(), 1);
+    assert_eq!(g.goals[0].goal, "Mục tiêu chung");
+    assert_eq!(g.goals[0].tasks.len(), 2);
+}

@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod docx;
+pub mod ods_merges;
 pub mod sheet;
 pub mod xlsx_formats;
 

@@ -1,6 +1,6 @@
 //! Spreadsheets (`.xlsx`, `.xls`, `.xlsb`, `.ods`) read with `calamine`:
 //! every sheet with cells becomes a [`Table`]. Merged regions are followed
-//! where the format reports them (xlsx, xls). Cells shown as dates (stored
+//! (xlsx and xls through calamine, ods from its own XML). Cells shown as dates (stored
 //! as numbers with a date format) come out as the text the sheet shows:
 //! with the cell's own number format in `.xlsx` (`06/2025` for `mm/yyyy`),
 //! else as the day-first text a Vietnamese spreadsheet shows (`30/06/2025`);
@@ -12,8 +12,10 @@ use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::xlsx_formats;
+use std::collections::HashMap;
+
 use super::{clean_text, Cell, Origin, ReadError, Table};
+use super::{ods_merges, xlsx_formats};
 
 /// Reads every non-empty sheet, in workbook order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
@@ -29,6 +31,10 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         Sheets::Xlsx(_) => xlsx_formats::read(path),
         _ => None,
     };
+    let ods = match &wb {
+        Sheets::Ods(_) => ods_merges::read(path),
+        _ => None,
+    };
     let mut out = Vec::new();
     for name in names {
         let range = wb.worksheet_range(&name).map_err(|e| {
@@ -41,7 +47,7 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         let Some((r0, c0)) = range.start() else {
             continue;
         };
-        let merges = merged_regions(&mut wb, &name);
+        let merges = merged_regions(&mut wb, &name, ods.as_ref());
         let (h, w) = range.get_size();
         let mut typed_dates = Vec::new();
         let mut date_values = Vec::new();
@@ -152,11 +158,13 @@ pub fn rows(path: &Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)
 fn merged_regions<RS: std::io::Read + std::io::Seek>(
     wb: &mut Sheets<RS>,
     name: &str,
+    ods: Option<&HashMap<String, Vec<Dimensions>>>,
 ) -> Vec<Dimensions> {
     match wb {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        _ => Vec::new(),
+        Sheets::Ods(_) => ods.and_then(|m| m.get(name)).cloned().unwrap_or_default(),
+        Sheets::Xlsb(_) => Vec::new(),
     }
 }
 
