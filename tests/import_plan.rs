@@ -71,6 +71,22 @@ fn word_table_of_114_imports_to_the_shipped_cells() {
 }
 
 #[test]
+fn opendocument_text_of_114_imports_to_the_shipped_cells() {
+    let content = content_dir();
+    let shipped = fixtures::shipped("114-kh-bcd-2025");
+    let odt = content.path().join("114.odt");
+    fixtures::write_odt(&odt, &shipped);
+    let summary = import(&opts(&odt, content.path(), "kh-114")).unwrap();
+    let got = imported(content.path(), "kh-114");
+    assert_eq!(
+        fixtures::flatten(&got, true, true),
+        fixtures::flatten(&shipped, true, true)
+    );
+    assert_eq!(got.caption_note, shipped.caption_note);
+    assert_eq!((summary.groups, summary.tasks), (10, 29));
+}
+
+#[test]
 fn existing_plans_are_not_overwritten_without_force() {
     let content = content_dir();
     let shipped = fixtures::shipped("114-kh-bcd-2025");

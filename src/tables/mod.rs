@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod docx;
 pub mod ods_merges;
+pub mod odt;
 pub mod sheet;
 pub mod xlsx_formats;
 
@@ -245,6 +246,8 @@ impl std::error::Error for ReadError {}
 pub enum Format {
     /// Word `.docx`.
     Docx,
+    /// OpenDocument text `.odt`.
+    Odt,
     /// Spreadsheets: `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`.
     Sheet,
     /// `.csv` or `.tsv` text.
@@ -261,6 +264,7 @@ impl Format {
             .to_ascii_lowercase();
         match ext.as_str() {
             "docx" => Ok(Format::Docx),
+            "odt" => Ok(Format::Odt),
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Ok(Format::Sheet),
             "csv" | "tsv" | "txt" => Ok(Format::Csv),
             "doc" => Err(ReadError::new(
@@ -271,17 +275,18 @@ impl Format {
             _ => Err(ReadError::new(
                 path,
                 format!("the file type {ext:?} is not one that can be imported"),
-                "use a .docx, .xlsx, .xls, .ods or .csv file",
+                "use a .docx, .odt, .xlsx, .xls, .ods or .csv file",
             )),
         }
     }
 }
 
-/// Reads every table of a file (Word: each table; spreadsheets: each sheet
-/// that has cells; CSV: the one table).
+/// Reads every table of a file (Word and OpenDocument text: each table;
+/// spreadsheets: each sheet that has cells; CSV: the one table).
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
     match Format::of(path)? {
         Format::Docx => docx::read(path),
+        Format::Odt => odt::read(path),
         Format::Sheet => sheet::read(path),
         Format::Csv => csv::read(path).map(|t| vec![t]),
     }
