@@ -81,7 +81,7 @@ enum Command {
         #[arg(long, value_parser = clap::value_parser!(u32).range(19..=21))]
         century: Option<u32>,
     },
-    /// Import a plan's table from Word (.docx), a spreadsheet (.xlsx, .xls,
+    /// Import a plan's table from Word (.docx), OpenDocument (.odt), a spreadsheet (.xlsx, .xls,
     /// .ods) or CSV into plans/<id>/tasks.yaml, with a plan.md to fill in.
     ImportPlan {
         /// The file holding the plan's table.
