@@ -50,10 +50,10 @@ enum Command {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
-    /// Turn a spreadsheet (CSV) of task statuses into a report file, printed
-    /// to standard output or written with --out.
+    /// Turn a spreadsheet (CSV, .xlsx, .xls, .ods) of task statuses into a
+    /// report file, printed to standard output or written with --out.
     ImportReport {
-        /// The CSV file (columns: task, status, progress, completed, note, ...).
+        /// The CSV or spreadsheet file (columns: task, status, progress, completed, note, ...).
         csv: PathBuf,
         /// Month reported (YYYY-MM).
         #[arg(long)]
@@ -205,7 +205,7 @@ fn main() -> ExitCode {
                 number,
                 century,
             };
-            let imported = match minhbach::import::report_from_csv(&csv, &meta) {
+            let imported = match minhbach::import::report_from_file(&csv, &meta) {
                 Ok(i) => i,
                 Err(diags) => {
                     print_diagnostics(&diags);

@@ -1,6 +1,7 @@
-//! A way in from spreadsheets: turns a CSV export of the office's monthly
-//! tracking sheet into a report file (`reports/YYYY-MM.yaml`), which `check`
-//! then validates like any other.
+//! A way in from spreadsheets: turns the office's monthly tracking sheet
+//! (a CSV export, or the `.xlsx` / `.xls` / `.ods` file itself) into a
+//! report file (`reports/YYYY-MM.yaml`), which `check` then validates like
+//! any other.
 //!
 //! Columns (header names, any order; Vietnamese names accepted):
 //! `task` (`<plan-id>/<task-id>`) or `plan` + `task`; `status` (`done`,
@@ -9,13 +10,14 @@
 //! `completed` (`dd/mm/yyyy` or `yyyy-mm-dd`), `note`, `evidence_number`,
 //! `evidence_date`, `evidence_url`.
 //!
-//! Reading is split from checking: [`csv_file`] turns a file into a
-//! [`table::Table`] (rows of cells with their lines), and
+//! Reading is split from checking: [`csv_file`] or [`sheet_file`] turns a
+//! file into a [`table::Table`] (rows of cells with their lines), and
 //! [`report_from_table`] checks every row of any table, whatever it was read
 //! from. Every row is accounted for: it becomes an entry, or an error names
 //! its line, or it is blank.
 
 pub mod csv_file;
+pub mod sheet_file;
 pub mod table;
 pub mod write;
 
@@ -189,6 +191,20 @@ fn date(s: &str, century: Option<u32>) -> Result<NaiveDate, String> {
 /// problem found (line and column named).
 pub fn report_from_csv(path: &Path, meta: &ReportMeta) -> Result<Imported, Diagnostics> {
     let table = csv_file::read(path).map_err(|d| {
+        let mut ds = Diagnostics::default();
+        ds.push(d);
+        ds
+    })?;
+    report_from_table(path, &table, meta)
+}
+
+/// Reads a CSV file or a spreadsheet (`.xlsx`, `.xls`, `.ods`: its first
+/// sheet) at `path` and returns the report, or every problem found.
+pub fn report_from_file(path: &Path, meta: &ReportMeta) -> Result<Imported, Diagnostics> {
+    if !sheet_file::is_sheet(path) {
+        return report_from_csv(path, meta);
+    }
+    let table = sheet_file::read(path).map_err(|d| {
         let mut ds = Diagnostics::default();
         ds.push(d);
         ds
