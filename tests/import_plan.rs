@@ -598,3 +598,55 @@ fn ods_sheets_keep_their_merged_goals() {
     assert_eq!(g.goals[0].goal, "Mục tiêu chung");
     assert_eq!(g.goals[0].tasks.len(), 2);
 }
+
+#[test]
+fn a_workbook_with_one_appendix_per_sheet_imports_each_as_a_group() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    for (k, (label, title)) in [("Phụ lục I", "CHỈ ĐẠO"), ("Phụ lục II", "TRỌNG TÂM")]
+        .iter()
+        .enumerate()
+    {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, *label).unwrap();
+        ws.write_string(1, 0, *title).unwrap();
+        for (c, h) in [
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Thời gian hoàn thành",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(2, c as u16, *h).unwrap();
+        }
+        for r in 0..2u32 {
+            ws.write_string(3 + r, 0, format!("{}.", r + 1)).unwrap();
+            ws.write_string(3 + r, 1, format!("Việc {k}-{r}")).unwrap();
+            ws.write_string(3 + r, 2, "Sở Nội vụ").unwrap();
+            ws.write_string(3 + r, 3, "Năm 2026").unwrap();
+        }
+    }
+    // A summary sheet without an appendix heading is left out.
+    let ws = wb.add_worksheet();
+    ws.set_name("Tổng hợp").unwrap();
+    for (c, h) in ["TT", "Nhiệm vụ", "Chủ trì", "Hạn"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let content = content_dir();
+    let path = content.path().join("pl.xlsx");
+    wb.save(&path).unwrap();
+    let s = import(&opts(&path, content.path(), "kh-pl-xlsx")).unwrap();
+    assert_eq!((s.groups, s.tasks), (2, 4), "{s}");
+    let remarks = s.remarks.join("\n");
+    assert!(
+        remarks.contains("not imported: sheet \"Tổng hợp\""),
+        "{remarks}"
+    );
+    let got = imported(content.path(), "kh-pl-xlsx");
+    let codes: Vec<_> = got.groups.iter().map(|g| g.code.as_str()).collect();
+    assert_eq!(codes, ["PL-I", "PL-II"]);
+    assert_eq!(got.groups[1].title.as_deref(), Some("TRỌNG TÂM"));
+    assert_eq!(got.groups[1].tasks[0].id.as_deref(), Some("pl-ii-1"));
+}

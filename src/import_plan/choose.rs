@@ -1,7 +1,8 @@
 //! Which tables of a file to import: the one asked for, else the one with a
 //! task header and the most rows; in Word, with the tables that continue it
-//! across pages. A Word document whose task tables each follow a `Phụ lục …`
-//! heading has them all imported, one top-level group per appendix.
+//! across pages. A document or workbook whose task tables each follow a
+//! `Phụ lục …` heading has them all imported, one top-level group per
+//! appendix.
 
 use std::path::Path;
 
@@ -49,6 +50,25 @@ fn appendix_heading(before: &[String]) -> Option<Appendix> {
         title,
         note,
     })
+}
+
+/// The lines printed above a table: the paragraphs before it (text
+/// documents), or the rows above its header (sheets).
+pub fn above(t: &Table, h: &Header) -> Vec<String> {
+    if !t.before.is_empty() {
+        return t.before.clone();
+    }
+    (0..h.first)
+        .map(|r| {
+            (0..t.width())
+                .filter(|&c| t.origin_of(r, c) == (r, c))
+                .map(|c| t.text_at(r, c))
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
 }
 
 fn name_of(t: &Table, i: usize) -> String {
@@ -134,9 +154,14 @@ pub(super) fn choose(
             let labelled: Vec<usize> = candidates
                 .iter()
                 .copied()
-                .filter(|&i| appendix_heading(&tables[i].before).is_some())
+                .filter(|&i| {
+                    headers[i]
+                        .as_ref()
+                        .and_then(|h| appendix_heading(&above(&tables[i], h)))
+                        .is_some()
+                })
                 .collect();
-            if word && labelled.len() >= 2 {
+            if labelled.len() >= 2 {
                 labelled
             } else {
                 let best = candidates
@@ -183,7 +208,7 @@ pub(super) fn choose(
             ));
         }
         let appendix = if several {
-            appendix_heading(&table.before)
+            appendix_heading(&above(&table, &header))
         } else {
             None
         };

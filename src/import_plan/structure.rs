@@ -274,23 +274,7 @@ pub fn build(table: &Table, header: &Header, part: usize) -> Imported {
         .iter()
         .filter_map(|&i| assemble(&mut nodes, i))
         .collect();
-    // Word gives the paragraphs above the table; a sheet has its title
-    // lines in the rows above the header.
-    let above: Vec<String> = if table.before.is_empty() {
-        (0..header.first)
-            .map(|r| {
-                (0..table.width())
-                    .filter(|&c| table.origin_of(r, c) == (r, c))
-                    .map(|c| table.text_at(r, c))
-                    .filter(|t| !t.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|t| !t.is_empty())
-            .collect()
-    } else {
-        table.before.clone()
-    };
+    let above = super::choose::above(table, header);
     super::headings::caption(&above, &mut imported);
     imported
 }
