@@ -72,12 +72,55 @@ pub struct Report {
     pub summary: String,
 }
 
-/// Loads and validates content: stages 1 and 2.
+/// Loads and validates content: stages 1 and 2, the site's languages
+/// checked against the default theme's.
 pub fn load_model(content: &Path, as_of: Option<NaiveDate>) -> (Option<Model>, Diagnostics) {
+    load_model_for(content, as_of, &default_languages())
+}
+
+/// Loads and validates content for a theme speaking `languages`.
+pub fn load_model_for(
+    content: &Path,
+    as_of: Option<NaiveDate>,
+    languages: &[String],
+) -> (Option<Model>, Diagnostics) {
     match load::load(content) {
-        Ok(raw) => validate::validate(&raw, as_of),
+        Ok(raw) => {
+            let (model, mut diags) = validate::validate(&raw, as_of);
+            validate::languages::check(&raw, languages, &mut diags);
+            if diags.has_errors() {
+                return (None, diags);
+            }
+            (model, diags)
+        }
         Err(d) => (None, d),
     }
+}
+
+/// The languages of the default theme.
+fn default_languages() -> Vec<String> {
+    render::i18n::I18n::embedded()
+        .map(|i| i.languages())
+        .unwrap_or_else(|_| vec![render::i18n::REFERENCE.to_string()])
+}
+
+/// The translation problems of a theme (`None`: the default theme) as
+/// diagnostics on its i18n files: a key missing in the reference language
+/// is an error, an untranslated or unused key a warning.
+pub fn i18n_diagnostics(theme: &render::theme::Theme, dir: Option<&Path>) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let base = dir.unwrap_or(Path::new("themes/default"));
+    for p in theme.i18n_problems() {
+        let loc = Location::file(&base.join("i18n").join(format!("{}.toml", p.lang)));
+        let (message, help) = p.message();
+        let d = if p.is_error() {
+            Diagnostic::error(loc, message)
+        } else {
+            Diagnostic::warning(loc, message)
+        };
+        diags.push(d.with_help(help));
+    }
+    diags
 }
 
 fn summary(m: &Model) -> String {
@@ -91,9 +134,17 @@ fn summary(m: &Model) -> String {
     )
 }
 
-/// Validates content without writing anything.
+/// Validates content and the default theme's translations without
+/// writing anything.
 pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
-    let (model, diagnostics) = load_model(content, as_of);
+    let (model, mut diagnostics) = load_model(content, as_of);
+    match render::theme::Theme::embedded() {
+        Ok(t) => diagnostics.extend(i18n_diagnostics(&t, None)),
+        Err(e) => diagnostics.push(Diagnostic::error(
+            Location::file(Path::new("themes/default")),
+            e.to_string(),
+        )),
+    }
     Report {
         summary: model.as_ref().map(summary).unwrap_or_default(),
         diagnostics,
@@ -113,7 +164,15 @@ pub struct Rendered {
 
 /// Renders the site in memory (stages 1–4), without writing.
 pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
-    let (model, mut diags) = load_model(&opts.content, opts.as_of);
+    let theme = match &opts.theme {
+        Some(dir) => render::theme::Theme::from_dir(dir),
+        None => render::theme::Theme::embedded(),
+    };
+    let languages = match &theme {
+        Ok(t) => t.i18n.languages(),
+        Err(_) => default_languages(),
+    };
+    let (model, mut diags) = load_model_for(&opts.content, opts.as_of, &languages);
     let Some(mut model) = model else {
         return (None, diags);
     };
@@ -135,10 +194,6 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
             .with_help("before publishing, set `base_url: https://your-site.example/` in site.yaml or pass `--base-url https://your-site.example/` to build"),
         );
     }
-    let theme = match &opts.theme {
-        Some(dir) => render::theme::Theme::from_dir(dir),
-        None => render::theme::Theme::embedded(),
-    };
     let derived = derive::Derived::new(&model);
     // Snapshots already published are kept, not rendered again.
     let kept_snapshots: Vec<String> = if opts.refresh_snapshots {

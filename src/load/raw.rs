@@ -17,6 +17,10 @@ pub struct SiteFile {
     /// Language code of the content (`vi`).
     #[serde(default = "default_language")]
     pub language: String,
+    /// Extra languages of the site's words (`[en]`): each is built under
+    /// `/<lang>/` with the same content.
+    #[serde(default)]
+    pub ui_languages: Vec<String>,
     /// Absolute URL the site is published at, used for permalinks in citations.
     #[serde(default)]
     pub base_url: Option<String>,

@@ -22,8 +22,11 @@ pub struct Site {
     pub title: String,
     /// One-sentence description.
     pub description: Option<String>,
-    /// Content language (`vi`).
+    /// Content language (`vi`), also the language of the site's own words.
     pub language: String,
+    /// Extra languages of the site's words, each built under `/<lang>/`
+    /// over the same content (which stays verbatim).
+    pub ui_languages: Vec<String>,
     /// Absolute URL of the published site, ending in `/`.
     pub base_url: Option<String>,
     /// Time zone of the dates.

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod csv;
 pub mod data;
 pub mod feeds;
+pub mod i18n;
 pub mod ics;
 pub mod markdown;
 pub mod numbers;
@@ -173,7 +174,7 @@ fn render_page(
     ctx.insert("title", &spec.title);
     ctx.insert("description", &spec.description);
     let html = theme
-        .tera
+        .tera_for(&model.site.language)
         .render(spec.template, &ctx)
         .map_err(|e| RenderError::Template {
             template: spec.template.to_string(),

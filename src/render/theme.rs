@@ -1,11 +1,14 @@
 //! The theme: Tera templates and static assets. The default theme is built
 //! into the binary, so `minhbach build` works from any directory; `--theme`
-//! loads another from disk.
+//! loads another from disk. Its words live in `i18n/<lang>.toml`; each
+//! language gets its own template engine with `t` bound to it.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use tera::Tera;
 
+use super::i18n::{keys_in_template, I18n, Problem};
 use super::state_colours::StateColours;
 use super::RenderError;
 
@@ -69,8 +72,15 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
 
 /// Loaded templates and assets.
 pub struct Theme {
-    /// The template engine with every template parsed.
+    /// The template engine with every template parsed, `t` bound to the
+    /// reference language (Vietnamese).
     pub tera: Tera,
+    /// The same templates with `t` bound to each language of the theme.
+    by_language: BTreeMap<String, Tera>,
+    /// The theme's words in every language.
+    pub i18n: I18n,
+    /// Every key the templates look up literally, sorted.
+    pub template_keys: Vec<String>,
     /// Static files: name and bytes.
     pub assets: Vec<(String, Vec<u8>)>,
     /// The colour of each state, from `style.css`.
@@ -88,7 +98,11 @@ impl Theme {
             .iter()
             .map(|(n, b)| (n.to_string(), b.to_vec()))
             .collect();
-        Theme::new(templates, assets)
+        let i18n = I18n::embedded().map_err(|e| RenderError::Theme {
+            path: "themes/default/i18n".into(),
+            message: e.to_string(),
+        })?;
+        Theme::new(templates, assets, i18n)
     }
 
     /// A theme from a directory with `templates/` and `static/`.
@@ -126,14 +140,32 @@ impl Theme {
             };
             assets.push((name.to_string(), bytes));
         }
-        Theme::new(templates, assets)
+        // A theme without its own words speaks the default theme's.
+        let i18n = if dir.join("i18n").is_dir() {
+            I18n::from_dir(dir)
+        } else {
+            I18n::embedded()
+        };
+        let i18n = i18n.map_err(|e| RenderError::Theme {
+            path: dir.join("i18n").display().to_string(),
+            message: e.to_string(),
+        })?;
+        Theme::new(templates, assets, i18n)
     }
 
     fn new(
         templates: Vec<(String, String)>,
         assets: Vec<(String, Vec<u8>)>,
+        i18n: I18n,
     ) -> Result<Theme, RenderError> {
+        let mut template_keys: Vec<String> = templates
+            .iter()
+            .flat_map(|(_, src)| keys_in_template(src))
+            .collect();
+        template_keys.sort();
+        template_keys.dedup();
         let mut tera = Tera::new();
+        i18n.register(&mut tera, super::i18n::REFERENCE);
         tera.autoescape_on(vec![".html", ".xml"]);
         // Numbers the Vietnamese way in templates: `{{ x | so }}` → `1.234,5`,
         // `{{ x | phan_tram }}` → `90,2 %`.
@@ -162,11 +194,34 @@ impl Theme {
             path: "static/style.css".into(),
             message,
         })?;
+        let by_language = i18n
+            .languages()
+            .into_iter()
+            .map(|lang| {
+                let mut t = tera.clone();
+                i18n.register(&mut t, &lang);
+                (lang, t)
+            })
+            .collect();
         Ok(Theme {
             tera,
+            by_language,
+            i18n,
+            template_keys,
             assets,
             states,
         })
+    }
+
+    /// The template engine speaking `lang` (the reference one when the
+    /// theme has no such language; `language` is validated before).
+    pub fn tera_for(&self, lang: &str) -> &Tera {
+        self.by_language.get(lang).unwrap_or(&self.tera)
+    }
+
+    /// Missing and unused translation keys of the theme.
+    pub fn i18n_problems(&self) -> Vec<Problem> {
+        self.i18n.problems(&self.template_keys)
     }
 }
 

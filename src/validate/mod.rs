@@ -7,6 +7,7 @@ mod agencies;
 pub mod bounds;
 mod cells;
 mod duties;
+pub mod languages;
 mod meaning;
 mod plans;
 mod reports;

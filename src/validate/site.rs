@@ -41,6 +41,12 @@ static LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("the language pattern is valid: {e}"))
 });
 
+/// True for a well-formed language tag (`vi`, `en-GB`); other values are
+/// reported here, so later checks of the language skip them.
+pub fn is_language_tag(s: &str) -> bool {
+    LANGUAGE.is_match(s)
+}
+
 /// Checks a base URL (from `site.yaml` or `--base-url`) and returns it
 /// ending in `/`.
 pub fn base_url(url: &str, loc: Location) -> Result<String, Diagnostic> {
@@ -126,6 +132,7 @@ pub fn site(file: &Loaded<SiteFile>, as_of: Option<NaiveDate>, diags: &mut Diagn
         title: s.title.clone(),
         description: s.description.clone(),
         language: s.language.clone(),
+        ui_languages: s.ui_languages.clone(),
         base_url,
         time_zone: s.time_zone.clone(),
         as_of,

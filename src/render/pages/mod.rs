@@ -75,6 +75,7 @@ pub struct Place<'a> {
 /// are based on, links and permalink.
 pub fn common(model: &Model, d: &Derived, place: &Place, ctx: &mut Context) {
     ctx.insert("site", &model.site);
+    ctx.insert("lang", &model.site.language);
     ctx.insert("as_of", &vi_date(d.as_of));
     ctx.insert("as_of_iso", &d.as_of.to_string());
     ctx.insert("root", &place.root);

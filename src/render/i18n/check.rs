@@ -1,0 +1,186 @@
+//! Which keys are missing or unused in which language: `check` reports them
+//! (missing in the reference: error; elsewhere: warning, the reference
+//! words are used instead).
+
+use std::collections::BTreeSet;
+
+use crate::derive::status::State;
+
+use super::{paths, I18n, REFERENCE};
+
+/// Keys the program itself looks up (not found by reading templates).
+pub const PROGRAM_KEYS: &[&str] = &["meta.name", "date.day", "date.month", "date.months"];
+
+/// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.
+pub fn program_keys() -> Vec<String> {
+    let mut keys: Vec<String> = PROGRAM_KEYS.iter().map(|k| k.to_string()).collect();
+    keys.extend(paths::KEYS.iter().map(|k| format!("path.{k}")));
+    keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
+    keys
+}
+
+/// What is wrong with a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemKind {
+    /// Used but absent from the reference file: the build cannot say it.
+    MissingInReference,
+    /// In the reference but not in this language: the reference words show.
+    Untranslated,
+    /// In a file but used by no template and not by the program.
+    Unused,
+}
+
+/// One key's problem in one language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The language whose file is concerned.
+    pub lang: String,
+    /// The key.
+    pub key: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// True when the build cannot go on.
+    pub fn is_error(&self) -> bool {
+        self.kind == ProblemKind::MissingInReference
+    }
+
+    /// The problem in plain words, with the fix.
+    pub fn message(&self) -> (String, String) {
+        let (l, k) = (&self.lang, &self.key);
+        match self.kind {
+            ProblemKind::MissingInReference => (
+                format!("key `{k}` is used but missing from i18n/{l}.toml"),
+                format!("add `{k}` to i18n/{l}.toml (the reference language)"),
+            ),
+            ProblemKind::Untranslated => (
+                format!("key `{k}` has no words in i18n/{l}.toml; the {REFERENCE} words show"),
+                format!("translate `{k}` in i18n/{l}.toml"),
+            ),
+            ProblemKind::Unused => (
+                format!("key `{k}` in i18n/{l}.toml is used nowhere"),
+                "remove it, or use it in a template with t(key=…)".to_string(),
+            ),
+        }
+    }
+}
+
+pub(super) fn problems(i18n: &I18n, used_in_templates: &[String]) -> Vec<Problem> {
+    let mut used: BTreeSet<String> = used_in_templates.iter().cloned().collect();
+    used.extend(program_keys());
+    let mut out = Vec::new();
+    let reference: BTreeSet<String> = i18n
+        .catalog(REFERENCE)
+        .map(|c| c.keys().map(str::to_string).collect())
+        .unwrap_or_default();
+    for k in used.difference(&reference) {
+        out.push(Problem {
+            lang: REFERENCE.into(),
+            key: k.clone(),
+            kind: ProblemKind::MissingInReference,
+        });
+    }
+    for lang in i18n.languages() {
+        let Some(c) = i18n.catalog(&lang) else {
+            continue;
+        };
+        let have: BTreeSet<String> = c.keys().map(str::to_string).collect();
+        if lang != REFERENCE {
+            for k in reference.difference(&have) {
+                out.push(Problem {
+                    lang: lang.clone(),
+                    key: k.clone(),
+                    kind: ProblemKind::Untranslated,
+                });
+            }
+        }
+        for k in have.difference(&used) {
+            out.push(Problem {
+                lang: lang.clone(),
+                key: k.clone(),
+                kind: ProblemKind::Unused,
+            });
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The keys a template looks up literally: every `t(key="…")`.
+pub fn keys_in_template(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let bytes = source.as_bytes();
+    let mut at = 0;
+    while let Some(found) = source[at..].find("t(") {
+        let start = at + found;
+        at = start + 2;
+        let ident_before = start > 0 && {
+            let b = bytes[start - 1];
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'.'
+        };
+        if ident_before {
+            continue;
+        }
+        let rest = source[at..].trim_start();
+        let Some(rest) = rest.strip_prefix("key") else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = rest[1..].find(q) {
+            keys.push(rest[1..1 + end].to_string());
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(vi: &str, en: &str) -> I18n {
+        I18n::from_sources([
+            ("vi".to_string(), "vi.toml".to_string(), vi.to_string()),
+            ("en".to_string(), "en.toml".to_string(), en.to_string()),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn template_keys_are_found_in_every_quoting() {
+        let t = r#"{{ t(key="nav.plans") }} {{ t( key = 'count.tasks', n=3) }} {{ start(key="x") }} {{ a.t(key="y") }}"#;
+        assert_eq!(keys_in_template(t), ["nav.plans", "count.tasks"]);
+    }
+
+    #[test]
+    fn missing_in_reference_is_an_error_elsewhere_a_warning() {
+        let i = set("[a]\nx = \"X\"\ny = \"Y\"\n", "[a]\nx = \"X\"\nz = \"Z\"\n");
+        let used = vec!["a.x".to_string(), "a.y".to_string(), "a.w".to_string()];
+        let p: Vec<_> = i
+            .problems(&used)
+            .into_iter()
+            .filter(|p| p.key.starts_with("a."))
+            .collect();
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| (p.lang.as_str(), p.key.as_str(), p.kind))
+            .collect();
+        assert!(got.contains(&("vi", "a.w", ProblemKind::MissingInReference)));
+        assert!(got.contains(&("en", "a.y", ProblemKind::Untranslated)));
+        assert!(got.contains(&("en", "a.z", ProblemKind::Unused)));
+        assert_eq!(p.iter().filter(|p| p.is_error()).count(), 1);
+        let err = p.iter().find(|p| p.is_error()).unwrap();
+        assert!(
+            err.message().1.contains("i18n/vi.toml"),
+            "{:?}",
+            err.message()
+        );
+    }
+}

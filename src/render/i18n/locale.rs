@@ -1,0 +1,140 @@
+//! Words the program makes, in one language: dates, months and state
+//! labels, from the same i18n files the templates read. A plan's own
+//! wording is never translated; only these words change with the language.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::derive::status::State;
+
+use super::{fill, Entry, I18n, I18nError, Paths};
+
+/// One language's words for the program's own text.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    i18n: I18n,
+    lang: String,
+}
+
+impl Locale {
+    pub(super) fn new(i18n: I18n, lang: &str) -> Locale {
+        Locale {
+            i18n,
+            lang: lang.to_string(),
+        }
+    }
+
+    /// The language code (`vi`, `en`), as written in `<html lang>`.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// The words of `key` (with count `n` when it is a count).
+    pub fn t(&self, key: &str, n: Option<i64>) -> Result<String, I18nError> {
+        self.i18n.text(&self.lang, key, n, &[])
+    }
+
+    /// The language's URL words.
+    pub fn paths(&self) -> Result<Paths, I18nError> {
+        Paths::of(&self.i18n, &self.lang)
+    }
+
+    /// A day in the language's form (`31/12/2020`, `31 December 2020`).
+    pub fn date(&self, d: NaiveDate) -> Result<String, I18nError> {
+        self.dated("date.day", d.year(), d.month(), d.day())
+    }
+
+    /// A month of a year (`12/2020`, `December 2020`).
+    pub fn month(&self, year: i32, month: u32) -> Result<String, I18nError> {
+        self.dated("date.month", year, month, 1)
+    }
+
+    /// The name of month 1–12 (`tháng 12`, `December`).
+    pub fn month_name(&self, month: u32) -> Result<String, I18nError> {
+        match self.i18n.entry(&self.lang, "date.months")? {
+            Entry::List(names) if names.len() == 12 => Ok(names
+                .get(month.clamp(1, 12) as usize - 1)
+                .cloned()
+                .unwrap_or_default()),
+            _ => Err(I18nError::Use {
+                lang: self.lang.clone(),
+                key: "date.months".into(),
+                message: "is the list of the twelve month names".into(),
+            }),
+        }
+    }
+
+    /// The label of a state, always shown as text.
+    pub fn state(&self, s: State) -> Result<String, I18nError> {
+        self.t(&format!("state.{}", s.key()), None)
+    }
+
+    fn dated(&self, key: &str, y: i32, m: u32, d: u32) -> Result<String, I18nError> {
+        let form = self.t(key, None)?;
+        let args = [
+            ("d", d.to_string()),
+            ("dd", format!("{d:02}")),
+            ("m", m.to_string()),
+            ("mm", format!("{m:02}")),
+            ("month", self.month_name(m)?),
+            ("yyyy", format!("{y:04}")),
+        ];
+        Ok(fill(&form, &args))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::deadline::vi_date;
+    use proptest::prelude::*;
+
+    fn locale(lang: &str) -> Locale {
+        I18n::embedded().unwrap().locale(lang)
+    }
+
+    #[test]
+    fn vietnamese_words_are_the_ones_the_program_always_printed() {
+        let vi = locale("vi");
+        for s in State::ALL {
+            assert_eq!(vi.state(s).unwrap(), s.label(), "{s:?}");
+        }
+        let d = NaiveDate::from_ymd_opt(2025, 9, 3).unwrap();
+        assert_eq!(vi.date(d).unwrap(), vi_date(d));
+        assert_eq!(vi.month(2025, 9).unwrap(), "09/2025");
+    }
+
+    #[test]
+    fn english_words_are_english() {
+        let en = locale("en");
+        let d = NaiveDate::from_ymd_opt(2020, 12, 31).unwrap();
+        assert_eq!(en.date(d).unwrap(), "31 December 2020");
+        assert_eq!(en.month(2020, 3).unwrap(), "March 2020");
+        assert_eq!(en.state(State::DoneLate).unwrap(), "Done late");
+        assert_eq!(en.t("nav.plans", None).unwrap(), "Plans");
+        assert_eq!(en.lang(), "en");
+    }
+
+    #[test]
+    fn every_state_has_distinct_words_in_every_language() {
+        let i = I18n::embedded().unwrap();
+        for lang in i.languages() {
+            let l = i.locale(&lang);
+            let mut words: Vec<String> = State::ALL.iter().map(|s| l.state(*s).unwrap()).collect();
+            words.sort();
+            words.dedup();
+            assert_eq!(words.len(), State::ALL.len(), "{lang}");
+        }
+    }
+
+    proptest! {
+        /// Every day reads back from its English and Vietnamese forms.
+        #[test]
+        fn dates_carry_day_month_and_year(days in 0i64..60_000) {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            let vi = locale("vi").date(d).unwrap();
+            prop_assert_eq!(NaiveDate::parse_from_str(&vi, "%d/%m/%Y").ok(), Some(d));
+            let en = locale("en").date(d).unwrap();
+            prop_assert_eq!(NaiveDate::parse_from_str(&en, "%d %B %Y").ok(), Some(d));
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! The theme's words in every language it speaks: `i18n/<lang>.toml` files,
+//! Vietnamese (`vi`) the reference. Templates look words up with
+//! `t(key="nav.plans")` or `t(key="count.tasks", n=3)`; words the program
+//! makes (dates, state labels, path words) go through a [`Locale`].
+//! A key missing in another language falls back to the Vietnamese words.
+
+mod catalog;
+mod check;
+mod locale;
+mod paths;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use thiserror::Error;
+
+pub use catalog::{fill, Catalog, Entry};
+pub use check::{keys_in_template, Problem, ProblemKind, PROGRAM_KEYS};
+pub use locale::Locale;
+pub use paths::Paths;
+
+/// The reference language: every key must be present in its file.
+pub const REFERENCE: &str = "vi";
+
+/// The default theme's translation files, built into the program.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("vi", include_str!("../../../themes/default/i18n/vi.toml")),
+    ("en", include_str!("../../../themes/default/i18n/en.toml")),
+];
+
+/// Errors of reading and using translation files.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum I18nError {
+    /// A file is not valid TOML.
+    #[error(
+        "{path}: {message}\nhelp: translation files are TOML; see themes/default/i18n/vi.toml"
+    )]
+    Parse {
+        /// The file.
+        path: String,
+        /// What the TOML reader said (with line and column).
+        message: String,
+    },
+    /// A key holds something other than a phrase, a list or a count.
+    #[error("{path}: key `{key}`: {message}\nhelp: see the comments at the top of vi.toml")]
+    Entry {
+        /// The file.
+        path: String,
+        /// The key.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A theme has no reference file.
+    #[error("the theme has no i18n/{REFERENCE}.toml\nhelp: copy themes/default/i18n/{REFERENCE}.toml into the theme")]
+    NoReference,
+    /// A key is in no file (not even the reference).
+    #[error("no words for key `{key}` in i18n/{lang}.toml nor in i18n/{REFERENCE}.toml\nhelp: add `{key}` to themes/default/i18n/{REFERENCE}.toml")]
+    Missing {
+        /// The language looked up.
+        lang: String,
+        /// The key.
+        key: String,
+    },
+    /// A count key used without a count, or a list used as a phrase.
+    #[error("key `{key}` in i18n/{lang}.toml {message}")]
+    Use {
+        /// The language looked up.
+        lang: String,
+        /// The key.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Every language of a theme, by code.
+#[derive(Debug, Clone)]
+pub struct I18n {
+    catalogs: BTreeMap<String, Arc<Catalog>>,
+}
+
+impl I18n {
+    /// The default theme's languages.
+    pub fn embedded() -> Result<I18n, I18nError> {
+        I18n::from_sources(EMBEDDED.iter().map(|(l, t)| {
+            (
+                l.to_string(),
+                format!("themes/default/i18n/{l}.toml"),
+                t.to_string(),
+            )
+        }))
+    }
+
+    /// The languages of a theme directory: every `i18n/*.toml`.
+    pub fn from_dir(theme: &Path) -> Result<I18n, I18nError> {
+        let dir = theme.join("i18n");
+        let mut sources = Vec::new();
+        let entries = std::fs::read_dir(&dir).map_err(|_| I18nError::NoReference)?;
+        for e in entries.flatten() {
+            let p = e.path();
+            let (Some(stem), Some("toml")) = (
+                p.file_stem().and_then(|s| s.to_str()),
+                p.extension().and_then(|s| s.to_str()),
+            ) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&p).map_err(|err| I18nError::Parse {
+                path: p.display().to_string(),
+                message: err.to_string(),
+            })?;
+            sources.push((stem.to_string(), p.display().to_string(), text));
+        }
+        I18n::from_sources(sources)
+    }
+
+    /// Languages from `(code, path, text)` triples; the reference must be one.
+    pub fn from_sources(
+        sources: impl IntoIterator<Item = (String, String, String)>,
+    ) -> Result<I18n, I18nError> {
+        let mut catalogs = BTreeMap::new();
+        for (lang, path, text) in sources {
+            let c = Catalog::parse(&lang, &path, &text)?;
+            catalogs.insert(lang, Arc::new(c));
+        }
+        if !catalogs.contains_key(REFERENCE) {
+            return Err(I18nError::NoReference);
+        }
+        Ok(I18n { catalogs })
+    }
+
+    /// The language codes, sorted.
+    pub fn languages(&self) -> Vec<String> {
+        self.catalogs.keys().cloned().collect()
+    }
+
+    /// True when the theme speaks `lang`.
+    pub fn has(&self, lang: &str) -> bool {
+        self.catalogs.contains_key(lang)
+    }
+
+    /// One language's file.
+    pub fn catalog(&self, lang: &str) -> Option<&Catalog> {
+        self.catalogs.get(lang).map(|c| c.as_ref())
+    }
+
+    /// The entry for `key` in `lang`, or else in the reference language.
+    pub fn entry(&self, lang: &str, key: &str) -> Result<&Entry, I18nError> {
+        self.catalogs
+            .get(lang)
+            .and_then(|c| c.get(key))
+            .or_else(|| self.catalogs.get(REFERENCE).and_then(|c| c.get(key)))
+            .ok_or_else(|| I18nError::Missing {
+                lang: lang.to_string(),
+                key: key.to_string(),
+            })
+    }
+
+    /// The words for `key` in `lang`: the count form chosen by `n`, the
+    /// placeholders (`{n}` and `args`) filled.
+    pub fn text(
+        &self,
+        lang: &str,
+        key: &str,
+        n: Option<i64>,
+        args: &[(&str, String)],
+    ) -> Result<String, I18nError> {
+        let use_err = |message: &str| I18nError::Use {
+            lang: lang.to_string(),
+            key: key.to_string(),
+            message: message.to_string(),
+        };
+        let mut all: Vec<(&str, String)> = args.to_vec();
+        if let Some(n) = n {
+            all.push(("n", n.to_string()));
+        }
+        match (self.entry(lang, key)?, n) {
+            (Entry::Text(s), _) => Ok(fill(s, &all)),
+            (Entry::Plural { one, .. }, Some(1)) => Ok(fill(one, &all)),
+            (Entry::Plural { other, .. }, Some(_)) => Ok(fill(other, &all)),
+            (Entry::Plural { .. }, None) => Err(use_err("is a count: pass n")),
+            (Entry::List(_), _) => Err(use_err("is a list of words, not a phrase")),
+        }
+    }
+
+    /// The [`Locale`] of one language (for words made by the program).
+    pub fn locale(&self, lang: &str) -> Locale {
+        Locale::new(self.clone(), lang)
+    }
+
+    /// Missing and unused keys of every language, given the keys in use.
+    pub fn problems(&self, used: &[String]) -> Vec<Problem> {
+        check::problems(self, used)
+    }
+
+    /// Registers `t(key, n, …)` on `tera`, bound to `lang`: the function
+    /// every template uses for its words.
+    pub fn register(&self, tera: &mut tera::Tera, lang: &str) {
+        let i18n = self.clone();
+        let lang = lang.to_string();
+        tera.register_function(
+            "t",
+            move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+                let key: String = kwargs.must_get("key")?;
+                let n: Option<i64> = kwargs.get("n")?;
+                let args: Vec<(String, String)> = kwargs
+                    .iter()
+                    .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("n")))
+                    .map(|(k, v)| {
+                        let v = v
+                            .as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string());
+                        (k.as_str().unwrap_or_default().to_string(), v)
+                    })
+                    .collect();
+                let borrowed: Vec<(&str, String)> =
+                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                i18n.text(&lang, &key, n, &borrowed)
+                    .map_err(|e| tera::Error::message(e.to_string()))
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two(vi: &str, en: &str) -> I18n {
+        I18n::from_sources([
+            ("vi".to_string(), "vi.toml".to_string(), vi.to_string()),
+            ("en".to_string(), "en.toml".to_string(), en.to_string()),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn counts_choose_their_form_and_missing_keys_fall_back_to_the_reference() {
+        let i = two(
+            "[c]\none = \"{n} nhiệm vụ\"\nother = \"{n} nhiệm vụ\"\n[a]\nx = \"Chỉ tiếng Việt\"\n",
+            "[c]\none = \"{n} task\"\nother = \"{n} tasks\"\n",
+        );
+        assert_eq!(i.text("en", "c", Some(1), &[]).unwrap(), "1 task");
+        assert_eq!(i.text("en", "c", Some(0), &[]).unwrap(), "0 tasks");
+        assert_eq!(i.text("vi", "c", Some(7), &[]).unwrap(), "7 nhiệm vụ");
+        assert_eq!(i.text("en", "a.x", None, &[]).unwrap(), "Chỉ tiếng Việt");
+        let e = i.text("en", "c", None, &[]).unwrap_err();
+        assert!(e.to_string().contains("pass n"), "{e}");
+        let e = i.text("en", "nope", None, &[]).unwrap_err();
+        assert!(
+            e.to_string().contains("`nope`") && e.to_string().contains("help:"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_theme_without_the_reference_language_is_refused() {
+        let e = I18n::from_sources([("en".to_string(), "en.toml".to_string(), String::new())])
+            .unwrap_err();
+        assert_eq!(e, I18nError::NoReference);
+    }
+
+    #[test]
+    fn the_t_function_is_bound_to_its_language_and_escaped_like_any_value() {
+        let i = two("[a]\nx = \"Kế <b>\"\n", "[a]\nx = \"Plan <b>\"\n");
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_template("p.html", r#"{{ t(key="a.x") }}|{{ t(key="a.x", n=2) }}"#)
+            .unwrap();
+        let mut en = tera.clone();
+        i.register(&mut tera, "vi");
+        i.register(&mut en, "en");
+        let ctx = tera::Context::new();
+        assert_eq!(
+            tera.render("p.html", &ctx).unwrap(),
+            "Kế &lt;b&gt;|Kế &lt;b&gt;"
+        );
+        assert_eq!(
+            en.render("p.html", &ctx).unwrap(),
+            "Plan &lt;b&gt;|Plan &lt;b&gt;"
+        );
+        tera.add_raw_template("q.html", r#"{{ t(key="a.none") }}"#)
+            .unwrap();
+        assert!(tera.render("q.html", &ctx).is_err());
+    }
+}

@@ -1,0 +1,142 @@
+//! Languages: `language` and `ui_languages` are checked against the theme's
+//! i18n files; every key is present in every language of the default theme
+//! and used; an English site speaks English in its own words.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use minhbach::diagnostics::Severity;
+use minhbach::render::i18n::{Entry, I18n, REFERENCE};
+use minhbach::render::theme::Theme;
+
+#[test]
+fn every_key_is_in_every_language_and_used_and_nothing_is_missing() {
+    let theme = Theme::embedded().unwrap();
+    let problems = theme.i18n_problems();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(theme.i18n.languages().contains(&"en".to_string()));
+    // Every template key resolves in every language without falling back.
+    for lang in theme.i18n.languages() {
+        let c = theme.i18n.catalog(&lang).unwrap();
+        for k in &theme.template_keys {
+            assert!(c.get(k).is_some(), "{lang}: {k}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_language_is_an_error_at_its_line_listing_the_available_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    write_content(
+        tmp.path(),
+        &[(
+            "site.yaml",
+            "title: \"T\"\nlanguage: klingon\nas_of: 2025-09-20\n",
+        )],
+    );
+    let r = minhbach::check(tmp.path(), None);
+    let errs: Vec<_> = r
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(errs[0].message.contains("tlh"), "{}", errs[0].message);
+    assert!(errs[0].message.contains("en, vi"), "{}", errs[0].message);
+    assert_eq!(errs[0].location.line, 2);
+    assert!(errs[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("i18n/klingon.toml"));
+}
+
+#[test]
+fn extra_ui_languages_must_exist_differ_from_the_site_language_and_not_repeat() {
+    for (list, word) in [
+        ("[xx]", "xx"),
+        ("[vi]", "own language"),
+        ("[en, en]", "twice"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        valid_content(tmp.path());
+        let site = format!("title: \"T\"\nlanguage: vi\nui_languages: {list}\nas_of: 2025-09-20\n");
+        write_content(tmp.path(), &[("site.yaml", &site)]);
+        let r = minhbach::check(tmp.path(), None);
+        let errs: Vec<_> = r
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        assert_eq!(errs.len(), 1, "{list}: {errs:#?}");
+        assert!(
+            errs[0].message.contains(word),
+            "{list}: {}",
+            errs[0].message
+        );
+        assert_eq!(errs[0].location.line, 3, "{list}");
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let site = "title: \"T\"\nlanguage: vi\nui_languages: [en]\nas_of: 2025-09-20\n";
+    write_content(tmp.path(), &[("site.yaml", site)]);
+    let r = minhbach::check(tmp.path(), None);
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+}
+
+/// The Vietnamese words of the reference file that are long enough to be
+/// unmistakably Vietnamese UI words (not ids or numbers).
+fn vietnamese_words() -> Vec<String> {
+    let i = I18n::embedded().unwrap();
+    let vi = i.catalog(REFERENCE).unwrap();
+    let mut words = Vec::new();
+    for k in vi.keys() {
+        if k.starts_with("path.") || k.starts_with("date.") {
+            continue;
+        }
+        match vi.get(k).unwrap() {
+            Entry::Text(s) => words.push(s.clone()),
+            Entry::Plural { one, other } => words.extend([one.clone(), other.clone()]),
+            Entry::List(l) => words.extend(l.iter().cloned()),
+        }
+    }
+    words.retain(|w| w.chars().count() >= 4 && !w.is_ascii());
+    words
+}
+
+#[test]
+fn a_site_in_english_says_so_and_its_header_speaks_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
+    valid_content(&content);
+    write_content(
+        &content,
+        &[(
+            "site.yaml",
+            "title: \"Test\"\nlanguage: en\nas_of: 2025-09-20\n",
+        )],
+    );
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("<html lang=\"en\">"));
+    assert!(home.contains(">Plans</a>") && home.contains(">Skip to main content<"));
+    assert!(home.contains("content=\"en_GB\""));
+    // The header's words come from en.toml: no word of vi.toml is in it.
+    let header = &home[..home.find("<main").unwrap()];
+    let words = vietnamese_words();
+    assert!(words.len() > 20, "{words:?}");
+    for w in words {
+        assert!(
+            !header.contains(&w),
+            "Vietnamese UI word {w:?} in the English header"
+        );
+    }
+}
