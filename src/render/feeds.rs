@@ -23,9 +23,14 @@ fn rfc3339(d: chrono::NaiveDate) -> String {
     format!("{d}T00:00:00+07:00")
 }
 
-fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<Vec<u8>, RenderError> {
+fn render(
+    theme: &Theme,
+    lang: &str,
+    template: &str,
+    ctx: &Context,
+) -> Result<Vec<u8>, RenderError> {
     theme
-        .tera
+        .tera_for(lang)
         .render(template, ctx)
         .map(String::into_bytes)
         .map_err(|e| RenderError::Template {
@@ -79,7 +84,7 @@ pub fn atom(model: &Model, theme: &Theme) -> Result<OutFile, RenderError> {
     c.insert("updated", &updated);
     Ok(OutFile {
         path: "ban-tin.xml".into(),
-        bytes: render(theme, "atom.xml", &c)?,
+        bytes: render(theme, &model.site.language, "atom.xml", &c)?,
     })
 }
 
@@ -103,7 +108,7 @@ pub fn sitemap(
     c.insert("urls", &urls);
     Ok(Some(OutFile {
         path: "sitemap.xml".into(),
-        bytes: render(theme, "sitemap.xml", &c)?,
+        bytes: render(theme, &model.site.language, "sitemap.xml", &c)?,
     }))
 }
 
