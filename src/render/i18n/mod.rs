@@ -267,10 +267,11 @@ mod tests {
         let i = two("[a]\nx = \"Kế <b>\"\n", "[a]\nx = \"Plan <b>\"\n");
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
+        // Templates are checked for their functions when added.
+        i.register(&mut tera, "vi");
         tera.add_raw_template("p.html", r#"{{ t(key="a.x") }}|{{ t(key="a.x", n=2) }}"#)
             .unwrap();
         let mut en = tera.clone();
-        i.register(&mut tera, "vi");
         i.register(&mut en, "en");
         let ctx = tera::Context::new();
         assert_eq!(
