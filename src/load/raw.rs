@@ -21,6 +21,15 @@ pub struct SiteFile {
     /// `/<lang>/` with the same content.
     #[serde(default)]
     pub ui_languages: Vec<String>,
+    /// Order of all-number dates in English deadlines (`month_day`:
+    /// `12/31/2020`; `day_month`: `31/12/2020`); unset: only dates with
+    /// one possible reading are read.
+    #[serde(default)]
+    pub date_order: Option<crate::model::deadline::DateOrder>,
+    /// Month (1–12) fiscal years start in, for `FY 2021` in deadlines; a
+    /// fiscal year is named by the year it ends in.
+    #[serde(default)]
+    pub fiscal_year_start: Option<u32>,
     /// Absolute URL the site is published at, used for permalinks in citations.
     #[serde(default)]
     pub base_url: Option<String>,
@@ -152,6 +161,10 @@ pub struct PlanFront {
     /// Year assumed by deadlines that omit it.
     #[serde(default)]
     pub year: Option<i32>,
+    /// Language of the plan's wording, choosing the deadline grammar
+    /// (`vi`, `en`); defaults to the site's.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Who signed.
     #[serde(default)]
     pub signatory: Option<SignatoryEntry>,

@@ -161,6 +161,9 @@ pub struct Plan {
     pub period: Period,
     /// Year assumed by deadlines that omit it.
     pub year: i32,
+    /// Language of the plan's wording (`vi`, `en`): its deadline grammar,
+    /// and the `lang` of its verbatim text on pages.
+    pub language: String,
     /// Signatory.
     pub signatory: Option<Signatory>,
     /// "Căn cứ" lines.

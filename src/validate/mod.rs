@@ -15,7 +15,7 @@ pub mod site;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::RawContent;
 use crate::model::Model;
 
@@ -34,10 +34,25 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
     let registry = agencies::registry(&raw.agencies, &mut diags);
     let site = site::site(&raw.site, as_of, &mut diags);
     let as_of = site.as_of;
+    let s = &raw.site.value;
+    if let Some(m) = s.fiscal_year_start.filter(|m| !(1..=12).contains(m)) {
+        diags.push(
+            Diagnostic::error(
+                raw.site.spans.locate(&raw.site.path, "fiscal_year_start"),
+                format!("`fiscal_year_start: {m}` is not a month"),
+            )
+            .with_help("write the month fiscal years start in, 1–12 (10 for October)"),
+        );
+    }
+    let times = plans::TimeSettings {
+        language: s.language.clone(),
+        date_order: s.date_order,
+        fiscal_year_start: s.fiscal_year_start.filter(|m| (1..=12).contains(m)),
+    };
     let mut plans: Vec<_> = raw
         .plans
         .iter()
-        .filter_map(|p| plans::plan(p, &registry, &mut diags))
+        .filter_map(|p| plans::plan(p, &registry, &times, &mut diags))
         .collect();
     plans.sort_by(|a, b| a.id.cmp(&b.id));
     let reports = reports::reports(&raw.reports, &plans, &registry, as_of, &mut diags);

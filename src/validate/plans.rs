@@ -10,18 +10,59 @@ use crate::diagnostics::{short, Diagnostic, Diagnostics};
 use crate::load::raw::{GroupEntry, MeaningEntry, TaskEntry};
 use crate::load::yaml::Spans;
 use crate::load::RawPlan;
+use crate::model::deadline::grammar::{self, Context, DateOrder, Grammar};
+use crate::model::deadline::vi::Vietnamese;
 use crate::model::ids::slugify;
 use crate::model::plan::{
     AgencyCell, DeclaredCount, GoalBlock, Group, Period, Signatory, TableStatus,
 };
 use crate::model::{Deadline, Plan, PlanId, Registry, Task, TaskId};
 
+/// How the site reads time phrases: its language and the settings the
+/// grammars need (`site.yaml`).
+#[derive(Debug, Clone)]
+pub struct TimeSettings {
+    /// The site's language, for plans that do not name theirs.
+    pub language: String,
+    /// The order of all-number dates.
+    pub date_order: Option<DateOrder>,
+    /// The month fiscal years start in.
+    pub fiscal_year_start: Option<u32>,
+}
+
 /// Validates one plan; problems go to `diags`. Returns `None` when the plan
 /// cannot be built at all (invalid id or issuer).
-pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Option<Plan> {
+pub fn plan(
+    raw: &RawPlan,
+    registry: &Registry,
+    times: &TimeSettings,
+    diags: &mut Diagnostics,
+) -> Option<Plan> {
     let f = &raw.front.value;
     let fpath = &raw.front.path;
     let fat = |p: &str| raw.front.spans.locate(fpath, p);
+    let language = f.language.clone().unwrap_or_else(|| times.language.clone());
+    let grammar = match grammar::for_language(&language) {
+        Some(g) => g,
+        None => {
+            let at = if f.language.is_some() {
+                fat("language")
+            } else {
+                crate::diagnostics::Location::file(fpath)
+            };
+            diags.push(
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "no deadline grammar reads the language `{language}` (available: {})",
+                        grammar::LANGUAGES.join(", ")
+                    ),
+                )
+                .with_help("write `language:` with one of these in the plan's front matter or in site.yaml"),
+            );
+            &Vietnamese
+        }
+    };
     let Some(id) = PlanId::new(raw.dir_name.clone()) else {
         diags.push(
             Diagnostic::error(
@@ -134,6 +175,7 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
             end: f.period.end,
         },
         year,
+        language: language.clone(),
         signatory: f.signatory.as_ref().map(|s| Signatory {
             name: s.name.clone(),
             position: s.position.clone(),
@@ -166,7 +208,12 @@ pub fn plan(raw: &RawPlan, registry: &Registry, diags: &mut Diagnostics) -> Opti
             path: &tf.path,
             spans: &tf.spans,
             registry,
-            year,
+            grammar,
+            time: Context {
+                year: Some(year),
+                date_order: times.date_order,
+                fiscal_year_start: times.fiscal_year_start,
+            },
             period: plan.period,
             tasks: Vec::new(),
             ids: HashMap::new(),
@@ -189,7 +236,8 @@ struct TableCtx<'a> {
     path: &'a Path,
     spans: &'a Spans,
     registry: &'a Registry,
-    year: i32,
+    grammar: &'static dyn Grammar,
+    time: Context,
     period: Period,
     tasks: Vec<Task>,
     ids: HashMap<String, usize>,
@@ -362,10 +410,10 @@ impl TableCtx<'_> {
                 let at_m = |p: &str| at(format!("_meaning.{p}").trim_end_matches('.'));
                 super::meaning::stated(m, &at_m, self.diags)
                     .map(|kind| Deadline::stated(text, kind))
-                    .unwrap_or_else(|| Deadline::parse(text, Some(self.year)))
+                    .unwrap_or_else(|| Deadline::read(self.grammar, text, self.time))
             }
             None => {
-                let d = Deadline::parse(text, Some(self.year));
+                let d = Deadline::read(self.grammar, text, self.time);
                 let cell = format!("{path}.{field}");
                 let at_char = |k: usize| self.spans.locate_in_text(self.path, &cell, k);
                 super::meaning::report_flags(&d, &at_char, field, self.diags);

@@ -15,6 +15,22 @@ use super::DeadlineKind;
 pub struct Context {
     /// The plan's year, used when the text omits it (`Quý IV`).
     pub year: Option<i32>,
+    /// The order of all-number dates (`12/31/2020`), as `site.yaml`
+    /// declares it; `None`: only forms with one possible reading are read.
+    pub date_order: Option<DateOrder>,
+    /// The month (1–12) a fiscal year starts in, as `site.yaml` declares
+    /// it; `None`: fiscal years (`FY 2021`) are not read.
+    pub fiscal_year_start: Option<u32>,
+}
+
+/// The order of day and month in an all-number date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// Month first: `12/31/2020`.
+    MonthDay,
+    /// Day first: `31/12/2020`.
+    DayMonth,
 }
 
 /// How serious a flag is.
@@ -64,6 +80,10 @@ pub trait Grammar: Sync {
 pub fn for_language(code: &str) -> Option<&'static dyn Grammar> {
     match code {
         "vi" => Some(&super::vi::Vietnamese),
+        "en" => Some(&super::en::English),
         _ => None,
     }
 }
+
+/// Every language with a grammar, for messages.
+pub const LANGUAGES: &[&str] = &["en", "vi"];

@@ -9,6 +9,7 @@
 //! The classes are catalogued in `docs/deadlines.md`.
 
 mod describe;
+pub mod en;
 pub mod grammar;
 pub mod lex;
 pub mod vi;
@@ -17,7 +18,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 pub use describe::{roman, vi_date};
-pub use grammar::{Context, Flag, Grammar, Reading, Severity};
+pub use grammar::{Context, DateOrder, Flag, Grammar, Reading, Severity};
 
 /// A deadline: the words as printed and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -276,7 +277,14 @@ impl Deadline {
     /// Reads a printed Vietnamese deadline. `year` is the plan's year, used
     /// when the text omits it (`Quý IV`).
     pub fn parse(text: &str, year: Option<i32>) -> Deadline {
-        Deadline::read(&vi::Vietnamese, text, Context { year })
+        Deadline::read(
+            &vi::Vietnamese,
+            text,
+            Context {
+                year,
+                ..Context::default()
+            },
+        )
     }
 
     /// Reads a printed deadline with a language's grammar.

@@ -396,7 +396,13 @@ fn the_grammar_is_chosen_by_language() {
     let g = grammar::for_language("vi").unwrap();
     assert_eq!(g.language(), "vi");
     assert!(grammar::for_language("klingon").is_none());
-    let r = g.read("Quý IV", Context { year: Some(2026) });
+    let r = g.read(
+        "Quý IV",
+        Context {
+            year: Some(2026),
+            ..Context::default()
+        },
+    );
     assert_eq!(
         r.kind,
         DeadlineKind::Due {

@@ -1,4 +1,5 @@
-//! A cursor over a clause's tokens, and flag building, for the rules.
+//! A cursor over a clause's tokens, and flag building, for the rules (of
+//! every grammar).
 
 use super::super::grammar::{Flag, Severity};
 use super::super::lex::{Tok, Token};
@@ -6,11 +7,11 @@ use super::super::lex::{Tok, Token};
 /// The result of trying one rule: `Ok(None)` when the words are not of
 /// its shape (the cursor is back where it was), `Err` when they are of its
 /// shape but name something impossible or ambiguous.
-pub(super) type Try<T> = Result<Option<T>, Flag>;
+pub(in crate::model::deadline) type Try<T> = Result<Option<T>, Flag>;
 
 /// A position in a clause.
 #[derive(Clone, Copy)]
-pub(super) struct Cur<'a> {
+pub(in crate::model::deadline) struct Cur<'a> {
     /// The clause's tokens.
     pub t: &'a [Token],
     /// The NFC characters the tokens point into.
@@ -21,7 +22,7 @@ pub(super) struct Cur<'a> {
 
 /// A number as written.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Num {
+pub(in crate::model::deadline) struct Num {
     /// Value (saturating).
     pub value: u64,
     /// Digits written.

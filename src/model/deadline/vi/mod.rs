@@ -5,7 +5,7 @@
 //! periods), [`forms`] (spans, before/by, open starts), [`recur`] (recurring duties),
 //! [`free`] (ongoing work, event-relative phrases).
 
-mod cursor;
+pub(super) mod cursor;
 mod forms;
 mod free;
 mod period;

@@ -1,0 +1,333 @@
+//! The English grammar: the usual date forms, months, quarters, halves,
+//! years and fiscal years ([`period`]); by/before, spans, open starts and
+//! recurring duties ([`forms`]); ongoing work and event-relative phrases
+//! ([`free`]).
+//! A phrase is cut into parts (`;`, bullet lines, then `and` or `,` between
+//! time expressions); each part is a label of plain words and one time
+//! class read to its end; the rest is flagged, never dropped. Struck-through
+//! words (`~~March 2020~~ June 2020`) are a revised date: the later one
+//! holds, the struck one stays in the printed text only.
+
+mod forms;
+mod free;
+mod period;
+
+use super::grammar::{Context, Flag, Grammar, Reading, Severity};
+use super::lex::{lex, nfc_chars, Tok, Token};
+use super::vi::cursor::{Cur, Try};
+use super::{DeadlineKind, Milestone};
+
+/// English time expressions of action plans (`docs/deadlines.md`).
+pub struct English;
+
+/// The longest cell read as a time phrase (bounded work on hostile input).
+const MAX_CHARS: usize = 1000;
+
+impl Grammar for English {
+    fn language(&self) -> &'static str {
+        "en"
+    }
+
+    fn read(&self, text: &str, ctx: Context) -> Reading {
+        let chars = nfc_chars(text);
+        if chars.len() > MAX_CHARS {
+            return Reading {
+                kind: DeadlineKind::Unknown,
+                flags: vec![Flag {
+                    severity: Severity::NotUnderstood,
+                    start: 0,
+                    part: chars.iter().take(40).collect(),
+                    message: format!(
+                        "the cell is {} characters long; a time phrase is at most {MAX_CHARS}, so it is not read",
+                        chars.len()
+                    ),
+                }],
+            };
+        }
+        let (chars, struck) = strike_out(&chars);
+        let toks = lex(&chars);
+        let mut flags = Vec::new();
+        let mut items = Vec::new();
+        for part in parts(&toks) {
+            let part: Vec<Token> = part
+                .iter()
+                .filter(|t| t.tok != Tok::Newline)
+                .cloned()
+                .collect();
+            let (ms, fs) = read_part(&part, &chars, ctx);
+            items.extend(ms);
+            flags.extend(fs);
+        }
+        let kind = match items.len() {
+            0 => {
+                let nfc: String = chars.iter().collect();
+                let lead = nfc.chars().take_while(|c| c.is_whitespace()).count();
+                flags.push(Flag {
+                    severity: Severity::NotUnderstood,
+                    start: lead,
+                    part: nfc.trim().to_string(),
+                    message: if struck {
+                        "every date is struck through: no date holds".into()
+                    } else {
+                        "the phrase names no time".into()
+                    },
+                });
+                DeadlineKind::Unknown
+            }
+            1 => items.pop().map_or(DeadlineKind::Unknown, |m| m.kind),
+            _ => DeadlineKind::Milestones { items },
+        };
+        Reading { kind, flags }
+    }
+}
+
+/// Blanks struck-through text (`~~…~~`, markers included) so the revised
+/// date is not read; offsets stay those of the original. An unclosed `~~`
+/// is left as written (and then not understood).
+fn strike_out(chars: &[char]) -> (Vec<char>, bool) {
+    let mut out = chars.to_vec();
+    let mut struck = false;
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if out[i] == '~' && out[i + 1] == '~' {
+            let close =
+                (i + 2..out.len().saturating_sub(1)).find(|&k| out[k] == '~' && out[k + 1] == '~');
+            match close {
+                Some(k) => {
+                    for c in &mut out[i..k + 2] {
+                        *c = ' ';
+                    }
+                    struck = true;
+                    i = k + 2;
+                }
+                None => break,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    (out, struck)
+}
+
+/// Cuts at `;` and at lines that start with a bullet or follow a full stop.
+fn parts(toks: &[Token]) -> Vec<&[Token]> {
+    let bullet =
+        |t: Option<&Token>| t.is_some_and(|t| matches!(t.tok, Tok::Sym('-' | '+' | '•' | '*')));
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < toks.len() {
+        let cut = match toks[i].tok {
+            Tok::Sym(';') => Some(i + 1),
+            Tok::Newline if bullet(toks.get(i + 1)) => Some(i + 2),
+            Tok::Newline if i > 0 && matches!(toks[i - 1].tok, Tok::Sym('.' | ':' | ',')) => {
+                Some(i + 1)
+            }
+            _ => None,
+        };
+        match cut {
+            Some(next) => {
+                out.push(&toks[start..i]);
+                start = next;
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out.push(&toks[start.min(toks.len())..]);
+    out.into_iter()
+        .map(|p| {
+            let p = if bullet(p.first()) { &p[1..] } else { p };
+            let keep = p
+                .iter()
+                .rposition(|t| !matches!(t.tok, Tok::Sym('.' | ',') | Tok::Newline))
+                .map_or(0, |k| k + 1);
+            &p[..keep]
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn unknown() -> Milestone {
+    Milestone {
+        label: None,
+        kind: DeadlineKind::Unknown,
+    }
+}
+
+/// Words that name or bound a time: never part of a label.
+const TIME_WORDS: &[&str] = &[
+    "by",
+    "before",
+    "due",
+    "in",
+    "during",
+    "within",
+    "until",
+    "from",
+    "to",
+    "after",
+    "upon",
+    "every",
+    "each",
+    "end",
+    "q",
+    "h",
+    "fy",
+    "fiscal",
+    "quarter",
+    "half",
+    "year",
+    "month",
+    "annually",
+    "yearly",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "ongoing",
+    "not",
+    "no",
+    "never",
+    "starting",
+    "since",
+    "between",
+    "or",
+];
+
+/// True when a token holds a number or a time word.
+fn time_like(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        t.is_num()
+            || t.word()
+                .is_some_and(|w| TIME_WORDS.contains(&w) || period::month_word(w).is_some())
+    })
+}
+
+fn label_word(t: &Token) -> bool {
+    match t.word() {
+        Some(w) => !TIME_WORDS.contains(&w) && period::month_word(w).is_none(),
+        None => !t.is_num() && !t.is_sym('~'),
+    }
+}
+
+/// One part: a whole clause, or several joined by `and`/`,`.
+fn read_part(toks: &[Token], chars: &[char], ctx: Context) -> (Vec<Milestone>, Vec<Flag>) {
+    let c = Cur::new(toks, chars);
+    match clause(toks, chars, ctx) {
+        Ok(Some(m)) => return (vec![m], Vec::new()),
+        Err(f) => return (vec![unknown()], vec![f]),
+        Ok(None) => {}
+    }
+    let pieces = split_joined(toks);
+    if pieces.len() > 1 {
+        let read: Vec<_> = pieces.iter().map(|p| (p, clause(p, chars, ctx))).collect();
+        let all_read = read.iter().all(|(_, r)| matches!(r, Ok(Some(_))));
+        if all_read {
+            let ms = read
+                .into_iter()
+                .filter_map(|(_, r)| r.ok().flatten())
+                .collect();
+            return (ms, Vec::new());
+        }
+    }
+    let (severity, message) = if toks.iter().any(|t| t.is("or")) && time_like(toks) {
+        (
+            Severity::Ambiguous,
+            "the phrase gives alternatives (or); which one holds is not guessed",
+        )
+    } else if time_like(toks) {
+        (
+            Severity::NotUnderstood,
+            "part of this phrase is not understood, so none of it is read",
+        )
+    } else {
+        (
+            Severity::NotUnderstood,
+            "the phrase names no time this grammar knows",
+        )
+    };
+    (
+        vec![unknown()],
+        vec![c.flag(severity, 0, toks.len(), message.into())],
+    )
+}
+
+/// Splits at `and` and `,` outside brackets.
+fn split_joined(toks: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let (mut start, mut depth) = (0, 0usize);
+    for (i, t) in toks.iter().enumerate() {
+        match t.tok {
+            Tok::Sym('(') => depth += 1,
+            Tok::Sym(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && (t.is("and") || t.is_sym(',')) {
+            out.push(&toks[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&toks[start..]);
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// `Label: time`, or label words then one time class to the end.
+fn clause(toks: &[Token], chars: &[char], ctx: Context) -> Try<Milestone> {
+    let c = Cur::new(toks, chars);
+    if let Some(k) = toks.iter().position(|t| t.is_sym(':')) {
+        if k > 0 && k + 1 < toks.len() && !toks[..k].iter().any(Token::is_num) {
+            return Ok(
+                body(&toks[k + 1..], chars, ctx)?.map(|(_, kind)| Milestone {
+                    label: Some(c.text(0, k).trim().to_string()),
+                    kind,
+                }),
+            );
+        }
+    }
+    Ok(body(toks, chars, ctx)?.map(|(label_end, kind)| Milestone {
+        label: (label_end > 0).then(|| {
+            c.text(0, label_end)
+                .trim_end_matches([',', ' ', '-'])
+                .to_string()
+        }),
+        kind,
+    }))
+}
+
+/// Label words, then a class read to the end. Returns where the label
+/// ends and the meaning.
+fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKind)> {
+    for start in 0..toks.len() {
+        if start > 0 && !label_word(&toks[start - 1]) {
+            return Ok(None);
+        }
+        let at = Cur {
+            t: toks,
+            chars,
+            i: start,
+        };
+        let mut c = at;
+        if let Some(kind) = forms::time_form(&mut c, ctx)? {
+            if c.finished() {
+                return Ok(Some((start, kind)));
+            }
+        }
+        let mut c = at;
+        if let Some(kind) = forms::recurring(&mut c)? {
+            if c.finished() {
+                return Ok(Some((start, kind)));
+            }
+        }
+        let mut c = at;
+        if let Some(kind) = free::ongoing(&mut c)? {
+            return Ok(Some((start, kind)));
+        }
+        let mut c = at;
+        if let Some(kind) = free::unscheduled(&mut c, ctx)? {
+            return Ok(Some((start, kind)));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests;

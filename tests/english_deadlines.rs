@@ -1,0 +1,102 @@
+//! The deadline grammar follows the plan's language (default: the site's):
+//! an English plan's cells are read by the English grammar with the date
+//! order and fiscal-year start of `site.yaml`; an unknown language is an
+//! error at its line.
+
+mod common;
+
+use common::*;
+use minhbach::diagnostics::Severity;
+use minhbach::model::DeadlineKind;
+
+fn english_tasks(a: &str, b: &str) -> String {
+    TASKS
+        .replace("deadline: \"Tháng 9/2025\"", &format!("deadline: {a:?}"))
+        .replace("deadline: \"Thường xuyên\"", &format!("deadline: {b:?}"))
+}
+
+fn load(
+    site: &str,
+    front_extra: &str,
+    a: &str,
+    b: &str,
+) -> (
+    Option<minhbach::model::Model>,
+    Vec<minhbach::diagnostics::Diagnostic>,
+) {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let plan = PLAN_MD.replace(
+        "issuer: so-khcn\n",
+        &format!("issuer: so-khcn\n{front_extra}"),
+    );
+    write_content(
+        tmp.path(),
+        &[
+            ("site.yaml", site),
+            ("plans/kh-thu/plan.md", &plan),
+            ("plans/kh-thu/tasks.yaml", &english_tasks(a, b)),
+        ],
+    );
+    let (m, d) = minhbach::load_model(tmp.path(), None);
+    (m, d.sorted().into_iter().cloned().collect())
+}
+
+const SITE_EN: &str =
+    "title: \"T\"\nlanguage: en\nas_of: 2025-09-20\ndate_order: month_day\nfiscal_year_start: 10\n";
+
+#[test]
+fn an_english_site_reads_english_deadlines_with_its_settings() {
+    let (m, d) = load(SITE_EN, "", "12/31/2025", "FY 2026");
+    assert!(d.is_empty(), "{d:#?}");
+    let m = m.unwrap();
+    let t = &m.plans[0].tasks;
+    assert_eq!(m.plans[0].language, "en");
+    assert_eq!(t[0].deadline.as_ref().unwrap().kind.name(), "due");
+    assert!(matches!(
+        t[1].deadline.as_ref().unwrap().kind,
+        DeadlineKind::Span { from, .. } if from.to_string() == "2025-10-01"
+    ));
+}
+
+#[test]
+fn a_plan_may_name_its_own_language() {
+    let (m, d) = load(SITE, "language: en\n", "Q4 2025", "Ongoing");
+    assert!(d.is_empty(), "{d:#?}");
+    let m = m.unwrap();
+    assert_eq!(m.plans[0].language, "en");
+    assert!(m.plans[0]
+        .tasks
+        .iter()
+        .all(|t| t.deadline.as_ref().unwrap().is_understood()));
+    // The same words in a Vietnamese plan are not understood, and said so.
+    let (_, d) = load(SITE, "", "Q4 2025", "Ongoing");
+    assert_eq!(
+        d.iter().filter(|d| d.severity == Severity::Warning).count(),
+        2,
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn an_unknown_plan_language_is_an_error_listing_the_grammars() {
+    let (m, d) = load(SITE, "language: fr\n", "Q4 2025", "Ongoing");
+    assert!(m.is_none());
+    let e: Vec<_> = d.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(e.len(), 1, "{d:#?}");
+    assert!(e[0].message.contains("en, vi"), "{}", e[0].message);
+    assert_eq!(e[0].location.line, 6);
+}
+
+#[test]
+fn a_fiscal_year_start_outside_the_year_is_an_error() {
+    let site = SITE_EN.replace("fiscal_year_start: 10", "fiscal_year_start: 13");
+    let (m, d) = load(&site, "", "Q4 2025", "Ongoing");
+    assert!(m.is_none());
+    assert!(
+        d.iter().any(|d| d.severity == Severity::Error
+            && d.message.contains("13")
+            && d.location.line == 5),
+        "{d:#?}"
+    );
+}
