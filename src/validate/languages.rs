@@ -3,6 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::RawContent;
+use crate::model::deadline::grammar;
 
 /// Checks the site's languages against `available` (sorted codes); every
 /// problem names the line in `site.yaml` and lists what is available.
@@ -24,6 +25,20 @@ pub fn check(raw: &RawContent, available: &[String], diags: &mut Diagnostics) {
                 "write one of {list}, or add i18n/{}.toml to the theme",
                 s.language
             )),
+        );
+    } else if grammar::for_language(&s.language).is_none() {
+        diags.push(
+            Diagnostic::error(
+                raw.site.spans.locate(&raw.site.path, "language"),
+                format!(
+                    "no deadline grammar reads the language `{}` (available: {})",
+                    s.language,
+                    grammar::LANGUAGES.join(", ")
+                ),
+            )
+            .with_help(
+                "write one of these, or add a grammar (docs/deadlines.md, \"Other languages\")",
+            ),
         );
     }
     if !s.ui_languages.is_empty() {

@@ -42,26 +42,23 @@ pub fn plan(
     let fpath = &raw.front.path;
     let fat = |p: &str| raw.front.spans.locate(fpath, p);
     let language = f.language.clone().unwrap_or_else(|| times.language.clone());
-    let grammar = match grammar::for_language(&language) {
-        Some(g) => g,
-        None => {
-            let at = if f.language.is_some() {
-                fat("language")
-            } else {
-                crate::diagnostics::Location::file(fpath)
-            };
+    // The site's language is checked once, in `languages::check`.
+    let grammar = match (grammar::for_language(&language), &f.language) {
+        (Some(g), _) => g,
+        (None, Some(_)) => {
             diags.push(
                 Diagnostic::error(
-                    at,
+                    fat("language"),
                     format!(
                         "no deadline grammar reads the language `{language}` (available: {})",
                         grammar::LANGUAGES.join(", ")
                     ),
                 )
-                .with_help("write `language:` with one of these in the plan's front matter or in site.yaml"),
+                .with_help("write `language:` with one of these in the plan's front matter"),
             );
             &Vietnamese
         }
+        (None, None) => &Vietnamese,
     };
     let Some(id) = PlanId::new(raw.dir_name.clone()) else {
         diags.push(
