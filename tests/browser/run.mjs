@@ -17,7 +17,9 @@
 // - with --hostile DIR: every page of the hostile-content site (built from
 //   tests/hostile/content) loads, is searched for its payloads, and no
 //   dialog (alert/confirm/prompt) opens and no injected script runs.
-// Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR] [--hostile HOSTILE_SITE_DIR]
+// - with --english DIR: an English site passes the same page checks with
+//   lang="en".
+// Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR] [--hostile HOSTILE_SITE_DIR] [--english ENGLISH_SITE_DIR]
 //   (prints "N passed, N failed")
 import { createServer } from "node:http";
 import { readFileSync, statSync, readdirSync, existsSync, mkdirSync } from "node:fs";
@@ -31,6 +33,8 @@ const axePath = require.resolve("axe-core/axe.min.js");
 const args = process.argv.slice(2);
 const hostileAt = args.indexOf("--hostile");
 const hostile = hostileAt >= 0 ? resolve(args.splice(hostileAt, 2)[1]) : null;
+const englishAt = args.indexOf("--english");
+const english = englishAt >= 0 ? resolve(args.splice(englishAt, 2)[1]) : null;
 const [site, demo] = args.map((p) => resolve(p));
 if (!site) {
   console.error("usage: node run.mjs SITE_DIR [DEMO_SITE_DIR]");
@@ -134,7 +138,7 @@ function describe(v) {
   return v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("\n");
 }
 
-async function checkPages(browser, root, label, paths, shots = {}) {
+async function checkPages(browser, root, label, paths, shots = {}, want = "vi") {
   const server = await serve(root);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const context = await browser.newContext();
@@ -177,7 +181,7 @@ async function checkPages(browser, root, label, paths, shots = {}) {
       });
     }
     const lang = await page.evaluate(() => document.documentElement.lang);
-    check(`${label} /${p}: lang="vi"`, lang === "vi", lang);
+    check(`${label} /${p}: lang="${want}"`, lang === want, lang);
   }
   check(`${label}: no script errors`, errors.length === 0, errors.join("\n"));
   check(`${label}: no request leaves 127.0.0.1`, external.length === 0, external.join("\n"));
@@ -365,6 +369,13 @@ const DEMO_PAGES = [
   "ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html", "ban-luu/2025-12/ke-hoach/114-kh-bcd-2025/index.html",
 ];
 
+const ENGLISH_PAGES = [
+  "index.html", "ke-hoach/index.html", "ke-hoach/digital-action-plan/index.html",
+  "ke-hoach/digital-action-plan/nhiem-vu/21/index.html", "co-quan/index.html",
+  "co-quan/digital-office/index.html", "tinh-trang/index.html", "lich/index.html",
+  "bieu-do/index.html", "du-lieu/index.html", "tim-kiem/index.html",
+];
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -380,6 +391,10 @@ try {
     checkLinks(demo, "demo");
     await checkPages(browser, demo, "demo", DEMO_PAGES, { "bieu-do/index.html": "charts", "index.html": "home" });
     await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
+  }
+  if (english) {
+    checkLinks(english, "english");
+    await checkPages(browser, english, "english", ENGLISH_PAGES, { "index.html": "home" }, "en");
   }
   checkStateColours(colours);
   if (hostile) {
