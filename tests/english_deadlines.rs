@@ -100,3 +100,54 @@ fn a_fiscal_year_start_outside_the_year_is_an_error() {
         "{d:#?}"
     );
 }
+
+#[test]
+fn the_english_example_reads_every_deadline_and_covers_every_class() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/english");
+    let (m, d) = minhbach::load_model(&dir, None);
+    let d: Vec<_> = d.sorted().into_iter().cloned().collect();
+    assert!(d.is_empty(), "{d:#?}");
+    let m = m.unwrap();
+    assert!(m.site.illustrative, "the example is labelled illustrative");
+    let mut kinds: Vec<&str> = m.plans[0]
+        .tasks
+        .iter()
+        .map(|t| {
+            let dl = t.deadline.as_ref().unwrap();
+            assert!(dl.is_understood(), "{}", dl.text);
+            dl.kind.name()
+        })
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(
+        kinds,
+        [
+            "due",
+            "milestones",
+            "ongoing",
+            "open_start",
+            "recurring",
+            "span",
+            "unscheduled"
+        ]
+    );
+    let texts: Vec<&str> = m.plans[0]
+        .tasks
+        .iter()
+        .filter_map(|t| t.deadline.as_ref().map(|d| d.text.as_str()))
+        .collect();
+    for form in [
+        "December 31, 2020",
+        "31 December 2020",
+        "2021-03-31",
+        "06/30/2021",
+        "Q4 2020",
+        "FY 2021",
+        "~~March 2021~~ June 2021",
+        "6 months after launch",
+        "Ongoing",
+    ] {
+        assert!(texts.contains(&form), "{form}");
+    }
+}
