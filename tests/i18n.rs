@@ -152,6 +152,10 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
     assert!(home.contains("<html lang=\"en\">"));
     assert!(home.contains(">Plans</a>") && home.contains(">Skip to main content<"));
     assert!(home.contains("content=\"en_GB\"") && home.contains("1 task"));
+    // Words made by the program: the as-of date and the state labels.
+    assert!(home
+        .contains("Data as of <time datetime=\"2025-09-20\"><strong>20 September 2025</strong>"));
+    assert!(home.contains(">Not yet due, no report</span>"), "{home}");
     let atom = fs::read_to_string(out.join("ban-tin.xml")).unwrap();
     assert!(atom.contains("xml:lang=\"en\"") && atom.contains("<title>Updates — Test</title>"));
     let words = vietnamese_words();

@@ -171,6 +171,16 @@ fn render_page(
         site_root: urls::root_from(&dir),
     };
     pages::common(model, derived, &place, &mut ctx);
+    // The as-of date in the words of the page's language.
+    let as_of = theme
+        .i18n
+        .locale(&model.site.language)
+        .date(derived.as_of)
+        .map_err(|e| RenderError::Theme {
+            path: "i18n".into(),
+            message: e.to_string(),
+        })?;
+    ctx.insert("as_of", &as_of);
     ctx.insert("title", &spec.title);
     ctx.insert("description", &spec.description);
     let html = theme

@@ -108,7 +108,8 @@ pub(super) fn problems(i18n: &I18n, used_in_templates: &[String]) -> Vec<Problem
     out
 }
 
-/// The keys a template looks up literally: every `t(key="…")`.
+/// The keys a template looks up literally: every `t(key="…")` (a key
+/// built with `~` is left to [`program_keys`]).
 pub fn keys_in_template(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
     let bytes = source.as_bytes();
@@ -135,7 +136,12 @@ pub fn keys_in_template(source: &str) -> Vec<String> {
             continue;
         };
         if let Some(end) = rest[1..].find(q) {
-            keys.push(rest[1..1 + end].to_string());
+            // `t(key="state." ~ s.key)` builds its key: the program's keys
+            // ([`program_keys`]) cover such families.
+            let built = rest[2 + end..].trim_start().starts_with('~');
+            if !built {
+                keys.push(rest[1..1 + end].to_string());
+            }
         }
     }
     keys
@@ -155,7 +161,7 @@ mod tests {
 
     #[test]
     fn template_keys_are_found_in_every_quoting() {
-        let t = r#"{{ t(key="nav.plans") }} {{ t( key = 'count.tasks', n=3) }} {{ start(key="x") }} {{ a.t(key="y") }}"#;
+        let t = r#"{{ t(key="nav.plans") }} {{ t( key = 'count.tasks', n=3) }} {{ start(key="x") }} {{ a.t(key="y") }} {{ t(key="state." ~ s.key) }}"#;
         assert_eq!(keys_in_template(t), ["nav.plans", "count.tasks"]);
     }
 
