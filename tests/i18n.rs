@@ -160,6 +160,20 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
     assert!(atom.contains("xml:lang=\"en\"") && atom.contains("<title>Updates — Test</title>"));
     let words = vietnamese_words();
     assert!(words.len() > 40, "{words:?}");
+    let ics = fs::read_to_string(out.join("lich/lich.ics"))
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(ics.contains("PRODID:-//minhbach//minhbach//EN"), "{ics}");
+    assert!(
+        ics.contains("Deadline (as written): 30/10/2025") && ics.contains("SUMMARY:Due: Task 1"),
+        "{ics}"
+    );
+    for w in &words {
+        assert!(
+            !ics.contains(w.as_str()),
+            "Vietnamese UI word {w:?} in the English ICS"
+        );
+    }
     // The pages whose templates take every word from the i18n files (the
     // page title in <head> and the status line are still made in Rust).
     for page in ["ke-hoach", "co-quan", "tim-kiem"] {

@@ -307,12 +307,12 @@ pub fn upcoming_for(model: &Model, d: &Derived, series: &[usize], limit: usize) 
         .collect()
 }
 
-/// Every ICS feed: the whole site, each plan, each agency.
-pub fn feeds(model: &Model, d: &Derived) -> Vec<OutFile> {
+/// Every ICS feed: the whole site, each plan, each agency, in the words of `w`.
+pub fn feeds(model: &Model, d: &Derived, w: &ics::IcsWords) -> Vec<OutFile> {
     let all: Vec<&Series> = d.calendar.series.iter().collect();
     let mut out = vec![OutFile {
         path: format!("{CALENDAR}lich.ics"),
-        bytes: ics::feed(model, d, &model.site.title, &all).into_bytes(),
+        bytes: ics::feed(model, w, &model.site.title, &all).into_bytes(),
     }];
     for (pi, p) in model.plans.iter().enumerate() {
         let s: Vec<&Series> = d
@@ -323,7 +323,7 @@ pub fn feeds(model: &Model, d: &Derived) -> Vec<OutFile> {
             .collect();
         out.push(OutFile {
             path: format!("{}lich.ics", urls::plan(p.id.as_str())),
-            bytes: ics::feed(model, d, &p.label(), &s).into_bytes(),
+            bytes: ics::feed(model, w, &p.label(), &s).into_bytes(),
         });
     }
     for a in model.registry.all() {
@@ -334,7 +334,7 @@ pub fn feeds(model: &Model, d: &Derived) -> Vec<OutFile> {
             .collect();
         out.push(OutFile {
             path: format!("{}lich.ics", urls::agency(a.id.as_str())),
-            bytes: ics::feed(model, d, &a.name, &s).into_bytes(),
+            bytes: ics::feed(model, w, &a.name, &s).into_bytes(),
         });
     }
     out

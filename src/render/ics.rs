@@ -8,11 +8,46 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::derive::calendar::{Series, Source};
-use crate::derive::Derived;
 use crate::model::duty::Schedule;
 use crate::model::Model;
 
+use super::i18n::{fill, I18nError, Locale};
 use super::urls;
+
+/// The words of the feeds in one language (`ics.*` in the i18n files),
+/// looked up once so writing a feed cannot fail.
+#[derive(Debug, Clone)]
+pub struct IcsWords {
+    lang: String,
+    task: String,
+    deadline_verbatim: String,
+    lead: String,
+    reporter: String,
+    verbatim: String,
+    to: String,
+    page: String,
+    due: String,
+    due_before: String,
+}
+
+impl IcsWords {
+    /// The words of `locale`'s language.
+    pub fn new(locale: &Locale) -> Result<IcsWords, I18nError> {
+        let t = |k: &str| locale.t(&format!("ics.{k}"), None);
+        Ok(IcsWords {
+            lang: locale.lang().to_uppercase(),
+            task: t("task")?,
+            deadline_verbatim: t("deadline_verbatim")?,
+            lead: t("lead")?,
+            reporter: t("reporter")?,
+            verbatim: t("verbatim")?,
+            to: t("to")?,
+            page: t("page")?,
+            due: t("due")?,
+            due_before: t("due_before")?,
+        })
+    }
+}
 
 /// Escapes a TEXT value.
 pub fn escape(text: &str) -> String {
@@ -78,15 +113,20 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// Summary, description and page directory of a series.
-fn describe(model: &Model, s: &Series) -> (String, String, String) {
+fn describe(model: &Model, w: &IcsWords, s: &Series) -> (String, String, String) {
     match s.source {
         Source::Task(r) => {
             let plan = &model.plans[r.plan];
             let task = &plan.tasks[r.task];
-            let name = format!(
-                "Nhiệm vụ {} — {}",
-                task.number.as_deref().unwrap_or(task.id.as_str()),
-                plan.label()
+            let name = fill(
+                &w.task,
+                &[
+                    (
+                        "number",
+                        task.number.as_deref().unwrap_or(task.id.as_str()).into(),
+                    ),
+                    ("plan", plan.label()),
+                ],
             );
             let summary = match &s.label {
                 Some(l) => format!("{name}: {l}"),
@@ -100,9 +140,9 @@ fn describe(model: &Model, s: &Series) -> (String, String, String) {
                 desc.push_str(t);
                 desc.push_str("\n\n");
             }
-            desc.push_str(&format!("Thời gian hoàn thành (nguyên văn): {}", s.wording));
+            desc.push_str(&format!("{}: {}", w.deadline_verbatim, s.wording));
             if !task.lead.text.is_empty() {
-                desc.push_str(&format!("\nCơ quan chủ trì: {}", task.lead.text));
+                desc.push_str(&format!("\n{}: {}", w.lead, task.lead.text));
             }
             (
                 summary,
@@ -115,27 +155,29 @@ fn describe(model: &Model, s: &Series) -> (String, String, String) {
             let duty = &plan.duties[di];
             let summary = format!("{} — {}", duty.title, plan.label());
             let mut desc = format!(
-                "{}\nCơ quan báo cáo: {}\nNguyên văn: {}",
+                "{}\n{}: {}\n{}: {}",
                 duty.schedule.describe(duty.before),
+                w.reporter,
                 duty.who.text,
+                w.verbatim,
                 duty.quote
             );
             if let Some(to) = &duty.to {
-                desc.push_str(&format!("\nGửi: {to}"));
+                desc.push_str(&format!("\n{}: {to}", w.to));
             }
             (summary, desc, urls::plan(plan.id.as_str()))
         }
     }
 }
 
-/// Writes a VCALENDAR with the given series.
-pub fn feed(model: &Model, _derived: &Derived, name: &str, series: &[&Series]) -> String {
+/// Writes a VCALENDAR with the given series, in the words of `w`.
+pub fn feed(model: &Model, w: &IcsWords, name: &str, series: &[&Series]) -> String {
     let stamp = format!("{}T000000Z", ymd(model.site.as_of));
     let mut out = String::new();
     let mut line = |l: String| out.push_str(&fold(&l));
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
-    line("PRODID:-//minhbach//minhbach//VI".into());
+    line(format!("PRODID:-//minhbach//minhbach//{}", w.lang));
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape(name)));
@@ -144,10 +186,11 @@ pub fn feed(model: &Model, _derived: &Derived, name: &str, series: &[&Series]) -
         let Some(&first) = s.dates.first() else {
             continue;
         };
-        let (summary, mut desc, dir) = describe(model, s);
+        let (summary, mut desc, dir) = describe(model, w, s);
         let permalink = model.site.base_url.as_ref().map(|b| format!("{b}{dir}"));
         desc.push_str(&format!(
-            "\nTrang: {}",
+            "\n{}: {}",
+            w.page,
             permalink.clone().unwrap_or_else(|| format!("/{dir}"))
         ));
         line("BEGIN:VEVENT".into());
@@ -162,11 +205,7 @@ pub fn feed(model: &Model, _derived: &Derived, name: &str, series: &[&Series]) -
                 line(format!("RRULE:{r}"));
             }
         }
-        let prefix = if s.before {
-            "Hạn (trước ngày này)"
-        } else {
-            "Hạn"
-        };
+        let prefix = if s.before { &w.due_before } else { &w.due };
         line(format!(
             "SUMMARY:{}",
             escape(&format!("{prefix}: {summary}"))

@@ -132,7 +132,12 @@ pub fn render(
             .collect::<Result<_, _>>()?;
         files.extend(rendered);
     }
-    files.extend(calendar::feeds(model, derived));
+    let locale = theme.i18n.locale(&model.site.language);
+    let ics_words = ics::IcsWords::new(&locale).map_err(|e| RenderError::Theme {
+        path: "i18n".into(),
+        message: e.to_string(),
+    })?;
+    files.extend(calendar::feeds(model, derived, &ics_words));
     files.extend(data_files);
     files.extend(search::index(model, derived).0);
     for c in &charts {

@@ -9,7 +9,21 @@ use crate::derive::status::State;
 use super::{paths, I18n, REFERENCE};
 
 /// Keys the program itself looks up (not found by reading templates).
-pub const PROGRAM_KEYS: &[&str] = &["meta.name", "date.day", "date.month", "date.months"];
+pub const PROGRAM_KEYS: &[&str] = &[
+    "meta.name",
+    "date.day",
+    "date.month",
+    "date.months",
+    "ics.task",
+    "ics.deadline_verbatim",
+    "ics.lead",
+    "ics.reporter",
+    "ics.verbatim",
+    "ics.to",
+    "ics.page",
+    "ics.due",
+    "ics.due_before",
+];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.
 pub fn program_keys() -> Vec<String> {
