@@ -29,6 +29,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
 pub fn program_keys() -> Vec<String> {
     let mut keys: Vec<String> = PROGRAM_KEYS.iter().map(|k| k.to_string()).collect();
     keys.extend(paths::KEYS.iter().map(|k| format!("path.{k}")));
+    keys.extend(super::describe::KEYS.iter().map(|k| k.to_string()));
     keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
     keys
 }

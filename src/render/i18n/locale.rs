@@ -11,8 +11,8 @@ use super::{fill, Entry, I18n, I18nError, Paths};
 /// One language's words for the program's own text.
 #[derive(Debug, Clone)]
 pub struct Locale {
-    i18n: I18n,
-    lang: String,
+    pub(super) i18n: I18n,
+    pub(super) lang: String,
 }
 
 impl Locale {

@@ -6,6 +6,7 @@
 
 mod catalog;
 mod check;
+mod describe;
 mod locale;
 mod paths;
 
