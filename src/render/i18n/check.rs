@@ -165,6 +165,24 @@ pub fn keys_in_template(source: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every literal key written between any other template text is
+        /// found, once, whatever the spacing and quotes.
+        #[test]
+        fn literal_keys_are_found_anywhere(
+            before in "[^t]{0,30}",
+            after in "[^t]{0,30}",
+            key in "[a-z_]{1,8}(\\.[a-z_]{1,8}){0,2}",
+            sp in " {0,2}",
+            double in any::<bool>(),
+        ) {
+            let q = if double { '"' } else { '\'' };
+            let src = format!("{before}{{{{ t({sp}key{sp}={sp}{q}{key}{q}) }}}}{after}");
+            prop_assert_eq!(keys_in_template(&src), vec![key]);
+        }
+    }
 
     fn set(vi: &str, en: &str) -> I18n {
         I18n::from_sources([
