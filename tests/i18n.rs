@@ -26,34 +26,34 @@ fn every_key_is_in_every_language_and_used_and_nothing_is_missing() {
     }
 }
 
-#[test]
-fn an_unknown_language_is_an_error_at_its_line_listing_the_available_ones() {
+fn errors_for_language(value: &str) -> Vec<minhbach::diagnostics::Diagnostic> {
     let tmp = tempfile::tempdir().unwrap();
     valid_content(tmp.path());
-    write_content(
-        tmp.path(),
-        &[(
-            "site.yaml",
-            "title: \"T\"\nlanguage: klingon\nas_of: 2025-09-20\n",
-        )],
-    );
+    let site = format!("title: \"T\"\nlanguage: {value}\nas_of: 2025-09-20\n");
+    write_content(tmp.path(), &[("site.yaml", &site)]);
     let r = minhbach::check(tmp.path(), None);
-    let errs: Vec<_> = r
-        .diagnostics
+    r.diagnostics
         .sorted()
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .cloned()
-        .collect();
+        .collect()
+}
+
+#[test]
+fn an_unknown_language_is_an_error_at_its_line_listing_the_available_ones() {
+    let errs = errors_for_language("tlh");
     assert_eq!(errs.len(), 1, "{errs:#?}");
     assert!(errs[0].message.contains("tlh"), "{}", errs[0].message);
     assert!(errs[0].message.contains("en, vi"), "{}", errs[0].message);
     assert_eq!(errs[0].location.line, 2);
-    assert!(errs[0]
-        .help
-        .as_deref()
-        .unwrap_or("")
-        .contains("i18n/klingon.toml"));
+    let help = errs[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("i18n/tlh.toml"), "{help}");
+    // A value that is not a language tag at all is reported once, by the
+    // site checks.
+    let errs = errors_for_language("klingon");
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(errs[0].location.line, 2);
 }
 
 #[test]
