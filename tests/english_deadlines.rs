@@ -151,3 +151,36 @@ fn the_english_example_reads_every_deadline_and_covers_every_class() {
         assert!(texts.contains(&form), "{form}");
     }
 }
+
+#[test]
+fn a_revised_date_is_shown_struck_and_the_words_stay_escaped() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/english");
+    let tmp = tempfile::tempdir().unwrap();
+    let r = minhbach::build(&opts(&dir, tmp.path()));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let task = std::fs::read_to_string(
+        tmp.path()
+            .join("ke-hoach/digital-action-plan/nhiem-vu/22/index.html"),
+    )
+    .unwrap();
+    assert!(task.contains("<del>March 2021</del> June 2021"), "{task}");
+    // Hostile words between the markers are escaped like any text.
+    let tmp2 = tempfile::tempdir().unwrap();
+    valid_content(tmp2.path());
+    write_content(
+        tmp2.path(),
+        &[(
+            "plans/kh-thu/tasks.yaml",
+            &TASKS.replace("Tháng 9/2025", "~~<b>x</b>~~ Tháng 9/2025"),
+        )],
+    );
+    let out = tmp2.path().join("out");
+    let r = minhbach::build(&opts(tmp2.path(), &out));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let task = std::fs::read_to_string(out.join("ke-hoach/kh-thu/nhiem-vu/1/index.html")).unwrap();
+    assert!(
+        task.contains("<del>&lt;b&gt;x&lt;&#x2F;b&gt;</del> Tháng 9/2025")
+            || task.contains("<del>&lt;b&gt;x&lt;/b&gt;</del> Tháng 9/2025"),
+        "{task}"
+    );
+}

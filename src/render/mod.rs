@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod pages;
 pub mod reports;
+pub mod revised;
 pub mod search;
 pub mod snapshot;
 pub mod state_colours;

@@ -166,6 +166,7 @@ impl Theme {
         template_keys.dedup();
         let mut tera = Tera::new();
         i18n.register(&mut tera, super::i18n::REFERENCE);
+        super::revised::register(&mut tera);
         tera.autoescape_on(vec![".html", ".xml"]);
         // Numbers the Vietnamese way in templates: `{{ x | so }}` → `1.234,5`,
         // `{{ x | phan_tram }}` → `90,2 %`.
