@@ -104,6 +104,23 @@ fn default_languages() -> Vec<String> {
         .unwrap_or_else(|_| vec![render::i18n::REFERENCE.to_string()])
 }
 
+/// The theme (`None`: the built-in one) with the project's own words
+/// (`<content>/i18n/<lang>.toml`) laid over its i18n files.
+pub fn load_theme(
+    dir: Option<&Path>,
+    content: &Path,
+) -> Result<render::theme::Theme, render::RenderError> {
+    let mut theme = match dir {
+        Some(dir) => render::theme::Theme::from_dir(dir)?,
+        None => render::theme::Theme::embedded()?,
+    };
+    let own = content.join("i18n");
+    if own.is_dir() {
+        theme.overlay_i18n(&own)?;
+    }
+    Ok(theme)
+}
+
 /// The translation problems of a theme (`None`: the default theme) as
 /// diagnostics on its i18n files: a key missing in the reference language
 /// is an error, an untranslated or unused key a warning.
@@ -137,8 +154,13 @@ fn summary(m: &Model) -> String {
 /// Validates content and the default theme's translations without
 /// writing anything.
 pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
-    let (model, mut diagnostics) = load_model(content, as_of);
-    match render::theme::Theme::embedded() {
+    let theme = load_theme(None, content);
+    let languages = match &theme {
+        Ok(t) => t.i18n.languages(),
+        Err(_) => default_languages(),
+    };
+    let (model, mut diagnostics) = load_model_for(content, as_of, &languages);
+    match theme {
         Ok(t) => diagnostics.extend(i18n_diagnostics(&t, None)),
         Err(e) => diagnostics.push(Diagnostic::error(
             Location::file(Path::new("themes/default")),
@@ -164,10 +186,7 @@ pub struct Rendered {
 
 /// Renders the site in memory (stages 1–4), without writing.
 pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
-    let theme = match &opts.theme {
-        Some(dir) => render::theme::Theme::from_dir(dir),
-        None => render::theme::Theme::embedded(),
-    };
+    let theme = load_theme(opts.theme.as_deref(), &opts.content);
     let languages = match &theme {
         Ok(t) => t.i18n.languages(),
         Err(_) => default_languages(),

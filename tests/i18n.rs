@@ -192,3 +192,41 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
         }
     }
 }
+
+#[test]
+fn a_project_may_change_the_theme_words_in_its_own_i18n_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
+    english_content(&content);
+    write_content(
+        &content,
+        &[("i18n/en.toml", "[nav]\nplans = \"Action plans\"\n")],
+    );
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains(">Action plans</a>"), "{home}");
+    // Other words still come from the theme.
+    assert!(home.contains(">Agencies</a>"));
+    // A key the theme does not know is reported, not silently kept.
+    write_content(&content, &[("i18n/en.toml", "[nav]\nplanz = \"x\"\n")]);
+    let r = minhbach::check(&content, None);
+    let w = r.diagnostics.sorted();
+    assert!(
+        w.iter()
+            .any(|d| d.message.contains("nav.planz") && d.severity == Severity::Warning),
+        "{w:#?}"
+    );
+    // A malformed file is an error naming it.
+    write_content(&content, &[("i18n/en.toml", "[nav\n")]);
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(r.diagnostics.has_errors());
+    assert!(
+        r.diagnostics
+            .sorted()
+            .iter()
+            .any(|d| d.message.contains("en.toml")),
+        "{:#?}",
+        r.diagnostics.sorted()
+    );
+}

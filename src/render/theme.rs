@@ -220,6 +220,22 @@ impl Theme {
         self.by_language.get(lang).unwrap_or(&self.tera)
     }
 
+    /// Lays a project's own words (`<content>/i18n/`) over the theme's and
+    /// binds `t` to the result in every language.
+    pub fn overlay_i18n(&mut self, dir: &Path) -> Result<(), RenderError> {
+        self.i18n.overlay_dir(dir).map_err(|e| RenderError::Theme {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
+        self.i18n.register(&mut self.tera, super::i18n::REFERENCE);
+        for lang in self.i18n.languages() {
+            let mut t = self.tera.clone();
+            self.i18n.register(&mut t, &lang);
+            self.by_language.insert(lang, t);
+        }
+        Ok(())
+    }
+
     /// Missing and unused translation keys of the theme.
     pub fn i18n_problems(&self) -> Vec<Problem> {
         self.i18n.problems(&self.template_keys)

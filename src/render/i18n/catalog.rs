@@ -49,6 +49,12 @@ impl Catalog {
         self.entries.get(key)
     }
 
+    /// Lays `other`'s entries over this catalogue's (a project's own words
+    /// over the theme's).
+    pub fn overlay(&mut self, other: Catalog) {
+        self.entries.extend(other.entries);
+    }
+
     /// Every key, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)

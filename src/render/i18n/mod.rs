@@ -131,6 +131,38 @@ impl I18n {
         Ok(I18n { catalogs })
     }
 
+    /// Lays a project's own words (`<content>/i18n/<lang>.toml`) over the
+    /// theme's, key by key; a file for a language the theme lacks adds it.
+    pub fn overlay_dir(&mut self, dir: &Path) -> Result<(), I18nError> {
+        let entries = std::fs::read_dir(dir).map_err(|e| I18nError::Parse {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let mut files: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().and_then(|s| s.to_str()) == Some("toml"))
+            .collect();
+        files.sort();
+        for p in files {
+            let Some(lang) = p.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&p).map_err(|err| I18nError::Parse {
+                path: p.display().to_string(),
+                message: err.to_string(),
+            })?;
+            let mine = Catalog::parse(lang, &p.display().to_string(), &text)?;
+            match self.catalogs.get_mut(lang) {
+                Some(c) => Arc::make_mut(c).overlay(mine),
+                None => {
+                    self.catalogs.insert(lang.to_string(), Arc::new(mine));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The language codes, sorted.
     pub fn languages(&self) -> Vec<String> {
         self.catalogs.keys().cloned().collect()
