@@ -60,12 +60,16 @@ pub(super) fn time_form(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
             &["within"],
             &["until"],
         ]);
-    let _ = c.eat_any(&[&["the", "end", "of"], &["end", "of"], &["the"]]);
+    let end_of = c.eat_any(&[&["the", "end", "of"], &["end", "of"]]);
+    if !end_of {
+        c.eat("the");
+    }
     let Some(a) = period(c, ctx)? else {
         c.i = start;
         return Ok(None);
     };
-    if before {
+    // `before the end of 2021` is by the end of 2021.
+    if before && !end_of {
         let date = if a.is_day { a.due.first_day() } else { a.first };
         return Ok(Some(DeadlineKind::Due {
             due: Due::Before { date },
@@ -84,7 +88,7 @@ pub(super) fn time_form(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
             return Ok(Some(DeadlineKind::OpenStart { from: a.first }));
         }
     }
-    if by {
+    if by || before {
         return Ok(Some(DeadlineKind::Due { due: a.due }));
     }
     Ok(Some(due_of(a)))

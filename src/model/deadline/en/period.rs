@@ -200,7 +200,13 @@ fn numeric(c: &mut Cur, ctx: Context) -> Try<Period> {
             Severity::Impossible,
             from,
             c.i,
-            format!("there is no month {m} (dates are read {order:?} as site.yaml declares)"),
+            format!(
+                "there is no month {m} (all-number dates are read {} first, as site.yaml declares)",
+                match order {
+                    DateOrder::MonthDay => "month",
+                    DateOrder::DayMonth => "day",
+                }
+            ),
         ));
     }
     Ok(Some(Period::of(Due::On {

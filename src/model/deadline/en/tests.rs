@@ -208,6 +208,23 @@ fn before_is_strict_and_by_is_inclusive() {
     assert_eq!(read("prior to 2021"), before(day(2021, 1, 1)));
     assert_eq!(read("before Q2 2021"), before(day(2021, 4, 1)));
     assert_eq!(read("on or before 31 March 2021"), on(2021, 3, 31));
+    assert_eq!(
+        read("before the end of 2021"),
+        DeadlineKind::Due {
+            due: Due::Year { year: 2021 }
+        }
+    );
+    assert_eq!(
+        read("Dec 2020 - Mar 2021"),
+        DeadlineKind::Span {
+            from: day(2020, 12, 1),
+            due: Due::Month {
+                year: 2021,
+                month: 3
+            }
+        }
+    );
+    assert_eq!(read("12.31.2020"), on(2020, 12, 31));
 }
 
 #[test]
