@@ -176,7 +176,7 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
     }
     // The pages whose templates take every word from the i18n files (the
     // page title in <head> and the status line are still made in Rust).
-    for page in ["ke-hoach", "co-quan", "tim-kiem"] {
+    for page in ["ke-hoach", "co-quan", "tim-kiem", "bao-cao"] {
         let html = fs::read_to_string(out.join(page).join("index.html")).unwrap();
         let header = &html[html.find("<body>").unwrap()..html.find("<p class=\"asof").unwrap()];
         let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
