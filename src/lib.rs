@@ -44,6 +44,9 @@ pub struct BuildOptions {
     /// what a published site needs, such as a base URL. Off for previews
     /// (`serve`) and library callers.
     pub publishing: bool,
+    /// Replace an output folder that minhbach did not build (it has no
+    /// marker file) and that holds files.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -59,6 +62,7 @@ impl BuildOptions {
             base_url: None,
             refresh_snapshots: false,
             publishing: false,
+            force: false,
         }
     }
 }
@@ -70,6 +74,10 @@ pub struct Report {
     pub diagnostics: Diagnostics,
     /// One line saying what was checked or built.
     pub summary: String,
+    /// What the output folder holds after `build` (always `Unchanged` for `check`).
+    pub output: output::OutputState,
+    /// What `build` wrote, compared with the previous output.
+    pub written: Option<output::WriteStats>,
 }
 
 /// Loads and validates content: stages 1 and 2, the site's languages
@@ -170,6 +178,7 @@ pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
     Report {
         summary: model.as_ref().map(summary).unwrap_or_default(),
         diagnostics,
+        ..Report::default()
     }
 }
 
@@ -184,17 +193,33 @@ pub struct Rendered {
     pub kept_snapshots: Vec<String>,
 }
 
-/// Renders the site in memory (stages 1–4), without writing.
+/// Renders the site in memory (stages 1–4), without writing. Snapshots
+/// already published in `opts.output` are kept, not rendered again.
 pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
     let theme = load_theme(opts.theme.as_deref(), &opts.content);
     let languages = match &theme {
         Ok(t) => t.i18n.languages(),
         Err(_) => default_languages(),
     };
-    let (model, mut diags) = load_model_for(&opts.content, opts.as_of, &languages);
-    let Some(mut model) = model else {
-        return (None, diags);
-    };
+    let published = output::OldOutput::index(&opts.output)
+        .map(|o| o.snapshot_months())
+        .unwrap_or_default();
+    let (model, diags) = load_model_for(&opts.content, opts.as_of, &languages);
+    match model {
+        Some(model) => render_model(opts, theme, model, diags, &published),
+        None => (None, diags),
+    }
+}
+
+/// Stages 3–4 for a validated model: derive, then render with `theme`,
+/// leaving out the snapshots of the `published` months.
+fn render_model(
+    opts: &BuildOptions,
+    theme: Result<render::theme::Theme, render::RenderError>,
+    mut model: Model,
+    mut diags: Diagnostics,
+    published: &[String],
+) -> (Option<Rendered>, Diagnostics) {
     if let Some(b) = &opts.base_url {
         match validate::site::base_url(b, Location::file(Path::new("--base-url"))) {
             Ok(b) => model.site.base_url = Some(b),
@@ -218,13 +243,14 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
     let kept_snapshots: Vec<String> = if opts.refresh_snapshots {
         Vec::new()
     } else {
-        let produced: Vec<String> = render::snapshot::snapshots(&model)
+        let produced: std::collections::HashSet<String> = render::snapshot::snapshots(&model)
             .iter()
             .map(|s| model.reports[s.report].period())
             .collect();
-        output::published_snapshots(&opts.output)
-            .into_iter()
-            .filter(|m| produced.contains(m))
+        published
+            .iter()
+            .filter(|m| produced.contains(*m))
+            .cloned()
             .collect()
     };
     let files = theme.and_then(|t| render::render(&model, &derived, &t, &kept_snapshots));
@@ -245,34 +271,109 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
     }
 }
 
-/// Builds the site into `opts.output`, replacing it only on success.
+/// The input directories the output may not overlap.
+fn inputs(opts: &BuildOptions, base: Option<&Path>) -> Vec<output::Protected> {
+    let mut dirs = vec![output::Protected::new(
+        "the content directory",
+        &opts.content,
+    )];
+    if let Some(b) = base {
+        dirs.push(output::Protected::new("the base content directory", b));
+    }
+    if let Some(t) = &opts.theme {
+        dirs.push(output::Protected::new("the theme directory", t));
+    }
+    dirs
+}
+
+/// Builds the site into `opts.output`, replacing it only on success and
+/// writing only the files whose bytes changed.
 pub fn build(opts: &BuildOptions) -> Report {
-    let (rendered, mut diagnostics) = render_site(opts);
+    let mut report = Report::default();
+    let raw = match load::load(&opts.content) {
+        Ok(raw) => raw,
+        Err(d) => {
+            report.diagnostics = d;
+            return report;
+        }
+    };
+    let fail = |mut report: Report, e: output::OutputError| {
+        report.output = e.state();
+        report.diagnostics.push(
+            Diagnostic::error(Location::file(&opts.output), e.to_string()).with_help(e.help()),
+        );
+        report
+    };
+    // The output is checked and any interrupted build recovered before any
+    // work, so a refused folder costs nothing and is never touched.
+    let target =
+        match output::Target::check(&opts.output, &inputs(opts, raw.base.as_deref()), opts.force) {
+            Ok(t) => t,
+            Err(e) => return fail(report, e),
+        };
+    if let Err(e) = output::swap::recover(&target) {
+        return fail(report, e);
+    }
+    let old = match output::OldOutput::index(&target.out) {
+        Ok(o) => o,
+        Err(e) => return fail(report, e),
+    };
+    let theme = load_theme(opts.theme.as_deref(), &opts.content);
+    let languages = match &theme {
+        Ok(t) => t.i18n.languages(),
+        Err(_) => default_languages(),
+    };
+    let (model, mut diagnostics) = validate::validate(&raw, opts.as_of);
+    validate::languages::check(&raw, &languages, &mut diagnostics);
+    drop(raw);
+    let model = model.filter(|_| !diagnostics.has_errors());
+    let Some(model) = model else {
+        report.diagnostics = diagnostics;
+        return report;
+    };
+    let (rendered, diagnostics) =
+        render_model(opts, theme, model, diagnostics, &old.snapshot_months());
+    report.diagnostics = diagnostics;
     let Some(Rendered {
         model,
-        mut files,
+        files,
         kept_snapshots,
     }) = rendered
     else {
-        return Report {
-            diagnostics,
-            summary: String::new(),
-        };
+        return report;
     };
-    let written = output::keep_published_snapshots(&opts.output, &kept_snapshots, &mut files)
-        .and_then(|()| output::write_site(&opts.output, &opts.content, &files));
-    if let Err(e) = written {
-        diagnostics.push(
-            Diagnostic::error(Location::file(&opts.output), e.to_string())
-                .with_help("check the --output path and its permissions"),
-        );
-        return Report {
-            diagnostics,
-            summary: String::new(),
-        };
+    for m in &kept_snapshots {
+        for odd in old.odd_under(&format!("ban-luu/{m}/")) {
+            report.diagnostics.push(
+                Diagnostic::warning(
+                    Location::file(&target.out.join(&odd)),
+                    "this entry of a published snapshot is not a regular file (a symlink?); it was not followed and is not published",
+                )
+                .with_help("published snapshots hold only the files minhbach wrote; remove it"),
+            );
+        }
     }
-    Report {
-        summary: format!("{} ({} files)", summary(&model), files.len()),
-        diagnostics,
+    let written = output::Staging::begin(target, old).and_then(|staging| {
+        use rayon::prelude::*;
+        for m in &kept_snapshots {
+            staging.keep_tree(&format!("ban-luu/{m}/"))?;
+        }
+        files
+            .par_iter()
+            .try_for_each(|f| output::Sink::put(&staging, &f.path, &f.bytes))?;
+        staging.commit()
+    });
+    match written {
+        Ok(stats) => {
+            report.output = output::OutputState::Replaced;
+            report.summary = format!(
+                "{} ({} files: {stats})",
+                summary(&model),
+                stats.added + stats.changed + stats.kept
+            );
+            report.written = Some(stats);
+            report
+        }
+        Err(e) => fail(report, e),
     }
 }

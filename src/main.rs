@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use minhbach::output::OutputState;
 use minhbach::{BuildOptions, Report};
 
 /// Compile plan data into a static transparency dashboard.
@@ -40,6 +41,11 @@ enum Command {
         /// copies already published in the output directory.
         #[arg(long)]
         refresh_snapshots: bool,
+        /// Replace an output folder that minhbach did not build (it has no
+        /// .minhbach-output file) even though it holds files. Top-level dot
+        /// entries (.git) are kept.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the content and print every problem, without writing anything.
     Check {
@@ -149,6 +155,16 @@ fn print_diagnostics(diags: &minhbach::diagnostics::Diagnostics) {
     }
 }
 
+/// What a failed build left at the output path, as it really is.
+fn outcome(report: &Report, output: &std::path::Path) -> String {
+    let out = output.display();
+    match report.output {
+        OutputState::Unchanged => format!("{out} was left unchanged"),
+        OutputState::Replaced => format!("the new site is in {out}; see the error above for what is left over"),
+        OutputState::Interrupted => format!("{out} is not in place; the previous site is kept beside it and the next build puts it back"),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -168,6 +184,7 @@ fn main() -> ExitCode {
             theme,
             base_url,
             refresh_snapshots,
+            force,
         } => {
             let opts = BuildOptions {
                 content,
@@ -177,11 +194,12 @@ fn main() -> ExitCode {
                 base_url,
                 refresh_snapshots,
                 publishing: true,
+                force,
             };
             let report = minhbach::build(&opts);
             print_report(&report);
             if report.diagnostics.has_errors() {
-                eprintln!("build failed: {} was left unchanged", opts.output.display());
+                eprintln!("build failed: {}", outcome(&report, &opts.output));
                 return ExitCode::FAILURE;
             }
             eprintln!("built {} into {}", report.summary, opts.output.display());
@@ -297,6 +315,7 @@ fn main() -> ExitCode {
                 base_url: None,
                 refresh_snapshots: false,
                 publishing: false,
+                force: false,
             };
             let rebuild = {
                 let opts = opts.clone();

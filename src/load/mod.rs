@@ -50,6 +50,9 @@ pub struct RawPlan {
 pub struct RawContent {
     /// The content directory.
     pub root: PathBuf,
+    /// The `base:` content directory it builds on, if any (an input the
+    /// output must never overlap).
+    pub base: Option<PathBuf>,
     /// `site.yaml`.
     pub site: Loaded<SiteFile>,
     /// `agencies.yaml`.
@@ -110,6 +113,7 @@ pub fn load(root: &Path) -> Result<RawContent, Diagnostics> {
     reports.extend(load_reports(&root.join("reports"), &mut diags));
     match (site, agencies) {
         (Some(site), Some(agencies)) if !diags.has_errors() => Ok(RawContent {
+            base: (data_root != root).then(|| data_root.clone()),
             root: root.to_path_buf(),
             site,
             agencies,

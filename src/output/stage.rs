@@ -1,0 +1,298 @@
+//! The staging directory as a [`Sink`]: files are written into
+//! `.<name>.new` from any number of render threads, and a file whose bytes
+//! equal the previous output's is hard-linked instead of written, so it
+//! keeps its inode and modification time and sync tools skip it.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use super::guard::{Target, MARKER, MARKER_TEXT};
+use super::{swap, OutputError, OutputState, Sink, WriteStats};
+
+/// The regular files of a previous output (top-level dot entries aside),
+/// found without following any symlink.
+#[derive(Debug, Default)]
+pub struct OldOutput {
+    /// Relative path (`/`-separated) to size and whether the new site has it.
+    files: HashMap<String, (u64, AtomicBool)>,
+    /// Entries that are neither files nor folders (symlinks, FIFOs): never
+    /// followed, never carried.
+    odd: Vec<String>,
+}
+
+impl OldOutput {
+    /// Indexes the output at `out` (nothing when it does not exist).
+    pub fn index(out: &Path) -> Result<OldOutput, OutputError> {
+        let mut old = OldOutput::default();
+        if fs::symlink_metadata(out).is_ok_and(|m| m.is_dir()) {
+            old.walk(out, "").map_err(|e| OutputError::Io {
+                action: "cannot read the previous output",
+                path: out.to_path_buf(),
+                source: e,
+                state: OutputState::Unchanged,
+            })?;
+        }
+        Ok(old)
+    }
+
+    fn walk(&mut self, dir: &Path, prefix: &str) -> io::Result<()> {
+        for e in fs::read_dir(dir)? {
+            let e = e?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if prefix.is_empty() && name.starts_with('.') {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            let kind = e.file_type()?;
+            if kind.is_dir() {
+                self.walk(&e.path(), &format!("{rel}/"))?;
+            } else if kind.is_file() {
+                let len = e.metadata()?.len();
+                self.files.insert(rel, (len, AtomicBool::new(false)));
+            } else {
+                self.odd.push(rel);
+            }
+        }
+        Ok(())
+    }
+
+    /// Months whose snapshot folder (`ban-luu/<month>/`) holds files.
+    pub fn snapshot_months(&self) -> Vec<String> {
+        let mut months: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|k| k.strip_prefix("ban-luu/")?.split_once('/'))
+            .map(|(m, _)| m.to_string())
+            .collect();
+        months.sort();
+        months.dedup();
+        months
+    }
+
+    /// Entries under `prefix` that are symlinks or other non-files.
+    pub fn odd_under(&self, prefix: &str) -> Vec<String> {
+        self.odd
+            .iter()
+            .filter(|p| p.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A new site being written beside the output; [`Staging::commit`] swaps
+/// it in. Dropping it without committing removes the staging folder.
+pub struct Staging {
+    target: Target,
+    old: OldOutput,
+    added: AtomicUsize,
+    changed: AtomicUsize,
+    kept: AtomicUsize,
+    /// Paths whose old copy could not be linked and was copied instead.
+    copied: AtomicUsize,
+    dirs: Mutex<std::collections::HashSet<String>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts staging into `target.staging`, comparing with `old`. Leftovers
+    /// of an interrupted build are recovered first.
+    pub fn begin(target: Target, old: OldOutput) -> Result<Staging, OutputError> {
+        swap::recover(&target)?;
+        let io = |action| {
+            let path = target.staging.clone();
+            move |source| OutputError::Io {
+                action,
+                path,
+                source,
+                state: OutputState::Unchanged,
+            }
+        };
+        fs::create_dir(&target.staging).map_err(io("cannot create"))?;
+        fs::write(target.staging.join(MARKER), MARKER_TEXT).map_err(io("cannot write into"))?;
+        Ok(Staging {
+            target,
+            old,
+            added: AtomicUsize::new(0),
+            changed: AtomicUsize::new(0),
+            kept: AtomicUsize::new(0),
+            copied: AtomicUsize::new(0),
+            dirs: Mutex::new(Default::default()),
+            committed: false,
+        })
+    }
+
+    /// Keeps every file of the previous output under `prefix` (a published
+    /// snapshot, `ban-luu/<month>/`) exactly as it is, by hard link.
+    /// Symlinks and other non-files there are dropped, never followed.
+    pub fn keep_tree(&self, prefix: &str) -> Result<(), OutputError> {
+        let mut rels: Vec<&String> = self
+            .old
+            .files
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .collect();
+        rels.sort();
+        for rel in rels {
+            self.make_parent(rel)?;
+            if let Some((_, seen)) = self.old.files.get(rel.as_str()) {
+                seen.store(true, Ordering::Relaxed);
+            }
+            self.link_old(rel)?;
+            self.kept.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// The previous output this staging compares with.
+    pub fn old(&self) -> &OldOutput {
+        &self.old
+    }
+
+    /// Swaps the staged site in and says what changed.
+    pub fn commit(mut self) -> Result<WriteStats, OutputError> {
+        let removed = self
+            .old
+            .files
+            .values()
+            .filter(|(_, seen)| !seen.load(Ordering::Relaxed))
+            .count();
+        let stats = WriteStats {
+            added: self.added.load(Ordering::Relaxed),
+            changed: self.changed.load(Ordering::Relaxed),
+            removed,
+            kept: self.kept.load(Ordering::Relaxed),
+            copied: self.copied.load(Ordering::Relaxed),
+        };
+        self.committed = true;
+        swap::commit(&self.target)?;
+        Ok(stats)
+    }
+
+    fn io_err(&self, action: &'static str, rel: &str) -> impl FnOnce(io::Error) -> OutputError {
+        let path = self.target.staging.join(rel);
+        move |source| OutputError::Io {
+            action,
+            path,
+            source,
+            state: OutputState::Unchanged,
+        }
+    }
+
+    fn make_parent(&self, rel: &str) -> Result<(), OutputError> {
+        let Some((parent, _)) = rel.rsplit_once('/') else {
+            return Ok(());
+        };
+        let mut dirs = self.dirs.lock().unwrap_or_else(|p| p.into_inner());
+        if dirs.contains(parent) {
+            return Ok(());
+        }
+        fs::create_dir_all(self.target.staging.join(parent))
+            .map_err(self.io_err("cannot create", parent))?;
+        dirs.insert(parent.to_string());
+        Ok(())
+    }
+
+    /// Links the old output's `rel` into staging; copies it (keeping its
+    /// modification time) where the file system cannot link.
+    fn link_old(&self, rel: &str) -> Result<(), OutputError> {
+        let from = self.target.out.join(rel);
+        let to = self.target.staging.join(rel);
+        match fs::hard_link(&from, &to) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(twice(rel)),
+            Err(_) => {}
+        }
+        // Never through an existing file: it may be a link to a published one.
+        let copy = || -> io::Result<()> {
+            let mut src = File::open(&from)?;
+            let mtime = src.metadata()?.modified()?;
+            let mut dst = OpenOptions::new().write(true).create_new(true).open(&to)?;
+            io::copy(&mut src, &mut dst)?;
+            dst.set_modified(mtime)
+        };
+        copy().map_err(self.io_err("cannot keep", rel))?;
+        self.copied.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn same_as_old(&self, rel: &str, bytes: &[u8]) -> bool {
+        match self.old.files.get(rel) {
+            Some((len, seen)) => {
+                seen.store(true, Ordering::Relaxed);
+                *len == bytes.len() as u64
+                    && fs::read(self.target.out.join(rel)).is_ok_and(|old| old == bytes)
+            }
+            None => false,
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        check_rel(rel)?;
+        self.make_parent(rel)?;
+        let existed = self.old.files.contains_key(rel);
+        if self.same_as_old(rel, bytes) {
+            self.link_old(rel)?;
+            self.kept.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        // A new file, never an existing one: a kept file is a hard link to
+        // the published copy, which must not be written through.
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(self.target.staging.join(rel))
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => twice(rel),
+                _ => self.io_err("cannot write", rel)(e),
+            })?;
+        f.write_all(bytes)
+            .map_err(self.io_err("cannot write", rel))?;
+        let counter = if existed { &self.changed } else { &self.added };
+        counter.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Staging never holds carried entries before commit; removing
+            // it leaves the output as it was.
+            let _ = fs::remove_dir_all(&self.target.staging);
+        }
+    }
+}
+
+fn twice(rel: &str) -> OutputError {
+    OutputError::Unsafe {
+        path: rel.into(),
+        reason: "the site has two files at this path".into(),
+        help: "this is a bug in minhbach or the theme; please report it",
+    }
+}
+
+/// Refuses a path that could leave the output or clash with the entries
+/// the output keeps (top-level dot entries, the marker).
+pub fn check_rel(rel: &str) -> Result<(), OutputError> {
+    let bad = rel.is_empty()
+        || rel.starts_with('.')
+        || rel.contains(['\\', '\0'])
+        || rel
+            .split('/')
+            .any(|c| c.is_empty() || c == "." || c == "..");
+    if bad {
+        return Err(OutputError::Unsafe {
+            path: rel.into(),
+            reason: "the path would leave the output folder or replace one of its kept dot entries"
+                .into(),
+            help: "this is a bug in minhbach or the theme; please report it",
+        });
+    }
+    Ok(())
+}
