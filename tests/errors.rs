@@ -102,10 +102,11 @@ fn declared_total_mismatch_is_a_warning_and_shown() {
     assert!(w.message.contains("declares 3 but 2"), "{w}");
     // And the plan page shows it.
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
-    write_content(tmp.path(), &[("plans/kh-thu/plan.md", &bad)]);
+    let content = tmp.path().join("c");
+    valid_content(&content);
+    write_content(&content, &[("plans/kh-thu/plan.md", &bad)]);
     let out = tmp.path().join("out");
-    let r = minhbach::build(&opts(tmp.path(), &out));
+    let r = minhbach::build(&opts(&content, &out));
     assert!(!r.diagnostics.has_errors());
     let html = fs::read_to_string(out.join("ke-hoach/kh-thu/index.html")).unwrap();
     assert!(html.contains("văn bản ghi <strong>3</strong>, bảng có <strong>2</strong> dòng"));
@@ -152,20 +153,21 @@ fn every_problem_is_reported_not_only_the_first() {
 #[test]
 fn failed_build_leaves_previous_output_byte_identical() {
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
+    let content = tmp.path().join("c");
+    valid_content(&content);
     let out = tmp.path().join("out");
-    let r = minhbach::build(&opts(tmp.path(), &out));
+    let r = minhbach::build(&opts(&content, &out));
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
     fs::write(out.join(".gitkeep"), "").unwrap();
     let before = snapshot(&out);
     write_content(
-        tmp.path(),
+        &content,
         &[(
             "plans/kh-thu/tasks.yaml",
             &TASKS.replace("VP UBND tỉnh", "Không tồn tại"),
         )],
     );
-    let r = minhbach::build(&opts(tmp.path(), &out));
+    let r = minhbach::build(&opts(&content, &out));
     assert!(r.diagnostics.has_errors());
     assert_eq!(snapshot(&out), before);
     let leftovers: Vec<_> = fs::read_dir(tmp.path())
@@ -179,14 +181,15 @@ fn failed_build_leaves_previous_output_byte_identical() {
 #[test]
 fn successful_rebuild_keeps_dot_files_of_the_output() {
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
+    let content = tmp.path().join("c");
+    valid_content(&content);
     let out = tmp.path().join("out");
-    assert!(!minhbach::build(&opts(tmp.path(), &out))
+    assert!(!minhbach::build(&opts(&content, &out))
         .diagnostics
         .has_errors());
     fs::write(out.join(".gitkeep"), "keep").unwrap();
     fs::write(out.join("stale.html"), "old").unwrap();
-    assert!(!minhbach::build(&opts(tmp.path(), &out))
+    assert!(!minhbach::build(&opts(&content, &out))
         .diagnostics
         .has_errors());
     assert_eq!(fs::read_to_string(out.join(".gitkeep")).unwrap(), "keep");

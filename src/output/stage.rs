@@ -112,7 +112,13 @@ impl Staging {
             }
         };
         fs::create_dir(&target.staging).map_err(io("cannot create"))?;
-        fs::write(target.staging.join(MARKER), MARKER_TEXT).map_err(io("cannot write into"))?;
+        // The marker too keeps its inode when it has not changed.
+        let (marker, old_marker) = (target.staging.join(MARKER), target.out.join(MARKER));
+        let same = fs::symlink_metadata(&old_marker).is_ok_and(|m| m.is_file())
+            && fs::read(&old_marker).is_ok_and(|b| b == MARKER_TEXT.as_bytes());
+        if !(same && fs::hard_link(&old_marker, &marker).is_ok()) {
+            fs::write(&marker, MARKER_TEXT).map_err(io("cannot write into"))?;
+        }
         Ok(Staging {
             target,
             old,
@@ -264,7 +270,7 @@ impl Drop for Staging {
         if !self.committed {
             // Staging never holds carried entries before commit; removing
             // it leaves the output as it was.
-            let _ = fs::remove_dir_all(&self.target.staging);
+            let _ = swap::remove_ours(&self.target.staging);
         }
     }
 }

@@ -58,7 +58,7 @@ pub fn run(t: &Target, step: &Step) -> io::Result<()> {
         }
         Step::Carry(name) => fs::rename(t.aside.join(name), t.staging.join(name)),
         Step::MoveIn => fs::rename(&t.staging, &t.out),
-        Step::RemoveAside => fs::remove_dir_all(&t.aside),
+        Step::RemoveAside => remove_ours(&t.aside),
     }
 }
 
@@ -139,7 +139,7 @@ fn recover_inner(t: &Target) -> Result<Recovery, OutputError> {
             done = Recovery::RolledBack;
         } else {
             move_dot_entries(&t.aside, &t.out)?;
-            fs::remove_dir_all(&t.aside).map_err(|e| OutputError::Cleanup {
+            remove_ours(&t.aside).map_err(|e| OutputError::Cleanup {
                 out: t.out.clone(),
                 leftover: t.aside.clone(),
                 source: e,
@@ -152,12 +152,33 @@ fn recover_inner(t: &Target) -> Result<Recovery, OutputError> {
         if exists(&t.out) {
             move_dot_entries(&t.staging, &t.out)?;
         }
-        fs::remove_dir_all(&t.staging).map_err(unchanged("cannot remove", &t.staging))?;
+        remove_ours(&t.staging).map_err(unchanged("cannot remove", &t.staging))?;
         if done == Recovery::Clean {
             done = Recovery::Discarded;
         }
     }
     Ok(done)
+}
+
+/// Removes a folder of ours with its marker last, so that a removal cut
+/// short still leaves a folder that recovery recognises as ours.
+pub fn remove_ours(dir: &Path) -> io::Result<()> {
+    for e in fs::read_dir(dir)? {
+        let e = e?;
+        if e.file_name() == MARKER {
+            continue;
+        }
+        if e.file_type()?.is_dir() {
+            fs::remove_dir_all(e.path())?;
+        } else {
+            fs::remove_file(e.path())?;
+        }
+    }
+    match fs::remove_file(dir.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::remove_dir(dir)
 }
 
 /// Refuses to touch a leftover folder that minhbach did not make.

@@ -75,6 +75,10 @@ fn a_swap_killed_after_any_step_loses_nothing_and_recovers() {
         published(&out);
         let before = read_tree(&out);
         let (t, _) = kill_after(k, &out);
+        if k == move_in + 1 {
+            // Killed while removing the old site: part of it is gone.
+            fs::remove_file(t.aside.join("index.html")).unwrap();
+        }
         // At every point the output is the old site, the new one, or absent.
         let now = fs::symlink_metadata(&t.out).ok().map(|_| read_tree(&t.out));
         if k <= move_in {
