@@ -286,6 +286,14 @@ fn inputs(opts: &BuildOptions, base: Option<&Path>) -> Vec<output::Protected> {
     dirs
 }
 
+/// Checks that `opts.output` may be replaced (see [`output::Target::check`]),
+/// before any work: it may not overlap the content, its `base:` directory
+/// or the theme, nor be a folder of files minhbach did not build.
+pub fn check_output(opts: &BuildOptions) -> Result<output::Target, output::OutputError> {
+    let base = load::load(&opts.content).ok().and_then(|r| r.base);
+    output::Target::check(&opts.output, &inputs(opts, base.as_deref()), opts.force)
+}
+
 /// Builds the site into `opts.output`, replacing it only on success and
 /// writing only the files whose bytes changed.
 pub fn build(opts: &BuildOptions) -> Report {

@@ -119,8 +119,8 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
-    /// Build, serve the output on 127.0.0.1 for preview, and rebuild when
-    /// the content or theme changes.
+    /// Build, serve the output on 127.0.0.1 for preview, rebuild when the
+    /// content or theme changes, and reload open pages.
     Serve {
         /// Content directory.
         #[arg(long, default_value = "content")]
@@ -128,7 +128,7 @@ enum Command {
         /// Output directory.
         #[arg(long, default_value = "output")]
         output: PathBuf,
-        /// Port to listen on.
+        /// Port to listen on (0 picks a free one).
         #[arg(long, default_value_t = 8000)]
         port: u16,
         /// Date the statuses are computed for (YYYY-MM-DD).
@@ -137,6 +137,13 @@ enum Command {
         /// Theme directory.
         #[arg(long)]
         theme: Option<PathBuf>,
+        /// Replace an output folder that minhbach did not build (see `build --force`).
+        #[arg(long)]
+        force: bool,
+        /// Check for changes by polling twice a second instead of file
+        /// system events (network drives, some containers).
+        #[arg(long)]
+        poll: bool,
     },
 }
 
@@ -306,37 +313,27 @@ fn main() -> ExitCode {
             port,
             as_of,
             theme,
+            force,
+            poll,
         } => {
-            let opts = BuildOptions {
-                content,
-                output,
-                as_of,
-                theme,
-                base_url: None,
-                refresh_snapshots: false,
-                publishing: false,
-                force: false,
-            };
-            let rebuild = {
-                let opts = opts.clone();
-                move || {
-                    let report = minhbach::build(&opts);
-                    print_report(&report);
-                    if report.diagnostics.has_errors() {
-                        eprintln!("build failed; still serving the previous output");
-                    } else {
-                        eprintln!("rebuilt {}", report.summary);
-                    }
+            let mut build = BuildOptions::new(content, output);
+            build.as_of = as_of;
+            build.theme = theme;
+            build.force = force;
+            let output = build.output.clone();
+            let opts = minhbach::serve::ServeOptions { build, port, poll };
+            let on_build = move |report: &Report| {
+                print_report(report);
+                if report.diagnostics.has_errors() {
+                    eprintln!("build failed: {}", outcome(report, &output));
+                } else {
+                    eprintln!("built {}", report.summary);
                 }
             };
-            rebuild();
-            let mut watched = vec![opts.content.clone()];
-            watched.extend(opts.theme.clone());
-            minhbach::serve::watch(watched, rebuild);
-            match minhbach::serve::serve(&opts.output, port) {
+            match minhbach::serve::run(&opts, on_build) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: cannot serve: {e}");
+                    eprintln!("error: {e}\nhelp: {}", e.help());
                     ExitCode::FAILURE
                 }
             }

@@ -1,0 +1,281 @@
+//! `minhbach serve` as a client sees it: concurrent, bounded, serving only
+//! the site, reloading open pages, and showing a failed rebuild in place.
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A running `serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: std::sync::Mutex<mpsc::Receiver<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(content: &Path, out: &Path) -> Server {
+        Server::start_with(content, out, &[])
+    }
+
+    fn start_with(content: &Path, out: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .arg("--content")
+            .arg(content)
+            .arg("--output")
+            .arg(out)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, log) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            log: std::sync::Mutex::new(log),
+        };
+        let line = server.wait_for("serving ");
+        let port = line.rsplit(':').next().unwrap();
+        server.port = port.split('/').next().unwrap().parse().unwrap();
+        server
+    }
+
+    /// The next stderr line containing `what` (within 60 s).
+    fn wait_for(&self, what: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let log = self.log.lock().unwrap();
+        while let Ok(line) = log.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            if line.contains(what) {
+                return line;
+            }
+        }
+        panic!("serve never printed {what:?}");
+    }
+
+    fn connect(&self) -> TcpStream {
+        let s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        s
+    }
+
+    /// Sends raw request bytes; returns (status, body).
+    fn raw(&self, request: &[u8]) -> (u16, String) {
+        let mut s = self.connect();
+        // The server may answer and close before reading all of a huge request.
+        let _ = s.write_all(request);
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|x| x.1)
+            .unwrap_or("")
+            .to_string();
+        (status, body)
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        self.raw(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes())
+    }
+}
+
+/// Long-polls the build status from `seen` on until `done` holds (a save
+/// may cause more than one rebuild).
+fn wait_until(
+    server: &Server,
+    mut seen: u64,
+    done: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        let (_, state) = server.get(&format!("/__minhbach/wait?seen={seen}"));
+        let v: serde_json::Value = serde_json::from_str(&state).unwrap();
+        if v["version"].as_u64().unwrap() != seen && done(&v) {
+            return v;
+        }
+        seen = v["version"].as_u64().unwrap();
+    }
+    panic!("no rebuild matched");
+}
+
+fn small_site(dir: &Path) {
+    let tasks = "groups:\n  - code: \"I\"\n    title: \"NHÓM\"\n    goals:\n      - goal: \"Mục tiêu\"\n        tasks:\n          - number: \"1\"\n            task: \"Nhiệm vụ một\"\n            lead: \"Sở KH&CN\"\n            deadline: \"30/10/2025\"\n          - number: \"2\"\n            task: \"Nhiệm vụ hai\"\n            lead: \"Sở KH&CN\"\n            deadline: \"Thường xuyên\"\n";
+    write_content(
+        dir,
+        &[
+            ("site.yaml", SITE),
+            ("agencies.yaml", AGENCIES),
+            ("plans/kh-thu/plan.md", PLAN_MD),
+            ("plans/kh-thu/tasks.yaml", tasks),
+        ],
+    );
+}
+
+#[test]
+fn serve_is_concurrent_bounded_and_serves_only_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let out = tmp.path().join("site");
+    let server = Server::start(&content, &out);
+    assert_eq!(server.get("/").0, 200);
+
+    // An idle client and a half-sent request do not block anyone.
+    let _idle = server.connect();
+    let mut half = server.connect();
+    half.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let t = Instant::now();
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| server.get("/ke-hoach/"));
+        let b = s.spawn(|| server.get("/co-quan/"));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert_eq!((a.0, b.0), (200, 200));
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+
+    // A huge header is refused without taking the server down.
+    let mut huge = b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 2 * 1024 * 1024));
+    huge.extend(b"\r\n\r\n");
+    let (status, _) = server.raw(&huge);
+    assert_eq!(status, 431, "request header fields too large");
+    assert_eq!(server.get("/").0, 200);
+
+    // Dot entries and symlinks out of the output are not served.
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/config"), "url = https://token@example.org").unwrap();
+    fs::write(tmp.path().join("secret.txt"), "secret").unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("secret.txt"), out.join("leak.txt")).unwrap();
+    std::os::unix::fs::symlink(tmp.path(), out.join("up")).unwrap();
+    for path in [
+        "/.git/config",
+        "/%2Egit/config",
+        "/.minhbach-output",
+        "/leak.txt",
+        "/up/secret.txt",
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !body.contains("secret") && !body.contains("token"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn pages_reload_after_a_rebuild_and_show_a_failed_one_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let out = tmp.path().join("site");
+    let server = Server::start(&content, &out);
+    let (status, page) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<script src=\"/__minhbach/reload.js\"></script>"));
+    assert!(page.contains("Thử nghiệm"));
+    let (status, js) = server.get("/__minhbach/reload.js");
+    assert!(status == 200 && js.contains("location.reload"), "{js}");
+    let (_, state) = server.get("/__minhbach/wait");
+    let v: serde_json::Value = serde_json::from_str(&state).unwrap();
+    let version = v["version"].as_u64().unwrap();
+    assert!(v["error"].is_null());
+
+    // The built output itself never carries the reload script.
+    for (path, bytes) in snapshot(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__minhbach"),
+            "{path} carries the reload script"
+        );
+    }
+
+    // A good edit: the waiting page learns of the new version, no error.
+    let site = SITE.replace("Thử nghiệm", "Thử nghiệm mới");
+    write_content(&content, &[("site.yaml", &site)]);
+    let v = wait_until(&server, version, |v| {
+        v["error"].is_null() && server.get("/").1.contains("Thử nghiệm mới")
+    });
+    let version = v["version"].as_u64().unwrap();
+    assert!(server.get("/").1.contains("Thử nghiệm mới"));
+
+    // A broken edit: the error with its location, and the last good site stays.
+    write_content(&content, &[("site.yaml", &format!("{site}as_of: [\n"))]);
+    let v = wait_until(&server, version, |v| v["error"].is_string());
+    let error = v["error"].as_str().unwrap();
+    assert!(error.contains("site.yaml:"), "{error}");
+    let located = error.split(": error").next().unwrap();
+    assert!(
+        located
+            .rsplit(':')
+            .take(2)
+            .all(|n| n.parse::<u32>().is_ok()),
+        "{error}"
+    );
+    assert!(server.get("/").1.contains("Thử nghiệm mới"));
+}
+
+#[test]
+fn serve_refuses_a_folder_it_may_not_replace() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let o = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(["serve", "--port", "0", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(content.join("plans"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("inside the content directory") && err.contains("help:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_polling_watcher_rebuilds_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let out = tmp.path().join("site");
+    let server = Server::start_with(&content, &out, &["--poll"]);
+    let (_, state) = server.get("/__minhbach/wait");
+    let v: serde_json::Value = serde_json::from_str(&state).unwrap();
+    write_content(
+        &content,
+        &[("site.yaml", &SITE.replace("Thử nghiệm", "Đã thăm dò"))],
+    );
+    wait_until(&server, v["version"].as_u64().unwrap(), |v| {
+        v["error"].is_null() && server.get("/").1.contains("Đã thăm dò")
+    });
+}
