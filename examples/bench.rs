@@ -163,7 +163,10 @@ fn main() {
             .max()
             .unwrap_or(0)
     );
-    let (secs, _) = build(&content, &out);
-    println!("synthetic {tasks} tasks: rebuild in {:.3} s", secs);
+    let (secs, summary) = build(&content, &out);
+    println!(
+        "synthetic {tasks} tasks: unchanged rebuild in {:.3} s: {summary}",
+        secs
+    );
     let _ = fs::remove_dir_all(&tmp);
 }

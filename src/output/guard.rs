@@ -199,7 +199,8 @@ pub fn canonical(p: &Path) -> io::Result<PathBuf> {
                 return Ok(c);
             }
             Err(e) => {
-                let (Some(parent), Some(last)) = (existing.parent(), existing.components().last())
+                let (Some(parent), Some(last)) =
+                    (existing.parent(), existing.components().next_back())
                 else {
                     return Err(e);
                 };
