@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -337,18 +337,50 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_one_recovers
         ],
     );
     let site_b = snapshot(&out);
-    assert!(build(dates[0]).output().unwrap().status.success());
+    let target = minhbach::output::Target::paths(&out).unwrap();
+    // How long writing takes: from the staging folder's appearance to the end.
+    let mut child = build(dates[0]).stderr(Stdio::null()).spawn().unwrap();
+    while !target.staging.exists() && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let staged = Instant::now();
+    assert!(child.wait().unwrap().success());
+    let writing = staged.elapsed();
     let site_a = snapshot(&out);
     assert_ne!(site_a, site_b);
     assert_eq!(site_a[".git/config"], b"[remote]");
-    let target = minhbach::output::Target::paths(&out).unwrap();
     let (mut current, mut mid_write) = (0, 0);
-    for percent in [15, 50, 75, 88, 95, 99] {
+    // One kill while rendering, the others at growing fractions (per
+    // thousand) of the writing time after the staging folder appears, up
+    // to the swap at its very end.
+    let moments = [
+        None,
+        Some(0),
+        Some(250),
+        Some(500),
+        Some(750),
+        Some(900),
+        Some(970),
+        Some(995),
+    ];
+    for (run, after_staging) in moments.into_iter().enumerate() {
         let mut child = build(dates[1 - current])
-            .stderr(std::process::Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(full * percent / 100);
+        match after_staging {
+            None => std::thread::sleep(full / 4),
+            Some(ms) => {
+                let give_up = Instant::now() + full * 3;
+                while !target.staging.exists() && Instant::now() < give_up {
+                    if child.try_wait().unwrap().is_some() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+                std::thread::sleep(writing * ms / 1000);
+            }
+        }
         child.kill().unwrap();
         child.wait().unwrap();
         if target.staging.exists() || target.aside.exists() {
@@ -357,23 +389,16 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_one_recovers
         // Before recovery the output is one complete site, or absent.
         if out.exists() {
             let now = snapshot(&out);
-            assert!(
-                now == site_a || now == site_b,
-                "killed at {percent}%: a mixed site"
-            );
+            assert!(now == site_a || now == site_b, "kill {run}: a mixed site");
         }
-        minhbach::output::swap::recover(&target)
-            .unwrap_or_else(|e| panic!("killed at {percent}%: {e}"));
+        minhbach::output::swap::recover(&target).unwrap_or_else(|e| panic!("kill {run}: {e}"));
         let now = snapshot(&out);
-        assert!(
-            now == site_a || now == site_b,
-            "killed at {percent}%: not recovered"
-        );
+        assert!(now == site_a || now == site_b, "kill {run}: not recovered");
         current = if now == site_a { 0 } else { 1 };
         assert!(!target.staging.exists() && !target.aside.exists());
     }
     assert!(
-        mid_write > 0,
-        "no kill landed while the site was being written"
+        mid_write >= 2,
+        "{mid_write} kills landed while the site was being written"
     );
 }
