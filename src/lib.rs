@@ -298,19 +298,24 @@ pub fn check_output(opts: &BuildOptions) -> Result<output::Target, output::Outpu
 /// writing only the files whose bytes changed.
 pub fn build(opts: &BuildOptions) -> Report {
     let mut report = Report::default();
-    let raw = match load::load(&opts.content) {
-        Ok(raw) => raw,
-        Err(d) => {
-            report.diagnostics = d;
-            return report;
-        }
-    };
     let fail = |mut report: Report, e: output::OutputError| {
         report.output = e.state();
         report.diagnostics.push(
             Diagnostic::error(Location::file(&opts.output), e.to_string()).with_help(e.help()),
         );
         report
+    };
+    let raw = match load::load(&opts.content) {
+        Ok(raw) => raw,
+        Err(d) => {
+            report.diagnostics = d;
+            // Even so, an output left absent by a killed build is put back.
+            let target = output::Target::check(&opts.output, &inputs(opts, None), opts.force);
+            if let Err(e) = target.and_then(|t| output::swap::recover(&t)) {
+                return fail(report, e);
+            }
+            return report;
+        }
     };
     // The output is checked and any interrupted build recovered before any
     // work, so a refused folder costs nothing and is never touched.

@@ -402,3 +402,38 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site_and_the_next_one_recovers
         "{mid_write} kills landed while the site was being written"
     );
 }
+
+#[test]
+fn the_next_build_puts_back_an_output_left_absent_even_if_the_content_is_broken() {
+    use minhbach::output::{swap, OldOutput, Sink, Staging, Target};
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    copy_dir(&shipped_content(), &content);
+    let out = tmp.path().join("site");
+    assert!(!minhbach::build(&opts(&content, &out))
+        .diagnostics
+        .has_errors());
+    write_content(&out, &[(".git/HEAD", "ref: refs/heads/main")]);
+    let before = snapshot(&out);
+    // A build killed in the middle of its swap: the output is absent.
+    let t = Target::paths(&out).unwrap();
+    let staging = Staging::begin(t.clone(), OldOutput::index(&t.out).unwrap()).unwrap();
+    staging.put("index.html", b"half").unwrap();
+    std::mem::forget(staging);
+    for step in swap::plan(&t).unwrap() {
+        if step == swap::Step::MoveIn {
+            break;
+        }
+        swap::run(&t, &step).unwrap();
+    }
+    assert!(!out.exists());
+    write_content(&content, &[("site.yaml", "title: [\n")]);
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(r.diagnostics.has_errors());
+    assert_eq!(r.output, minhbach::output::OutputState::Unchanged);
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "the previous site is back, .git included"
+    );
+}
