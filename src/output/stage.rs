@@ -111,6 +111,9 @@ impl Staging {
                 state: OutputState::Unchanged,
             }
         };
+        if let Some(parent) = target.staging.parent() {
+            fs::create_dir_all(parent).map_err(io("cannot create the folder of"))?;
+        }
         fs::create_dir(&target.staging).map_err(io("cannot create"))?;
         // The marker too keeps its inode when it has not changed.
         let (marker, old_marker) = (target.staging.join(MARKER), target.out.join(MARKER));

@@ -80,6 +80,15 @@ fn an_unchanged_rebuild_writes_no_file() {
 }
 
 #[test]
+fn an_output_whose_parents_do_not_exist_yet_is_created() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("content"), tmp.path().join("a/b/site"));
+    fs::create_dir_all(&content).unwrap();
+    write_site(&out, &content, &files(&tree(&[("index.html", "x")]))).unwrap();
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "x");
+}
+
+#[test]
 fn a_changed_site_counts_every_kind_of_change_and_carries_dot_entries() {
     let tmp = tempfile::tempdir().unwrap();
     let (content, out) = (tmp.path().join("content"), tmp.path().join("site"));
