@@ -79,10 +79,12 @@ fn a_stated_meaning_silences_the_flag_and_is_shown_as_the_offices() {
         "deadline: \"Khẩn trương, dứt điểm\"\n            deadline_meaning: { due: 2025-10-15 }",
     );
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
-    write_content(tmp.path(), &[("plans/kh-thu/tasks.yaml", &tasks)]);
+    // The output may not lie inside the content: content in its own folder.
+    let content = tmp.path().join("c");
+    valid_content(&content);
+    write_content(&content, &[("plans/kh-thu/tasks.yaml", &tasks)]);
     let out = tmp.path().join("site");
-    let r = minhbach::build(&opts(tmp.path(), &out));
+    let r = minhbach::build(&opts(&content, &out));
     let diags: Vec<_> = r.diagnostics.iter().collect();
     assert!(diags.is_empty(), "{diags:#?}");
     let task = fs::read_to_string(out.join("ke-hoach/kh-thu/nhiem-vu/2/index.html")).unwrap();
@@ -135,13 +137,15 @@ fn a_malformed_meaning_is_an_error_at_its_field() {
 
 fn build_with_deadline(cell: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
+    // The output may not lie inside the content: content in its own folder.
+    let content = tmp.path().join("c");
+    valid_content(&content);
     write_content(
-        tmp.path(),
+        &content,
         &[("plans/kh-thu/tasks.yaml", &with_deadline(cell))],
     );
     let out = tmp.path().join("site");
-    let r = minhbach::build(&opts(tmp.path(), &out));
+    let r = minhbach::build(&opts(&content, &out));
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
     (tmp, out)
 }
