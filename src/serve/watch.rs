@@ -44,9 +44,13 @@ pub fn start(
     rebuild: impl Fn() + Send + 'static,
 ) -> Result<Running, ServeError> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let config = Config::default()
-        .with_timeout(QUIET)
-        .with_notify_config(notify::Config::default().with_poll_interval(POLL_EVERY));
+    // Polling compares contents, not only modification times, which it
+    // sees to the second: two saves within a second are both noticed.
+    let config = Config::default().with_timeout(QUIET).with_notify_config(
+        notify::Config::default()
+            .with_poll_interval(POLL_EVERY)
+            .with_compare_contents(poll),
+    );
     let err = |path: &PathBuf| {
         let path = path.clone();
         move |source| ServeError::Watch { path, source }
