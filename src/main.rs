@@ -167,8 +167,12 @@ fn outcome(report: &Report, output: &std::path::Path) -> String {
     let out = output.display();
     match report.output {
         OutputState::Unchanged => format!("{out} was left unchanged"),
-        OutputState::Replaced => format!("the new site is in {out}; see the error above for what is left over"),
-        OutputState::Interrupted => format!("{out} is not in place; the previous site is kept beside it and the next build puts it back"),
+        OutputState::Replaced => {
+            format!("the new site is in {out}; see the error above for what is left over")
+        }
+        OutputState::Interrupted => format!(
+            "{out} is not in place: the previous site is kept beside it (see the error above)"
+        ),
     }
 }
 

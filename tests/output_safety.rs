@@ -437,3 +437,39 @@ fn the_next_build_puts_back_an_output_left_absent_even_if_the_content_is_broken(
         "the previous site is back, .git included"
     );
 }
+
+#[test]
+fn a_failure_never_claims_the_output_was_left_unchanged_when_it_was_not() {
+    use minhbach::output::{swap, OldOutput, Sink, Staging, Target};
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let content = shipped_content();
+    assert!(!minhbach::build(&opts(&content, &out))
+        .diagnostics
+        .has_errors());
+    write_content(&out, &[(".git/HEAD", "ref: refs/heads/main")]);
+    // Killed mid-swap, after `.git` moved into the staged site; then
+    // someone recreated `.git` beside it: recovery cannot choose for them.
+    let t = Target::paths(&out).unwrap();
+    let staging = Staging::begin(t.clone(), OldOutput::index(&t.out).unwrap()).unwrap();
+    staging.put("index.html", b"half").unwrap();
+    std::mem::forget(staging);
+    for step in swap::plan(&t).unwrap() {
+        if step == swap::Step::MoveIn {
+            break;
+        }
+        swap::run(&t, &step).unwrap();
+    }
+    write_content(&t.aside, &[(".git/HEAD", "ref: refs/heads/other")]);
+    let o = minhbach(&["build"], &[("--content", &content), ("--output", &out)]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(!err.contains("left unchanged"), "{err}");
+    assert!(
+        err.contains("is not in place") && err.contains("also exists"),
+        "{err}"
+    );
+    assert!(err.contains("help: keep the copy you want"), "{err}");
+    // Nothing was deleted: both copies of .git are still there.
+    assert!(t.staging.join(".git/HEAD").is_file() && t.aside.join(".git/HEAD").is_file());
+}

@@ -113,8 +113,11 @@ impl OutputError {
             OutputError::Cleanup { .. } => {
                 "remove the leftover folder by hand, or build again: the next build removes it"
             }
-            OutputError::Rollback { .. } | OutputError::Stuck { .. } => {
-                "fix the cause, then build again: the next build puts the previous site back first"
+            OutputError::Rollback { rollback: cause, .. } | OutputError::Stuck { cause, .. } => {
+                match **cause {
+                    OutputError::Unsafe { help, .. } => help,
+                    _ => "fix the cause, then build again: the next build puts the previous site back first",
+                }
             }
         }
     }
