@@ -208,6 +208,16 @@ fn pages_reload_after_a_rebuild_and_show_a_failed_one_in_place() {
     let v: serde_json::Value = serde_json::from_str(&state).unwrap();
     let version = v["version"].as_u64().unwrap();
     assert!(v["error"].is_null());
+    // Without an edit nothing rebuilds: the build's own reads of the
+    // content are not changes.
+    std::thread::sleep(Duration::from_millis(1500));
+    let (_, again) = server.get("/__minhbach/wait");
+    let again: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(
+        again["version"].as_u64(),
+        Some(version),
+        "a rebuild without an edit"
+    );
 
     // The built output itself never carries the reload script.
     for (path, bytes) in snapshot(&out) {

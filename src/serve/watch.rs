@@ -1,13 +1,13 @@
-//! Rebuild on change: file system events through `notify`, debounced so a
-//! save that touches several files rebuilds once; `--poll` polls instead
-//! (network drives, containers without inotify).
+//! Rebuild on change: file system events through `notify` (or, with
+//! `--poll`, its polling watcher), debounced so that a save touching
+//! several files rebuilds once. Reads are not changes: the build itself
+//! opens every content file, and must not trigger the next build.
 
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer_opt, Config, DebounceEventResult, Debouncer};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::ServeError;
 use crate::diagnostics::Severity;
@@ -19,12 +19,7 @@ const QUIET: Duration = Duration::from_millis(300);
 const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// A running watcher; dropping it stops watching.
-pub enum Running {
-    /// Watching through file system events.
-    Events(Debouncer<RecommendedWatcher>),
-    /// Watching by polling.
-    Polling(Debouncer<PollWatcher>),
-}
+pub type Running = Box<dyn Watcher + Send>;
 
 /// The directories a build reads: content, its `base:` directory, theme.
 pub fn inputs(opts: &BuildOptions) -> Vec<PathBuf> {
@@ -36,6 +31,17 @@ pub fn inputs(opts: &BuildOptions) -> Vec<PathBuf> {
     dirs
 }
 
+/// Whether an event is a change (anything but a read).
+fn is_change(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Ok(e) => !matches!(e.kind, EventKind::Access(_)),
+        Err(e) => {
+            eprintln!("watching for changes failed: {e}");
+            false
+        }
+    }
+}
+
 /// Calls `rebuild` on a background thread after every burst of changes
 /// under the inputs of `opts`.
 pub fn start(
@@ -43,48 +49,43 @@ pub fn start(
     poll: bool,
     rebuild: impl Fn() + Send + 'static,
 ) -> Result<Running, ServeError> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     // Polling compares contents, not only modification times, which it
     // sees to the second: two saves within a second are both noticed.
-    let config = Config::default().with_timeout(QUIET).with_notify_config(
-        notify::Config::default()
-            .with_poll_interval(POLL_EVERY)
-            .with_compare_contents(poll),
-    );
+    let config = notify::Config::default()
+        .with_poll_interval(POLL_EVERY)
+        .with_compare_contents(poll);
     let err = |path: &PathBuf| {
         let path = path.clone();
         move |source| ServeError::Watch { path, source }
     };
-    let dirs = inputs(opts);
-    let running = if poll {
-        let mut d = new_debouncer_opt::<_, PollWatcher>(config, tx).map_err(err(&opts.content))?;
-        for dir in &dirs {
-            d.watcher()
-                .watch(dir, RecursiveMode::Recursive)
-                .map_err(err(dir))?;
-        }
-        Running::Polling(d)
+    let mut watcher: Running = if poll {
+        Box::new(PollWatcher::new(tx, config).map_err(err(&opts.content))?)
     } else {
-        let mut d =
-            new_debouncer_opt::<_, RecommendedWatcher>(config, tx).map_err(err(&opts.content))?;
-        for dir in &dirs {
-            d.watcher()
-                .watch(dir, RecursiveMode::Recursive)
-                .map_err(err(dir))?;
-        }
-        Running::Events(d)
+        Box::new(RecommendedWatcher::new(tx, config).map_err(err(&opts.content))?)
     };
-    std::thread::spawn(move || {
-        while let Ok(batch) = rx.recv() {
-            // Coalesce whatever else arrived meanwhile into this rebuild.
-            while rx.try_recv().is_ok() {}
-            match batch {
-                Ok(_) => rebuild(),
-                Err(e) => eprintln!("watching for changes failed: {e}"),
+    for dir in inputs(opts) {
+        watcher
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(err(&dir))?;
+    }
+    std::thread::spawn(move || loop {
+        match rx.recv() {
+            Ok(event) if is_change(&event) => {}
+            Ok(_) => continue,
+            Err(_) => return,
+        }
+        // Wait for the burst to end, then rebuild once.
+        loop {
+            match rx.recv_timeout(QUIET) {
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
             }
         }
+        rebuild();
     });
-    Ok(running)
+    Ok(watcher)
 }
 
 /// The errors of a failed build as the page shows them
