@@ -69,12 +69,21 @@ fn line_breaks_in_base_url_are_an_error_not_ics_properties() {
 #[test]
 fn base_url_given_on_the_command_line_is_checked_too() {
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
+    // The output may not lie inside the content: content in its own folder.
+    let content = tmp.path().join("c");
+    valid_content(&content);
     let out = tmp.path().join("out");
-    let mut o = opts(tmp.path(), &out);
+    let mut o = opts(&content, &out);
     o.base_url = Some("javascript:alert(1)".into());
     let r = minhbach::build(&o);
     assert!(r.diagnostics.has_errors());
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.message.contains("base_url") || d.message.contains("http")),
+        "{:?}",
+        r.diagnostics.sorted()
+    );
     assert!(!out.exists(), "nothing is written");
 }
 
@@ -141,15 +150,17 @@ fn control_characters_typed_into_a_narrative_are_removed_at_line_and_column() {
 #[test]
 fn built_feed_stays_valid_xml_with_a_control_character_in_a_title() {
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
+    // The output may not lie inside the content: content in its own folder.
+    let content = tmp.path().join("c");
+    valid_content(&content);
     let site = site_with("base_url: \"https://x.vn/\"").replace("Thử nghiệm", "Thử\\u000C nghiệm");
     let tasks = TASKS.replace("\"Việc thứ nhất\"", "\"Việc\\u0008 thứ\\uFFFF nhất\"");
     write_content(
-        tmp.path(),
+        &content,
         &[("site.yaml", &site), ("plans/kh-thu/tasks.yaml", &tasks)],
     );
     let out = tmp.path().join("out");
-    let r = minhbach::build(&opts(tmp.path(), &out));
+    let r = minhbach::build(&opts(&content, &out));
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
     let mut feeds = 0;
     for (name, bytes) in snapshot(&out) {
