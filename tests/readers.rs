@@ -153,8 +153,15 @@ fn the_plan_page_links_the_official_document_and_puts_the_table_before_the_narra
 fn build_warns_when_no_base_url_is_set_and_not_when_one_is() {
     // Previews and library builds (publishing off) are not warned.
     let tmp = tempfile::tempdir().unwrap();
-    valid_content(tmp.path());
-    let report = minhbach::build(&opts(tmp.path(), &tmp.path().join("site")));
+    // The output may not lie inside the content: content in its own folder.
+    let content = tmp.path().join("c");
+    valid_content(&content);
+    let report = minhbach::build(&opts(&content, &tmp.path().join("site")));
+    assert!(
+        !report.diagnostics.has_errors(),
+        "{:?}",
+        report.diagnostics.sorted()
+    );
     assert!(!report
         .diagnostics
         .sorted()
