@@ -1,172 +1,517 @@
-//! Benchmark: builds fixed synthetic content of N tasks (default 10 000)
-//! and the shipped content, and prints build times, chart render time,
-//! search-index size and page weights.
+//! Benchmark: builds synthetic content at several sizes and a national
+//! simulation, each in a fresh child process, and prints wall time, peak
+//! memory (the child's `VmHWM`), files and bytes written, the largest HTML
+//! page, the search index and its largest shard, and a rebuild after one
+//! added report; first, the shipped content's build, charts and page
+//! weights. With `HUGO=/path/to/hugo`
+//! and `--peers DIR` (sites written by the peer generator, `DIR/n<N>/hugo`
+//! and `DIR/n<N>/minhbach`), Hugo builds the same tasks in the same run,
+//! interleaved, and the ratio is printed.
 //!
-//! Run: `cargo run --release --example bench -- [TASKS]`
+//! Run: `cargo run --release --example bench -- [SIZES] [--national] [--peers DIR]`
+//! (`--write-national DIR` only writes the national simulation's content).
+//! (`SIZES` is a comma list, default `10000,50000`).
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use minhbach::BuildOptions;
 
-const DEADLINES: [&str; 8] = [
-    "Tháng 9/2025",
-    "Quý IV",
+/// A small deterministic generator (64-bit LCG), so every run builds the
+/// same content without a dependency.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const VERBS: [&str; 8] = [
+    "Triển khai",
+    "Xây dựng",
+    "Nâng cấp",
+    "Hoàn thiện",
+    "Rà soát",
+    "Tích hợp",
+    "Số hóa",
+    "Đẩy mạnh",
+];
+const OBJECTS: [&str; 8] = [
+    "nền tảng số",
+    "cơ sở dữ liệu dùng chung",
+    "dịch vụ công trực tuyến",
+    "hệ thống quản lý văn bản",
+    "chữ ký số",
+    "bản đồ số",
+    "kho dữ liệu mở",
+    "học liệu số",
+];
+const PHRASES: [&str; 6] = [
     "Thường xuyên",
-    "trước ngày 15/11/2025",
+    "Quý IV",
     "Năm 2025",
     "Hằng tháng",
     "Sau khi có thông báo của Bộ Tư pháp",
     "Ban hành Kế hoạch trong tháng 01/2025; Báo cáo trước ngày 10/12/2025",
 ];
 
-fn synthetic(dir: &Path, tasks: usize) {
-    let plans = (tasks / 500).max(1);
-    let per_plan = tasks / plans;
-    fs::create_dir_all(dir.join("plans")).unwrap();
-    fs::create_dir_all(dir.join("reports")).unwrap();
-    fs::write(
-        dir.join("site.yaml"),
-        "title: \"Bench\"\nas_of: 2025-12-20\nillustrative: true\n",
-    )
-    .unwrap();
-    let mut ag = String::from("agencies:\n");
-    for i in 0..40 {
-        writeln!(ag, "  - id: co-quan-{i}\n    name: \"Sở Thử Nghiệm Số {i}\"\n    kind: department\n    aliases: [\"Sở TN {i}\"]").unwrap();
+fn write(path: &Path, text: &str) {
+    if let Some(p) = path.parent() {
+        fs::create_dir_all(p).expect("create bench directory");
     }
-    ag.push_str("  - id: cac-so\n    name: \"Các Sở, ban, ngành\"\n    kind: group\n");
-    fs::write(dir.join("agencies.yaml"), ag).unwrap();
-    let mut reports = [String::new(), String::new()];
-    for (k, r) in reports.iter_mut().enumerate() {
+    fs::write(path, text).expect("write bench file");
+}
+
+fn q(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Content shaped like the peer generator's: `n` tasks over 20 plans and
+/// 60 agencies, two cooperating agencies among the first ten, dated
+/// deadlines in 2025–2026, no reports.
+fn gen_peers(dir: &Path, n: usize) {
+    let mut rng = Lcg(42);
+    write(
+        &dir.join("site.yaml"),
+        "title: \"Theo dõi nhiệm vụ\"\nlanguage: vi\nas_of: 2025-12-20\n",
+    );
+    let mut reg = String::from("agencies:\n");
+    for i in 0..60 {
+        writeln!(reg, "  - id: ag-{i}\n    name: \"Cơ quan thử nghiệm số {i}\"\n    kind: department\n    level: province").unwrap_or_default();
+    }
+    write(&dir.join("agencies.yaml"), &reg);
+    let mut plans: Vec<String> = (0..20)
+        .map(|_| "groups:\n  - code: \"I\"\n    title: \"NHIỆM VỤ\"\n    tasks:\n".to_string())
+        .collect();
+    for i in 1..=n {
+        let p = rng.below(20);
+        let lead = rng.below(60);
+        let (c1, c2) = (rng.below(10), rng.below(10));
+        let title = format!(
+            "{} {} số {i}",
+            VERBS[rng.below(VERBS.len())],
+            OBJECTS[rng.below(OBJECTS.len())]
+        );
         writeln!(
-            r,
-            "period: \"2025-{}\"\ndate: 2025-{}-14\nentries:",
-            10 + k,
-            10 + k
+            plans[p],
+            "      - number: \"NV-{i:06}\"\n        task: {}\n        output: \"Báo cáo kết quả định kỳ hằng quý.\"\n        lead: \"Cơ quan thử nghiệm số {lead}\"\n        cooperate: \"Cơ quan thử nghiệm số {c1}; Cơ quan thử nghiệm số {c2}\"\n        deadline: \"{}/{}/{}\"",
+            q(&title),
+            1 + rng.below(28),
+            1 + rng.below(12),
+            2025 + rng.below(2)
         )
-        .unwrap();
+        .unwrap_or_default();
     }
-    for p in 0..plans {
-        let pd = dir.join(format!("plans/kh-{p}"));
-        fs::create_dir_all(&pd).unwrap();
-        fs::write(
-            pd.join("plan.md"),
-            format!("---\nnumber: \"{p}/KH-BENCH\"\ndoc_type: \"Kế hoạch\"\ntitle: \"Kế hoạch thử số {p}\"\nissuer: co-quan-0\ndate: 2025-09-01\nperiod: {{ start: 2025-09-01, end: 2025-12-31 }}\n---\n## I. MỤC ĐÍCH\n\nĐoạn văn mô tả kế hoạch thử nghiệm số {p}.\n"),
-        )
-        .unwrap();
-        let mut t = String::from("groups:\n  - code: \"I\"\n    title: \"NHÓM I\"\n    goals:\n      - goal: \"Mục tiêu chung của nhóm\"\n        tasks:\n");
-        for i in 0..per_plan {
-            let n = i + 1;
-            writeln!(
-                t,
-                "          - number: \"{n}\"\n            task: \"Triển khai nhiệm vụ chuyển đổi số thứ {n} của kế hoạch {p}, bảo đảm kết nối liên thông dữ liệu\"\n            output: \"Văn bản\"\n            lead: \"Sở TN {}\"\n            cooperate: \"Các Sở, ban, ngành\"\n            deadline: \"{}\"",
-                (p + i) % 40,
-                DEADLINES[(p + i) % DEADLINES.len()]
-            )
-            .unwrap();
-            if i % 5 == 0 {
-                for (k, r) in reports.iter_mut().enumerate() {
-                    writeln!(
-                        r,
-                        "  - task: \"kh-{p}/{n}\"\n    status: in-progress\n    progress: {}",
-                        20 + 30 * k
-                    )
-                    .unwrap();
-                }
-            }
-        }
-        fs::write(pd.join("tasks.yaml"), t).unwrap();
-    }
-    for (k, r) in reports.iter().enumerate() {
-        fs::write(dir.join(format!("reports/2025-{}.yaml", 10 + k)), r).unwrap();
+    for (k, t) in plans.iter().enumerate() {
+        let d = dir.join(format!("plans/kh-{k}"));
+        write(&d.join("plan.md"), &format!("---\nnumber: \"{}/KH-UBND\"\ndoc_type: \"Kế hoạch\"\ntitle: \"Kế hoạch thử số {k}\"\nissuer: ag-0\ndate: 2025-01-10\nperiod: {{ start: 2025-01-01, end: 2026-12-31 }}\n---\n## I. MỤC ĐÍCH\n\nĐoạn văn mô tả kế hoạch.\n", 100 + k));
+        write(&d.join("tasks.yaml"), t);
     }
 }
 
-fn dir_size(dir: &Path) -> u64 {
+/// The national simulation: 34 provinces, each with 25 departments, 98
+/// communes and two groups, 10 plans of 500 tasks (170,000 in all), and
+/// 12 monthly reports covering a tenth of the tasks each. One task in
+/// twenty names a group as lead, one in twenty as cooperating.
+fn gen_national(dir: &Path) {
+    let mut rng = Lcg(7);
+    write(
+        &dir.join("site.yaml"),
+        "title: \"Mô phỏng toàn quốc\"\nlanguage: vi\nas_of: 2025-12-20\nillustrative: true\n",
+    );
+    let mut reg = String::from("agencies:\n");
+    let mut reports: Vec<String> = (1..=12)
+        .map(|m| format!("period: \"2025-{m:02}\"\ndate: 2025-{m:02}-12\nentries:\n"))
+        .collect();
+    for pr in 0..34 {
+        let deps: Vec<String> = (0..25).map(|i| format!("t{pr}-so-{i}")).collect();
+        let xa: Vec<String> = (0..98).map(|i| format!("t{pr}-xa-{i}")).collect();
+        for (i, id) in deps.iter().enumerate() {
+            writeln!(reg, "  - id: {id}\n    name: \"Sở số {i} tỉnh {pr}\"\n    kind: department\n    level: province").unwrap_or_default();
+        }
+        for (i, id) in xa.iter().enumerate() {
+            writeln!(reg, "  - id: {id}\n    name: \"UBND xã số {i} tỉnh {pr}\"\n    kind: peoples-committee\n    level: commune").unwrap_or_default();
+        }
+        writeln!(reg, "  - id: t{pr}-cac-so\n    name: \"Các Sở, ban, ngành tỉnh {pr}\"\n    kind: group\n    members: [{}]", deps.join(", ")).unwrap_or_default();
+        writeln!(reg, "  - id: t{pr}-cap-xa\n    name: \"UBND cấp xã tỉnh {pr}\"\n    kind: group\n    members: [{}]", xa.join(", ")).unwrap_or_default();
+        for k in 0..10 {
+            let pid = format!("t{pr}-kh-{k}");
+            let mut t =
+                String::from("groups:\n  - code: \"I\"\n    title: \"NHIỆM VỤ\"\n    tasks:\n");
+            for i in 1..=500 {
+                // Groups are named in some cells, as in the real plans; each
+                // department then has every task its group cooperates on.
+                let lead = match rng.below(20) {
+                    0 => format!("UBND cấp xã tỉnh {pr}"),
+                    1..=6 => format!("UBND xã số {} tỉnh {pr}", rng.below(98)),
+                    _ => format!("Sở số {} tỉnh {pr}", rng.below(25)),
+                };
+                let cooperate = if rng.below(20) == 0 {
+                    format!("Các Sở, ban, ngành tỉnh {pr}")
+                } else {
+                    format!(
+                        "Sở số {} tỉnh {pr}; Sở số {} tỉnh {pr}",
+                        rng.below(25),
+                        rng.below(25)
+                    )
+                };
+                let deadline = if rng.below(3) == 0 {
+                    PHRASES[rng.below(PHRASES.len())].to_string()
+                } else {
+                    format!(
+                        "{}/{}/{}",
+                        1 + rng.below(28),
+                        1 + rng.below(12),
+                        2025 + rng.below(2)
+                    )
+                };
+                writeln!(t, "      - number: \"{i}\"\n        task: \"{} {} số {i} của tỉnh {pr}\"\n        lead: {}\n        cooperate: {}\n        deadline: {}",
+                    VERBS[rng.below(VERBS.len())], OBJECTS[rng.below(OBJECTS.len())], q(&lead), q(&cooperate), q(&deadline)).unwrap_or_default();
+                let m = rng.below(12);
+                if rng.below(10) == 0 {
+                    let (status, extra) = if m >= 6 && rng.below(2) == 0 {
+                        ("done", format!("\n    completed: 2025-{:02}-05", m + 1))
+                    } else {
+                        (
+                            "in-progress",
+                            format!("\n    progress: {}", 10 + rng.below(80)),
+                        )
+                    };
+                    writeln!(
+                        reports[m],
+                        "  - task: \"{pid}/{i}\"\n    status: {status}{extra}"
+                    )
+                    .unwrap_or_default();
+                }
+            }
+            let d = dir.join(format!("plans/{pid}"));
+            write(&d.join("plan.md"), &format!("---\nnumber: \"{k}/KH-UBND-T{pr}\"\ndoc_type: \"Kế hoạch\"\ntitle: \"Kế hoạch số {k} của tỉnh {pr}\"\nissuer: t{pr}-so-0\ndate: 2025-01-10\nperiod: {{ start: 2025-01-01, end: 2026-12-31 }}\n---\n## I. MỤC ĐÍCH\n\nĐoạn văn mô tả kế hoạch.\n"));
+            write(&d.join("tasks.yaml"), &t);
+        }
+    }
+    write(&dir.join("agencies.yaml"), &reg);
+    for (m, r) in reports.iter().enumerate() {
+        write(&dir.join(format!("reports/2025-{:02}.yaml", m + 1)), r);
+    }
+}
+
+/// Adds one small report (the next month's) to `dir`.
+fn add_report(dir: &Path, task: &str) {
+    write(
+        &dir.join("reports/2025-12-b.yaml"),
+        &format!("period: \"2025-12\"\ndate: 2025-12-19\nentries:\n  - task: \"{task}\"\n    status: in-progress\n    progress: 55\n"),
+    );
+}
+
+/// Peak resident memory of this process so far, in KiB.
+fn vm_hwm() -> u64 {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Child mode: one build, then its summary and peak memory on stdout.
+fn child(content: &str, out: &str) {
+    let r = minhbach::build(&BuildOptions::new(content, out));
+    if r.diagnostics.has_errors() {
+        eprintln!("{:?}", r.diagnostics.sorted());
+        std::process::exit(1);
+    }
+    println!("summary {}", r.summary);
+    println!("peak_kib {}", vm_hwm());
+}
+
+/// A build in a fresh process: wall seconds, peak MiB, summary.
+fn build(content: &Path, out: &Path) -> (f64, f64, String) {
+    let exe = std::env::current_exe().expect("bench executable");
+    let t = Instant::now();
+    let o = Command::new(exe)
+        .arg("--child-build")
+        .arg(content)
+        .arg(out)
+        .output()
+        .expect("run child build");
+    let secs = t.elapsed().as_secs_f64();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let field = |k: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(k))
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let peak = field("peak_kib").parse::<f64>().unwrap_or(0.0) / 1024.0;
+    (secs, peak, field("summary"))
+}
+
+/// Hugo on a peer site: wall seconds and peak MiB (from GNU time, when present).
+fn hugo(bin: &str, site: &Path) -> Option<(f64, f64)> {
+    let _ = fs::remove_dir_all(site.join("public"));
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.arg("-v").arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let t = Instant::now();
+    let o = cmd
+        .args(["--quiet", "--destination", "public"])
+        .current_dir(site)
+        .output()
+        .ok()?;
+    let secs = t.elapsed().as_secs_f64();
+    if !o.status.success() {
+        eprintln!("hugo failed: {}", String::from_utf8_lossy(&o.stderr));
+        return None;
+    }
+    let peak = String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0;
+    Some((secs, peak))
+}
+
+/// Files, bytes, and the largest HTML page (path, bytes) under `dir`.
+fn tree(dir: &Path) -> (usize, u64, (String, u64)) {
+    let mut stack = vec![dir.to_path_buf()];
+    let (mut files, mut bytes, mut big) = (0, 0, (String::new(), 0));
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let n = e.metadata().map(|m| m.len()).unwrap_or(0);
+                files += 1;
+                bytes += n;
+                if p.extension().is_some_and(|x| x == "html") && n > big.1 {
+                    let rel = p.strip_prefix(dir).unwrap_or(&p).display().to_string();
+                    big = (rel, n);
+                }
+            }
+        }
+    }
+    (files, bytes, big)
+}
+
+/// Some task of the built site, as `plan/task`.
+fn some_task(out: &Path) -> Option<String> {
+    let mut plans: Vec<PathBuf> = fs::read_dir(out.join("ke-hoach"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("nhiem-vu").is_dir())
+        .collect();
+    plans.sort();
+    let plan = plans.first()?;
+    let mut tasks: Vec<String> = fs::read_dir(plan.join("nhiem-vu"))
+        .ok()?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    tasks.sort();
+    Some(format!(
+        "{}/{}",
+        plan.file_name()?.to_string_lossy(),
+        tasks.first()?
+    ))
+}
+
+fn report(label: &str, content: &Path, out: &Path) {
+    let (secs, peak, summary) = build(content, out);
+    let (files, bytes, big) = tree(out);
+    let task = some_task(out).expect("the site has a task");
+    println!(
+        "{label}: built in {secs:.2} s, peak {peak:.0} MiB, {files} files, {:.1} MB; {summary}",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "{label}: largest HTML page {} ({:.0} KB)",
+        big.0,
+        big.1 as f64 / 1e3
+    );
+    let (secs, _, summary) = build(content, out);
+    println!("{label}: unchanged rebuild in {secs:.2} s; {summary}");
+    add_report(content, &task);
+    let (secs, peak, summary) = build(content, out);
+    println!(
+        "{label}: rebuild after one added report in {secs:.2} s, peak {peak:.0} MiB; {summary}"
+    );
+}
+
+/// Total size of the files under `dir` whose path passes `keep`.
+fn size_where(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> u64 {
+    let mut stack = vec![dir.to_path_buf()];
     let mut n = 0;
-    for e in fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        n += if p.is_dir() {
-            dir_size(&p)
-        } else {
-            fs::metadata(&p).map(|m| m.len()).unwrap_or(0)
-        };
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if keep(&p) {
+                n += e.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
     }
     n
 }
 
-fn build(content: &Path, out: &Path) -> (f64, String) {
-    let t = Instant::now();
-    let r = minhbach::build(&BuildOptions::new(content, out));
-    assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
-    (t.elapsed().as_secs_f64(), r.summary)
-}
-
-fn main() {
-    let tasks: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let tmp = std::env::temp_dir().join(format!("minhbach-bench-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-
+/// The shipped content: build time, chart rendering, page weights, and
+/// the search index with its largest shard.
+fn shipped(tmp: &Path) {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let out = tmp.join("shipped");
-    let (secs, summary) = build(&shipped, &out);
-    println!("shipped content: built {summary} in {:.3} s", secs);
-    let (model, _) = minhbach::load_model(&shipped, None);
-    let model = model.unwrap();
-    let d = minhbach::derive::Derived::new(&model);
-    let theme = minhbach::render::theme::Theme::embedded().expect("the default theme loads");
-    let t = Instant::now();
-    let charts = minhbach::render::chart_data::all(&model, &d, &theme.states);
-    println!(
-        "shipped content: {} charts rendered in {:.1} ms ({} bytes of SVG)",
-        charts.len(),
-        t.elapsed().as_secs_f64() * 1000.0,
-        charts.iter().map(|c| c.svg.len()).sum::<usize>()
-    );
-    let css = fs::metadata(out.join("tai-nguyen/style.css"))
-        .unwrap()
-        .len();
+    let (secs, peak, summary) = build(&content, &out);
+    println!("shipped content: built in {secs:.3} s, peak {peak:.0} MiB; {summary}");
+    if let (Some(model), _) = minhbach::load_model(&content, None) {
+        let d = minhbach::derive::Derived::new(&model);
+        if let Ok(theme) = minhbach::render::theme::Theme::embedded() {
+            let t = Instant::now();
+            let charts = minhbach::render::chart_data::all(&model, &d, &theme.states);
+            println!(
+                "shipped content: {} charts rendered in {:.1} ms ({} bytes of SVG)",
+                charts.len(),
+                t.elapsed().as_secs_f64() * 1000.0,
+                charts.iter().map(|c| c.svg.len()).sum::<usize>()
+            );
+        }
+    }
+    let css = fs::metadata(out.join("tai-nguyen/style.css")).map_or(0, |m| m.len());
     for page in [
         "index.html",
         "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/index.html",
         "ke-hoach/114-kh-bcd-2025/index.html",
     ] {
-        let html = fs::metadata(out.join(page)).unwrap().len();
+        let html = fs::metadata(out.join(page)).map_or(0, |m| m.len());
         println!(
             "page weight {page}: {html} B HTML + {css} B CSS = {} B",
             html + css
         );
     }
-    println!(
-        "shipped content: search index {} B",
-        dir_size(&out.join("tim-kiem"))
-            - fs::metadata(out.join("tim-kiem/index.html")).unwrap().len()
-    );
+    search_index("shipped content", &out);
+}
 
-    let content = tmp.join("synthetic");
-    synthetic(&content, tasks);
-    let out = tmp.join("synthetic-out");
-    let (secs, summary) = build(&content, &out);
-    println!("synthetic {tasks} tasks: built {summary} in {:.3} s", secs);
-    println!(
-        "synthetic {tasks} tasks: search index {} B, largest token shard {} B",
-        dir_size(&out.join("tim-kiem")),
-        fs::read_dir(out.join("tim-kiem/t"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.metadata().unwrap().len())
-            .max()
-            .unwrap_or(0)
-    );
-    let (secs, summary) = build(&content, &out);
-    println!(
-        "synthetic {tasks} tasks: unchanged rebuild in {:.3} s: {summary}",
-        secs
-    );
+/// Size of the search index and of its largest token shard.
+fn search_index(label: &str, out: &Path) {
+    let total = size_where(&out.join("tim-kiem"), &|p| {
+        p.extension().is_some_and(|x| x == "json")
+    });
+    let largest = fs::read_dir(out.join("tim-kiem/t"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.metadata().map_or(0, |m| m.len()))
+        .max()
+        .unwrap_or(0);
+    println!("{label}: search index {total} B, largest token shard {largest} B");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--child-build") && args.len() == 4 {
+        child(&args[2], &args[3]);
+        return;
+    }
+    // Writes the national simulation's content to a folder, to build it by hand.
+    if args.get(1).map(String::as_str) == Some("--write-national") && args.len() == 3 {
+        gen_national(Path::new(&args[2]));
+        return;
+    }
+    let flag = |f: &str| args.iter().position(|a| a == f);
+    let sizes: Vec<usize> = args
+        .iter()
+        .skip(1)
+        .find(|a| a.chars().all(|c| c.is_ascii_digit() || c == ','))
+        .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 50_000]);
+    let peers: Option<PathBuf> = flag("--peers")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let hugo_bin = std::env::var("HUGO").ok();
+    let tmp = std::env::temp_dir().join(format!("minhbach-bench-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    shipped(&tmp);
+    for n in sizes {
+        let peer = peers.as_ref().map(|p| p.join(format!("n{n}")));
+        let content = match peer
+            .as_ref()
+            .map(|p| p.join("minhbach"))
+            .filter(|p| p.is_dir())
+        {
+            Some(p) => {
+                // Work on a copy: the bench adds a report to it.
+                let c = tmp.join(format!("n{n}/content"));
+                fs::create_dir_all(tmp.join(format!("n{n}"))).expect("bench directory");
+                let ok = Command::new("cp").arg("-r").arg(&p).arg(&c).status();
+                assert!(ok.is_ok_and(|s| s.success()), "copy {}", p.display());
+                c
+            }
+            None => {
+                let c = tmp.join(format!("n{n}/content"));
+                gen_peers(&c, n);
+                c
+            }
+        };
+        let out = tmp.join(format!("n{n}/out"));
+        let hugo_site = peer.map(|p| p.join("hugo")).filter(|p| p.is_dir());
+        let before = hugo_bin
+            .as_deref()
+            .zip(hugo_site.as_deref())
+            .and_then(|(b, s)| hugo(b, s));
+        let (secs, peak, _) = build(&content, &out);
+        let after = hugo_bin
+            .as_deref()
+            .zip(hugo_site.as_deref())
+            .and_then(|(b, s)| hugo(b, s));
+        if let (Some(h1), Some(h2)) = (before, after) {
+            let h = (h1.0 + h2.0) / 2.0;
+            println!(
+                "{n} tasks: Hugo {h:.2} s (runs {:.2}, {:.2}; peak {:.0} MiB), minhbach {secs:.2} s (peak {peak:.0} MiB): minhbach is {:.2}x faster",
+                h1.0, h2.0, h1.1.max(h2.1), h / secs
+            );
+        }
+        let _ = fs::remove_dir_all(&out);
+        report(&format!("{n} tasks"), &content, &out);
+        let _ = fs::remove_dir_all(tmp.join(format!("n{n}")));
+    }
+    if flag("--national").is_some() {
+        let content = tmp.join("national/content");
+        let t = Instant::now();
+        gen_national(&content);
+        println!(
+            "national simulation: content generated in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+        report(
+            "national simulation (170,000 tasks, 34 provinces, 12 reports)",
+            &content,
+            &tmp.join("national/out"),
+        );
+    }
     let _ = fs::remove_dir_all(&tmp);
 }

@@ -6,7 +6,7 @@
 //! ICS `RRULE`). UIDs derive from plan, task and duty ids only, so adding or
 //! removing one task never changes another task's events.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -64,6 +64,12 @@ pub struct Calendar {
     pub months: BTreeMap<(i32, u32), Vec<Occurrence>>,
     /// Tasks with no calendar date (ongoing, event-relative, undated recurring).
     pub undated: Vec<TaskRef>,
+    /// Series of each plan, by plan index, in order.
+    plan_series: Vec<Vec<usize>>,
+    /// Series of each task, by plan and task index.
+    task_series: Vec<Vec<Vec<usize>>>,
+    /// Duty series naming each agency or group, in order.
+    duty_series: HashMap<AgencyId, Vec<usize>>,
 }
 
 impl Calendar {
@@ -154,45 +160,79 @@ impl Calendar {
         for occ in cal.months.values_mut() {
             occ.sort();
         }
+        cal.index(model);
         cal
+    }
+
+    /// Builds the dense indexes in one pass over the series, so pages
+    /// never scan every series: by plan, by task, and duties by the
+    /// agency or group named.
+    fn index(&mut self, model: &Model) {
+        self.plan_series = vec![Vec::new(); model.plans.len()];
+        self.task_series = model
+            .plans
+            .iter()
+            .map(|p| vec![Vec::new(); p.tasks.len()])
+            .collect();
+        for (i, s) in self.series.iter().enumerate() {
+            let plan = match s.source {
+                Source::Task(r) => r.plan,
+                Source::Duty(p, _) => p,
+            };
+            if let Some(v) = self.plan_series.get_mut(plan) {
+                v.push(i);
+            }
+            match s.source {
+                Source::Task(r) => {
+                    if let Some(v) = self
+                        .task_series
+                        .get_mut(r.plan)
+                        .and_then(|t| t.get_mut(r.task))
+                    {
+                        v.push(i);
+                    }
+                }
+                Source::Duty(..) => {
+                    for a in &s.agencies {
+                        let v = self.duty_series.entry(a.clone()).or_default();
+                        if v.last() != Some(&i) {
+                            v.push(i);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Series that concern an agency: the deadlines of its tasks (as
     /// [`super::responsibility`] defines them), and the reporting duties it
-    /// or a group containing it (at any depth) must carry out.
+    /// or a group containing it (at any depth) must carry out. Reads the
+    /// indexes: the cost follows the agency's own tasks, not the site.
     pub fn for_agency(
         &self,
         tasks: Option<&super::AgencyTasks>,
         groups: &[(AgencyId, usize)],
         id: &AgencyId,
     ) -> Vec<usize> {
-        let mine: std::collections::HashSet<super::TaskRef> =
-            tasks.map(|t| t.refs().collect()).unwrap_or_default();
-        self.series
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| match s.source {
-                Source::Task(r) => mine.contains(&r),
-                Source::Duty(..) => s
-                    .agencies
-                    .iter()
-                    .any(|a| a == id || groups.iter().any(|(g, _)| g == a)),
-            })
-            .map(|(i, _)| i)
-            .collect()
+        let mut out: Vec<usize> = Vec::new();
+        for r in tasks.into_iter().flat_map(|t| t.refs()) {
+            if let Some(v) = self.task_series.get(r.plan).and_then(|t| t.get(r.task)) {
+                out.extend_from_slice(v);
+            }
+        }
+        for a in std::iter::once(id).chain(groups.iter().map(|(g, _)| g)) {
+            if let Some(v) = self.duty_series.get(a) {
+                out.extend_from_slice(v);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Series of one plan.
     pub fn for_plan(&self, plan: usize) -> Vec<usize> {
-        self.series
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| match s.source {
-                Source::Task(r) => r.plan == plan,
-                Source::Duty(p, _) => p == plan,
-            })
-            .map(|(i, _)| i)
-            .collect()
+        self.plan_series.get(plan).cloned().unwrap_or_default()
     }
 
     /// Occurrences of the given series on or after `from`, nearest first.

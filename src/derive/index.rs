@@ -3,6 +3,7 @@
 //! overdue tasks (both read from the partition).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -40,8 +41,9 @@ pub struct Derived {
     pub upcoming: Vec<TaskRef>,
     /// Tasks past their deadline and not done, most recent deadline first.
     pub past_deadline: Vec<TaskRef>,
-    /// Deadlines and reporting duties by date.
-    pub calendar: super::Calendar,
+    /// Deadlines and reporting duties by date (shared between the editions
+    /// of one build: it depends on the model only, not on the date).
+    pub calendar: Arc<super::Calendar>,
     /// Every report entry of each task, oldest first: (report, entry) indexes.
     pub history: HashMap<TaskRef, Vec<(usize, usize)>>,
     /// Number of reports taken into account (those dated on or before the as-of date).
@@ -61,8 +63,19 @@ impl Derived {
     /// Computes every index as of `as_of`, taking into account only the
     /// first `upto` reports (those dated on or before `as_of`).
     pub fn at(model: &Model, as_of: NaiveDate, upto: usize) -> Self {
+        Derived::at_with(model, as_of, upto, Arc::new(super::Calendar::new(model)))
+    }
+
+    /// Same as [`Derived::at`], reusing a calendar already built for the
+    /// same model (the calendar does not depend on the date).
+    pub fn at_with(
+        model: &Model,
+        as_of: NaiveDate,
+        upto: usize,
+        calendar: Arc<super::Calendar>,
+    ) -> Self {
         let mut d = Derived {
-            calendar: super::Calendar::new(model),
+            calendar,
             as_of,
             ..Derived::default()
         };

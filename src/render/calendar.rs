@@ -11,7 +11,7 @@ use crate::model::Model;
 
 use super::pages::PageSpec;
 use super::views::{self, CellView, StateView, TaskView};
-use super::{ics, urls, OutFile};
+use super::{ics, split, urls, OutFile};
 
 /// Directory of the calendar index.
 pub const CALENDAR: &str = "lich/";
@@ -107,6 +107,8 @@ struct DayCell {
     is_as_of: bool,
     /// Before the as-of date: its milestones are behind, not upcoming.
     is_past: bool,
+    /// The part of a split month page listing this day, when not this one.
+    part_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -161,10 +163,25 @@ fn month_link(d: &Derived, (y, m): (i32, u32)) -> MonthLink {
     }
 }
 
-/// A month page.
-pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -> PageSpec {
+/// Number of parts of a month page.
+pub fn month_parts(d: &Derived, ym: (i32, u32)) -> usize {
+    split::part_count(d.calendar.months.get(&ym).map_or(0, Vec::len))
+}
+
+/// Part `part` of a month page: the grid of the whole month, and the
+/// entries of that part (past [`split::PART_ROWS`] entries, the month's
+/// entries are cut into parts in date order).
+pub fn month(
+    model: &Model,
+    d: &Derived,
+    ym: (i32, u32),
+    range: &[(i32, u32)],
+    part: usize,
+) -> PageSpec {
     let (y, m) = ym;
-    let occs: &[Occurrence] = d.calendar.months.get(&ym).map_or(&[], Vec::as_slice);
+    let all: &[Occurrence] = d.calendar.months.get(&ym).map_or(&[], Vec::as_slice);
+    let occs = split::slice(all, part);
+    let base = month_dir(y, m);
     let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
     let lead_blanks = first.weekday().num_days_from_monday() as usize;
     let mut cells: Vec<DayCell> = (0..lead_blanks)
@@ -174,18 +191,24 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
             count: 0,
             is_as_of: false,
             is_past: false,
+            part_href: None,
         })
         .collect();
     let mut days = Vec::new();
     let mut date = first;
     while date.month() == m {
         let evs: Vec<&Occurrence> = occs.iter().filter(|o| o.date == date).collect();
+        let at = all.partition_point(|o| o.date < date);
+        let count = all[at..].partition_point(|o| o.date == date);
+        let home = split::part_of(at);
         cells.push(DayCell {
             day: Some(date.day()),
             iso: date.to_string(),
-            count: evs.len(),
+            count,
             is_as_of: date == d.as_of,
             is_past: date < d.as_of,
+            part_href: (count > 0 && home != part && split::is_split(all.len()))
+                .then(|| urls::href(&split::part_dir(&base, home))),
         });
         if !evs.is_empty() {
             days.push(DayList {
@@ -207,6 +230,7 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
             count: 0,
             is_as_of: false,
             is_past: false,
+            part_href: None,
         });
     }
     let weeks: Vec<&[DayCell]> = cells.chunks(7).collect();
@@ -221,7 +245,8 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
     c.insert("month_label", &format!("Tháng {m}/{y:04}"));
     c.insert("weeks", &weeks);
     c.insert("days", &days);
-    c.insert("count", &occs.len());
+    c.insert("count", &all.len());
+    c.insert("parts", &split::parts_view(&base, all.len(), part));
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert(
@@ -232,9 +257,13 @@ pub fn month(model: &Model, d: &Derived, ym: (i32, u32), range: &[(i32, u32)]) -
         ],
     );
     PageSpec {
-        dir: month_dir(y, m),
+        dir: split::part_dir(&base, part),
         template: "calendar_month.html",
-        title: format!("Lịch tháng {m}/{y:04}"),
+        title: if part > 1 {
+            format!("Lịch tháng {m}/{y:04} (trang {part})")
+        } else {
+            format!("Lịch tháng {m}/{y:04}")
+        },
         description: Some(format!(
             "Các thời hạn nhiệm vụ và kỳ báo cáo trong tháng {m}/{y}."
         )),
@@ -248,8 +277,14 @@ struct YearLinks {
     months: Vec<MonthLink>,
 }
 
-/// The calendar index: months, feeds, and tasks with no date.
-pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
+/// Number of parts of the calendar index (its list of undated tasks).
+pub fn index_parts(d: &Derived) -> usize {
+    split::part_count(d.calendar.undated.len())
+}
+
+/// Part `part` of the calendar index: months, feeds, and tasks with no
+/// date (past [`split::PART_ROWS`] of them, cut into parts).
+pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)], part: usize) -> PageSpec {
     let mut years: Vec<YearLinks> = Vec::new();
     for &(y, m) in range {
         let link = month_link(d, (y, m));
@@ -271,9 +306,7 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
         .iter()
         .map(|o| event(model, d, o))
         .collect();
-    let undated: Vec<TaskView> = d
-        .calendar
-        .undated
+    let undated: Vec<TaskView> = split::slice(&d.calendar.undated, part)
         .iter()
         .map(|r| views::task(model, d, *r))
         .collect();
@@ -282,6 +315,11 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
     c.insert("years", &years);
     c.insert("upcoming", &upcoming);
     c.insert("undated", &undated);
+    c.insert("undated_total", &d.calendar.undated.len());
+    c.insert(
+        "parts",
+        &split::parts_view(CALENDAR, d.calendar.undated.len(), part),
+    );
     c.insert(
         "as_of_month",
         &range
@@ -290,9 +328,13 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)]) -> PageSpec {
     );
     c.insert("crumbs", &[super::pages::crumb("Trang chủ", "")]);
     PageSpec {
-        dir: CALENDAR.into(),
+        dir: split::part_dir(CALENDAR, part),
         template: "calendar_index.html",
-        title: "Lịch thời hạn và báo cáo".into(),
+        title: if part > 1 {
+            format!("Lịch thời hạn và báo cáo (trang {part})")
+        } else {
+            "Lịch thời hạn và báo cáo".into()
+        },
         description: None,
         context: c,
     }
@@ -307,37 +349,65 @@ pub fn upcoming_for(model: &Model, d: &Derived, series: &[usize], limit: usize) 
         .collect()
 }
 
-/// Every ICS feed: the whole site, each plan, each agency, in the words of `w`.
+/// One ICS feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    /// Every entry of the site.
+    Site,
+    /// One plan's entries.
+    Plan(usize),
+    /// One agency's entries, by registry index.
+    Agency(usize),
+}
+
+/// Every ICS feed: the whole site, each plan, each agency.
+pub fn feed_list(model: &Model) -> Vec<Feed> {
+    let mut v = vec![Feed::Site];
+    v.extend((0..model.plans.len()).map(Feed::Plan));
+    v.extend((0..model.registry.all().len()).map(Feed::Agency));
+    v
+}
+
+/// One ICS feed file.
+pub fn feed(model: &Model, d: &Derived, w: &ics::IcsWords, f: Feed) -> OutFile {
+    let pick = |ids: Vec<usize>| -> Vec<&Series> {
+        ids.into_iter().map(|i| &d.calendar.series[i]).collect()
+    };
+    let (path, name, series) = match f {
+        Feed::Site => (
+            format!("{CALENDAR}lich.ics"),
+            model.site.title.clone(),
+            d.calendar.series.iter().collect(),
+        ),
+        Feed::Plan(pi) => {
+            let p = &model.plans[pi];
+            (
+                format!("{}lich.ics", urls::plan(p.id.as_str())),
+                p.label(),
+                pick(d.calendar.for_plan(pi)),
+            )
+        }
+        Feed::Agency(ai) => {
+            let a = &model.registry.all()[ai];
+            (
+                format!("{}lich.ics", urls::agency(a.id.as_str())),
+                a.name.clone(),
+                pick(d.calendar_for_agency(&a.id)),
+            )
+        }
+    };
+    OutFile {
+        path,
+        bytes: ics::feed(model, w, &name, &series).into_bytes(),
+    }
+}
+
+/// Every ICS feed, in memory, in the words of `w`.
 pub fn feeds(model: &Model, d: &Derived, w: &ics::IcsWords) -> Vec<OutFile> {
-    let all: Vec<&Series> = d.calendar.series.iter().collect();
-    let mut out = vec![OutFile {
-        path: format!("{CALENDAR}lich.ics"),
-        bytes: ics::feed(model, w, &model.site.title, &all).into_bytes(),
-    }];
-    for (pi, p) in model.plans.iter().enumerate() {
-        let s: Vec<&Series> = d
-            .calendar
-            .for_plan(pi)
-            .into_iter()
-            .map(|i| &d.calendar.series[i])
-            .collect();
-        out.push(OutFile {
-            path: format!("{}lich.ics", urls::plan(p.id.as_str())),
-            bytes: ics::feed(model, w, &p.label(), &s).into_bytes(),
-        });
-    }
-    for a in model.registry.all() {
-        let s: Vec<&Series> = d
-            .calendar_for_agency(&a.id)
-            .into_iter()
-            .map(|i| &d.calendar.series[i])
-            .collect();
-        out.push(OutFile {
-            path: format!("{}lich.ics", urls::agency(a.id.as_str())),
-            bytes: ics::feed(model, w, &a.name, &s).into_bytes(),
-        });
-    }
-    out
+    feed_list(model)
+        .into_iter()
+        .map(|f| feed(model, d, w, f))
+        .collect()
 }
 
 /// Refs of a plan's tasks, for counts.

@@ -152,6 +152,16 @@ pub fn by_agency(model: &Model, d: &Derived, lead: bool, colours: &StateColours)
 
 /// Cumulative completed tasks after each office report (burn-up).
 pub fn burn_up(model: &Model) -> Option<Chart> {
+    burn_up_from(model, &|k| {
+        let r = &model.reports[k];
+        let d = Derived::at(model, r.date, k + 1);
+        d.standings.values().filter(|s| s.state.is_done()).count() as u32
+    })
+}
+
+/// Same as [`burn_up`], with `done(k)` giving the number of tasks done
+/// after report `k` (the render driver knows it already).
+pub fn burn_up_from(model: &Model, done_after: &dyn Fn(usize) -> u32) -> Option<Chart> {
     let months: Vec<usize> = {
         let mut last: BTreeMap<(i32, u32), usize> = BTreeMap::new();
         for (i, r) in model.reports.iter().enumerate() {
@@ -169,9 +179,8 @@ pub fn burn_up(model: &Model) -> Option<Chart> {
     let mut done = Vec::new();
     for k in months {
         let r = &model.reports[k];
-        let d = Derived::at(model, r.date, k + 1);
         labels.push(format!("{:02}/{:04}", r.month, r.year));
-        done.push(d.standings.values().filter(|s| s.state.is_done()).count() as u32);
+        done.push(done_after(k));
     }
     let last = done.last().copied().unwrap_or(0);
     Some(charts::burn_up(
@@ -270,8 +279,18 @@ pub fn indicators(model: &Model, d: &Derived) -> Option<Chart> {
 
 /// Every chart of the site, in page order.
 pub fn all(model: &Model, d: &Derived, colours: &StateColours) -> Vec<Chart> {
+    all_from(model, d, colours, burn_up(model))
+}
+
+/// Every chart, with the burn-up chart already made.
+pub fn all_from(
+    model: &Model,
+    d: &Derived,
+    colours: &StateColours,
+    burn_up: Option<Chart>,
+) -> Vec<Chart> {
     let mut v = vec![status_by_plan(model, d, colours)];
-    v.extend(burn_up(model));
+    v.extend(burn_up);
     v.push(by_agency(model, d, true, colours));
     v.push(by_agency(model, d, false, colours));
     v.push(deadlines_per_month(d));

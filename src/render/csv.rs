@@ -22,13 +22,30 @@ fn quote(cell: &str) -> String {
 
 /// Writes a table as CSV bytes.
 pub fn write(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    for row in std::iter::once(headers).chain(rows.iter().map(Vec::as_slice)) {
-        let line: Vec<String> = row.iter().map(|c| quote(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+    let mut out = begin(headers);
+    for row in rows {
+        push_row(&mut out, row);
     }
     out.into_bytes()
+}
+
+/// Starts a CSV text: the byte-order mark and the header row. Rows follow
+/// with [`push_row`], so a long table never has to exist twice in memory.
+pub fn begin(headers: &[String]) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, headers);
+    out
+}
+
+/// Appends one row, quoted and neutralised, ending in CRLF.
+pub fn push_row(out: &mut String, row: &[String]) {
+    for (i, c) in row.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(c));
+    }
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]

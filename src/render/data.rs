@@ -207,12 +207,14 @@ pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
     }
 }
 
-fn csv_of(records: &[TaskRecord]) -> Vec<u8> {
+fn csv_of(model: &Model, d: &Derived, rows: &[Row]) -> Vec<u8> {
     let headers: Vec<String> = COLUMNS.iter().map(|(c, _)| c.to_string()).collect();
-    let rows: Vec<Vec<String>> = records
-        .iter()
-        .map(|r| {
-            vec![
+    let mut out = super::csv::begin(&headers);
+    for row in rows {
+        let r = row.record(model, d);
+        super::csv::push_row(
+            &mut out,
+            &[
                 r.plan_id.clone(),
                 r.plan_number.clone(),
                 r.plan_title.clone(),
@@ -243,10 +245,10 @@ fn csv_of(records: &[TaskRecord]) -> Vec<u8> {
                 r.role.clone(),
                 r.via.clone(),
                 r.illustrative.to_string(),
-            ]
-        })
-        .collect();
-    csv::write(&headers, &rows)
+            ],
+        );
+    }
+    out.into_bytes()
 }
 
 #[derive(Serialize)]
@@ -255,16 +257,51 @@ struct Dataset<'a> {
     as_of: String,
     illustrative: bool,
     columns: Vec<&'static str>,
-    tasks: &'a [TaskRecord],
+    tasks: Records<'a>,
 }
 
-fn json_of(model: &Model, d: &Derived, title: &str, records: &[TaskRecord]) -> Vec<u8> {
+/// One row of a data set: a task, and for an agency's data set how the
+/// task reaches it (part and group).
+struct Row {
+    task: TaskRef,
+    role: &'static str,
+    via: Option<crate::model::AgencyId>,
+}
+
+impl Row {
+    fn record(&self, model: &Model, d: &Derived) -> TaskRecord {
+        TaskRecord {
+            role: self.role.to_string(),
+            via: self.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+            ..record(model, d, self.task)
+        }
+    }
+}
+
+/// The tasks of a dataset, serialised one record at a time.
+struct Records<'a> {
+    model: &'a Model,
+    derived: &'a Derived,
+    rows: &'a [Row],
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.rows.iter().map(|r| r.record(self.model, self.derived)))
+    }
+}
+
+fn json_of(model: &Model, d: &Derived, title: &str, rows: &[Row]) -> Vec<u8> {
     let ds = Dataset {
         title,
         as_of: d.as_of.to_string(),
         illustrative: model.site.illustrative,
         columns: COLUMNS.iter().map(|(c, _)| *c).collect(),
-        tasks: records,
+        tasks: Records {
+            model,
+            derived: d,
+            rows,
+        },
     };
     let mut v = serde_json::to_vec_pretty(&ds).unwrap_or_default();
     v.push(b'\n');
@@ -306,94 +343,132 @@ pub fn chart_csv(model: &Model, headers: &[String], rows: &[Vec<String>]) -> Vec
     csv::write(&h, &rows)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn pair(
-    model: &Model,
-    d: &Derived,
-    section: &'static str,
-    dir: &str,
-    label: &str,
-    records: &[TaskRecord],
-    files: &mut Vec<OutFile>,
-    list: &mut Vec<Download>,
-) {
-    for (ext, bytes) in [
-        ("csv", csv_of(records)),
-        ("json", json_of(model, d, label, records)),
-    ] {
+/// One set of downloads: a CSV and a JSON file of the same tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataSet {
+    /// Every task, under `du-lieu/`.
+    All,
+    /// The agency registry, under `du-lieu/`.
+    Registry,
+    /// One plan's tasks, beside its page.
+    Plan(usize),
+    /// One agency's tasks (lead, then cooperation), beside its page; by
+    /// registry index.
+    Agency(usize),
+}
+
+/// Every data set, in the order the data page lists them. Agencies with no
+/// task have none.
+pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
+    let mut v = vec![DataSet::All, DataSet::Registry];
+    v.extend((0..model.plans.len()).map(DataSet::Plan));
+    v.extend(
+        model
+            .registry
+            .all()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| d.by_agency.contains_key(&a.id))
+            .map(|(i, _)| DataSet::Agency(i)),
+    );
+    v
+}
+
+/// The files of one data set, each with its entry for the data page, in
+/// the order the data page lists them.
+pub fn set_files(model: &Model, d: &Derived, set: DataSet) -> Vec<(Download, OutFile)> {
+    let plain = |refs: Vec<TaskRef>| -> Vec<Row> {
+        refs.into_iter()
+            .map(|task| Row {
+                task,
+                role: "",
+                via: None,
+            })
+            .collect()
+    };
+    let section = match set {
+        DataSet::All | DataSet::Registry => "site",
+        DataSet::Plan(_) => "plans",
+        DataSet::Agency(_) => "agencies",
+    };
+    let (dir, label, rows): (String, String, Vec<Row>) = match set {
+        DataSet::Registry => return registry(model),
+        DataSet::All => (
+            "du-lieu/".into(),
+            "Tất cả nhiệm vụ".into(),
+            plain(crate::render::pages::all_refs(model)),
+        ),
+        DataSet::Plan(pi) => {
+            let p = &model.plans[pi];
+            (
+                urls::plan(p.id.as_str()),
+                format!("Nhiệm vụ của {}", p.label()),
+                plain(
+                    (0..p.tasks.len())
+                        .map(|ti| TaskRef { plan: pi, task: ti })
+                        .collect(),
+                ),
+            )
+        }
+        DataSet::Agency(ai) => {
+            let a = &model.registry.all()[ai];
+            let rows = d
+                .by_agency
+                .get(&a.id)
+                .map(|t| {
+                    t.items
+                        .iter()
+                        .map(|x| Row {
+                            task: x.task,
+                            role: x.part.key(),
+                            via: x.via.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                urls::agency(a.id.as_str()),
+                format!("Nhiệm vụ của {}", a.name),
+                rows,
+            )
+        }
+    };
+    [
+        ("csv", csv_of(model, d, &rows)),
+        ("json", json_of(model, d, &label, &rows)),
+    ]
+    .into_iter()
+    .map(|(ext, bytes)| {
         let path = format!("{dir}nhiem-vu.{ext}");
-        list.push(Download {
-            label: label.to_string(),
-            href: path.clone(),
-            bytes: bytes.len(),
-            format: if ext == "csv" { "CSV" } else { "JSON" },
-            section,
-        });
-        files.push(OutFile { path, bytes });
-    }
+        (
+            Download {
+                label: label.clone(),
+                href: path.clone(),
+                bytes: bytes.len(),
+                format: if ext == "csv" { "CSV" } else { "JSON" },
+                section,
+            },
+            OutFile { path, bytes },
+        )
+    })
+    .collect()
 }
 
 /// Every data file, and the list of downloads for the data page.
 pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
     let mut files = Vec::new();
     let mut list = Vec::new();
-    let all: Vec<TaskRef> = model
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, p)| (0..p.tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti }))
-        .collect();
-    let records: Vec<TaskRecord> = all.iter().map(|r| record(model, d, *r)).collect();
-    pair(
-        model,
-        d,
-        "site",
-        "du-lieu/",
-        "Tất cả nhiệm vụ",
-        &records,
-        &mut files,
-        &mut list,
-    );
-    for (pi, p) in model.plans.iter().enumerate() {
-        let recs: Vec<TaskRecord> = (0..p.tasks.len())
-            .map(|ti| record(model, d, TaskRef { plan: pi, task: ti }))
-            .collect();
-        pair(
-            model,
-            d,
-            "plans",
-            &urls::plan(p.id.as_str()),
-            &format!("Nhiệm vụ của {}", p.label()),
-            &recs,
-            &mut files,
-            &mut list,
-        );
+    for set in sets(model, d) {
+        for (dl, f) in set_files(model, d, set) {
+            list.push(dl);
+            files.push(f);
+        }
     }
-    for a in model.registry.all() {
-        let Some(t) = d.by_agency.get(&a.id) else {
-            continue;
-        };
-        let recs: Vec<TaskRecord> = t
-            .items
-            .iter()
-            .map(|x| TaskRecord {
-                role: x.part.key().to_string(),
-                via: x.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-                ..record(model, d, x.task)
-            })
-            .collect();
-        pair(
-            model,
-            d,
-            "agencies",
-            &urls::agency(a.id.as_str()),
-            &format!("Nhiệm vụ của {}", a.name),
-            &recs,
-            &mut files,
-            &mut list,
-        );
-    }
-    // The agency registry.
+    (files, list)
+}
+
+/// The agency registry as CSV and JSON (JSON listed first).
+fn registry(model: &Model) -> Vec<(Download, OutFile)> {
     let headers: Vec<String> = [
         "id",
         "name",
@@ -440,21 +515,22 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
     let reg_csv = csv::write(&headers, &rows);
     let mut reg_json = serde_json::to_vec_pretty(model.registry.all()).unwrap_or_default();
     reg_json.push(b'\n');
-    for (ext, bytes) in [("csv", reg_csv), ("json", reg_json)] {
-        let path = format!("du-lieu/co-quan.{ext}");
-        list.insert(
-            2,
-            Download {
-                label: "Danh mục cơ quan (tên gọi khác, nhóm, sáp nhập)".into(),
-                href: path.clone(),
-                bytes: bytes.len(),
-                format: if ext == "csv" { "CSV" } else { "JSON" },
-                section: "site",
-            },
-        );
-        files.push(OutFile { path, bytes });
-    }
-    (files, list)
+    [("json", reg_json), ("csv", reg_csv)]
+        .into_iter()
+        .map(|(ext, bytes)| {
+            let path = format!("du-lieu/co-quan.{ext}");
+            (
+                Download {
+                    label: "Danh mục cơ quan (tên gọi khác, nhóm, sáp nhập)".into(),
+                    href: path.clone(),
+                    bytes: bytes.len(),
+                    format: if ext == "csv" { "CSV" } else { "JSON" },
+                    section: "site",
+                },
+                OutFile { path, bytes },
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

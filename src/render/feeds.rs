@@ -40,7 +40,13 @@ fn render(
 }
 
 /// The Atom feed: one entry per plan (dated by its issue) and per report.
-pub fn atom(model: &Model, theme: &Theme) -> Result<OutFile, RenderError> {
+/// `changes[k]` is the number of tasks newly done and newly overdue with
+/// report `k`.
+pub fn atom(
+    model: &Model,
+    theme: &Theme,
+    changes: &[(usize, usize)],
+) -> Result<OutFile, RenderError> {
     let mut entries: Vec<FeedEntry> = Vec::new();
     for p in &model.plans {
         let date = p.date.unwrap_or(p.period.start);
@@ -61,7 +67,7 @@ pub fn atom(model: &Model, theme: &Theme) -> Result<OutFile, RenderError> {
     }
     for (k, r) in model.reports.iter().enumerate() {
         let link = reports::link(r);
-        let (done, overdue) = reports::change_counts(model, k);
+        let (done, overdue) = changes.get(k).copied().unwrap_or_default();
         entries.push(FeedEntry {
             id: format!("tag:minhbach,{}:bao-cao/{}", r.date.format("%Y-%m-%d"), r.id),
             title: link.title.clone(),
@@ -90,18 +96,18 @@ pub fn atom(model: &Model, theme: &Theme) -> Result<OutFile, RenderError> {
 
 /// `sitemap.xml` listing every live page (not the archived snapshots), when
 /// the site's address is known.
-pub fn sitemap(
+pub fn sitemap<'a>(
     model: &Model,
     theme: &Theme,
-    files: &[OutFile],
+    paths: impl IntoIterator<Item = &'a str>,
 ) -> Result<Option<OutFile>, RenderError> {
     let Some(base) = &model.site.base_url else {
         return Ok(None);
     };
-    let urls: Vec<String> = files
-        .iter()
-        .filter(|f| !f.path.starts_with(super::snapshot::ARCHIVE))
-        .filter_map(|f| f.path.strip_suffix("index.html"))
+    let urls: Vec<String> = paths
+        .into_iter()
+        .filter(|p| !p.starts_with(super::snapshot::ARCHIVE))
+        .filter_map(|p| p.strip_suffix("index.html"))
         .map(|dir| format!("{base}{dir}"))
         .collect();
     let mut c = Context::new();

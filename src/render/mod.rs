@@ -1,21 +1,27 @@
-//! Stage 4 of the pipeline: pages from templates. Produces every file of the
-//! site in memory; writing them is the output stage's job.
+//! Stage 4 of the pipeline: pages from templates. Every file is handed to a
+//! [`Sink`] as soon as it is made, so the site never sits whole in memory;
+//! writing it is the output stage's job.
 
 pub mod calendar;
 pub mod chart_data;
 pub mod charts;
 pub mod csv;
 pub mod data;
+pub mod edition;
 pub mod feeds;
 pub mod i18n;
 pub mod ics;
+pub mod jobs;
+pub mod lists;
 pub mod markdown;
 pub mod numbers;
+pub mod page;
 pub mod pages;
 pub mod reports;
 pub mod revised;
 pub mod search;
 pub mod snapshot;
+pub mod split;
 pub mod state_colours;
 pub mod summary;
 pub mod task_ref;
@@ -23,12 +29,20 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::derive::{Derived, TaskRef};
+use crate::derive::Derived;
+use crate::model::report::ReportKind;
 use crate::model::Model;
-use pages::PageSpec;
+use crate::output::{MemorySink, OutputError, Sink};
+use edition::Edition;
+use jobs::SiteParts;
+use lists::PlanRows;
+use page::{PageSpec, Place};
 use theme::Theme;
 
 /// Errors of the render stage.
@@ -50,6 +64,15 @@ pub enum RenderError {
         /// What went wrong.
         message: String,
     },
+    /// The output stage could not take a rendered file.
+    #[error("{path}: {source}")]
+    Output {
+        /// The file being handed over.
+        path: String,
+        /// Why the output stage refused it.
+        #[source]
+        source: OutputError,
+    },
 }
 
 /// A file of the built site.
@@ -60,106 +83,256 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page of the site, except the snapshots of the months in
-/// `published` (their published copies are kept instead).
+/// What is kept of a file once handed to the sink: its path and size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Path relative to the output directory.
+    pub path: String,
+    /// Size in bytes.
+    pub len: usize,
+}
+
+/// Jobs run in parallel in batches of this many, so at most one batch of
+/// page contexts and rendered pages is alive at once.
+const BATCH: usize = 256;
+
+/// What the render stage handed to the sink: a record of each live file
+/// (for the sitemap and the summary), and the number of archived files
+/// (snapshots are many and need no record).
+#[derive(Debug, Default)]
+pub struct Handed {
+    /// Every file outside `ban-luu/`, sorted by path.
+    pub live: Vec<Written>,
+    /// Number of files written under `ban-luu/`.
+    pub archived: usize,
+}
+
+impl Handed {
+    /// Number of files written.
+    pub fn count(&self) -> usize {
+        self.live.len() + self.archived
+    }
+}
+
+/// The sink and the records of what went into it.
+struct Out<'a> {
+    sink: &'a dyn Sink,
+    records: Mutex<Vec<Written>>,
+    archived: AtomicUsize,
+}
+
+impl Out<'_> {
+    fn put(&self, f: OutFile) -> Result<(), RenderError> {
+        self.sink
+            .put(&f.path, &f.bytes)
+            .map_err(|source| RenderError::Output {
+                path: f.path.clone(),
+                source,
+            })?;
+        if f.path.starts_with(snapshot::ARCHIVE) {
+            self.archived.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        let mut r = self.records.lock().unwrap_or_else(|p| p.into_inner());
+        r.push(Written {
+            path: f.path,
+            len: f.bytes.len(),
+        });
+        Ok(())
+    }
+}
+
+/// Runs `f` on every item, in parallel, a batch at a time; the results
+/// come back in the items' order, whatever thread finished first.
+fn run<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, RenderError> + Sync + Send,
+) -> Result<Vec<R>, RenderError> {
+    let mut all = Vec::with_capacity(items.len());
+    for chunk in items.chunks(BATCH) {
+        let part: Vec<R> = chunk.par_iter().map(&f).collect::<Result<_, _>>()?;
+        all.extend(part);
+    }
+    Ok(all)
+}
+
+/// Renders every page of the site in memory, except the snapshots of the
+/// months in `published` (their published copies are kept instead).
 pub fn render(
     model: &Model,
     derived: &Derived,
     theme: &Theme,
     published: &[String],
 ) -> Result<Vec<OutFile>, RenderError> {
-    let charts = chart_data::all(model, derived, &theme.states);
-    let (data_files, downloads) = data::files(model, derived);
-    let mut home = pages::home(model, derived);
-    home.context.insert("chart", &charts.first());
-    let mut specs: Vec<PageSpec> = vec![
-        home,
-        pages::charts(&charts),
-        pages::data(model, &downloads, &charts),
-        pages::search(model, derived),
-        pages::plans(model, derived),
-        pages::agencies(model, derived),
-        pages::status(model, derived),
-        reports::index(model),
-    ];
-    for pi in 0..model.plans.len() {
-        specs.push(pages::plan(model, derived, pi));
-    }
-    for a in model.registry.all() {
-        specs.push(pages::agency(model, derived, a));
-    }
-    let months = calendar::month_range(derived);
-    specs.push(calendar::index(model, derived, &months));
-    for ym in &months {
-        specs.push(calendar::month(model, derived, *ym, &months));
-    }
-    specs.extend((0..model.reports.len()).map(|k| reports::report(model, k)));
-    let task_refs: Vec<TaskRef> = model
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, p)| (0..p.tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti }))
-        .collect();
-    specs.extend(
-        task_refs
-            .par_iter()
-            .map(|r| pages::task(model, derived, *r))
-            .collect::<Vec<_>>(),
-    );
+    let sink = MemorySink::default();
+    render_to(model, derived, theme, published, &sink)?;
+    Ok(sink.into_files())
+}
+
+/// Renders every file of the site into `sink` as soon as it is made, and
+/// says what was written. Snapshots of the months in `published` are left
+/// out: their published copies are kept instead.
+pub fn render_to(
+    model: &Model,
+    derived: &Derived,
+    theme: &Theme,
+    published: &[String],
+    sink: &dyn Sink,
+) -> Result<Handed, RenderError> {
+    let out = Out {
+        sink,
+        records: Mutex::new(Vec::new()),
+        archived: AtomicUsize::new(0),
+    };
+    let rows = PlanRows::new(model);
     let snaps = snapshot::snapshots(model);
-    let mut files: Vec<OutFile> = specs
-        .into_par_iter()
-        .map(|mut spec| {
-            let archives = snapshot::archive_links(model, &snaps, &spec.dir);
-            spec.context.insert("archives", &archives);
-            render_page(model, derived, theme, spec, "")
-        })
-        .collect::<Result<_, _>>()?;
-    for snap in &snaps {
-        if published.contains(&model.reports[snap.report].period()) {
-            continue;
+    // Open data first: the data page lists the sizes of the files.
+    let sets = data::sets(model, derived);
+    let downloads: Vec<data::Download> = run(&sets, |set| {
+        let mut list = Vec::new();
+        for (dl, f) in data::set_files(model, derived, *set) {
+            out.put(f)?;
+            list.push(dl);
         }
-        let (d, specs) = snapshot::pages(model, snap);
-        let rendered: Vec<OutFile> = specs
-            .into_par_iter()
-            .map(|mut spec| {
-                spec.context.insert("snapshot_of", &{
-                    let r = &model.reports[snap.report];
-                    format!("{:02}/{}", r.month, r.year)
-                });
-                spec.context.insert("live_href", &urls::href(&spec.dir));
-                render_page(model, &d, theme, spec, &snap.root)
-            })
-            .collect::<Result<_, _>>()?;
-        files.extend(rendered);
-    }
+        Ok(list)
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
     let locale = theme.i18n.locale(&model.site.language);
     let ics_words = ics::IcsWords::new(&locale).map_err(|e| RenderError::Theme {
         path: "i18n".into(),
         message: e.to_string(),
     })?;
-    files.extend(calendar::feeds(model, derived, &ics_words));
-    files.extend(data_files);
-    files.extend(search::index(model, derived).0);
+    let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
+    run(&feeds, |f| {
+        out.put(calendar::feed(model, derived, &ics_words, *f))
+    })?;
+    for f in search::index(model, derived).0 {
+        out.put(f)?;
+    }
+    // Reports in order: each report page, each month's snapshot, and the
+    // facts the feed and charts need, with two states alive at a time.
+    let live = Edition::live(model, derived, &rows);
+    let months = calendar::month_range(derived);
+    let mut changes = Vec::with_capacity(model.reports.len());
+    let mut done_after = Vec::with_capacity(model.reports.len());
+    let mut prev: Option<Derived> = None;
+    for (k, rep) in model.reports.iter().enumerate() {
+        let before = match prev.take() {
+            Some(p) => p,
+            None => reports::before_first(model, derived),
+        };
+        let after = Derived::at_with(model, rep.date, k + 1, derived.calendar.clone());
+        changes.push(reports::changes(&before, &after));
+        done_after.push(
+            after
+                .standings
+                .values()
+                .filter(|s| s.state.is_done())
+                .count() as u32,
+        );
+        let lists = reports::ReportLists::new(model, k, &before, &after);
+        // The state before is needed no more: two states at a time at most.
+        drop(before);
+        let parts: Vec<usize> = (1..=lists.parts(model, k)).collect();
+        run(&parts, |&part| {
+            let spec = reports::report(model, k, &lists, &after, part);
+            out.put(page(model, &live, &snaps, theme, spec, false)?)
+        })?;
+        let snap = snaps.iter().find(|s| s.report == k);
+        if let Some(snap) = snap.filter(|_| rep.kind == ReportKind::Report) {
+            let period = rep.period();
+            if !published.contains(&period) {
+                let label = format!("{:02}/{}", rep.month, rep.year);
+                let ed = Edition::snapshot(model, &after, &rows, snap.root.clone(), label);
+                let parts = SiteParts {
+                    charts: &[],
+                    downloads: &[],
+                    months: &months,
+                };
+                let kinds = jobs::enumerate(model, &ed, &months);
+                run(&kinds, |kind| {
+                    let spec = jobs::build(model, &ed, &parts, *kind);
+                    out.put(page(model, &ed, &snaps, theme, spec, false)?)
+                })?;
+            }
+        }
+        prev = Some(after);
+    }
+    drop(prev);
+    let burn = chart_data::burn_up_from(model, &|k| done_after.get(k).copied().unwrap_or(0));
+    let charts = chart_data::all_from(model, derived, &theme.states, burn);
+    let parts = SiteParts {
+        charts: &charts,
+        downloads: &downloads,
+        months: &months,
+    };
+    let kinds = jobs::enumerate(model, &live, &months);
+    run(&kinds, |kind| {
+        let spec = jobs::build(model, &live, &parts, *kind);
+        out.put(page(model, &live, &snaps, theme, spec, kind.archived())?)
+    })?;
     for c in &charts {
-        files.push(OutFile {
+        out.put(OutFile {
             path: format!("bieu-do/{}", c.csv),
             bytes: data::chart_csv(model, &c.headers, &c.rows),
-        });
+        })?;
     }
     for (name, bytes) in &theme.assets {
-        files.push(OutFile {
+        out.put(OutFile {
             path: format!("tai-nguyen/{name}"),
             bytes: bytes.clone(),
-        });
+        })?;
     }
-    files.push(feeds::atom(model, theme)?);
-    files.push(feeds::robots(model));
-    if let Some(s) = feeds::sitemap(model, theme, &files)? {
-        files.push(s);
+    out.put(feeds::atom(model, theme, &changes)?)?;
+    out.put(feeds::robots(model))?;
+    let mut records = out.records.into_inner().unwrap_or_else(|p| p.into_inner());
+    records.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(s) = feeds::sitemap(model, theme, records.iter().map(|r| r.path.as_str()))? {
+        let w = Written {
+            path: s.path.clone(),
+            len: s.bytes.len(),
+        };
+        sink.put(&s.path, &s.bytes)
+            .map_err(|source| RenderError::Output {
+                path: s.path.clone(),
+                source,
+            })?;
+        let at = records.partition_point(|r| r.path < w.path);
+        records.insert(at, w);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(Handed {
+        live: records,
+        archived: out.archived.load(Ordering::Relaxed),
+    })
+}
+
+/// Renders one page of an edition. Live pages that every edition has link
+/// to their archived copies; snapshot pages link back to the live page.
+fn page(
+    model: &Model,
+    ed: &Edition,
+    snaps: &[snapshot::Snapshot],
+    theme: &Theme,
+    mut spec: PageSpec,
+    archived: bool,
+) -> Result<OutFile, RenderError> {
+    match &ed.snapshot_of {
+        Some(period) => {
+            spec.context.insert("snapshot_of", period);
+            spec.context.insert("live_href", &urls::href(&spec.dir));
+        }
+        None => {
+            let archives = if archived {
+                snapshot::archive_links(model, snaps, &spec.dir)
+            } else {
+                Vec::new()
+            };
+            spec.context.insert("archives", &archives);
+        }
+    }
+    render_page(model, ed.derived, theme, spec, &ed.root)
 }
 
 fn render_page(
@@ -171,7 +344,7 @@ fn render_page(
 ) -> Result<OutFile, RenderError> {
     let mut ctx = spec.context;
     let dir = format!("{prefix}{}", spec.dir);
-    let place = pages::Place {
+    let place = Place {
         dir: &dir,
         root: urls::root_from(&spec.dir),
         site_root: urls::root_from(&dir),

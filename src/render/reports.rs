@@ -11,8 +11,8 @@ use crate::model::report::{Report, ReportKind};
 use crate::model::Model;
 
 use super::pages::{crumb, PageSpec};
-use super::urls;
 use super::views::{self, StateView, TaskView};
+use super::{split, urls};
 
 /// Directory of the reports index.
 pub const REPORTS: &str = "bao-cao/";
@@ -173,16 +173,27 @@ struct Noted {
 pub fn around(model: &Model, k: usize) -> (Derived, Derived) {
     let rep = &model.reports[k];
     let after = Derived::at(model, rep.date, k + 1);
-    let before_date = match k {
-        0 => rep.date.checked_sub_days(Days::new(1)).unwrap_or(rep.date),
-        _ => model.reports[k - 1].date,
-    };
-    (Derived::at(model, before_date, k), after)
+    (before(model, k, &after), after)
 }
 
-/// Numbers of tasks newly done and newly overdue with report `k`.
-pub fn change_counts(model: &Model, k: usize) -> (usize, usize) {
-    let (before, after) = around(model, k);
+/// The state just before report `k`, for the first report (later ones
+/// start from the state after the previous report). `like` lends its
+/// calendar, which does not depend on the date.
+pub fn before_first(model: &Model, like: &Derived) -> Derived {
+    let rep = &model.reports[0];
+    let date = rep.date.checked_sub_days(Days::new(1)).unwrap_or(rep.date);
+    Derived::at_with(model, date, 0, like.calendar.clone())
+}
+
+fn before(model: &Model, k: usize, after: &Derived) -> Derived {
+    match k {
+        0 => before_first(model, after),
+        _ => Derived::at_with(model, model.reports[k - 1].date, k, after.calendar.clone()),
+    }
+}
+
+/// Numbers of tasks newly done and newly overdue from `before` to `after`.
+pub fn changes(before: &Derived, after: &Derived) -> (usize, usize) {
     let mut done = 0;
     let mut overdue = 0;
     for (r, s) in &after.standings {
@@ -193,53 +204,139 @@ pub fn change_counts(model: &Model, k: usize) -> (usize, usize) {
     (done, overdue)
 }
 
-/// The page of report `k`: its entries and what changed since the previous one.
-pub fn report(model: &Model, k: usize) -> PageSpec {
-    let rep = &model.reports[k];
+/// Numbers of tasks newly done and newly overdue with report `k`.
+pub fn change_counts(model: &Model, k: usize) -> (usize, usize) {
     let (before, after) = around(model, k);
-    let refs: Vec<TaskRef> = model
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, p)| (0..p.tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti }))
-        .collect();
-    let newly = |f: fn(crate::derive::State) -> bool| -> Vec<TaskView> {
-        refs.iter()
-            .filter(|r| f(after.standings[r].state) && !f(before.standings[r].state))
-            .map(|r| views::task(model, &after, *r))
-            .collect()
-    };
-    let newly_done = newly(|s| s.is_done());
-    let newly_overdue = newly(|s| s.is_overdue());
-    let mut moved = Vec::new();
-    let mut noted = Vec::new();
-    for e in &rep.entries {
-        let r = TaskRef {
-            plan: e.plan,
-            task: e.task,
+    changes(&before, &after)
+}
+
+/// What changed with one report, as task lists in page order; computed
+/// once, then shown in parts.
+pub struct ReportLists {
+    /// Tasks done after the report and not before.
+    pub newly_done: Vec<TaskRef>,
+    /// Tasks overdue after the report and not before.
+    pub newly_overdue: Vec<TaskRef>,
+    /// Entries whose progress moved: task, from, to.
+    pub moved: Vec<(TaskRef, Option<u8>, Option<u8>)>,
+    /// Entries with a note, by entry index.
+    pub noted: Vec<usize>,
+}
+
+impl ReportLists {
+    /// The lists of report `k`, from the states just `before` and `after` it.
+    pub fn new(model: &Model, k: usize, before: &Derived, after: &Derived) -> Self {
+        let rep = &model.reports[k];
+        let refs = crate::render::pages::all_refs(model);
+        let newly = |f: fn(crate::derive::State) -> bool| -> Vec<TaskRef> {
+            refs.iter()
+                .filter(|r| f(after.standings[r].state) && !f(before.standings[r].state))
+                .copied()
+                .collect()
         };
-        let prev = before
-            .history
-            .get(&r)
-            .and_then(|h| h.last())
-            .map(|&(ri, ei)| &model.reports[ri].entries[ei]);
-        if prev.and_then(|p| p.progress) != e.progress && e.progress.is_some() {
-            moved.push(Moved {
-                task: views::task(model, &after, r),
-                from: prev.and_then(|p| p.progress),
-                to: e.progress,
-            });
+        let mut moved = Vec::new();
+        let mut noted = Vec::new();
+        for (i, e) in rep.entries.iter().enumerate() {
+            let r = TaskRef {
+                plan: e.plan,
+                task: e.task,
+            };
+            let prev = before
+                .history
+                .get(&r)
+                .and_then(|h| h.last())
+                .map(|&(ri, ei)| &model.reports[ri].entries[ei]);
+            if prev.and_then(|p| p.progress) != e.progress && e.progress.is_some() {
+                moved.push((r, prev.and_then(|p| p.progress), e.progress));
+            }
+            if e.note.is_some() {
+                noted.push(i);
+            }
         }
-        if let Some(n) = &e.note {
-            noted.push(Noted {
-                task: views::task(model, &after, r),
-                status: e.status.label(),
-                note: n.clone(),
-            });
+        ReportLists {
+            newly_done: newly(|s| s.is_done()),
+            newly_overdue: newly(|s| s.is_overdue()),
+            moved,
+            noted,
         }
     }
-    let counts: Vec<StateView> = views::counts(&after, refs.iter().copied());
+
+    /// Number of parts of the report page: every list is cut at the same
+    /// rows, and the longest one sets the count.
+    pub fn parts(&self, model: &Model, k: usize) -> usize {
+        [
+            self.newly_done.len(),
+            self.newly_overdue.len(),
+            self.moved.len(),
+            self.noted.len(),
+            model.reports[k].entries.len(),
+        ]
+        .into_iter()
+        .map(split::part_count)
+        .max()
+        .unwrap_or(1)
+    }
+}
+
+/// Part `part` of the page of report `k`: its entries and what changed
+/// since the previous report. Each list shows its rows of that part.
+pub fn report(
+    model: &Model,
+    k: usize,
+    lists: &ReportLists,
+    after: &Derived,
+    part: usize,
+) -> PageSpec {
+    let rep = &model.reports[k];
+    let refs = crate::render::pages::all_refs(model);
+    let tv = |r: &TaskRef| views::task(model, after, *r);
+    let newly_done: Vec<TaskView> = split::slice(&lists.newly_done, part)
+        .iter()
+        .map(tv)
+        .collect();
+    let newly_overdue: Vec<TaskView> = split::slice(&lists.newly_overdue, part)
+        .iter()
+        .map(tv)
+        .collect();
+    let moved: Vec<Moved> = split::slice(&lists.moved, part)
+        .iter()
+        .map(|(r, from, to)| Moved {
+            task: tv(r),
+            from: *from,
+            to: *to,
+        })
+        .collect();
+    let noted: Vec<Noted> = split::slice(&lists.noted, part)
+        .iter()
+        .map(|&i| {
+            let e = &rep.entries[i];
+            Noted {
+                task: tv(&TaskRef {
+                    plan: e.plan,
+                    task: e.task,
+                }),
+                status: e.status.label(),
+                note: e.note.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let parts = lists.parts(model, k);
     let mut c = Context::new();
+    c.insert(
+        "totals",
+        &[
+            lists.newly_done.len(),
+            lists.newly_overdue.len(),
+            lists.moved.len(),
+            lists.noted.len(),
+            rep.entries.len(),
+        ],
+    );
+    c.insert(
+        "parts",
+        &split::parts_view(&report_dir(rep), parts * split::PART_ROWS, part),
+    );
+    let counts: Vec<StateView> = views::counts(after, refs.iter().copied());
     c.insert("report", &link(rep));
     c.insert("report_note", &rep.note);
     c.insert(
@@ -247,7 +344,7 @@ pub fn report(model: &Model, k: usize) -> PageSpec {
         &rep.issuer
             .as_ref()
             .and_then(|i| model.registry.get(i))
-            .map(|a| views::agency_link(a, &after)),
+            .map(|a| views::agency_link(a, after)),
     );
     c.insert("newly_done", &newly_done);
     c.insert("newly_overdue", &newly_overdue);
@@ -256,7 +353,7 @@ pub fn report(model: &Model, k: usize) -> PageSpec {
     c.insert("counts", &counts);
     c.insert(
         "entries",
-        &rep.entries
+        &split::slice(&rep.entries, part)
             .iter()
             .map(|e| {
                 let r = TaskRef {
@@ -264,7 +361,7 @@ pub fn report(model: &Model, k: usize) -> PageSpec {
                     task: e.task,
                 };
                 EntryView {
-                    task: views::task(model, &after, r),
+                    task: views::task(model, after, r),
                     status: e.status.label(),
                     progress: e.progress,
                 }
@@ -280,9 +377,13 @@ pub fn report(model: &Model, k: usize) -> PageSpec {
         &[crumb("Trang chủ", ""), crumb("Báo cáo", REPORTS)],
     );
     PageSpec {
-        dir: report_dir(rep),
+        dir: split::part_dir(&report_dir(rep), part),
         template: "report.html",
-        title: link(rep).title,
+        title: if part > 1 {
+            format!("{} (trang {part})", link(rep).title)
+        } else {
+            link(rep).title
+        },
         description: None,
         context: c,
     }

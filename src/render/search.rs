@@ -2,9 +2,16 @@
 //! case-insensitive, split into small files so a browser fetches only the
 //! shards its query needs, and only once the search box is used.
 //!
-//! Layout under `tim-kiem/`: `t/<key>.json` maps each folded token to the
-//! ids of the documents containing it (the key is the token's first two
-//! characters); `d/<n>.json` holds documents `n*500 ..` as
+//! Layout under `tim-kiem/`: `meta.json` lists the token shards as
+//! `[first token, file]` in token order; each shard `t/<hash>.json` maps
+//! folded tokens to the ids of the documents containing them, delta-encoded
+//! (each id is the sum of the numbers so far). Shards are cut from the
+//! sorted tokens by posting count ([`SHARD_POSTINGS`]), not by prefix, so
+//! they stay about the same size in any language: Vietnamese syllables
+//! crowd into a few prefixes (th, ng, ch, tr). A token with more postings
+//! than that continues in the next shard, which then starts with the same
+//! token. Shard names are a hash of their bytes, so an unchanged shard keeps
+//! its name (and its cache). `d/<n>.json` holds documents `n*500 ..` as
 //! `[kind, title, link, folded title, state key, state label]` (the state is
 //! empty for plans and agencies). `tai-nguyen/tim-kiem.js` folds the query
 //! the same way as [`fold`] (both are tested against
@@ -23,6 +30,9 @@ use super::{urls, OutFile};
 
 /// Documents per document shard.
 pub const DOC_CHUNK: usize = 500;
+
+/// Postings (token–document pairs) per token shard, at most.
+pub const SHARD_POSTINGS: usize = 20_000;
 
 /// Folds text for matching: decomposes, drops accents, maps `đ` to `d`,
 /// lower-cases. `SỞ KHOA HỌC` and `so khoa hoc` fold alike.
@@ -48,15 +58,52 @@ pub fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The shard a token belongs to.
-pub fn shard_key(token: &str) -> String {
-    let key: String = token.chars().take(2).collect();
-    // Keys become file names: keep them to ASCII letters and digits.
-    if key.chars().all(|c| c.is_ascii_alphanumeric()) {
-        key
-    } else {
-        "_".into()
+/// A stable 64-bit hash (FNV-1a) of bytes, for file names that change
+/// only when the content does.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    format!("{h:016x}")
+}
+
+/// Cuts the sorted token index into shards of at most `budget` postings.
+/// Returns each shard's first token and its tokens with delta-encoded ids.
+pub fn shards(
+    index: &BTreeMap<String, Vec<usize>>,
+    budget: usize,
+) -> Vec<(String, BTreeMap<&str, Vec<usize>>)> {
+    let budget = budget.max(1);
+    let mut out: Vec<(String, BTreeMap<&str, Vec<usize>>)> = Vec::new();
+    let mut used = budget;
+    for (token, ids) in index {
+        let mut rest: &[usize] = ids;
+        while !rest.is_empty() {
+            if used >= budget {
+                out.push((token.clone(), BTreeMap::new()));
+                used = 0;
+            }
+            let take = rest.len().min(budget - used);
+            let (now, later) = rest.split_at(take);
+            if let Some((_, map)) = out.last_mut() {
+                let mut prev = 0;
+                let deltas = now
+                    .iter()
+                    .map(|&id| {
+                        let d = id - prev;
+                        prev = id;
+                        d
+                    })
+                    .collect();
+                map.insert(token.as_str(), deltas);
+            }
+            used += take;
+            rest = later;
+        }
+    }
+    out
 }
 
 struct Doc {
@@ -121,25 +168,23 @@ fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
 /// Writes the index files. Returns them and the total size in bytes.
 pub fn index(model: &Model, derived: &Derived) -> (Vec<OutFile>, usize) {
     let docs = documents(model, derived);
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    let mut tokens_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
         seen.sort();
         seen.dedup();
         for t in seen {
-            shards
-                .entry(shard_key(&t))
-                .or_default()
-                .entry(t)
-                .or_default()
-                .push(i);
+            tokens_of.entry(t).or_default().push(i);
         }
     }
     let mut files = Vec::new();
-    for (key, map) in &shards {
-        let bytes = serde_json::to_vec(map).unwrap_or_default();
+    let mut list: Vec<(String, String)> = Vec::new();
+    for (first, map) in shards(&tokens_of, SHARD_POSTINGS) {
+        let bytes = serde_json::to_vec(&map).unwrap_or_default();
+        let name = format!("t/{}.json", content_hash(&bytes));
+        list.push((first, name.clone()));
         files.push(OutFile {
-            path: format!("tim-kiem/t/{key}.json"),
+            path: format!("tim-kiem/{name}"),
             bytes,
         });
     }
@@ -155,7 +200,7 @@ pub fn index(model: &Model, derived: &Derived) -> (Vec<OutFile>, usize) {
             bytes: serde_json::to_vec(&rows).unwrap_or_default(),
         });
     }
-    let meta = serde_json::json!({ "docs": docs.len(), "chunk": DOC_CHUNK });
+    let meta = serde_json::json!({ "docs": docs.len(), "chunk": DOC_CHUNK, "shards": list });
     files.push(OutFile {
         path: "tim-kiem/meta.json".into(),
         bytes: meta.to_string().into_bytes(),
@@ -184,13 +229,51 @@ mod tests {
     }
 
     #[test]
-    fn tokens_and_shards() {
+    fn tokens_are_folded_words() {
         assert_eq!(
             tokens("Sở KH&CN, Đề án 06"),
             vec!["so", "kh", "cn", "de", "an", "06"]
         );
-        assert_eq!(shard_key("khoa"), "kh");
-        assert_eq!(shard_key("x"), "x");
+    }
+
+    fn decode(deltas: &[usize]) -> Vec<usize> {
+        let mut sum = 0;
+        deltas
+            .iter()
+            .map(|d| {
+                sum += d;
+                sum
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Shards hold every posting exactly once, in token order, none
+        /// over budget, and each starts with the token its list names.
+        #[test]
+        fn shards_keep_every_posting_within_budget(
+            index in proptest::collection::btree_map("[a-z]{1,4}", proptest::collection::btree_set(0usize..5000, 1..200), 0..60),
+            budget in 1usize..300,
+        ) {
+            let index: BTreeMap<String, Vec<usize>> =
+                index.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+            let cut = shards(&index, budget);
+            let mut back: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            let mut firsts = Vec::new();
+            for (first, map) in &cut {
+                let n: usize = map.values().map(Vec::len).sum();
+                proptest::prop_assert!(n <= budget && n > 0);
+                proptest::prop_assert_eq!(map.keys().next().map(|k| k.to_string()), Some(first.clone()));
+                firsts.push(first.clone());
+                for (t, d) in map {
+                    back.entry(t.to_string()).or_default().extend(decode(d));
+                }
+            }
+            let mut sorted = firsts.clone();
+            sorted.sort();
+            proptest::prop_assert_eq!(firsts, sorted);
+            proptest::prop_assert_eq!(back, index);
+        }
     }
 
     /// The samples the browser's `fold` is tested against too

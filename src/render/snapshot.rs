@@ -8,11 +8,9 @@
 
 use serde::Serialize;
 
-use crate::derive::Derived;
 use crate::model::report::{Report, ReportKind};
 use crate::model::Model;
 
-use super::pages::{self, PageSpec};
 use super::urls;
 
 /// Directory of the snapshots index.
@@ -45,32 +43,6 @@ pub fn snapshots(model: &Model) -> Vec<Snapshot> {
         }
     }
     out
-}
-
-/// The pages of one snapshot, with the derived facts they were made from.
-pub fn pages(model: &Model, snap: &Snapshot) -> (Derived, Vec<PageSpec>) {
-    let rep = &model.reports[snap.report];
-    let d = Derived::at(model, rep.date, snap.report + 1);
-    let mut specs = vec![
-        pages::home(model, &d),
-        pages::plans(model, &d),
-        pages::agencies(model, &d),
-        pages::status(model, &d),
-    ];
-    for pi in 0..model.plans.len() {
-        specs.push(pages::plan(model, &d, pi));
-        for ti in 0..model.plans[pi].tasks.len() {
-            specs.push(pages::task(
-                model,
-                &d,
-                crate::derive::TaskRef { plan: pi, task: ti },
-            ));
-        }
-    }
-    for a in model.registry.all() {
-        specs.push(pages::agency(model, &d, a));
-    }
-    (d, specs)
 }
 
 /// A link to an archived version of a page.

@@ -39,6 +39,9 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "macros/cite.html",
     "macros/events.html",
     "macros/tasklist.html",
+    "macros/parts.html",
+    "macros/plantable.html",
+    "macros/agencyparts.html",
     "home.html",
     "plans.html",
     "plan.html",
@@ -48,7 +51,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "task.html",
     "agencies.html",
     "agency.html",
-    "status.html"
+    "status.html",
+    "status_part.html",
+    "agency_part.html",
+    "plan_part.html"
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = &[

@@ -45,7 +45,7 @@ impl TimeView {
 }
 
 /// A state with its label, for badges and counts.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct StateView {
     /// Stable key (CSS class).
     pub key: &'static str,
@@ -194,7 +194,7 @@ pub fn task(model: &Model, derived: &Derived, r: TaskRef) -> TaskView {
 }
 
 /// A plan in lists.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct PlanSummary {
     /// Plan id.
     pub id: String,
@@ -314,20 +314,57 @@ pub struct BlockView {
 
 /// Flattens the plan's group tree in document order.
 pub fn groups(model: &Model, derived: &Derived, pi: usize) -> Vec<GroupView> {
+    groups_in(model, derived, pi, &|_| true)
+}
+
+/// Same as [`groups`], with only the rows whose task index passes `keep`;
+/// a group shows when it or a group under it keeps a row, so each part of
+/// a split table still says which group its rows belong to.
+pub fn groups_in(
+    model: &Model,
+    derived: &Derived,
+    pi: usize,
+    keep: &dyn Fn(usize) -> bool,
+) -> Vec<GroupView> {
     let mut out = Vec::new();
-    flatten(model, derived, pi, &model.plans[pi].groups, 0, &mut out);
+    let all = keep_all(model, pi, keep);
+    flatten(
+        model,
+        derived,
+        pi,
+        &model.plans[pi].groups,
+        0,
+        keep,
+        all,
+        &mut out,
+    );
     out
 }
 
+fn keep_all(model: &Model, pi: usize, keep: &dyn Fn(usize) -> bool) -> bool {
+    (0..model.plans[pi].tasks.len()).all(keep)
+}
+
+fn has_kept(g: &Group, keep: &dyn Fn(usize) -> bool) -> bool {
+    g.blocks.iter().any(|b| b.tasks.iter().any(|&t| keep(t)))
+        || g.groups.iter().any(|s| has_kept(s, keep))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn flatten(
     model: &Model,
     derived: &Derived,
     pi: usize,
     groups: &[Group],
     depth: usize,
+    keep: &dyn Fn(usize) -> bool,
+    all: bool,
     out: &mut Vec<GroupView>,
 ) {
     for g in groups {
+        if !all && !has_kept(g, keep) {
+            continue;
+        }
         out.push(GroupView {
             code: g.code.clone(),
             title: g.title.clone(),
@@ -340,17 +377,19 @@ fn flatten(
             blocks: g
                 .blocks
                 .iter()
+                .filter(|b| all || b.tasks.iter().any(|&t| keep(t)))
                 .map(|b| BlockView {
                     goal: b.goal.clone(),
                     tasks: b
                         .tasks
                         .iter()
+                        .filter(|&&ti| keep(ti))
                         .map(|&ti| task(model, derived, TaskRef { plan: pi, task: ti }))
                         .collect(),
                 })
                 .collect(),
         });
-        flatten(model, derived, pi, &g.groups, depth + 1, out);
+        flatten(model, derived, pi, &g.groups, depth + 1, keep, all, out);
     }
 }
 

@@ -21,9 +21,10 @@ pub fn reports(
     as_of: NaiveDate,
     diags: &mut Diagnostics,
 ) -> Vec<Report> {
+    let tasks = task_index(plans);
     let mut out: Vec<Report> = files
         .iter()
-        .filter_map(|f| report(f, plans, registry, as_of, diags))
+        .filter_map(|f| report(f, plans, &tasks, registry, as_of, diags))
         .collect();
     out.sort_by(|a, b| (a.year, a.month, a.date, &a.id).cmp(&(b.year, b.month, b.date, &b.id)));
     contradictions(&out, files, diags);
@@ -40,6 +41,7 @@ fn parse_period(s: &str) -> Option<(i32, u32)> {
 fn report(
     f: &Loaded<ReportFile>,
     plans: &[Plan],
+    tasks: &TaskIndex,
     registry: &Registry,
     as_of: NaiveDate,
     diags: &mut Diagnostics,
@@ -138,7 +140,7 @@ fn report(
     let mut entries = Vec::new();
     for (i, e) in r.entries.iter().enumerate() {
         let p = format!("entries.{i}");
-        let Some((pi, ti)) = find_task(plans, &e.task) else {
+        let Some((pi, ti)) = find_task(tasks, &e.task) else {
             let mut d = Diagnostic::error(
                 at(&format!("{p}.task")),
                 format!("unknown task {:?}", short(&e.task)),
@@ -333,11 +335,24 @@ fn report(
     })
 }
 
-fn find_task(plans: &[Plan], key: &str) -> Option<(usize, usize)> {
+/// Every task by `(plan id, task id)`, built once so that looking up the
+/// entries of every report costs one hash lookup each.
+type TaskIndex<'a> = HashMap<(&'a str, &'a str), (usize, usize)>;
+
+fn task_index(plans: &[Plan]) -> TaskIndex<'_> {
+    let mut m = HashMap::new();
+    for (pi, p) in plans.iter().enumerate() {
+        for (ti, t) in p.tasks.iter().enumerate() {
+            // The first of two equal ids wins, as a scan would find it.
+            m.entry((p.id.as_str(), t.id.as_str())).or_insert((pi, ti));
+        }
+    }
+    m
+}
+
+fn find_task(tasks: &TaskIndex, key: &str) -> Option<(usize, usize)> {
     let (plan, task) = key.split_once('/')?;
-    let pi = plans.iter().position(|p| p.id.as_str() == plan)?;
-    let ti = plans[pi].tasks.iter().position(|t| t.id.as_str() == task)?;
-    Some((pi, ti))
+    tasks.get(&(plan, task)).copied()
 }
 
 fn suggest_task(plans: &[Plan], key: &str) -> Option<String> {

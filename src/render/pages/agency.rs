@@ -3,9 +3,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{AgencyTasks, Assignment, Derived, Part};
+use crate::derive::{Assignment, Derived, Part};
 use crate::model::deadline::vi_date;
-use crate::model::{Agency, AgencyId, Model};
+use crate::model::{AgencyId, Model};
+use crate::render::edition::Edition;
+use crate::render::split;
 
 use super::{crumb, PageSpec};
 use crate::render::urls;
@@ -31,38 +33,92 @@ struct PartSection {
     by_group: Vec<ViaGroup>,
 }
 
-fn part_section(model: &Model, d: &Derived, t: Option<&AgencyTasks>, part: Part) -> PartSection {
+fn part_section<'a>(
+    model: &Model,
+    d: &Derived,
+    items: impl Iterator<Item = &'a Assignment>,
+    part: Part,
+    show: bool,
+) -> PartSection {
     let mut by_group: Vec<ViaGroup> = Vec::new();
     let mut last: Option<Option<&AgencyId>> = None;
-    let mut items: Vec<&Assignment> = t.map(|t| t.part(part).collect()).unwrap_or_default();
-    items.sort_by(|x, y| (&x.via, x.task).cmp(&(&y.via, y.task)));
-    for x in &items {
-        if last != Some(x.via.as_ref()) {
-            by_group.push(ViaGroup {
-                group: x.via.as_ref().and_then(|g| link(model, d, g)),
-                tasks: Vec::new(),
-            });
-            last = Some(x.via.as_ref());
-        }
-        if let Some(g) = by_group.last_mut() {
-            g.tasks.push(views::task(model, d, x.task));
+    let mut mine: Vec<&Assignment> = items.filter(|x| x.part == part).collect();
+    mine.sort_by(|x, y| (&x.via, x.task).cmp(&(&y.via, y.task)));
+    if show {
+        for x in &mine {
+            if last != Some(x.via.as_ref()) {
+                by_group.push(ViaGroup {
+                    group: x.via.as_ref().and_then(|g| link(model, d, g)),
+                    tasks: Vec::new(),
+                });
+                last = Some(x.via.as_ref());
+            }
+            if let Some(g) = by_group.last_mut() {
+                g.tasks.push(views::task(model, d, x.task));
+            }
         }
     }
     PartSection {
         key: part.key(),
-        count: items.len(),
+        count: mine.len(),
         by_group,
     }
 }
 
-/// An agency page: its tasks in four parts (see [`crate::derive::responsibility`]).
-pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
+/// A plan's share of an agency's tasks, on a split agency page.
+#[derive(Serialize)]
+struct PlanShare {
+    label: String,
+    title: String,
+    /// Tasks in each part, in [`Part::ALL`] order.
+    counts: [usize; 4],
+    total: usize,
+    href: String,
+}
+
+/// Directory of an agency's tasks in one plan (`co-quan/<id>/ke-hoach/<plan>/`).
+pub fn agency_plan_dir(agency_id: &str, plan_id: &str) -> String {
+    format!("{}ke-hoach/{plan_id}/", urls::agency(agency_id))
+}
+
+/// An agency page (agency `ai` of the registry): its tasks in four parts
+/// (see [`crate::derive::responsibility`]). Past [`split::PART_ROWS`]
+/// tasks, the lists move to one page per plan and this page gives the
+/// counts by plan.
+pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
+    let d = ed.derived;
+    let a = &model.registry.all()[ai];
+    let lists = &ed.agencies[ai];
+    let split = lists.split();
     let mut c = Context::new();
     let tasks = d.by_agency.get(&a.id);
+    let items: &[Assignment] = tasks.map_or(&[], |t| t.items.as_slice());
     let parts: Vec<PartSection> = Part::ALL
         .iter()
-        .map(|p| part_section(model, d, tasks, *p))
+        .map(|p| part_section(model, d, items.iter(), *p, !split))
         .collect();
+    let shares: Vec<PlanShare> = lists
+        .by_plan
+        .iter()
+        .map(|(pi, idx)| {
+            let p = &model.plans[*pi];
+            let mut counts = [0; 4];
+            for x in idx.iter().filter_map(|&i| items.get(i as usize)) {
+                if let Some(k) = Part::ALL.iter().position(|q| *q == x.part) {
+                    counts[k] += 1;
+                }
+            }
+            PlanShare {
+                label: p.label(),
+                title: p.title.clone(),
+                counts,
+                total: idx.len(),
+                href: urls::href(&agency_plan_dir(a.id.as_str(), p.id.as_str())),
+            }
+        })
+        .collect();
+    c.insert("split", &split);
+    c.insert("plans", &shares);
     let counts = tasks
         .map(|t| views::counts(d, t.refs()))
         .unwrap_or_default();
@@ -110,7 +166,7 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
         .iter()
         .enumerate()
         .filter(|(_, p)| p.issuer == a.id)
-        .map(|(pi, _)| views::plan_summary(model, d, pi))
+        .map(|(pi, _)| ed.plan_summary(pi))
         .collect();
     c.insert("issued", &issued);
     let series = d.calendar_for_agency(&a.id);
@@ -135,6 +191,53 @@ pub fn agency(model: &Model, d: &Derived, a: &Agency) -> PageSpec {
             "Nhiệm vụ {} chủ trì, phối hợp, hoặc được giao qua nhóm có cơ quan này.",
             a.name
         )),
+        context: c,
+    }
+}
+
+/// Part `part` of agency `ai`'s tasks in its `k`-th plan (of
+/// [`crate::render::lists::AgencyLists::by_plan`]): the four parts in
+/// order, cut into pages as one list.
+pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize) -> PageSpec {
+    let d = ed.derived;
+    let a = &model.registry.all()[ai];
+    let (pi, idx) = &ed.agencies[ai].by_plan[k];
+    let items: &[Assignment] = d.by_agency.get(&a.id).map_or(&[], |t| t.items.as_slice());
+    let p = &model.plans[*pi];
+    let base = agency_plan_dir(a.id.as_str(), p.id.as_str());
+    let rows = split::slice(idx, part);
+    let parts: Vec<PartSection> = Part::ALL
+        .iter()
+        .map(|q| {
+            let mine = rows.iter().filter_map(|&i| items.get(i as usize));
+            part_section(model, d, mine, *q, true)
+        })
+        .filter(|s| s.count > 0)
+        .collect();
+    let mut c = Context::new();
+    c.insert("agency", &views::agency_link(a, d));
+    c.insert("plan", &ed.plan_summary(*pi));
+    c.insert("sections", &parts);
+    c.insert("total", &idx.len());
+    c.insert("parts", &split::parts_view(&base, idx.len(), part));
+    c.insert(
+        "crumbs",
+        &[
+            crumb("Trang chủ", ""),
+            crumb("Cơ quan", urls::AGENCIES),
+            crumb(a.name.clone(), &urls::agency(a.id.as_str())),
+        ],
+    );
+    let suffix = if part > 1 {
+        format!(" (trang {part})")
+    } else {
+        String::new()
+    };
+    PageSpec {
+        dir: split::part_dir(&base, part),
+        template: "agency_part.html",
+        title: format!("{} — {}{suffix}", a.name, p.label()),
+        description: Some(format!("Nhiệm vụ của {} trong {}.", a.name, p.label())),
         context: c,
     }
 }

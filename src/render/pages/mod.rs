@@ -7,33 +7,18 @@ mod late;
 mod plan;
 mod site;
 
-pub use agency::agency;
+pub use agency::{agency, agency_plan, agency_plan_dir};
 pub use late::agencies;
-pub use plan::{plan, plans, task};
-pub use site::{charts, data, home, search, status};
+pub use plan::{plan, plan_part, plans, task};
+pub use site::{charts, data, home, search, status, status_dir, status_part};
 
-use serde::Serialize;
 use tera::Context;
 
 use crate::derive::{Derived, TaskRef};
 use crate::model::deadline::vi_date;
 use crate::model::Model;
 
-use super::urls;
-
-/// A page to render: where it goes, which template, with what.
-pub struct PageSpec {
-    /// Directory of the page (`ke-hoach/x/`); the file is `index.html` in it.
-    pub dir: String,
-    /// Template name.
-    pub template: &'static str,
-    /// Page title (without the site title).
-    pub title: String,
-    /// Meta description; the site's description when `None`.
-    pub description: Option<String>,
-    /// Page-specific context.
-    pub context: Context,
-}
+pub use crate::render::page::{crumb, Crumb, PageSpec, Place};
 
 pub(crate) fn one_line(s: &str, n: usize) -> String {
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -42,33 +27,6 @@ pub(crate) fn one_line(s: &str, n: usize) -> String {
     } else {
         t
     }
-}
-
-/// A link in the breadcrumb trail.
-#[derive(Serialize)]
-pub struct Crumb {
-    title: String,
-    href: String,
-}
-
-/// A breadcrumb link to a page directory.
-pub fn crumb(title: impl Into<String>, dir: &str) -> Crumb {
-    Crumb {
-        title: title.into(),
-        href: urls::href(dir),
-    }
-}
-
-/// Where a page sits: its directory in the output, and the two relative
-/// prefixes to the root of its page tree and to the site root (they differ
-/// inside a snapshot).
-pub struct Place<'a> {
-    /// Full directory in the output (`ban-luu/2025-10/ke-hoach/x/`).
-    pub dir: &'a str,
-    /// Prefix to the root of the page tree (live site or snapshot).
-    pub root: String,
-    /// Prefix to the site root (navigation, stylesheet, calendars).
-    pub site_root: String,
 }
 
 /// Fills the values every page shares: site, as-of date, what the statuses

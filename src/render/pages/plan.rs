@@ -6,6 +6,8 @@ use tera::Context;
 use crate::derive::{Derived, TaskRef};
 use crate::model::deadline::vi_date;
 use crate::model::Model;
+use crate::render::edition::Edition;
+use crate::render::split;
 
 use super::{crumb, one_line, PageSpec};
 use crate::render::markdown;
@@ -30,11 +32,13 @@ pub fn plans(model: &Model, d: &Derived) -> PageSpec {
     }
 }
 
-/// A plan page.
-pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
+/// A plan page: its metadata, narrative, and task table (the first part
+/// of it, past [`split::PART_ROWS`] rows).
+pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
+    let d = ed.derived;
     let p = &model.plans[pi];
     let mut c = Context::new();
-    c.insert("plan", &views::plan_summary(model, d, pi));
+    c.insert("plan", &ed.plan_summary(pi));
     c.insert("number_note", &p.number_note);
     c.insert("issuer_name", &p.issuer_name);
     c.insert("date_text", &p.date_text);
@@ -59,21 +63,7 @@ pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
         "ics_href",
         &format!("{}lich.ics", urls::plan(p.id.as_str())),
     );
-    c.insert("appendix", &p.appendix);
-    c.insert("caption", &p.caption);
-    c.insert("caption_note", &p.caption_note);
-    c.insert("columns", &p.columns);
-    c.insert("groups", &views::groups(model, d, pi));
-    let has_start = p.tasks.iter().any(|t| t.start.is_some());
-    let has_note = p.tasks.iter().any(|t| t.note.is_some());
-    let has_output = p.tasks.iter().any(|t| t.output.is_some());
-    c.insert("has_start", &has_start);
-    c.insert("has_note", &has_note);
-    c.insert("has_output", &has_output);
-    c.insert(
-        "colspan",
-        &(6 + usize::from(has_start) + usize::from(has_note) + usize::from(has_output)),
-    );
+    table(model, ed, pi, 1, &mut c);
     c.insert(
         "crumbs",
         &[crumb("Trang chủ", ""), crumb("Kế hoạch", urls::PLANS)],
@@ -87,11 +77,78 @@ pub fn plan(model: &Model, d: &Derived, pi: usize) -> PageSpec {
     }
 }
 
+/// Part `part` (from 2) of a split plan table.
+pub fn plan_part(model: &Model, ed: &Edition, pi: usize, part: usize) -> PageSpec {
+    let p = &model.plans[pi];
+    let mut c = Context::new();
+    c.insert("plan", &ed.plan_summary(pi));
+    table(model, ed, pi, part, &mut c);
+    c.insert(
+        "crumbs",
+        &[
+            crumb("Trang chủ", ""),
+            crumb("Kế hoạch", urls::PLANS),
+            crumb(p.label(), &urls::plan(p.id.as_str())),
+        ],
+    );
+    PageSpec {
+        dir: split::part_dir(&urls::plan(p.id.as_str()), part),
+        template: "plan_part.html",
+        title: format!("{}: bảng nhiệm vụ, trang {part}", p.label()),
+        description: Some(format!("{}: {}", p.label(), one_line(&p.title, 200))),
+        context: c,
+    }
+}
+
+/// The task table of part `part`: its rows, grouped as in the document.
+fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
+    let d = ed.derived;
+    let p = &model.plans[pi];
+    c.insert("appendix", &p.appendix);
+    c.insert("caption", &p.caption);
+    c.insert("caption_note", &p.caption_note);
+    c.insert("columns", &p.columns);
+    let total = p.tasks.len();
+    if split::is_split(total) {
+        let pos = &ed.rows.position[pi];
+        let keep = |ti: usize| pos.get(ti).is_some_and(|&i| split::part_of(i) == part);
+        c.insert("groups", &views::groups_in(model, d, pi, &keep));
+    } else {
+        c.insert("groups", &views::groups(model, d, pi));
+    }
+    c.insert(
+        "parts",
+        &split::parts_view(&urls::plan(p.id.as_str()), total, part),
+    );
+    let has_start = p.tasks.iter().any(|t| t.start.is_some());
+    let has_note = p.tasks.iter().any(|t| t.note.is_some());
+    let has_output = p.tasks.iter().any(|t| t.output.is_some());
+    c.insert("has_start", &has_start);
+    c.insert("has_note", &has_note);
+    c.insert("has_output", &has_output);
+    c.insert(
+        "colspan",
+        &(6 + usize::from(has_start) + usize::from(has_note) + usize::from(has_output)),
+    );
+}
+
 /// A task page.
-pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
+pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
+    let d = ed.derived;
     let p = &model.plans[r.plan];
     let t = &p.tasks[r.task];
     let mut c = Context::new();
+    let part = if split::is_split(p.tasks.len()) {
+        ed.rows.position[r.plan]
+            .get(r.task)
+            .map_or(1, |&i| split::part_of(i))
+    } else {
+        1
+    };
+    c.insert(
+        "row_href",
+        &urls::href(&split::part_dir(&urls::plan(p.id.as_str()), part)),
+    );
     c.insert("task", &views::task(model, d, r));
     let locator = task_ref::locate(p, r.task);
     let heading = t
@@ -102,7 +159,7 @@ pub fn task(model: &Model, d: &Derived, r: TaskRef) -> PageSpec {
         .filter(|h| !h.is_empty());
     c.insert("heading", &heading);
     c.insert("locator", &locator);
-    c.insert("plan", &views::plan_summary(model, d, r.plan));
+    c.insert("plan", &ed.plan_summary(r.plan));
     let group_title = find_group_title(&p.groups, &t.group);
     c.insert("group_title", &group_title);
     let prev = r.task.checked_sub(1).map(|i| {

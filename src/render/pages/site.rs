@@ -7,7 +7,9 @@ use crate::derive::{Derived, State, TaskRef};
 use crate::model::Model;
 
 use super::{all_refs, crumb, PageSpec};
+use crate::render::edition::Edition;
 use crate::render::views::{self, AgencyLink, PlanSummary, StateView, TaskView};
+use crate::render::{split, urls};
 
 /// The home page.
 pub fn home(model: &Model, d: &Derived) -> PageSpec {
@@ -212,6 +214,8 @@ pub fn search(model: &Model, d: &Derived) -> PageSpec {
 struct StateSection {
     state: StateView,
     tasks: Vec<TaskView>,
+    /// When the page is split: the plans with tasks in this state.
+    plans: Vec<PlanCount>,
 }
 
 /// One plain group of the status page and its detailed states.
@@ -223,20 +227,61 @@ struct SummarySection {
     sections: Vec<StateSection>,
 }
 
-/// Every task, by state as of the as-of date.
-pub fn status(model: &Model, d: &Derived) -> PageSpec {
+/// A plan's number of tasks in one state, linking to that list.
+#[derive(Serialize)]
+struct PlanCount {
+    label: String,
+    title: String,
+    count: usize,
+    href: String,
+}
+
+/// Directory of the list of one state (`tinh-trang/<state>/<plan>/`).
+pub fn status_dir(state: State, plan_id: &str) -> String {
+    format!("tinh-trang/{}/{plan_id}/", state.key())
+}
+
+/// Every task, by state as of the edition's date. Past [`split::PART_ROWS`]
+/// tasks, the page gives counts by state and plan, each linking to its list.
+pub fn status(model: &Model, ed: &Edition) -> PageSpec {
+    let d = ed.derived;
+    let st = &ed.status;
+    let section = |s: State| -> StateSection {
+        let si = State::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        let tasks: &[TaskRef] = st.by_state.get(si).map_or(&[], |(_, v)| v.as_slice());
+        StateSection {
+            state: StateView::new(s, tasks.len()),
+            tasks: if st.split {
+                Vec::new()
+            } else {
+                tasks.iter().map(|r| views::task(model, d, *r)).collect()
+            },
+            plans: if st.split {
+                st.by_plan[si]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(pi, v)| {
+                        let p = &model.plans[pi];
+                        PlanCount {
+                            label: p.label(),
+                            title: p.title.clone(),
+                            count: v.len(),
+                            href: urls::href(&status_dir(s, p.id.as_str())),
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    };
     let groups: Vec<SummarySection> = crate::derive::Summary::ALL
         .iter()
         .map(|g| {
             let sections: Vec<StateSection> = g
                 .states()
-                .map(|s| {
-                    let tasks = d.partition.tasks(s);
-                    StateSection {
-                        state: StateView::new(s, tasks.len()),
-                        tasks: tasks.iter().map(|r| views::task(model, d, *r)).collect(),
-                    }
-                })
+                .map(section)
                 .filter(|x| x.state.count > 0)
                 .collect();
             SummarySection {
@@ -249,11 +294,52 @@ pub fn status(model: &Model, d: &Derived) -> PageSpec {
         .collect();
     let mut c = Context::new();
     c.insert("groups", &groups);
+    c.insert("split", &st.split);
     c.insert("crumbs", &[crumb("Trang chủ", "")]);
     PageSpec {
         dir: "tinh-trang/".into(),
         template: "status.html",
         title: "Tình trạng nhiệm vụ".into(),
+        description: None,
+        context: c,
+    }
+}
+
+/// Part `part` of the tasks of plan `pi` in state number `si` of
+/// [`State::ALL`], when the status page is split.
+pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usize) -> PageSpec {
+    let d = ed.derived;
+    let (state, _) = ed.status.by_state[si];
+    let list: &[TaskRef] = ed
+        .status
+        .by_plan
+        .get(si)
+        .and_then(|v| v.get(pi))
+        .map_or(&[], Vec::as_slice);
+    let p = &model.plans[pi];
+    let base = status_dir(state, p.id.as_str());
+    let tasks: Vec<TaskView> = split::slice(list, part)
+        .iter()
+        .map(|r| views::task(model, d, *r))
+        .collect();
+    let mut c = Context::new();
+    c.insert("state", &StateView::new(state, list.len()));
+    c.insert("plan", &ed.plan_summary(pi));
+    c.insert("tasks", &tasks);
+    c.insert("parts", &split::parts_view(&base, list.len(), part));
+    c.insert(
+        "crumbs",
+        &[crumb("Trang chủ", ""), crumb("Tình trạng", "tinh-trang/")],
+    );
+    let suffix = if part > 1 {
+        format!(" (trang {part})")
+    } else {
+        String::new()
+    };
+    PageSpec {
+        dir: split::part_dir(&base, part),
+        template: "status_part.html",
+        title: format!("{} — {}{suffix}", state.label(), p.label()),
         description: None,
         context: c,
     }

@@ -20,9 +20,22 @@
     return words(fold(s));
   }
 
-  function shardKey(t) {
-    var k = Array.from(t).slice(0, 2).join("");
-    return /^[a-z0-9]+$/.test(k) ? k : "_";
+  // Shards whose tokens may fall in [lo, hi): meta.shards lists each
+  // shard's first token in order; a long posting list continues in the
+  // next shard, which then starts with the same token.
+  function shardsFor(list, lo, hi) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      var first = list[i][0];
+      var next = i + 1 < list.length ? list[i + 1][0] : null;
+      if (first < hi && (next === null || next >= lo)) out.push(list[i][1]);
+    }
+    return out;
+  }
+
+  function decode(deltas) {
+    var sum = 0;
+    return deltas.map(function (d) { sum += d; return sum; });
   }
 
   var KIND_RANK = { "Cơ quan": 0, "Văn bản": 1, "Nhiệm vụ": 2 };
@@ -60,27 +73,52 @@
     var raw = words(query.normalize("NFC").toLowerCase());
     var folded = raw.map(fold);
     if (!folded.length) return Promise.resolve({ total: 0, results: [] });
-    var keys = {};
-    folded.forEach(function (w) { keys[shardKey(w)] = true; });
     var shards = {};
-    return Promise.all(Object.keys(keys).map(function (k) {
-      return load("t/" + k + ".json").then(function (j) { shards[k] = j; }, function () { shards[k] = {}; });
-    })).then(function () {
-      var sets = folded.map(function (w, i) {
-        var shard = shards[shardKey(w)] || {};
+    var ranges;
+    return load("meta.json").then(function (meta) {
+      ranges = folded.map(function (w, i) {
+        var prefix = i === folded.length - 1 && w.length >= 2;
+        return { w: w, prefix: prefix, files: shardsFor(meta.shards || [], w, prefix ? w + "\uffff" : w + "\u0000") };
+      });
+      var need = {};
+      ranges.forEach(function (r) { r.files.forEach(function (f) { need[f] = true; }); });
+      return Promise.all(Object.keys(need).map(function (f) {
+        return load(f).then(function (j) { shards[f] = j; }, function () { shards[f] = {}; });
+      }));
+    }).then(function () {
+      var sets = ranges.map(function (r) {
         var ids = {};
-        var last = i === folded.length - 1;
-        Object.keys(shard).forEach(function (t) {
-          if (t === w || (last && w.length >= 2 && t.indexOf(w) === 0)) {
-            shard[t].forEach(function (id) { ids[id] = true; });
-          }
+        r.files.forEach(function (f) {
+          var shard = shards[f] || {};
+          Object.keys(shard).forEach(function (t) {
+            if (t === r.w || (r.prefix && t.indexOf(r.w) === 0)) {
+              decode(shard[t]).forEach(function (id) { ids[id] = true; });
+            }
+          });
         });
         return ids;
       });
-      var hits = Object.keys(sets[0]).filter(function (id) {
-        return sets.every(function (s) { return s[id]; });
-      }).map(Number);
-      return load("meta.json").then(function (meta) {
+      var need = {};
+      ranges.forEach(function (r) { r.files.forEach(function (f) { need[f] = true; }); });
+      var shards = {};
+      return Promise.all(Object.keys(need).map(function (f) {
+        return load(f).then(function (j) { shards[f] = j; }, function () { shards[f] = {}; });
+      })).then(function () {
+        var sets = ranges.map(function (r) {
+          var ids = {};
+          r.files.forEach(function (f) {
+            var shard = shards[f] || {};
+            Object.keys(shard).forEach(function (t) {
+              if (t === r.w || (r.prefix && t.indexOf(r.w) === 0)) {
+                decode(shard[t]).forEach(function (id) { ids[id] = true; });
+              }
+            });
+          });
+          return ids;
+        });
+        var hits = Object.keys(sets[0]).filter(function (id) {
+          return sets.every(function (s) { return s[id]; });
+        }).map(Number);
         var chunks = {};
         hits.forEach(function (id) { chunks[Math.floor(id / meta.chunk)] = true; });
         var docs = {};

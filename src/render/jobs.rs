@@ -1,0 +1,153 @@
+//! Page jobs: which pages an edition has, as small descriptions enumerated
+//! up front; each is turned into a [`PageSpec`] only when its turn comes,
+//! so no more than a batch of page contexts ever exists at once.
+
+use crate::derive::TaskRef;
+use crate::model::Model;
+
+use super::calendar;
+use super::charts::Chart;
+use super::data::Download;
+use super::edition::Edition;
+use super::page::PageSpec;
+use super::{pages, reports, split};
+
+/// One page of an edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `/`.
+    Home,
+    /// `/bieu-do/`.
+    Charts,
+    /// `/du-lieu/`.
+    Data,
+    /// `/tim-kiem/`.
+    Search,
+    /// `/ke-hoach/`.
+    Plans,
+    /// `/co-quan/`.
+    Agencies,
+    /// `/bao-cao/`.
+    Reports,
+    /// `/lich/` and its later parts: part.
+    Calendar(usize),
+    /// `/lich/YYYY-MM/` and its later parts: year, month, part.
+    Month(i32, u32, usize),
+    /// `/tinh-trang/`.
+    Status,
+    /// Part of a state's tasks in one plan: state index, plan, part.
+    StatusPart(usize, usize, usize),
+    /// A plan page (part 1) or a later part of its table: plan, part.
+    Plan(usize, usize),
+    /// A task page.
+    Task(TaskRef),
+    /// An agency page, by registry index.
+    Agency(usize),
+    /// Part of an agency's tasks in one plan: agency, index into its
+    /// plans, part.
+    AgencyPlan(usize, usize, usize),
+}
+
+impl PageKind {
+    /// True for pages that exist in every edition at the same path, so the
+    /// live page can link to its archived copies.
+    pub fn archived(self) -> bool {
+        matches!(
+            self,
+            PageKind::Home
+                | PageKind::Plans
+                | PageKind::Agencies
+                | PageKind::Status
+                | PageKind::Plan(_, 1)
+                | PageKind::Task(_)
+                | PageKind::Agency(_)
+        )
+    }
+}
+
+/// The pages of an edition, in a fixed order. A snapshot has only the
+/// status pages (home, plans, tasks, agencies, statuses).
+pub fn enumerate(model: &Model, ed: &Edition, months: &[(i32, u32)]) -> Vec<PageKind> {
+    let mut v = vec![PageKind::Home];
+    if !ed.is_snapshot() {
+        v.extend([
+            PageKind::Charts,
+            PageKind::Data,
+            PageKind::Search,
+            PageKind::Reports,
+        ]);
+        v.extend((1..=calendar::index_parts(ed.derived)).map(PageKind::Calendar));
+        for &(y, m) in months {
+            v.extend(
+                (1..=calendar::month_parts(ed.derived, (y, m))).map(|p| PageKind::Month(y, m, p)),
+            );
+        }
+    }
+    v.extend([PageKind::Plans, PageKind::Agencies, PageKind::Status]);
+    if ed.status.split {
+        for (si, per) in ed.status.by_plan.iter().enumerate() {
+            for (pi, list) in per.iter().enumerate() {
+                if !list.is_empty() {
+                    for part in 1..=split::part_count(list.len()) {
+                        v.push(PageKind::StatusPart(si, pi, part));
+                    }
+                }
+            }
+        }
+    }
+    for (pi, p) in model.plans.iter().enumerate() {
+        for part in 1..=split::part_count(p.tasks.len()) {
+            v.push(PageKind::Plan(pi, part));
+        }
+        v.extend((0..p.tasks.len()).map(|ti| PageKind::Task(TaskRef { plan: pi, task: ti })));
+    }
+    for (ai, lists) in ed.agencies.iter().enumerate() {
+        v.push(PageKind::Agency(ai));
+        for (k, (_, items)) in lists.by_plan.iter().enumerate() {
+            let n = items.len();
+            for part in 1..=split::part_count(n) {
+                v.push(PageKind::AgencyPlan(ai, k, part));
+            }
+        }
+    }
+    v
+}
+
+/// What site-wide pages need besides the edition: computed once per build.
+pub struct SiteParts<'a> {
+    /// Charts, for the home and charts pages.
+    pub charts: &'a [Chart],
+    /// Downloads with their sizes, for the data page.
+    pub downloads: &'a [Download],
+    /// Every month of the calendar.
+    pub months: &'a [(i32, u32)],
+}
+
+/// Builds the page of one job.
+pub fn build(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSpec {
+    let d = ed.derived;
+    match kind {
+        PageKind::Home => {
+            let mut home = pages::home(model, d);
+            if !ed.is_snapshot() {
+                home.context.insert("chart", &site.charts.first());
+            }
+            home
+        }
+        PageKind::Charts => pages::charts(site.charts),
+        PageKind::Data => pages::data(model, site.downloads, site.charts),
+        PageKind::Search => pages::search(model, d),
+        PageKind::Plans => pages::plans(model, d),
+        PageKind::Agencies => pages::agencies(model, d),
+        PageKind::Reports => reports::index(model),
+        PageKind::Calendar(part) => calendar::index(model, d, site.months, part),
+        PageKind::Month(y, m, part) => calendar::month(model, d, (y, m), site.months, part),
+        PageKind::Status => pages::status(model, ed),
+        PageKind::StatusPart(si, pi, part) => pages::status_part(model, ed, si, pi, part),
+        PageKind::Plan(pi, 1) => pages::plan(model, ed, pi),
+        PageKind::Plan(pi, part) => pages::plan_part(model, ed, pi, part),
+        PageKind::Task(r) => pages::task(model, ed, r),
+        PageKind::Agency(ai) => pages::agency(model, ed, ai),
+        PageKind::AgencyPlan(ai, k, part) => pages::agency_plan(model, ed, ai, k, part),
+    }
+}
