@@ -74,33 +74,13 @@
     var folded = raw.map(fold);
     if (!folded.length) return Promise.resolve({ total: 0, results: [] });
     var shards = {};
-    var ranges;
     return load("meta.json").then(function (meta) {
-      ranges = folded.map(function (w, i) {
+      var ranges = folded.map(function (w, i) {
         var prefix = i === folded.length - 1 && w.length >= 2;
         return { w: w, prefix: prefix, files: shardsFor(meta.shards || [], w, prefix ? w + "\uffff" : w + "\u0000") };
       });
       var need = {};
       ranges.forEach(function (r) { r.files.forEach(function (f) { need[f] = true; }); });
-      return Promise.all(Object.keys(need).map(function (f) {
-        return load(f).then(function (j) { shards[f] = j; }, function () { shards[f] = {}; });
-      }));
-    }).then(function () {
-      var sets = ranges.map(function (r) {
-        var ids = {};
-        r.files.forEach(function (f) {
-          var shard = shards[f] || {};
-          Object.keys(shard).forEach(function (t) {
-            if (t === r.w || (r.prefix && t.indexOf(r.w) === 0)) {
-              decode(shard[t]).forEach(function (id) { ids[id] = true; });
-            }
-          });
-        });
-        return ids;
-      });
-      var need = {};
-      ranges.forEach(function (r) { r.files.forEach(function (f) { need[f] = true; }); });
-      var shards = {};
       return Promise.all(Object.keys(need).map(function (f) {
         return load(f).then(function (j) { shards[f] = j; }, function () { shards[f] = {}; });
       })).then(function () {
@@ -141,6 +121,7 @@
       });
     });
   }
+
 
   root.minhbachSearch = { fold: fold, tokens: tokens, search: search };
   if (typeof module !== "undefined") module.exports = root.minhbachSearch;
