@@ -159,11 +159,20 @@ pub fn data(
         format: "CSV",
         section: "charts",
     }));
+    // Past a part's rows, each agency's files are listed on its own page
+    // only, so the data page stays light on a national site.
+    let per_agency = all.iter().filter(|d| d.section == "agencies").count();
+    let agencies_apart = split::is_split(per_agency);
     for section in ["site", "plans", "agencies", "charts"] {
-        let list: Vec<&crate::render::data::Download> =
-            all.iter().filter(|d| d.section == section).collect();
+        let list: Vec<&crate::render::data::Download> = all
+            .iter()
+            .filter(|d| d.section == section)
+            .filter(|_| !(agencies_apart && section == "agencies"))
+            .collect();
         c.insert(format!("downloads_{section}"), &list);
     }
+    c.insert("agencies_apart", &agencies_apart);
+    c.insert("agency_files", &per_agency);
     c.insert(
         "columns",
         &crate::render::data::COLUMNS
