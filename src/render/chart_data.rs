@@ -18,7 +18,11 @@ fn refs_of(model: &Model, pi: usize) -> impl Iterator<Item = TaskRef> + '_ {
     (0..model.plans[pi].tasks.len()).map(move |ti| TaskRef { plan: pi, task: ti })
 }
 
-/// Status breakdown per plan (stacked bars), in the theme's state colours.
+/// Most plans drawn in the chart of states by plan.
+pub const MAX_PLAN_BARS: usize = 30;
+
+/// Status breakdown per plan (stacked bars), in the theme's state colours;
+/// past [`MAX_PLAN_BARS`] plans, the plans with the most tasks.
 pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Chart {
     let per_plan: Vec<Vec<(State, usize)>> = (0..model.plans.len())
         .map(|pi| d.counts(refs_of(model, pi)))
@@ -58,12 +62,36 @@ pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Cha
         .map(|b| b.values.iter().sum::<u32>() as usize)
         .sum();
     let overdue: usize = d.past_deadline.len();
+    let plans_with_tasks = bars.len();
+    // A national site has hundreds of plans: past MAX_PLAN_BARS, the chart
+    // keeps the plans with the most tasks (the sentence still counts all).
+    let mut bars = bars;
+    let title = if bars.len() > MAX_PLAN_BARS {
+        let size = |b: &Bar| b.values.iter().sum::<u32>();
+        let mut keep: Vec<usize> = (0..bars.len()).collect();
+        keep.sort_by_key(|&i| (std::cmp::Reverse(size(&bars[i])), i));
+        keep.truncate(MAX_PLAN_BARS);
+        keep.sort_unstable();
+        let mut k = keep.into_iter().peekable();
+        let mut i = 0;
+        bars.retain(|_| {
+            let kept = k.peek() == Some(&i);
+            if kept {
+                k.next();
+            }
+            i += 1;
+            kept
+        });
+        format!("Tình trạng nhiệm vụ theo văn bản ({MAX_PLAN_BARS} văn bản nhiều nhiệm vụ nhất)")
+    } else {
+        "Tình trạng nhiệm vụ theo từng văn bản".to_string()
+    };
     charts::stacked_bars(
         "tinh-trang-theo-ke-hoach",
-        "Tình trạng nhiệm vụ theo từng văn bản",
+        &title,
         &format!(
             "Trong {total} nhiệm vụ của {} văn bản có bảng nhiệm vụ, {overdue} nhiệm vụ đã qua thời hạn mà chưa hoàn thành hoặc chưa có báo cáo, tính đến ngày {}.",
-            bars.len(),
+            plans_with_tasks,
             crate::model::deadline::vi_date(d.as_of)
         ),
         &series,
