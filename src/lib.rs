@@ -213,13 +213,57 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
 
 /// Stages 3–4 for a validated model: derive, then render with `theme`,
 /// leaving out the snapshots of the `published` months.
+/// What the render stage starts from: the model with its derived facts,
+/// the theme, and the published snapshot months to keep.
+struct Prepared {
+    model: Model,
+    derived: derive::Derived,
+    theme: render::theme::Theme,
+    kept_snapshots: Vec<String>,
+}
+
 fn render_model(
+    opts: &BuildOptions,
+    theme: Result<render::theme::Theme, render::RenderError>,
+    model: Model,
+    diags: Diagnostics,
+    published: &[String],
+) -> (Option<Rendered>, Diagnostics) {
+    let (prepared, mut diags) = prepare(opts, theme, model, diags, published);
+    let Some(p) = prepared else {
+        return (None, diags);
+    };
+    match render::render(&p.model, &p.derived, &p.theme, &p.kept_snapshots) {
+        Ok(files) => (
+            Some(Rendered {
+                model: p.model,
+                files,
+                kept_snapshots: p.kept_snapshots,
+            }),
+            diags,
+        ),
+        Err(e) => {
+            diags.push(theme_error(opts, &e));
+            (None, diags)
+        }
+    }
+}
+
+/// A render error as a diagnostic on the theme.
+fn theme_error(opts: &BuildOptions, e: &render::RenderError) -> Diagnostic {
+    let loc = Location::file(opts.theme.as_deref().unwrap_or(Path::new("themes/default")));
+    Diagnostic::error(loc, e.to_string())
+}
+
+/// Checks the options against the model, derives its facts and loads the
+/// theme: everything rendering needs, whether into memory or a sink.
+fn prepare(
     opts: &BuildOptions,
     theme: Result<render::theme::Theme, render::RenderError>,
     mut model: Model,
     mut diags: Diagnostics,
     published: &[String],
-) -> (Option<Rendered>, Diagnostics) {
+) -> (Option<Prepared>, Diagnostics) {
     if let Some(b) = &opts.base_url {
         match validate::site::base_url(b, Location::file(Path::new("--base-url"))) {
             Ok(b) => model.site.base_url = Some(b),
@@ -253,19 +297,18 @@ fn render_model(
             .cloned()
             .collect()
     };
-    let files = theme.and_then(|t| render::render(&model, &derived, &t, &kept_snapshots));
-    match files {
-        Ok(files) => (
-            Some(Rendered {
+    match theme {
+        Ok(theme) => (
+            Some(Prepared {
                 model,
-                files,
+                derived,
+                theme,
                 kept_snapshots,
             }),
             diags,
         ),
         Err(e) => {
-            let loc = Location::file(opts.theme.as_deref().unwrap_or(Path::new("themes/default")));
-            diags.push(Diagnostic::error(loc, e.to_string()));
+            diags.push(theme_error(opts, &e));
             (None, diags)
         }
     }
@@ -344,14 +387,14 @@ pub fn build(opts: &BuildOptions) -> Report {
         report.diagnostics = diagnostics;
         return report;
     };
-    let (rendered, diagnostics) =
-        render_model(opts, theme, model, diagnostics, &old.snapshot_months());
+    let (prepared, diagnostics) = prepare(opts, theme, model, diagnostics, &old.snapshot_months());
     report.diagnostics = diagnostics;
-    let Some(Rendered {
+    let Some(Prepared {
         model,
-        files,
+        derived,
+        theme,
         kept_snapshots,
-    }) = rendered
+    }) = prepared
     else {
         return report;
     };
@@ -366,17 +409,28 @@ pub fn build(opts: &BuildOptions) -> Report {
             );
         }
     }
-    let written = output::Staging::begin(target, old).and_then(|staging| {
-        use rayon::prelude::*;
-        for m in &kept_snapshots {
-            staging.keep_tree(&format!("ban-luu/{m}/"))?;
+    // The render stage streams every file into the staging folder as soon
+    // as it is made; only a few pages are in memory at once.
+    let staging = match output::Staging::begin(target, old) {
+        Ok(s) => s,
+        Err(e) => return fail(report, e),
+    };
+    for m in &kept_snapshots {
+        if let Err(e) = staging.keep_tree(&format!("ban-luu/{m}/")) {
+            return fail(report, e);
         }
-        files
-            .par_iter()
-            .try_for_each(|f| output::Sink::put(&staging, &f.path, &f.bytes))?;
-        staging.commit()
-    });
-    match written {
+    }
+    if let Err(e) = render::render_to(&model, &derived, &theme, &kept_snapshots, &staging) {
+        // Dropping the staging folder leaves the output as it was.
+        return match e {
+            render::RenderError::Output { source, .. } => fail(report, source),
+            e => {
+                report.diagnostics.push(theme_error(opts, &e));
+                report
+            }
+        };
+    }
+    match staging.commit() {
         Ok(stats) => {
             report.output = output::OutputState::Replaced;
             report.summary = format!(
