@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use super::DeadlineKind;
+use super::lex::{Tok, Token};
+use super::{DeadlineKind, Milestone};
 
 /// What a grammar may assume beyond the words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,3 +88,69 @@ pub fn for_language(code: &str) -> Option<&'static dyn Grammar> {
 
 /// Every language with a grammar, for messages.
 pub const LANGUAGES: &[&str] = &["en", "vi"];
+
+/// The longest cell read as a time phrase; the rules look ahead within a
+/// clause, so a bound keeps hostile input from costing quadratic time.
+pub(super) const MAX_CHARS: usize = 1000;
+
+/// What reading one part gives: its milestones and the flags of what it left over.
+pub(super) type PartReading = (Vec<Milestone>, Vec<Flag>);
+
+/// A grammar's own steps, given to [`read_phrase`]: how a phrase is cut
+/// into parts and how one part is read.
+pub(super) struct Steps<'a> {
+    /// Cuts the tokens into parts (at `;`, bullet lines, ...).
+    pub parts: fn(&[Token]) -> Vec<&[Token]>,
+    /// Reads one part into milestones, flagging what it leaves over.
+    pub read_part: fn(&[Token], &[char], Context) -> PartReading,
+    /// Why nothing was read when no part names a time.
+    pub no_time: &'a str,
+}
+
+/// The driver every grammar shares: refuse an overlong cell, read each part
+/// (a line break inside a part is a space), and make one kind of the parts'
+/// milestones, flagging a phrase that names no time.
+pub(super) fn read_phrase(chars: &[char], toks: &[Token], ctx: Context, steps: Steps) -> Reading {
+    if chars.len() > MAX_CHARS {
+        return Reading {
+            kind: DeadlineKind::Unknown,
+            flags: vec![Flag {
+                severity: Severity::NotUnderstood,
+                start: 0,
+                part: chars.iter().take(40).collect(),
+                message: format!(
+                    "the cell is {} characters long; a time phrase is at most {MAX_CHARS}, so it is not read",
+                    chars.len()
+                ),
+            }],
+        };
+    }
+    let mut flags = Vec::new();
+    let mut items = Vec::new();
+    for part in (steps.parts)(toks) {
+        let part: Vec<Token> = part
+            .iter()
+            .filter(|t| t.tok != Tok::Newline)
+            .cloned()
+            .collect();
+        let (ms, fs) = (steps.read_part)(&part, chars, ctx);
+        items.extend(ms);
+        flags.extend(fs);
+    }
+    let kind = match items.len() {
+        0 => {
+            let nfc: String = chars.iter().collect();
+            let lead = nfc.chars().take_while(|c| c.is_whitespace()).count();
+            flags.push(Flag {
+                severity: Severity::NotUnderstood,
+                start: lead,
+                part: nfc.trim().to_string(),
+                message: steps.no_time.to_string(),
+            });
+            DeadlineKind::Unknown
+        }
+        1 => items.pop().map_or(DeadlineKind::Unknown, |m| m.kind),
+        _ => DeadlineKind::Milestones { items },
+    };
+    Reading { kind, flags }
+}

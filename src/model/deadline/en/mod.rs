@@ -12,7 +12,7 @@ mod forms;
 mod free;
 mod period;
 
-use super::grammar::{Context, Flag, Grammar, Reading, Severity};
+use super::grammar::{read_phrase, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS};
 use super::lex::{lex, nfc_chars, Tok, Token};
 use super::vi::cursor::{Cur, Try};
 use super::{DeadlineKind, Milestone};
@@ -20,8 +20,12 @@ use super::{DeadlineKind, Milestone};
 /// English time expressions of action plans (`docs/deadlines.md`).
 pub struct English;
 
-/// The longest cell read as a time phrase (bounded work on hostile input).
-const MAX_CHARS: usize = 1000;
+/// English cutting and part reading for the shared driver.
+const STEPS: Steps<'static> = Steps {
+    parts,
+    read_part,
+    no_time: "the phrase names no time",
+};
 
 impl Grammar for English {
     fn language(&self) -> &'static str {
@@ -31,53 +35,19 @@ impl Grammar for English {
     fn read(&self, text: &str, ctx: Context) -> Reading {
         let chars = nfc_chars(text);
         if chars.len() > MAX_CHARS {
-            return Reading {
-                kind: DeadlineKind::Unknown,
-                flags: vec![Flag {
-                    severity: Severity::NotUnderstood,
-                    start: 0,
-                    part: chars.iter().take(40).collect(),
-                    message: format!(
-                        "the cell is {} characters long; a time phrase is at most {MAX_CHARS}, so it is not read",
-                        chars.len()
-                    ),
-                }],
-            };
+            return read_phrase(&chars, &[], ctx, STEPS);
         }
         let (chars, struck) = strike_out(&chars);
         let toks = lex(&chars);
-        let mut flags = Vec::new();
-        let mut items = Vec::new();
-        for part in parts(&toks) {
-            let part: Vec<Token> = part
-                .iter()
-                .filter(|t| t.tok != Tok::Newline)
-                .cloned()
-                .collect();
-            let (ms, fs) = read_part(&part, &chars, ctx);
-            items.extend(ms);
-            flags.extend(fs);
-        }
-        let kind = match items.len() {
-            0 => {
-                let nfc: String = chars.iter().collect();
-                let lead = nfc.chars().take_while(|c| c.is_whitespace()).count();
-                flags.push(Flag {
-                    severity: Severity::NotUnderstood,
-                    start: lead,
-                    part: nfc.trim().to_string(),
-                    message: if struck {
-                        "every date is struck through: no date holds".into()
-                    } else {
-                        "the phrase names no time".into()
-                    },
-                });
-                DeadlineKind::Unknown
-            }
-            1 => items.pop().map_or(DeadlineKind::Unknown, |m| m.kind),
-            _ => DeadlineKind::Milestones { items },
+        let steps = Steps {
+            no_time: if struck {
+                "every date is struck through: no date holds"
+            } else {
+                STEPS.no_time
+            },
+            ..STEPS
         };
-        Reading { kind, flags }
+        read_phrase(&chars, &toks, ctx, steps)
     }
 }
 

@@ -11,7 +11,7 @@ mod free;
 mod period;
 mod recur;
 
-use super::grammar::{Context, Flag, Grammar, Reading, Severity};
+use super::grammar::{read_phrase, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS};
 use super::lex::{lex, nfc_chars, Tok, Token};
 use super::{DeadlineKind, Milestone};
 use cursor::{Cur, Try};
@@ -26,56 +26,19 @@ impl Grammar for Vietnamese {
 
     fn read(&self, text: &str, ctx: Context) -> Reading {
         let chars = nfc_chars(text);
-        if chars.len() > MAX_CHARS {
-            return Reading {
-                kind: DeadlineKind::Unknown,
-                flags: vec![Flag {
-                    severity: Severity::NotUnderstood,
-                    start: 0,
-                    part: chars.iter().take(40).collect(),
-                    message: format!(
-                        "the cell is {} characters long; a time phrase is at most {MAX_CHARS}, so it is not read",
-                        chars.len()
-                    ),
-                }],
-            };
-        }
-        let toks = lex(&chars);
-        let mut flags = Vec::new();
-        let mut items = Vec::new();
-        for part in parts(&toks) {
-            // A line break inside a part is a space.
-            let part: Vec<Token> = part
-                .iter()
-                .filter(|t| t.tok != Tok::Newline)
-                .cloned()
-                .collect();
-            let (ms, fs) = read_part(&part, &chars, ctx);
-            items.extend(ms);
-            flags.extend(fs);
-        }
-        let kind = match items.len() {
-            0 => {
-                let nfc: String = chars.iter().collect();
-                let lead = nfc.chars().take_while(|c| c.is_whitespace()).count();
-                flags.push(Flag {
-                    severity: Severity::NotUnderstood,
-                    start: lead,
-                    part: nfc.trim().to_string(),
-                    message: "the phrase names no time".into(),
-                });
-                DeadlineKind::Unknown
-            }
-            1 => items.pop().map_or(DeadlineKind::Unknown, |m| m.kind),
-            _ => DeadlineKind::Milestones { items },
+        let toks = if chars.len() > MAX_CHARS {
+            Vec::new()
+        } else {
+            lex(&chars)
         };
-        Reading { kind, flags }
+        let steps = Steps {
+            parts,
+            read_part,
+            no_time: "the phrase names no time",
+        };
+        read_phrase(&chars, &toks, ctx, steps)
     }
 }
-
-/// The longest cell read as a time phrase; the rules look ahead within a
-/// clause, so a bound keeps hostile input from costing quadratic time.
-const MAX_CHARS: usize = 1000;
 
 /// Words that make a label not a label: time words (a label holding them
 /// would hide part of the time) and negations (`không thường xuyên`).
