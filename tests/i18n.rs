@@ -193,6 +193,84 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
     }
 }
 
+/// The reference words of the keys whose prefix is in `prefixes`.
+fn vietnamese_words_of(prefixes: &[&str]) -> Vec<String> {
+    let i = I18n::embedded().unwrap();
+    let vi = i.catalog(REFERENCE).unwrap();
+    let mut words = Vec::new();
+    for k in vi.keys() {
+        if !prefixes.iter().any(|p| k.starts_with(p)) {
+            continue;
+        }
+        match vi.get(k).unwrap() {
+            Entry::Text(s) => words.push(s.clone()),
+            Entry::Plural { one, other } => words.extend([one.clone(), other.clone()]),
+            Entry::List(l) => words.extend(l.iter().cloned()),
+        }
+    }
+    // Placeholders are filled in, so only the text before the first one is
+    // looked for.
+    let mut words: Vec<String> = words
+        .iter()
+        .map(|w| w.split('{').next().unwrap_or_default().trim().to_string())
+        .collect();
+    // Short fragments ("ngày") also occur in words made by the program.
+    words.retain(|w| w.chars().count() >= 8 && !w.is_ascii());
+    words
+}
+
+#[test]
+fn the_plan_task_agency_status_calendar_and_report_pages_hold_none_of_their_vietnamese_words_in_english(
+) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
+    english_content(&content);
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let month = fs::read_dir(out.join("lich"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("2025-"))
+        .expect("a month page");
+    // Each page against the words of its own templates (state and group
+    // labels are still made in Rust, in Vietnamese).
+    let pages: [(String, &[&str]); 6] = [
+        (
+            "ke-hoach/p/index.html".into(),
+            &["plan.", "plantable.", "cite.", "parts."],
+        ),
+        (
+            "ke-hoach/p/nhiem-vu/1/index.html".into(),
+            &["task_page.", "cite."],
+        ),
+        (
+            "co-quan/dost/index.html".into(),
+            &["agency.", "cite.", "parts."],
+        ),
+        ("tinh-trang/index.html".into(), &["status.", "parts."]),
+        ("lich/index.html".into(), &["calendar.", "parts."]),
+        (format!("lich/{month}/index.html"), &["calendar.", "parts."]),
+    ];
+    let mut checked = 0;
+    for (page, prefixes) in &pages {
+        let words = vietnamese_words_of(prefixes);
+        checked += words.len();
+        let html = fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        if page.starts_with("ke-hoach") || page.starts_with("co-quan") {
+            assert!(main.contains("Cite this page"), "{page}: {main}");
+        }
+        for w in &words {
+            assert!(
+                !main.contains(w.as_str()),
+                "{page}: Vietnamese UI word {w:?} in the page"
+            );
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
 #[test]
 fn a_project_may_change_the_theme_words_in_its_own_i18n_files() {
     let tmp = tempfile::tempdir().unwrap();
