@@ -130,7 +130,7 @@ fn split_pages_link_every_task_exactly_once() {
     assert_eq!(linked_under(&site, "co-quan/vp-ubnd-tinh/ke-hoach/"), every);
 
     // Each part says where it sits and links to every other part.
-    let p2 = String::from_utf8_lossy(&site["ke-hoach/kh-lon/trang-2/index.html"]);
+    let p2 = String::from_utf8_lossy(&site["ke-hoach/kh-lon/trang_2/index.html"]);
     assert!(p2.contains(&format!("trên tổng số {n}")));
     assert!(p2.contains("ke-hoach/kh-lon/index.html") && p2.contains(&part_page(parts)));
 
@@ -188,7 +188,7 @@ fn small_sites_keep_single_pages_and_permalinks() {
     let tmp = tempfile::tempdir().unwrap();
     let site = build(&common::shipped_content(), &tmp.path().join("out"));
     assert!(
-        !site.keys().any(|p| p.contains("/trang-")),
+        !site.keys().any(|p| p.contains("/trang_")),
         "no parts on a small site"
     );
     assert!(!site
@@ -241,4 +241,102 @@ fn output_is_identical_with_one_or_many_threads() {
         assert_eq!(a.0, b.0);
         assert!(a.1 == b.1, "{} differs between 1 and 4 threads", a.0);
     }
+}
+
+/// Agency ids linked from the main content of a page (the part links use
+/// `trang_<n>`, outside the id alphabet, so they do not match).
+fn agency_links(html: &str) -> Vec<String> {
+    let main = html
+        .split_once("<main")
+        .and_then(|(_, rest)| rest.split_once("</main>"))
+        .map_or(html, |(m, _)| m);
+    let link = Regex::new(r#"href="[^"]*co-quan/([a-z0-9-]+)/index.html""#).unwrap();
+    link.captures_iter(main).map(|c| c[1].to_string()).collect()
+}
+
+#[test]
+fn agencies_index_is_cut_into_parts_listing_each_agency_once() {
+    // A national-size registry: 3 agencies, then 600 more, of which the
+    // first 300 lead one task each; one of them has the id `trang-2`,
+    // the name of a part's folder before parts moved to `trang_<n>`.
+    let (extra, leading) = (600, 300);
+    let mut agencies = common::AGENCIES.to_string();
+    let id = |i: usize| {
+        if i == 2 {
+            "trang-2".to_string()
+        } else {
+            format!("co-quan-thu-{i}")
+        }
+    };
+    for i in 1..=extra {
+        writeln!(
+            agencies,
+            "  - id: {}\n    name: \"Cơ quan thử số {i}\"\n    kind: department",
+            id(i)
+        )
+        .unwrap();
+    }
+    let mut tasks = String::from("groups:\n  - code: \"I\"\n    title: \"NHÓM I\"\n    tasks:\n");
+    for i in 1..=leading {
+        writeln!(
+            tasks,
+            "      - number: \"{i}\"\n        task: \"Nhiệm vụ thử số {i}\"\n        lead: \"Cơ quan thử số {i}\"\n        deadline: \"{}/{}/2025\"",
+            1 + i % 28,
+            1 + i % 12
+        )
+        .unwrap();
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::write_content(
+        &content,
+        &[
+            ("site.yaml", common::SITE),
+            ("agencies.yaml", &agencies),
+            (
+                "plans/kh-lon/plan.md",
+                "---\nnumber: \"9/KH-THU\"\ndoc_type: \"Kế hoạch\"\ntitle: \"Kế hoạch lớn\"\nissuer: so-khcn\ndate: 2025-01-10\nperiod: { start: 2025-01-01, end: 2025-12-31 }\n---\nNội dung.\n",
+            ),
+            ("plans/kh-lon/tasks.yaml", &tasks),
+        ],
+    );
+    let site = build(&content, &tmp.path().join("out"));
+    let total = 3 + extra;
+    let parts = split::part_count(total);
+    assert!(parts >= 3);
+    let page = |k: usize| split::part_dir("co-quan/", k) + "index.html";
+    assert!(!site.contains_key(&page(parts + 1)));
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for k in 1..=parts {
+        let html = String::from_utf8_lossy(&site[&page(k)]);
+        let links = agency_links(&html);
+        assert!(links.len() <= split::PART_ROWS, "part {k}");
+        for a in links {
+            *seen.entry(a).or_default() += 1;
+        }
+        assert!(html.len() < 1_000_000, "part {k} is {} bytes", html.len());
+        // Each part says its rows of how many, and links to every part.
+        let first = (k - 1) * split::PART_ROWS + 1;
+        assert!(
+            html.contains(&format!("cơ quan, đơn vị {first}–"))
+                && html.contains(&format!("trên tổng số {total}")),
+            "part {k}"
+        );
+        for j in 1..=parts {
+            assert!(
+                html.contains(&split::part_dir("co-quan/", j)),
+                "part {k} to {j}"
+            );
+        }
+    }
+    let mut every: BTreeMap<String, usize> = ["so-khcn", "vp-ubnd-tinh", "cac-co-quan-lien-quan"]
+        .iter()
+        .map(|a| (a.to_string(), 1))
+        .collect();
+    every.extend((1..=extra).map(|i| (id(i), 1)));
+    assert_eq!(seen, every, "each agency exactly once over the parts");
+    // The agency with the id `trang-2` keeps its own page, apart from part 2.
+    let own = String::from_utf8_lossy(&site["co-quan/trang-2/index.html"]);
+    assert!(own.contains("Cơ quan thử số 2"));
+    assert!(site.contains_key("co-quan/trang_2/index.html"));
 }

@@ -25,8 +25,8 @@ pub enum PageKind {
     Search,
     /// `/ke-hoach/`.
     Plans,
-    /// `/co-quan/`.
-    Agencies,
+    /// `/co-quan/` and its later parts: part.
+    Agencies(usize),
     /// `/bao-cao/`.
     Reports,
     /// `/lich/` and its later parts: part.
@@ -56,7 +56,7 @@ impl PageKind {
             self,
             PageKind::Home
                 | PageKind::Plans
-                | PageKind::Agencies
+                | PageKind::Agencies(1)
                 | PageKind::Status
                 | PageKind::Plan(_, 1)
                 | PageKind::Task(_)
@@ -83,7 +83,9 @@ pub fn enumerate(model: &Model, ed: &Edition, months: &[(i32, u32)]) -> Vec<Page
             );
         }
     }
-    v.extend([PageKind::Plans, PageKind::Agencies, PageKind::Status]);
+    v.push(PageKind::Plans);
+    v.extend((1..=split::part_count(model.registry.all().len())).map(PageKind::Agencies));
+    v.push(PageKind::Status);
     if ed.status.split {
         for (si, per) in ed.status.by_plan.iter().enumerate() {
             for (pi, list) in per.iter().enumerate() {
@@ -138,7 +140,7 @@ pub fn build(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> P
         PageKind::Data => pages::data(model, site.downloads, site.charts),
         PageKind::Search => pages::search(model, d),
         PageKind::Plans => pages::plans(model, d),
-        PageKind::Agencies => pages::agencies(model, d),
+        PageKind::Agencies(part) => pages::agencies(model, d, part),
         PageKind::Reports => reports::index(model),
         PageKind::Calendar(part) => calendar::index(model, d, site.months, part),
         PageKind::Month(y, m, part) => calendar::month(model, d, (y, m), site.months, part),

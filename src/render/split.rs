@@ -3,9 +3,11 @@
 //! A list of at most [`PART_ROWS`] rows stays on its page, exactly as on a
 //! small site. A longer one is cut, in its own order, into parts of
 //! [`PART_ROWS`] rows: part 1 keeps the page's permalink (`<dir>`), part
-//! `n` lives at `<dir>trang-<n>/`. Every part says which rows it holds, of
+//! `n` lives at `<dir>trang_<n>/`. Every part says which rows it holds, of
 //! how many, and links to every other part, so no row is ever unreachable
-//! and a phone never loads a page of megabytes.
+//! and a phone never loads a page of megabytes. The underscore is outside
+//! the id alphabet ([`crate::model::ids::is_valid_id`]), so no plan, task,
+//! agency or report id (`trang-2` included) can take a part's folder.
 
 use serde::Serialize;
 
@@ -24,12 +26,17 @@ pub fn part_count(len: usize) -> usize {
     len.div_ceil(PART_ROWS).max(1)
 }
 
+/// Name of the folder of part `n` (from 2): never a valid id.
+pub fn part_folder(n: usize) -> String {
+    format!("trang_{n}")
+}
+
 /// Directory of part `n` (1-based) of the list whose first part is `base`.
 pub fn part_dir(base: &str, n: usize) -> String {
     if n <= 1 {
         base.to_string()
     } else {
-        format!("{base}trang-{n}/")
+        format!("{base}{}/", part_folder(n))
     }
 }
 
@@ -114,13 +121,22 @@ mod tests {
     #[test]
     fn part_one_keeps_the_permalink() {
         assert_eq!(part_dir("tinh-trang/", 1), "tinh-trang/");
-        assert_eq!(part_dir("tinh-trang/", 3), "tinh-trang/trang-3/");
+        assert_eq!(part_dir("tinh-trang/", 3), "tinh-trang/trang_3/");
         assert!(!is_split(PART_ROWS));
         assert!(is_split(PART_ROWS + 1));
         assert_eq!(part_count(0), 1);
     }
 
     proptest! {
+        /// No id can name a part's folder, so a part never lands on the
+        /// page of a plan, task, agency or report beside it.
+        #[test]
+        fn part_folders_are_never_ids(n in 2usize..100_000, id in "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}") {
+            prop_assert!(!crate::model::ids::is_valid_id(&part_folder(n)));
+            prop_assert!(crate::model::ids::is_valid_id(&id));
+            prop_assert_ne!(part_dir("co-quan/", n), format!("co-quan/{id}/"));
+        }
+
         /// Every row is in exactly one part, in order, and `part_of` names it.
         #[test]
         fn parts_cover_every_row_once(len in 0usize..3000) {

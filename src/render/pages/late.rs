@@ -9,8 +9,8 @@ use crate::derive::{summary_counts, Derived, Part, Summary, TaskRef};
 use crate::model::Model;
 
 use super::{crumb, PageSpec};
-use crate::render::urls;
 use crate::render::views::{self, AgencyLink};
+use crate::render::{split, urls};
 
 /// One agency's counts in the plain groups of states.
 #[derive(Serialize)]
@@ -90,8 +90,10 @@ impl LateRow {
     }
 }
 
-/// The agencies index.
-pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
+/// Part `part` (from 1) of the agencies index. Its rows are the ranking,
+/// then the groups, then the agencies without tasks, read as one list: past
+/// [`split::PART_ROWS`] of them it is cut into parts like every long list.
+pub fn agencies(model: &Model, d: &Derived, part: usize) -> PageSpec {
     let mut ranked: Vec<LateRow> = Vec::new();
     let mut groups: Vec<LateRow> = Vec::new();
     let mut idle: Vec<AgencyLink> = Vec::new();
@@ -106,18 +108,33 @@ pub fn agencies(model: &Model, d: &Derived) -> PageSpec {
     groups.sort_by(LateRow::order);
     idle.sort_by_key(|a| (a.is_group, a.name.to_lowercase()));
     let mut c = Context::new();
-    c.insert("ranked", &ranked);
-    c.insert("groups", &groups);
-    c.insert("idle", &idle);
     c.insert(
         "late_agencies",
         &ranked.iter().filter(|r| r.overdue > 0).count(),
     );
+    c.insert("n_ranked", &ranked.len());
+    c.insert("n_groups", &groups.len());
+    c.insert("n_idle", &idle.len());
+    let total = ranked.len() + groups.len() + idle.len();
+    let parts = split::parts_view(urls::AGENCIES, total, part);
+    // The part's rows of the one list, as ranges of its three sections.
+    let start = part.saturating_sub(1) * split::PART_ROWS;
+    let end = parts.last.max(start);
+    let (r, g) = (ranked.len(), ranked.len() + groups.len());
+    let window = |from: usize, to: usize| start.clamp(from, to) - from..end.clamp(from, to) - from;
+    c.insert("ranked", &ranked[window(0, r)]);
+    c.insert("groups", &groups[window(r, g)]);
+    c.insert("idle", &idle[window(g, total)]);
+    c.insert("parts", &parts);
     c.insert("crumbs", &[crumb("Trang chủ", "")]);
     PageSpec {
-        dir: urls::AGENCIES.into(),
+        dir: split::part_dir(urls::AGENCIES, part),
         template: "agencies.html",
-        title: "Cơ quan, đơn vị: ai đang chậm hạn".into(),
+        title: if part > 1 {
+            format!("Cơ quan, đơn vị: ai đang chậm hạn, trang {part}")
+        } else {
+            "Cơ quan, đơn vị: ai đang chậm hạn".into()
+        },
         description: Some(
             "Các cơ quan, đơn vị xếp theo số nhiệm vụ đã qua thời hạn mà chưa có báo cáo hoàn thành."
                 .into(),
