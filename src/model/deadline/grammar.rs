@@ -154,3 +154,23 @@ pub(super) fn read_phrase(chars: &[char], toks: &[Token], ctx: Context, steps: S
     };
     Reading { kind, flags }
 }
+
+/// Splits a part's tokens at the language's `conjunction` (`và`, `and`) and
+/// at `,`, outside brackets; empty pieces are dropped.
+pub(super) fn split_joined<'a>(toks: &'a [Token], conjunction: &str) -> Vec<&'a [Token]> {
+    let mut out = Vec::new();
+    let (mut start, mut depth) = (0, 0usize);
+    for (i, t) in toks.iter().enumerate() {
+        match t.tok {
+            Tok::Sym('(') => depth += 1,
+            Tok::Sym(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && (t.is(conjunction) || t.is_sym(',')) {
+            out.push(&toks[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&toks[start..]);
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}

@@ -12,7 +12,9 @@ mod forms;
 mod free;
 mod period;
 
-use super::grammar::{read_phrase, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS};
+use super::grammar::{
+    read_phrase, split_joined, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS,
+};
 use super::lex::{lex, nfc_chars, Tok, Token};
 use super::vi::cursor::{Cur, Try};
 use super::{DeadlineKind, Milestone};
@@ -187,7 +189,7 @@ fn read_part(toks: &[Token], chars: &[char], ctx: Context) -> (Vec<Milestone>, V
         Err(f) => return (vec![unknown()], vec![f]),
         Ok(None) => {}
     }
-    let pieces = split_joined(toks);
+    let pieces = split_joined(toks, "and");
     if pieces.len() > 1 {
         let read: Vec<_> = pieces.iter().map(|p| (p, clause(p, chars, ctx))).collect();
         let all_read = read.iter().all(|(_, r)| matches!(r, Ok(Some(_))));
@@ -219,25 +221,6 @@ fn read_part(toks: &[Token], chars: &[char], ctx: Context) -> (Vec<Milestone>, V
         vec![unknown()],
         vec![c.flag(severity, 0, toks.len(), message.into())],
     )
-}
-
-/// Splits at `and` and `,` outside brackets.
-fn split_joined(toks: &[Token]) -> Vec<&[Token]> {
-    let mut out = Vec::new();
-    let (mut start, mut depth) = (0, 0usize);
-    for (i, t) in toks.iter().enumerate() {
-        match t.tok {
-            Tok::Sym('(') => depth += 1,
-            Tok::Sym(')') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth == 0 && (t.is("and") || t.is_sym(',')) {
-            out.push(&toks[start..i]);
-            start = i + 1;
-        }
-    }
-    out.push(&toks[start..]);
-    out.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
 /// `Label: time`, or label words then one time class to the end.

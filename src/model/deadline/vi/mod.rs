@@ -11,7 +11,9 @@ mod free;
 mod period;
 mod recur;
 
-use super::grammar::{read_phrase, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS};
+use super::grammar::{
+    read_phrase, split_joined, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS,
+};
 use super::lex::{lex, nfc_chars, Tok, Token};
 use super::{DeadlineKind, Milestone};
 use cursor::{Cur, Try};
@@ -93,7 +95,7 @@ fn read_part(toks: &[Token], chars: &[char], ctx: Context) -> (Vec<Milestone>, V
         Err(f) => return (vec![unknown(None)], vec![f]),
         Ok(None) => {}
     }
-    let pieces = split_joined(toks);
+    let pieces = split_joined(toks, "và");
     if pieces.len() > 1 {
         let read: Vec<_> = pieces.iter().map(|p| (p, clause(p, chars, ctx))).collect();
         let some_read = read.iter().any(|(_, r)| matches!(r, Ok(Some(_))));
@@ -165,26 +167,6 @@ fn time_like(toks: &[Token]) -> bool {
                 .contains(&w)
             })
     })
-}
-
-/// Splits at `và` and `,` (not inside brackets).
-fn split_joined(toks: &[Token]) -> Vec<&[Token]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth = 0usize;
-    for (i, t) in toks.iter().enumerate() {
-        match t.tok {
-            Tok::Sym('(') => depth += 1,
-            Tok::Sym(')') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth == 0 && (t.is("và") || t.is_sym(',')) {
-            out.push(&toks[start..i]);
-            start = i + 1;
-        }
-    }
-    out.push(&toks[start..]);
-    out.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
 /// A clause: `Label: time`, or label words then one time class to the end.
