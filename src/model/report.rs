@@ -20,6 +20,25 @@ pub enum Reported {
 }
 
 impl Reported {
+    /// The `status` value as written in `reports/*.yaml` (the key of its
+    /// label in the i18n files: `reported.<key>`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Reported::Done => "done",
+            Reported::InProgress => "in-progress",
+            Reported::NotStarted => "not-started",
+            Reported::Ongoing => "ongoing",
+        }
+    }
+
+    /// Every reported status.
+    pub const ALL: [Reported; 4] = [
+        Reported::Done,
+        Reported::InProgress,
+        Reported::NotStarted,
+        Reported::Ongoing,
+    ];
+
     /// Parses the `status` field.
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {

@@ -6,9 +6,10 @@ use tera::Context;
 
 use crate::derive::calendar::{Occurrence, Series, Source};
 use crate::derive::{Derived, TaskRef};
-use crate::model::deadline::vi_date;
+use crate::model::duty::Schedule;
 use crate::model::Model;
 
+use super::i18n::Locale;
 use super::pages::PageSpec;
 use super::views::{self, CellView, StateView, TaskView};
 use super::{ics, split, urls, OutFile};
@@ -51,19 +52,21 @@ pub struct EventView {
 }
 
 /// Builds the view of one occurrence.
-pub fn event(model: &Model, d: &Derived, occ: &Occurrence) -> EventView {
+pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventView {
     let s: &Series = &d.calendar.series[occ.series];
     match s.source {
         Source::Task(r) => {
-            let t: TaskView = views::task(model, d, r);
+            let t: TaskView = views::task(model, d, l, r);
             EventView {
                 kind: "task",
-                date: vi_date(occ.date),
+                date: l.date_text(occ.date),
                 iso: occ.date.to_string(),
-                title: format!(
-                    "Nhiệm vụ {} — {}",
-                    t.number.clone().unwrap_or_else(|| t.id.clone()),
-                    t.plan_label
+                title: l.say_with(
+                    "page.task_title",
+                    &[
+                        ("number", t.number.clone().unwrap_or_else(|| t.id.clone())),
+                        ("plan", t.plan_label.clone()),
+                    ],
                 ),
                 href: t.href,
                 label: s.label.clone(),
@@ -80,14 +83,14 @@ pub fn event(model: &Model, d: &Derived, occ: &Occurrence) -> EventView {
             let duty = &plan.duties[di];
             EventView {
                 kind: "duty",
-                date: vi_date(occ.date),
+                date: l.date_text(occ.date),
                 iso: occ.date.to_string(),
                 title: format!("{} — {}", duty.title, plan.label()),
                 href: format!(
                     "{}#bao-cao-dinh-ky",
                     urls::href(&urls::plan(plan.id.as_str()))
                 ),
-                label: Some(duty.schedule.describe(duty.before)),
+                label: Some(schedule_words(l, &duty.schedule, duty.before)),
                 wording: duty.quote.clone(),
                 before: duty.before,
                 plan_label: plan.label(),
@@ -115,7 +118,7 @@ struct DayCell {
 struct DayList {
     date: String,
     iso: String,
-    weekday: &'static str,
+    weekday: String,
     events: Vec<EventView>,
 }
 
@@ -126,15 +129,70 @@ struct MonthLink {
     count: usize,
 }
 
-fn weekday_vi(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Thứ Hai",
-        Weekday::Tue => "Thứ Ba",
-        Weekday::Wed => "Thứ Tư",
-        Weekday::Thu => "Thứ Năm",
-        Weekday::Fri => "Thứ Sáu",
-        Weekday::Sat => "Thứ Bảy",
-        Weekday::Sun => "Chủ Nhật",
+fn weekday(l: &Locale, w: Weekday) -> String {
+    l.say(match w {
+        Weekday::Mon => "calendar.mon",
+        Weekday::Tue => "calendar.tue",
+        Weekday::Wed => "calendar.wed",
+        Weekday::Thu => "calendar.thu",
+        Weekday::Fri => "calendar.fri",
+        Weekday::Sat => "calendar.sat",
+        Weekday::Sun => "calendar.sun",
+    })
+}
+
+/// Month `m` of year `y` in the words of `key` (`Tháng 9/2025`,
+/// `September 2025`): placeholders `{m}`, `{mm}`, `{month}` (its name)
+/// and `{yyyy}`.
+fn month_words(l: &Locale, key: &str, (y, m): (i32, u32)) -> String {
+    l.say_with(
+        key,
+        &[
+            ("m", m.to_string()),
+            ("mm", format!("{m:02}")),
+            ("month", l.month_name(m).unwrap_or_default()),
+            ("yyyy", format!("{y:04}")),
+        ],
+    )
+}
+
+/// When a reporting duty falls, in words (`Hằng tháng, trước ngày 9`,
+/// `Monthly, before day 9`).
+pub fn schedule_words(l: &Locale, s: &Schedule, before: bool) -> String {
+    let when = l.say(if before { "duty.before" } else { "duty.by" });
+    match *s {
+        Schedule::Monthly { day } => {
+            l.say_with("duty.monthly", &[("when", when), ("day", day.to_string())])
+        }
+        Schedule::Quarterly { month, day } => {
+            let which = l.say(match month {
+                1 => "duty.quarter_first",
+                2 => "duty.quarter_middle",
+                _ => "duty.quarter_last",
+            });
+            l.say_with(
+                "duty.quarterly",
+                &[("when", when), ("day", day.to_string()), ("which", which)],
+            )
+        }
+        Schedule::Yearly { month, day } => l.say_with(
+            "duty.yearly",
+            &[
+                ("when", when),
+                ("d", day.to_string()),
+                ("dd", format!("{day:02}")),
+                ("mm", format!("{month:02}")),
+                ("month", l.month_name(month).unwrap_or_default()),
+            ],
+        ),
+        Schedule::Once { date } => l.say_with(
+            if before {
+                "duty.once_before"
+            } else {
+                "duty.once_by"
+            },
+            &[("date", l.date_text(date))],
+        ),
     }
 }
 
@@ -155,9 +213,9 @@ pub fn month_range(d: &Derived) -> Vec<(i32, u32)> {
     out
 }
 
-fn month_link(d: &Derived, (y, m): (i32, u32)) -> MonthLink {
+fn month_link(d: &Derived, l: &Locale, (y, m): (i32, u32)) -> MonthLink {
     MonthLink {
-        label: format!("Tháng {m}/{y:04}"),
+        label: month_words(l, "calendar.month_label", (y, m)),
         href: urls::href(&month_dir(y, m)),
         count: d.calendar.months.get(&(y, m)).map_or(0, Vec::len),
     }
@@ -174,6 +232,7 @@ pub fn month_parts(d: &Derived, ym: (i32, u32)) -> usize {
 pub fn month(
     model: &Model,
     d: &Derived,
+    l: &Locale,
     ym: (i32, u32),
     range: &[(i32, u32)],
     part: usize,
@@ -212,10 +271,10 @@ pub fn month(
         });
         if !evs.is_empty() {
             days.push(DayList {
-                date: vi_date(date),
+                date: l.date_text(date),
                 iso: date.to_string(),
-                weekday: weekday_vi(date.weekday()),
-                events: evs.iter().map(|o| event(model, d, o)).collect(),
+                weekday: weekday(l, date.weekday()),
+                events: evs.iter().map(|o| event(model, d, l, o)).collect(),
             });
         }
         date = match date.succ_opt() {
@@ -237,12 +296,14 @@ pub fn month(
     let pos = range.iter().position(|x| *x == ym);
     let prev = pos
         .and_then(|p| p.checked_sub(1))
-        .map(|p| month_link(d, range[p]));
+        .map(|p| month_link(d, l, range[p]));
     let next = pos
         .and_then(|p| range.get(p + 1))
-        .map(|x| month_link(d, *x));
+        .map(|x| month_link(d, l, *x));
     let mut c = Context::new();
-    c.insert("month_label", &format!("Tháng {m}/{y:04}"));
+    c.insert("month_label", &month_words(l, "calendar.month_label", ym));
+    let in_sentence = month_words(l, "calendar.month_in_sentence", ym);
+    c.insert("month_in_sentence", &in_sentence);
     c.insert("weeks", &weeks);
     c.insert("days", &days);
     c.insert("count", &all.len());
@@ -252,21 +313,19 @@ pub fn month(
     c.insert(
         "crumbs",
         &[
-            super::pages::crumb("Trang chủ", ""),
-            super::pages::crumb("Lịch", CALENDAR),
+            super::pages::crumb(l.say("page.home"), ""),
+            super::pages::crumb(l.say("page.calendar_crumb"), CALENDAR),
         ],
     );
     PageSpec {
         dir: split::part_dir(&base, part),
         template: "calendar_month.html",
-        title: if part > 1 {
-            format!("Lịch tháng {m}/{y:04} (trang {part})")
-        } else {
-            format!("Lịch tháng {m}/{y:04}")
-        },
-        description: Some(format!(
-            "Các thời hạn nhiệm vụ và kỳ báo cáo trong tháng {m}/{y}."
-        )),
+        title: format!(
+            "{}{}",
+            l.say_with("calendar.month_title", &[("month", in_sentence.clone())]),
+            super::pages::part_suffix(l, part)
+        ),
+        description: Some(l.say_with("page.month_description", &[("month", in_sentence)])),
         context: c,
     }
 }
@@ -284,10 +343,16 @@ pub fn index_parts(d: &Derived) -> usize {
 
 /// Part `part` of the calendar index: months, feeds, and tasks with no
 /// date (past [`split::PART_ROWS`] of them, cut into parts).
-pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)], part: usize) -> PageSpec {
+pub fn index(
+    model: &Model,
+    d: &Derived,
+    l: &Locale,
+    range: &[(i32, u32)],
+    part: usize,
+) -> PageSpec {
     let mut years: Vec<YearLinks> = Vec::new();
     for &(y, m) in range {
-        let link = month_link(d, (y, m));
+        let link = month_link(d, l, (y, m));
         match years.last_mut() {
             Some(yl) if yl.year == y => yl.months.push(link),
             _ => years.push(YearLinks {
@@ -304,11 +369,11 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)], part: usize) -> P
             15,
         )
         .iter()
-        .map(|o| event(model, d, o))
+        .map(|o| event(model, d, l, o))
         .collect();
     let undated: Vec<TaskView> = split::slice(&d.calendar.undated, part)
         .iter()
-        .map(|r| views::task(model, d, *r))
+        .map(|r| views::task(model, d, l, *r))
         .collect();
     let as_of = d.as_of;
     let mut c = Context::new();
@@ -324,28 +389,34 @@ pub fn index(model: &Model, d: &Derived, range: &[(i32, u32)], part: usize) -> P
         "as_of_month",
         &range
             .contains(&(as_of.year(), as_of.month()))
-            .then(|| month_link(d, (as_of.year(), as_of.month()))),
+            .then(|| month_link(d, l, (as_of.year(), as_of.month()))),
     );
-    c.insert("crumbs", &[super::pages::crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[super::pages::crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: split::part_dir(CALENDAR, part),
         template: "calendar_index.html",
-        title: if part > 1 {
-            format!("Lịch thời hạn và báo cáo (trang {part})")
-        } else {
-            "Lịch thời hạn và báo cáo".into()
-        },
+        title: format!(
+            "{}{}",
+            l.say("calendar.title"),
+            super::pages::part_suffix(l, part)
+        ),
         description: None,
         context: c,
     }
 }
 
 /// Upcoming entries of some series, for plan and agency pages.
-pub fn upcoming_for(model: &Model, d: &Derived, series: &[usize], limit: usize) -> Vec<EventView> {
+pub fn upcoming_for(
+    model: &Model,
+    d: &Derived,
+    l: &Locale,
+    series: &[usize],
+    limit: usize,
+) -> Vec<EventView> {
     d.calendar
         .upcoming(series, d.as_of, limit)
         .iter()
-        .map(|o| event(model, d, o))
+        .map(|o| event(model, d, l, o))
         .collect()
 }
 

@@ -8,6 +8,7 @@ use crate::derive::{Derived, TaskRef};
 use crate::model::deadline::MeaningSource;
 use crate::model::{DeadlineKind, Model};
 
+use super::i18n::Locale;
 use super::{csv, urls, OutFile};
 
 /// One task as a flat record.
@@ -45,88 +46,52 @@ pub struct TaskRecord {
     illustrative: bool,
 }
 
-/// The columns of the task tables, with their meaning (the data dictionary).
-pub const COLUMNS: [(&str, &str); 30] = [
-    ("plan_id", "Mã văn bản (ổn định, dùng trong địa chỉ trang)"),
-    (
-        "plan_number",
-        "Số văn bản, đúng như bản gốc (trống nếu bản gốc không ghi số)",
-    ),
-    ("plan_title", "Trích yếu văn bản"),
-    (
-        "task_id",
-        "Mã nhiệm vụ trong văn bản (ổn định, dùng trong địa chỉ trang)",
-    ),
-    ("number", "Số thứ tự (TT) đúng như bản gốc"),
-    ("group", "Mã nhóm, phần trong bảng (I, IV.1, PL-II…)"),
-    (
-        "goal",
-        "Mục tiêu (ô gộp trong bản gốc, lặp lại cho từng dòng)",
-    ),
-    ("task", "Nhiệm vụ, giải pháp — nguyên văn"),
-    ("output", "Kết quả/sản phẩm — nguyên văn"),
-    ("lead", "Cơ quan chủ trì — nguyên văn"),
-    (
-        "lead_ids",
-        "Mã các cơ quan chủ trì trong danh mục cơ quan (ngăn cách bằng ;)",
-    ),
-    ("cooperate", "Cơ quan phối hợp — nguyên văn"),
-    (
-        "cooperate_ids",
-        "Mã các cơ quan phối hợp (ngăn cách bằng ;)",
-    ),
-    ("start_text", "Thời gian thực hiện — nguyên văn"),
-    ("deadline_text", "Thời gian hoàn thành — nguyên văn"),
-    (
-        "deadline_kind",
-        "Cách hiểu thời hạn: due, span, milestones, recurring, ongoing, open_start, unscheduled, unknown",
-    ),
-    (
-        "deadline_meaning",
-        "Ai xác định cách hiểu: read (đọc từ lời văn), stated (cơ quan cập nhật xác định); trống nếu không ghi thời hạn",
-    ),
-    (
-        "deadline_dates",
-        "Các mốc có ngày (YYYY-MM-DD, ngày ghi trên lịch; ngăn cách bằng ;)",
-    ),
-    (
-        "deadline_last_day",
-        "Ngày cuối cùng còn đúng hạn của mốc cuối (YYYY-MM-DD)",
-    ),
-    ("state", "Tình trạng tính đến ngày số liệu (mã)"),
-    ("state_label", "Tình trạng bằng chữ"),
-    (
-        "report",
-        "Báo cáo làm căn cứ cho tình trạng (trống nếu chưa có báo cáo)",
-    ),
-    ("progress", "Tiến độ (%) theo báo cáo gần nhất"),
-    ("completed", "Ngày hoàn thành theo báo cáo (YYYY-MM-DD)"),
-    ("note", "Lưu ý — nguyên văn"),
-    ("url", "Địa chỉ cố định của trang nhiệm vụ"),
-    (
-        "source_line",
-        "Dòng của nhiệm vụ trong tệp dữ liệu tasks.yaml",
-    ),
-    (
-        "role",
-        "Chỉ trong tệp của một cơ quan: lead (chủ trì), cooperate (phối hợp), group-lead (nhóm có cơ quan này chủ trì), group-cooperate (nhóm có cơ quan này phối hợp)",
-    ),
-    (
-        "via",
-        "Chỉ trong tệp của một cơ quan: mã nhóm được giao nhiệm vụ mà cơ quan này thuộc về (trống nếu cơ quan được ghi tên trực tiếp)"
-    ),
-    (
-        "illustrative",
-        "true khi tình trạng, tiến độ và ngày hoàn thành của dòng này lấy từ dữ liệu minh họa (giả lập, không phải báo cáo thật); false với dữ liệu thật",
-    ),
+/// The columns of the task tables, in order (the data dictionary gives
+/// each one's meaning in the page's language: `data_column.<name>`).
+pub const COLUMNS: [&str; 30] = [
+    "plan_id",
+    "plan_number",
+    "plan_title",
+    "task_id",
+    "number",
+    "group",
+    "goal",
+    "task",
+    "output",
+    "lead",
+    "lead_ids",
+    "cooperate",
+    "cooperate_ids",
+    "start_text",
+    "deadline_text",
+    "deadline_kind",
+    "deadline_meaning",
+    "deadline_dates",
+    "deadline_last_day",
+    "state",
+    "state_label",
+    "report",
+    "progress",
+    "completed",
+    "note",
+    "url",
+    "source_line",
+    "role",
+    "via",
+    "illustrative",
 ];
+
+/// What column `name` holds, in the words of `l`.
+pub fn column_meaning(l: &Locale, name: &str) -> String {
+    l.say(&format!("data_column.{name}"))
+}
 
 fn kind_name(k: &DeadlineKind) -> &'static str {
     k.name()
 }
 
 /// Builds the record of a task.
-pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
+pub fn record(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> TaskRecord {
     let p = &model.plans[r.plan];
     let t = &p.tasks[r.task];
     let st = d.standings[&r];
@@ -185,7 +150,7 @@ pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
             .map(|x| x.to_string())
             .unwrap_or_default(),
         state: st.state.key().into(),
-        state_label: st.state.label().into(),
+        state_label: l.state_label(st.state),
         report: latest.map(|(rep, _)| rep.id.clone()).unwrap_or_default(),
         progress: latest
             .and_then(|(_, e)| e.progress)
@@ -207,11 +172,11 @@ pub fn record(model: &Model, d: &Derived, r: TaskRef) -> TaskRecord {
     }
 }
 
-fn csv_of(model: &Model, d: &Derived, rows: &[Row]) -> Vec<u8> {
-    let headers: Vec<String> = COLUMNS.iter().map(|(c, _)| c.to_string()).collect();
+fn csv_of(model: &Model, d: &Derived, l: &Locale, rows: &[Row]) -> Vec<u8> {
+    let headers: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     let mut out = super::csv::begin(&headers);
     for row in rows {
-        let r = row.record(model, d);
+        let r = row.record(model, d, l);
         super::csv::push_row(
             &mut out,
             &[
@@ -269,11 +234,11 @@ struct Row {
 }
 
 impl Row {
-    fn record(&self, model: &Model, d: &Derived) -> TaskRecord {
+    fn record(&self, model: &Model, d: &Derived, l: &Locale) -> TaskRecord {
         TaskRecord {
             role: self.role.to_string(),
             via: self.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-            ..record(model, d, self.task)
+            ..record(model, d, l, self.task)
         }
     }
 }
@@ -282,24 +247,30 @@ impl Row {
 struct Records<'a> {
     model: &'a Model,
     derived: &'a Derived,
+    locale: &'a Locale,
     rows: &'a [Row],
 }
 
 impl Serialize for Records<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.rows.iter().map(|r| r.record(self.model, self.derived)))
+        s.collect_seq(
+            self.rows
+                .iter()
+                .map(|r| r.record(self.model, self.derived, self.locale)),
+        )
     }
 }
 
-fn json_of(model: &Model, d: &Derived, title: &str, rows: &[Row]) -> Vec<u8> {
+fn json_of(model: &Model, d: &Derived, l: &Locale, title: &str, rows: &[Row]) -> Vec<u8> {
     let ds = Dataset {
         title,
         as_of: d.as_of.to_string(),
         illustrative: model.site.illustrative,
-        columns: COLUMNS.iter().map(|(c, _)| *c).collect(),
+        columns: COLUMNS.to_vec(),
         tasks: Records {
             model,
             derived: d,
+            locale: l,
             rows,
         },
     };
@@ -376,7 +347,7 @@ pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
 
 /// The files of one data set, each with its entry for the data page, in
 /// the order the data page lists them.
-pub fn set_files(model: &Model, d: &Derived, set: DataSet) -> Vec<(Download, OutFile)> {
+pub fn set_files(model: &Model, d: &Derived, l: &Locale, set: DataSet) -> Vec<(Download, OutFile)> {
     let plain = |refs: Vec<TaskRef>| -> Vec<Row> {
         refs.into_iter()
             .map(|task| Row {
@@ -392,17 +363,17 @@ pub fn set_files(model: &Model, d: &Derived, set: DataSet) -> Vec<(Download, Out
         DataSet::Agency(_) => "agencies",
     };
     let (dir, label, rows): (String, String, Vec<Row>) = match set {
-        DataSet::Registry => return registry(model),
+        DataSet::Registry => return registry(model, l),
         DataSet::All => (
             "du-lieu/".into(),
-            "Tất cả nhiệm vụ".into(),
+            l.say("data_file.all"),
             plain(crate::render::pages::all_refs(model)),
         ),
         DataSet::Plan(pi) => {
             let p = &model.plans[pi];
             (
                 urls::plan(p.id.as_str()),
-                format!("Nhiệm vụ của {}", p.label()),
+                l.say_with("data_file.tasks_of", &[("name", p.label())]),
                 plain(
                     (0..p.tasks.len())
                         .map(|ti| TaskRef { plan: pi, task: ti })
@@ -428,14 +399,14 @@ pub fn set_files(model: &Model, d: &Derived, set: DataSet) -> Vec<(Download, Out
                 .unwrap_or_default();
             (
                 urls::agency(a.id.as_str()),
-                format!("Nhiệm vụ của {}", a.name),
+                l.say_with("data_file.tasks_of", &[("name", a.name.clone())]),
                 rows,
             )
         }
     };
     [
-        ("csv", csv_of(model, d, &rows)),
-        ("json", json_of(model, d, &label, &rows)),
+        ("csv", csv_of(model, d, l, &rows)),
+        ("json", json_of(model, d, l, &label, &rows)),
     ]
     .into_iter()
     .map(|(ext, bytes)| {
@@ -455,11 +426,11 @@ pub fn set_files(model: &Model, d: &Derived, set: DataSet) -> Vec<(Download, Out
 }
 
 /// Every data file, and the list of downloads for the data page.
-pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
+pub fn files(model: &Model, d: &Derived, l: &Locale) -> (Vec<OutFile>, Vec<Download>) {
     let mut files = Vec::new();
     let mut list = Vec::new();
     for set in sets(model, d) {
-        for (dl, f) in set_files(model, d, set) {
+        for (dl, f) in set_files(model, d, l, set) {
             list.push(dl);
             files.push(f);
         }
@@ -468,7 +439,7 @@ pub fn files(model: &Model, d: &Derived) -> (Vec<OutFile>, Vec<Download>) {
 }
 
 /// The agency registry as CSV and JSON (JSON listed first).
-fn registry(model: &Model) -> Vec<(Download, OutFile)> {
+fn registry(model: &Model, l: &Locale) -> Vec<(Download, OutFile)> {
     let headers: Vec<String> = [
         "id",
         "name",
@@ -491,7 +462,7 @@ fn registry(model: &Model) -> Vec<(Download, OutFile)> {
             vec![
                 a.id.to_string(),
                 a.name.clone(),
-                a.kind.label().to_string(),
+                l.say(&a.kind.label_key()),
                 a.level.clone().unwrap_or_default(),
                 a.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
                 a.aliases.join(";"),
@@ -521,7 +492,7 @@ fn registry(model: &Model) -> Vec<(Download, OutFile)> {
             let path = format!("du-lieu/co-quan.{ext}");
             (
                 Download {
-                    label: "Danh mục cơ quan (tên gọi khác, nhóm, sáp nhập)".into(),
+                    label: l.say("data_file.registry"),
                     href: path.clone(),
                     bytes: bytes.len(),
                     format: if ext == "csv" { "CSV" } else { "JSON" },
@@ -539,7 +510,7 @@ mod tests {
 
     #[test]
     fn dictionary_names_every_column_once() {
-        let mut names: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
+        let mut names: Vec<&str> = COLUMNS.to_vec();
         names.sort();
         names.dedup();
         assert_eq!(names.len(), COLUMNS.len());

@@ -5,6 +5,7 @@
 use crate::derive::Derived;
 use crate::model::Model;
 
+use super::i18n::Locale;
 use super::lists::{agency_lists, AgencyLists, PlanRows, StatusLists};
 use super::views::{self, PlanSummary};
 
@@ -23,6 +24,9 @@ pub struct Edition<'a> {
     pub agencies: Vec<AgencyLists>,
     /// Each plan's rows in document order (the same in every edition).
     pub rows: &'a PlanRows,
+    /// The words of the edition's language: every word a page builder
+    /// makes comes from here, so the same content renders in any language.
+    pub locale: Locale,
     /// Each plan's summary with its counts by state, computed once: task
     /// pages show their plan's, and counting a plan per task would cost
     /// the square of the plan's size.
@@ -31,8 +35,8 @@ pub struct Edition<'a> {
 
 impl<'a> Edition<'a> {
     /// The live site.
-    pub fn live(model: &Model, derived: &'a Derived, rows: &'a PlanRows) -> Self {
-        Edition::new(model, derived, rows, String::new(), None)
+    pub fn live(model: &Model, derived: &'a Derived, rows: &'a PlanRows, locale: Locale) -> Self {
+        Edition::new(model, derived, rows, locale, String::new(), None)
     }
 
     /// The snapshot of the month labelled `period` (`MM/YYYY`), under `root`.
@@ -40,16 +44,18 @@ impl<'a> Edition<'a> {
         model: &Model,
         derived: &'a Derived,
         rows: &'a PlanRows,
+        locale: Locale,
         root: String,
         period: String,
     ) -> Self {
-        Edition::new(model, derived, rows, root, Some(period))
+        Edition::new(model, derived, rows, locale, root, Some(period))
     }
 
     fn new(
         model: &Model,
         derived: &'a Derived,
         rows: &'a PlanRows,
+        locale: Locale,
         root: String,
         snapshot_of: Option<String>,
     ) -> Self {
@@ -61,8 +67,9 @@ impl<'a> Edition<'a> {
             agencies: agency_lists(model, derived),
             rows,
             summaries: (0..model.plans.len())
-                .map(|pi| views::plan_summary(model, derived, pi))
+                .map(|pi| views::plan_summary(model, derived, &locale, pi))
                 .collect(),
+            locale,
         }
     }
 

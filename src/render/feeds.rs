@@ -4,9 +4,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::model::deadline::vi_date;
 use crate::model::Model;
 
+use super::i18n::Locale;
 use super::theme::{error_chain, Theme};
 use super::{reports, urls, OutFile, RenderError};
 
@@ -45,6 +45,7 @@ fn render(
 pub fn atom(
     model: &Model,
     theme: &Theme,
+    l: &Locale,
     changes: &[(usize, usize)],
 ) -> Result<OutFile, RenderError> {
     let mut entries: Vec<FeedEntry> = Vec::new();
@@ -55,27 +56,37 @@ pub fn atom(
             title: format!("{}: {}", p.label(), p.title),
             updated: rfc3339(date),
             href: urls::plan(p.id.as_str()),
-            summary: format!(
-                "{} {}, {} nhiệm vụ. Thời kỳ {} – {}.",
-                p.doc_type,
-                p.number.as_deref().unwrap_or("(không ghi số)"),
+            summary: l.say_n(
+                "feed.plan_summary",
                 p.tasks.len(),
-                vi_date(p.period.start),
-                vi_date(p.period.end)
+                &[
+                    ("doc_type", p.doc_type.clone()),
+                    (
+                        "number",
+                        p.number.clone().unwrap_or_else(|| l.say("feed.no_number")),
+                    ),
+                    ("start", l.date_text(p.period.start)),
+                    ("end", l.date_text(p.period.end)),
+                ],
             ),
         });
     }
     for (k, r) in model.reports.iter().enumerate() {
-        let link = reports::link(r);
+        let link = reports::link(r, l);
         let (done, overdue) = changes.get(k).copied().unwrap_or_default();
         entries.push(FeedEntry {
-            id: format!("tag:minhbach,{}:bao-cao/{}", r.date.format("%Y-%m-%d"), r.id),
+            id: format!(
+                "tag:minhbach,{}:bao-cao/{}",
+                r.date.format("%Y-%m-%d"),
+                r.id
+            ),
             title: link.title.clone(),
             updated: rfc3339(r.date),
             href: reports::report_dir(r),
-            summary: format!(
-                "{} nhiệm vụ được báo cáo; {done} nhiệm vụ mới hoàn thành; {overdue} nhiệm vụ mới quá hạn.",
-                r.entries.len()
+            summary: l.say_n(
+                "feed.report_summary",
+                r.entries.len(),
+                &[("done", done.to_string()), ("overdue", overdue.to_string())],
             ),
         });
     }
@@ -86,11 +97,12 @@ pub fn atom(
         .unwrap_or_else(|| rfc3339(model.site.as_of));
     let mut c = Context::new();
     c.insert("site", &model.site);
+    c.insert("lang", l.lang());
     c.insert("entries", &entries);
     c.insert("updated", &updated);
     Ok(OutFile {
         path: "ban-tin.xml".into(),
-        bytes: render(theme, &model.site.language, "atom.xml", &c)?,
+        bytes: render(theme, l.lang(), "atom.xml", &c)?,
     })
 }
 

@@ -127,23 +127,23 @@ pub struct SiteParts<'a> {
 
 /// Builds the page of one job.
 pub fn build(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     match kind {
         PageKind::Home => {
-            let mut home = pages::home(model, d);
+            let mut home = pages::home(model, ed);
             if !ed.is_snapshot() {
                 home.context.insert("chart", &site.charts.first());
             }
             home
         }
-        PageKind::Charts => pages::charts(site.charts),
-        PageKind::Data => pages::data(model, site.downloads, site.charts),
-        PageKind::Search => pages::search(model, d),
-        PageKind::Plans => pages::plans(model, d),
-        PageKind::Agencies(part) => pages::agencies(model, d, part),
-        PageKind::Reports => reports::index(model),
-        PageKind::Calendar(part) => calendar::index(model, d, site.months, part),
-        PageKind::Month(y, m, part) => calendar::month(model, d, (y, m), site.months, part),
+        PageKind::Charts => pages::charts(site.charts, l),
+        PageKind::Data => pages::data(model, site.downloads, site.charts, l),
+        PageKind::Search => pages::search(model, ed),
+        PageKind::Plans => pages::plans(model, ed),
+        PageKind::Agencies(part) => pages::agencies(model, ed, part),
+        PageKind::Reports => reports::index(model, l),
+        PageKind::Calendar(part) => calendar::index(model, d, l, site.months, part),
+        PageKind::Month(y, m, part) => calendar::month(model, d, l, (y, m), site.months, part),
         PageKind::Status => pages::status(model, ed),
         PageKind::StatusPart(si, pi, part) => pages::status_part(model, ed, si, pi, part),
         PageKind::Plan(pi, 1) => pages::plan(model, ed, pi),

@@ -187,10 +187,11 @@ pub fn render_to(
     let rows = PlanRows::new(model);
     let snaps = snapshot::snapshots(model);
     // Open data first: the data page lists the sizes of the files.
+    let locale = theme.i18n.locale(&model.site.language);
     let sets = data::sets(model, derived);
     let downloads: Vec<data::Download> = run(&sets, |set| {
         let mut list = Vec::new();
-        for (dl, f) in data::set_files(model, derived, *set) {
+        for (dl, f) in data::set_files(model, derived, &locale, *set) {
             out.put(f)?;
             list.push(dl);
         }
@@ -199,7 +200,6 @@ pub fn render_to(
     .into_iter()
     .flatten()
     .collect();
-    let locale = theme.i18n.locale(&model.site.language);
     let ics_words = ics::IcsWords::new(&locale).map_err(|e| RenderError::Theme {
         path: "i18n".into(),
         message: e.to_string(),
@@ -213,7 +213,7 @@ pub fn render_to(
     }
     // Reports in order: each report page, each month's snapshot, and the
     // facts the feed and charts need, with two states alive at a time.
-    let live = Edition::live(model, derived, &rows);
+    let live = Edition::live(model, derived, &rows, locale.clone());
     let months = calendar::month_range(derived);
     let mut changes = Vec::with_capacity(model.reports.len());
     let mut done_after = Vec::with_capacity(model.reports.len());
@@ -237,15 +237,25 @@ pub fn render_to(
         drop(before);
         let parts: Vec<usize> = (1..=lists.parts(model, k)).collect();
         run(&parts, |&part| {
-            let spec = reports::report(model, k, &lists, &after, part);
+            let spec = reports::report(model, k, &lists, &after, &live.locale, part);
             out.put(page(model, &live, &snaps, theme, spec, false)?)
         })?;
         let snap = snaps.iter().find(|s| s.report == k);
         if let Some(snap) = snap.filter(|_| rep.kind == ReportKind::Report) {
             let period = rep.period();
             if !published.contains(&period) {
-                let label = format!("{:02}/{}", rep.month, rep.year);
-                let ed = Edition::snapshot(model, &after, &rows, snap.root.clone(), label);
+                let label = live
+                    .locale
+                    .month(rep.year, rep.month)
+                    .unwrap_or_else(|_| format!("{:02}/{}", rep.month, rep.year));
+                let ed = Edition::snapshot(
+                    model,
+                    &after,
+                    &rows,
+                    live.locale.clone(),
+                    snap.root.clone(),
+                    label,
+                );
                 let parts = SiteParts {
                     charts: &[],
                     downloads: &[],
@@ -285,7 +295,7 @@ pub fn render_to(
             bytes: bytes.clone(),
         })?;
     }
-    out.put(feeds::atom(model, theme, &changes)?)?;
+    out.put(feeds::atom(model, theme, &live.locale, &changes)?)?;
     out.put(feeds::robots(model))?;
     let mut records = out.records.into_inner().unwrap_or_else(|p| p.into_inner());
     records.sort_by(|a, b| a.path.cmp(&b.path));
@@ -332,38 +342,30 @@ fn page(
             spec.context.insert("archives", &archives);
         }
     }
-    render_page(model, ed.derived, theme, spec, &ed.root)
+    render_page(model, ed, theme, spec)
 }
 
 fn render_page(
     model: &Model,
-    derived: &Derived,
+    ed: &Edition,
     theme: &Theme,
     spec: PageSpec,
-    prefix: &str,
 ) -> Result<OutFile, RenderError> {
+    let (derived, l) = (ed.derived, &ed.locale);
     let mut ctx = spec.context;
-    let dir = format!("{prefix}{}", spec.dir);
+    let dir = format!("{}{}", ed.root, spec.dir);
     let place = Place {
         dir: &dir,
         root: urls::root_from(&spec.dir),
         site_root: urls::root_from(&dir),
     };
-    pages::common(model, derived, &place, &mut ctx);
+    pages::common(model, derived, l, &place, &mut ctx);
     // The as-of date in the words of the page's language.
-    let as_of = theme
-        .i18n
-        .locale(&model.site.language)
-        .date(derived.as_of)
-        .map_err(|e| RenderError::Theme {
-            path: "i18n".into(),
-            message: e.to_string(),
-        })?;
-    ctx.insert("as_of", &as_of);
+    ctx.insert("as_of", &l.date_text(derived.as_of));
     ctx.insert("title", &spec.title);
     ctx.insert("description", &spec.description);
     let html = theme
-        .tera_for(&model.site.language)
+        .tera_for(l.lang())
         .render(spec.template, &ctx)
         .map_err(|e| RenderError::Template {
             template: spec.template.to_string(),

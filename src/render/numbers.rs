@@ -40,6 +40,15 @@ pub fn vi_percent(v: f64) -> String {
 /// written the Vietnamese way; anything else (words, dates, codes such as
 /// `114/KH-BCĐ`) is returned unchanged.
 pub fn vi_cell(cell: &str) -> String {
+    match parse_cell(cell) {
+        Some((v, decimals)) => vi_number(v, decimals),
+        None => cell.to_string(),
+    }
+}
+
+/// A cell's number and its count of decimals, when the cell is a plain
+/// machine-format number (`90.2`, `-3`, `1234`); `None` for anything else.
+pub fn parse_cell(cell: &str) -> Option<(f64, usize)> {
     let t = cell.trim();
     let numeric = !t.is_empty()
         && t.trim_start_matches('-')
@@ -49,11 +58,8 @@ pub fn vi_cell(cell: &str) -> String {
             .starts_with(|c: char| c.is_ascii_digit())
         && t.matches('.').count() <= 1;
     match t.parse::<f64>() {
-        Ok(v) if numeric => {
-            let decimals = t.split_once('.').map_or(0, |(_, f)| f.len());
-            vi_number(v, decimals)
-        }
-        _ => cell.to_string(),
+        Ok(v) if numeric => Some((v, t.split_once('.').map_or(0, |(_, f)| f.len()))),
+        _ => None,
     }
 }
 

@@ -6,10 +6,10 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::derive::{Derived, TaskRef};
-use crate::model::deadline::vi_date;
 use crate::model::report::{Report, ReportKind};
 use crate::model::Model;
 
+use super::i18n::Locale;
 use super::pages::{crumb, PageSpec};
 use super::views::{self, StateView, TaskView};
 use super::{split, urls};
@@ -44,17 +44,20 @@ pub struct ReportLink {
 }
 
 /// Builds the link of a report.
-pub fn link(r: &Report) -> ReportLink {
+pub fn link(r: &Report, l: &Locale) -> ReportLink {
     let evidence = r.kind == ReportKind::Evidence;
     ReportLink {
         id: r.id.clone(),
         period: format!("{:02}/{}", r.month, r.year),
-        date: vi_date(r.date),
+        date: l.date_text(r.date),
         title: r.title.clone().unwrap_or_else(|| {
             if evidence {
-                "Ghi nhận từ văn bản".into()
+                l.say("report.evidence_title")
             } else {
-                format!("Báo cáo tháng {:02}/{}", r.month, r.year)
+                l.say_with(
+                    "report.month_title",
+                    &[("month", l.month(r.year, r.month).unwrap_or_default())],
+                )
             }
         }),
         evidence,
@@ -79,8 +82,8 @@ pub struct EvidenceView {
 pub struct HistoryItem {
     /// The report.
     pub report: ReportLink,
-    /// Status as reported.
-    pub status: &'static str,
+    /// Status as reported, in the page's language.
+    pub status: String,
     /// Progress.
     pub progress: Option<u8>,
     /// Completion date.
@@ -92,7 +95,7 @@ pub struct HistoryItem {
 }
 
 /// A task's entries across reports, oldest first.
-pub fn history(model: &Model, d: &Derived, r: TaskRef) -> Vec<HistoryItem> {
+pub fn history(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> Vec<HistoryItem> {
     d.history
         .get(&r)
         .map(|h| {
@@ -101,17 +104,17 @@ pub fn history(model: &Model, d: &Derived, r: TaskRef) -> Vec<HistoryItem> {
                     let rep = &model.reports[ri];
                     let e = &rep.entries[ei];
                     HistoryItem {
-                        report: link(rep),
-                        status: e.status.label(),
+                        report: link(rep, l),
+                        status: reported(l, e.status),
                         progress: e.progress,
-                        completed: e.completed.map(vi_date),
+                        completed: e.completed.map(|x| l.date_text(x)),
                         note: e.note.clone(),
                         evidence: e
                             .evidence
                             .iter()
                             .map(|x| EvidenceView {
                                 number: x.number.clone(),
-                                date: x.date.map(vi_date),
+                                date: x.date.map(|x| l.date_text(x)),
                                 title: x.title.clone(),
                                 url: x.url.clone(),
                                 source: x.source.clone(),
@@ -125,24 +128,29 @@ pub fn history(model: &Model, d: &Derived, r: TaskRef) -> Vec<HistoryItem> {
 }
 
 /// What the latest report used says, for the banner of every page.
-pub fn basis(model: &Model, d: &Derived) -> Option<ReportLink> {
+pub fn basis(model: &Model, d: &Derived, l: &Locale) -> Option<ReportLink> {
     model.reports[..d.reports_used]
         .iter()
         .rev()
         .find(|r| r.date <= d.as_of)
-        .map(link)
+        .map(|r| link(r, l))
+}
+
+/// A reported status in the page's language.
+fn reported(l: &Locale, s: crate::model::report::Reported) -> String {
+    l.say(&format!("reported.{}", s.key()))
 }
 
 /// The reports index.
-pub fn index(model: &Model) -> PageSpec {
+pub fn index(model: &Model, l: &Locale) -> PageSpec {
     let mut c = Context::new();
-    let list: Vec<ReportLink> = model.reports.iter().rev().map(link).collect();
+    let list: Vec<ReportLink> = model.reports.iter().rev().map(|r| link(r, l)).collect();
     c.insert("reports", &list);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: REPORTS.into(),
         template: "reports.html",
-        title: "Báo cáo".into(),
+        title: l.say("page.reports"),
         description: None,
         context: c,
     }
@@ -151,7 +159,7 @@ pub fn index(model: &Model) -> PageSpec {
 #[derive(Serialize)]
 struct EntryView {
     task: TaskView,
-    status: &'static str,
+    status: String,
     progress: Option<u8>,
 }
 
@@ -165,7 +173,7 @@ struct Moved {
 #[derive(Serialize)]
 struct Noted {
     task: TaskView,
-    status: &'static str,
+    status: String,
     note: String,
 }
 
@@ -285,11 +293,12 @@ pub fn report(
     k: usize,
     lists: &ReportLists,
     after: &Derived,
+    l: &Locale,
     part: usize,
 ) -> PageSpec {
     let rep = &model.reports[k];
     let refs = crate::render::pages::all_refs(model);
-    let tv = |r: &TaskRef| views::task(model, after, *r);
+    let tv = |r: &TaskRef| views::task(model, after, l, *r);
     let newly_done: Vec<TaskView> = split::slice(&lists.newly_done, part)
         .iter()
         .map(tv)
@@ -315,7 +324,7 @@ pub fn report(
                     plan: e.plan,
                     task: e.task,
                 }),
-                status: e.status.label(),
+                status: reported(l, e.status),
                 note: e.note.clone().unwrap_or_default(),
             }
         })
@@ -336,15 +345,15 @@ pub fn report(
         "parts",
         &split::parts_view(&report_dir(rep), parts * split::PART_ROWS, part),
     );
-    let counts: Vec<StateView> = views::counts(after, refs.iter().copied());
-    c.insert("report", &link(rep));
+    let counts: Vec<StateView> = views::counts(after, l, refs.iter().copied());
+    c.insert("report", &link(rep, l));
     c.insert("report_note", &rep.note);
     c.insert(
         "issuer",
         &rep.issuer
             .as_ref()
             .and_then(|i| model.registry.get(i))
-            .map(|a| views::agency_link(a, after)),
+            .map(|a| views::agency_link(a, after, l)),
     );
     c.insert("newly_done", &newly_done);
     c.insert("newly_overdue", &newly_overdue);
@@ -361,8 +370,8 @@ pub fn report(
                     task: e.task,
                 };
                 EntryView {
-                    task: views::task(model, after, r),
-                    status: e.status.label(),
+                    task: views::task(model, after, l, r),
+                    status: reported(l, e.status),
                     progress: e.progress,
                 }
             })
@@ -374,16 +383,19 @@ pub fn report(
     );
     c.insert(
         "crumbs",
-        &[crumb("Trang chủ", ""), crumb("Báo cáo", REPORTS)],
+        &[
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.reports"), REPORTS),
+        ],
     );
     PageSpec {
         dir: split::part_dir(&report_dir(rep), part),
         template: "report.html",
-        title: if part > 1 {
-            format!("{} (trang {part})", link(rep).title)
-        } else {
-            link(rep).title
-        },
+        title: format!(
+            "{}{}",
+            link(rep, l).title,
+            crate::render::pages::part_suffix(l, part)
+        ),
         description: None,
         context: c,
     }

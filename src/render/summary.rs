@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::derive::{summary_counts, Derived, Summary, TaskRef};
 
-use super::numbers::vi_percent;
+use super::i18n::Locale;
 use super::views::StateView;
 
 /// One plain group with its count, share and detailed states.
@@ -14,11 +14,11 @@ use super::views::StateView;
 pub struct SummaryView {
     /// Stable key (anchor on the status page, CSS class).
     pub key: &'static str,
-    /// Plain label.
-    pub label: &'static str,
+    /// Plain label, in the page's language.
+    pub label: String,
     /// Tasks in the group.
     pub count: usize,
-    /// Share of all the tasks counted, written the Vietnamese way (`10,3 %`).
+    /// Share of all the tasks counted, written the language's way (`10,3 %`, `10.3%`).
     pub percent: String,
     /// Share as a number from 0 to 100, for bar widths.
     pub share: f64,
@@ -27,7 +27,7 @@ pub struct SummaryView {
 }
 
 /// The six groups over `refs` (zeros kept, so every table has the same rows).
-pub fn summary(d: &Derived, refs: &[TaskRef]) -> Vec<SummaryView> {
+pub fn summary(d: &Derived, l: &Locale, refs: &[TaskRef]) -> Vec<SummaryView> {
     let counts = summary_counts(d, refs.iter().copied());
     let total: usize = counts.iter().sum();
     Summary::ALL
@@ -46,15 +46,15 @@ pub fn summary(d: &Derived, refs: &[TaskRef]) -> Vec<SummaryView> {
                         .iter()
                         .filter(|r| d.standings.get(r).is_some_and(|st| st.state == s))
                         .count();
-                    StateView::new(s, n)
+                    StateView::new(s, n, l)
                 })
                 .filter(|v| v.count > 0)
                 .collect();
             SummaryView {
                 key: g.key(),
-                label: g.label(),
+                label: l.say(&format!("summary.{}", g.key())),
                 count,
-                percent: vi_percent(share),
+                percent: l.percent(share),
                 share: (share * 10.0).round() / 10.0,
                 states,
             }

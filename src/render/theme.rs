@@ -8,7 +8,7 @@ use std::path::Path;
 
 use tera::Tera;
 
-use super::i18n::{keys_in_template, I18n, Problem};
+use super::i18n::{keys_in_template, I18n, Locale, Problem};
 use super::state_colours::StateColours;
 use super::RenderError;
 
@@ -174,19 +174,18 @@ impl Theme {
         i18n.register(&mut tera, super::i18n::REFERENCE);
         super::revised::register(&mut tera);
         tera.autoescape_on(vec![".html", ".xml"]);
-        // Numbers the Vietnamese way in templates: `{{ x | so }}` → `1.234,5`,
-        // `{{ x | phan_tram }}` → `90,2 %`.
-        tera.register_filter("so", |x: f64, _: tera::Kwargs, _: &tera::State| {
-            super::numbers::vi_number(x, 1)
-        });
-        tera.register_filter("phan_tram", |x: f64, _: tera::Kwargs, _: &tera::State| {
-            super::numbers::vi_percent(x)
-        });
-        // A table cell that may hold a machine-format number (`90.2`): shown
-        // as `90,2`; any other text is left as it is.
-        tera.register_filter("so_o", |x: &str, _: tera::Kwargs, _: &tera::State| {
-            super::numbers::vi_cell(x)
-        });
+        let missing = super::i18n::missing_program_keys(&i18n);
+        if !missing.is_empty() {
+            return Err(RenderError::Theme {
+                path: format!("i18n/{}.toml", super::i18n::REFERENCE),
+                message: format!(
+                    "the words of {} are missing\nhelp: copy them from themes/default/i18n/{}.toml",
+                    missing.join(", "),
+                    super::i18n::REFERENCE
+                ),
+            });
+        }
+        register_numbers(&mut tera, &i18n.locale(super::i18n::REFERENCE));
         tera.add_raw_templates(templates)
             .map_err(|e| RenderError::Template {
                 template: "theme".into(),
@@ -207,6 +206,7 @@ impl Theme {
             .map(|lang| {
                 let mut t = tera.clone();
                 i18n.register(&mut t, &lang);
+                register_numbers(&mut t, &i18n.locale(&lang));
                 (lang, t)
             })
             .collect();
@@ -237,6 +237,7 @@ impl Theme {
         for lang in self.i18n.languages() {
             let mut t = self.tera.clone();
             self.i18n.register(&mut t, &lang);
+            register_numbers(&mut t, &self.i18n.locale(&lang));
             self.by_language.insert(lang, t);
         }
         Ok(())
@@ -246,6 +247,26 @@ impl Theme {
     pub fn i18n_problems(&self) -> Vec<Problem> {
         self.i18n.problems(&self.template_keys)
     }
+}
+
+/// Numbers the language's way in templates: `{{ x | so }}` (`1.234,5`,
+/// `1,234.5`), `{{ x | phan_tram }}` (`90,2 %`, `90.2%`), and `{{ c | so_o }}`
+/// for a table cell that may hold a machine-format number (any other text
+/// is left as it is). The filter names are the theme's, kept as they were.
+fn register_numbers(tera: &mut Tera, locale: &Locale) {
+    let l = locale.clone();
+    tera.register_filter("so", move |x: f64, _: tera::Kwargs, _: &tera::State| {
+        l.number(x, 1)
+    });
+    let l = locale.clone();
+    tera.register_filter(
+        "phan_tram",
+        move |x: f64, _: tera::Kwargs, _: &tera::State| l.percent(x),
+    );
+    let l = locale.clone();
+    tera.register_filter("so_o", move |x: &str, _: tera::Kwargs, _: &tera::State| {
+        l.cell(x)
+    });
 }
 
 /// A Tera error with its causes, on one line.

@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use crate::derive::{Derived, Part, State, TaskRef};
-use crate::model::deadline::vi_date;
 use crate::model::plan::{AgencyCell, DeclaredCount, Group};
 use crate::model::{Agency, Deadline, Model, Plan, Segment};
 
+use super::i18n::Locale;
 use super::urls;
 
 /// A deadline or start time: the words as printed and their meaning.
@@ -25,21 +25,21 @@ pub struct TimeView {
 
 impl TimeView {
     /// Builds the view of a parsed time.
-    pub fn new(d: &Deadline) -> Self {
+    pub fn new(d: &Deadline, l: &Locale) -> Self {
         let kind = d.kind.name();
         TimeView {
             text: d.text.clone(),
-            words: d.kind.describe(),
+            words: l.deadline(&d.kind).unwrap_or_else(|_| d.kind.describe()),
             kind,
             stated: d.meaning == crate::model::deadline::MeaningSource::Stated,
         }
     }
 
     /// Builds the view of a start time.
-    pub fn start(d: &Deadline) -> Self {
+    pub fn start(d: &Deadline, l: &Locale) -> Self {
         TimeView {
-            words: d.kind.describe_start(),
-            ..TimeView::new(d)
+            words: l.start(&d.kind).unwrap_or_else(|_| d.kind.describe_start()),
+            ..TimeView::new(d, l)
         }
     }
 }
@@ -49,18 +49,18 @@ impl TimeView {
 pub struct StateView {
     /// Stable key (CSS class).
     pub key: &'static str,
-    /// Vietnamese label.
-    pub label: &'static str,
+    /// Label in the page's language.
+    pub label: String,
     /// Number of tasks (in count lists).
     pub count: usize,
 }
 
 impl StateView {
     /// The state's view with a count.
-    pub fn new(s: State, count: usize) -> Self {
+    pub fn new(s: State, count: usize, l: &Locale) -> Self {
         StateView {
             key: s.key(),
-            label: s.label(),
+            label: l.state_label(s),
             count,
         }
     }
@@ -166,7 +166,7 @@ impl CellView {
 }
 
 /// Builds the view of one task.
-pub fn task(model: &Model, derived: &Derived, r: TaskRef) -> TaskView {
+pub fn task(model: &Model, derived: &Derived, l: &Locale, r: TaskRef) -> TaskView {
     let plan = &model.plans[r.plan];
     let t = &plan.tasks[r.task];
     let st = derived.standings[&r];
@@ -184,11 +184,11 @@ pub fn task(model: &Model, derived: &Derived, r: TaskRef) -> TaskView {
         output: t.output.clone(),
         lead: CellView::new(&t.lead, model),
         cooperate: CellView::new(&t.cooperate, model),
-        start: t.start.as_ref().map(TimeView::start),
-        deadline: t.deadline.as_ref().map(TimeView::new),
+        start: t.start.as_ref().map(|d| TimeView::start(d, l)),
+        deadline: t.deadline.as_ref().map(|d| TimeView::new(d, l)),
         note: t.note.clone(),
-        state: StateView::new(st.state, 1),
-        due_date: st.due.map(|d| vi_date(d.calendar_day())),
+        state: StateView::new(st.state, 1, l),
+        due_date: st.due.map(|d| l.date_text(d.calendar_day())),
         due_iso: st.due.map(|d| d.calendar_day().to_string()),
     }
 }
@@ -227,7 +227,7 @@ pub struct PlanSummary {
 }
 
 /// Builds the summary of plan `pi`.
-pub fn plan_summary(model: &Model, derived: &Derived, pi: usize) -> PlanSummary {
+pub fn plan_summary(model: &Model, derived: &Derived, l: &Locale, pi: usize) -> PlanSummary {
     let p = &model.plans[pi];
     let refs = (0..p.tasks.len()).map(|ti| TaskRef { plan: pi, task: ti });
     PlanSummary {
@@ -239,8 +239,12 @@ pub fn plan_summary(model: &Model, derived: &Derived, pi: usize) -> PlanSummary 
         title: p.title.clone(),
         issuer: issuer_name(model, p),
         issuer_href: urls::href(&urls::agency(p.issuer.as_str())),
-        date: p.date.map(vi_date),
-        period: format!("{} – {}", vi_date(p.period.start), vi_date(p.period.end)),
+        date: p.date.map(|d| l.date_text(d)),
+        period: format!(
+            "{} – {}",
+            l.date_text(p.period.start),
+            l.date_text(p.period.end)
+        ),
         task_count: p.tasks.len(),
         declared_tasks: p
             .declared
@@ -248,7 +252,7 @@ pub fn plan_summary(model: &Model, derived: &Derived, pi: usize) -> PlanSummary 
             .find(|d| d.group.is_none() && d.label == "Tổng số nhiệm vụ")
             .map(|d| d.declared),
         table_in_source: p.table_status == crate::model::plan::TableStatus::Complete,
-        counts: counts(derived, refs),
+        counts: counts(derived, l, refs),
     }
 }
 
@@ -261,22 +265,26 @@ fn issuer_name(model: &Model, p: &Plan) -> String {
 }
 
 /// Counts by state, only the non-zero ones.
-pub fn counts(derived: &Derived, refs: impl IntoIterator<Item = TaskRef>) -> Vec<StateView> {
+pub fn counts(
+    derived: &Derived,
+    l: &Locale,
+    refs: impl IntoIterator<Item = TaskRef>,
+) -> Vec<StateView> {
     derived
         .counts(refs)
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| StateView::new(s, n))
+        .map(|(s, n)| StateView::new(s, n, l))
         .collect()
 }
 
 /// Counts of the whole site by state, from the partition; non-zero only.
-pub fn partition_counts(derived: &Derived) -> Vec<StateView> {
+pub fn partition_counts(derived: &Derived, l: &Locale) -> Vec<StateView> {
     State::ALL
         .iter()
         .map(|s| (*s, derived.partition.count(*s)))
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| StateView::new(s, n))
+        .map(|(s, n)| StateView::new(s, n, l))
         .collect()
 }
 
@@ -313,8 +321,8 @@ pub struct BlockView {
 }
 
 /// Flattens the plan's group tree in document order.
-pub fn groups(model: &Model, derived: &Derived, pi: usize) -> Vec<GroupView> {
-    groups_in(model, derived, pi, &|_| true)
+pub fn groups(model: &Model, derived: &Derived, l: &Locale, pi: usize) -> Vec<GroupView> {
+    groups_in(model, derived, l, pi, &|_| true)
 }
 
 /// Same as [`groups`], with only the rows whose task index passes `keep`;
@@ -323,6 +331,7 @@ pub fn groups(model: &Model, derived: &Derived, pi: usize) -> Vec<GroupView> {
 pub fn groups_in(
     model: &Model,
     derived: &Derived,
+    l: &Locale,
     pi: usize,
     keep: &dyn Fn(usize) -> bool,
 ) -> Vec<GroupView> {
@@ -331,6 +340,7 @@ pub fn groups_in(
     flatten(
         model,
         derived,
+        l,
         pi,
         &model.plans[pi].groups,
         0,
@@ -354,6 +364,7 @@ fn has_kept(g: &Group, keep: &dyn Fn(usize) -> bool) -> bool {
 fn flatten(
     model: &Model,
     derived: &Derived,
+    l: &Locale,
     pi: usize,
     groups: &[Group],
     depth: usize,
@@ -384,12 +395,12 @@ fn flatten(
                         .tasks
                         .iter()
                         .filter(|&&ti| keep(ti))
-                        .map(|&ti| task(model, derived, TaskRef { plan: pi, task: ti }))
+                        .map(|&ti| task(model, derived, l, TaskRef { plan: pi, task: ti }))
                         .collect(),
                 })
                 .collect(),
         });
-        flatten(model, derived, pi, &g.groups, depth + 1, keep, all, out);
+        flatten(model, derived, l, pi, &g.groups, depth + 1, keep, all, out);
     }
 }
 
@@ -427,8 +438,8 @@ pub struct AgencyLink {
     pub name: String,
     /// Link from the site root.
     pub href: String,
-    /// Kind label.
-    pub kind: &'static str,
+    /// Kind label, in the page's language.
+    pub kind: String,
     /// True for groups.
     pub is_group: bool,
     /// Number of tasks led (named in the lead cell).
@@ -444,13 +455,13 @@ pub struct AgencyLink {
 }
 
 /// Builds the list entry of an agency.
-pub fn agency_link(a: &Agency, derived: &Derived) -> AgencyLink {
+pub fn agency_link(a: &Agency, derived: &Derived, l: &Locale) -> AgencyLink {
     let t = derived.by_agency.get(&a.id);
     AgencyLink {
         id: a.id.to_string(),
         name: a.name.clone(),
         href: urls::href(&urls::agency(a.id.as_str())),
-        kind: a.kind.label(),
+        kind: l.say(&a.kind.label_key()),
         is_group: a.is_group(),
         lead: t.map_or(0, |t| t.part(Part::Lead).count()),
         cooperate: t.map_or(0, |t| t.part(Part::Cooperate).count()),

@@ -65,6 +65,52 @@ impl AgencyKind {
         })
     }
 
+    /// Every kind, in the order of [`AgencyKind::NAMES`].
+    pub const ALL: [AgencyKind; 13] = [
+        Self::Department,
+        Self::PeoplesCommittee,
+        Self::Council,
+        Self::Office,
+        Self::Police,
+        Self::SteeringCommittee,
+        Self::WardOffice,
+        Self::Media,
+        Self::Enterprise,
+        Self::Party,
+        Self::Central,
+        Self::Group,
+        Self::Other,
+    ];
+
+    /// The `kind` value as written in `agencies.yaml` (the key of its
+    /// label in the i18n files: `agency_kind.<key>`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Department => "department",
+            Self::PeoplesCommittee => "peoples-committee",
+            Self::Council => "council",
+            Self::Office => "office",
+            Self::Police => "police",
+            Self::SteeringCommittee => "steering-committee",
+            Self::WardOffice => "ward-office",
+            Self::Media => "media",
+            Self::Enterprise => "enterprise",
+            Self::Party => "party",
+            Self::Central => "central",
+            Self::Group => "group",
+            Self::Other => "other",
+        }
+    }
+
+    /// The key of the kind's label in the i18n files: `agency_kind.<key>`,
+    /// except `other`, a word the i18n files keep for count forms.
+    pub fn label_key(&self) -> String {
+        match self {
+            Self::Other => "agency_kind.other_kind".to_string(),
+            k => format!("agency_kind.{}", k.key()),
+        }
+    }
+
     /// The allowed `kind` values, for error messages.
     pub const NAMES: &'static str = "department, peoples-committee, council, office, police, steering-committee, ward-office, media, enterprise, party, central, group, other";
 

@@ -5,6 +5,9 @@
 use std::collections::BTreeSet;
 
 use crate::derive::status::State;
+use crate::derive::Summary;
+use crate::model::agency::AgencyKind;
+use crate::model::report::Reported;
 
 use super::{paths, I18n, REFERENCE};
 
@@ -14,6 +17,9 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "date.day",
     "date.month",
     "date.months",
+    "number.group",
+    "number.decimal",
+    "number.percent",
     "ics.task",
     "ics.deadline_verbatim",
     "ics.lead",
@@ -23,6 +29,80 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "ics.page",
     "ics.due",
     "ics.due_before",
+    "page.home",
+    "page.part_suffix",
+    "page.charts",
+    "page.charts_description",
+    "page.data",
+    "page.data_description",
+    "page.search",
+    "page.search_description",
+    "page.status",
+    "page.status_crumb",
+    "page.reports",
+    "report.evidence_title",
+    "report.month_title",
+    "page.plans",
+    "page.plans_crumb",
+    "page.plan_part",
+    "page.task_title",
+    "page.task_description",
+    "page.calendar_crumb",
+    "page.month_description",
+    "calendar.month_label",
+    "calendar.month_in_sentence",
+    "duty.before",
+    "duty.by",
+    "duty.monthly",
+    "duty.quarterly",
+    "duty.quarter_first",
+    "duty.quarter_middle",
+    "duty.quarter_last",
+    "duty.yearly",
+    "duty.once_before",
+    "duty.once_by",
+    "page.agencies_crumb",
+    "page.agency_description",
+    "page.agency_plan_description",
+    "page.agencies",
+    "page.agencies_part",
+    "page.agencies_description",
+    "data_column.plan_id",
+    "data_column.plan_number",
+    "data_column.plan_title",
+    "data_column.task_id",
+    "data_column.number",
+    "data_column.group",
+    "data_column.goal",
+    "data_column.task",
+    "data_column.output",
+    "data_column.lead",
+    "data_column.lead_ids",
+    "data_column.cooperate",
+    "data_column.cooperate_ids",
+    "data_column.start_text",
+    "data_column.deadline_text",
+    "data_column.deadline_kind",
+    "data_column.deadline_meaning",
+    "data_column.deadline_dates",
+    "data_column.deadline_last_day",
+    "data_column.state",
+    "data_column.state_label",
+    "data_column.report",
+    "data_column.progress",
+    "data_column.completed",
+    "data_column.note",
+    "data_column.url",
+    "data_column.source_line",
+    "data_column.role",
+    "data_column.via",
+    "data_column.illustrative",
+    "data_file.all",
+    "data_file.tasks_of",
+    "data_file.registry",
+    "feed.plan_summary",
+    "feed.no_number",
+    "feed.report_summary",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.
@@ -31,7 +111,26 @@ pub fn program_keys() -> Vec<String> {
     keys.extend(paths::KEYS.iter().map(|k| format!("path.{k}")));
     keys.extend(super::describe::KEYS.iter().map(|k| k.to_string()));
     keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
+    keys.extend(Summary::ALL.iter().map(|g| format!("summary.{}", g.key())));
+    keys.extend(
+        Reported::ALL
+            .iter()
+            .map(|r| format!("reported.{}", r.key())),
+    );
+    keys.extend(AgencyKind::ALL.iter().map(AgencyKind::label_key));
     keys
+}
+
+/// The keys the program looks up that the reference file lacks: a theme
+/// missing any is refused when loaded, so the program's lookups never fail.
+pub fn missing_program_keys(i18n: &I18n) -> Vec<String> {
+    let Some(reference) = i18n.catalog(REFERENCE) else {
+        return program_keys();
+    };
+    program_keys()
+        .into_iter()
+        .filter(|k| reference.get(k).is_none())
+        .collect()
 }
 
 /// What is wrong with a key.

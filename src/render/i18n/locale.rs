@@ -68,6 +68,74 @@ impl Locale {
         self.t(&format!("state.{}", s.key()), None)
     }
 
+    /// The words of `key`, count `n` choosing the form, placeholders from
+    /// `args` (and `{n}`). A theme is refused when loaded unless its
+    /// reference file holds every key the program uses
+    /// ([`super::check::missing_program_keys`]), so this cannot fail on a
+    /// loaded theme; if it ever did, the key itself shows, never a blank.
+    pub fn say_full(&self, key: &str, n: Option<usize>, args: &[(&str, String)]) -> String {
+        let n = n.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        self.i18n
+            .text(&self.lang, key, n, args)
+            .unwrap_or_else(|_| format!("[{key}]"))
+    }
+
+    /// The words of `key` (a phrase).
+    pub fn say(&self, key: &str) -> String {
+        self.say_full(key, None, &[])
+    }
+
+    /// The words of `key` with its placeholders filled.
+    pub fn say_with(&self, key: &str, args: &[(&str, String)]) -> String {
+        self.say_full(key, None, args)
+    }
+
+    /// The form of count key `key` for `n`, placeholders filled.
+    pub fn say_n(&self, key: &str, n: usize, args: &[(&str, String)]) -> String {
+        self.say_full(key, Some(n), args)
+    }
+
+    /// A day in the language's form, for views (see [`Locale::date`]).
+    pub fn date_text(&self, d: NaiveDate) -> String {
+        self.date(d).unwrap_or_else(|_| d.to_string())
+    }
+
+    /// A state's label, for views (see [`Locale::state`]).
+    pub fn state_label(&self, s: State) -> String {
+        self.say(&format!("state.{}", s.key()))
+    }
+
+    /// A number the language's way: thousands grouped, at most `decimals`
+    /// decimals (`1.234,5` in Vietnamese, `1,234.5` in English).
+    pub fn number(&self, v: f64, decimals: usize) -> String {
+        let s = super::super::numbers::vi_number(v, decimals);
+        let (group, mark) = (self.say("number.group"), self.say("number.decimal"));
+        if group == "." && mark == "," {
+            return s;
+        }
+        s.chars()
+            .map(|c| match c {
+                '.' => group.clone(),
+                ',' => mark.clone(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    /// A percentage with one decimal at most (`90,2 %`, `90.2%`).
+    pub fn percent(&self, v: f64) -> String {
+        self.say_with("number.percent", &[("n", self.number(v, 1))])
+    }
+
+    /// A table cell: a plain machine-format number is written the
+    /// language's way; anything else is returned unchanged.
+    pub fn cell(&self, cell: &str) -> String {
+        match super::super::numbers::parse_cell(cell) {
+            Some((v, decimals)) => self.number(v, decimals),
+            None => cell.to_string(),
+        }
+    }
+
     fn dated(&self, key: &str, y: i32, m: u32, d: u32) -> Result<String, I18nError> {
         let form = self.t(key, None)?;
         let args = [

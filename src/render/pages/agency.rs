@@ -4,17 +4,17 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::derive::{Assignment, Derived, Part};
-use crate::model::deadline::vi_date;
 use crate::model::{AgencyId, Model};
 use crate::render::edition::Edition;
+use crate::render::i18n::Locale;
 use crate::render::split;
 
 use super::{crumb, PageSpec};
 use crate::render::urls;
 use crate::render::views::{self, AgencyLink, PlanSummary, TaskView};
 
-fn link(model: &Model, d: &Derived, id: &AgencyId) -> Option<AgencyLink> {
-    model.registry.get(id).map(|a| views::agency_link(a, d))
+fn link(model: &Model, d: &Derived, l: &Locale, id: &AgencyId) -> Option<AgencyLink> {
+    model.registry.get(id).map(|a| views::agency_link(a, d, l))
 }
 
 /// Tasks that reach an agency through one group named in their cells.
@@ -36,6 +36,7 @@ struct PartSection {
 fn part_section<'a>(
     model: &Model,
     d: &Derived,
+    l: &Locale,
     items: impl Iterator<Item = &'a Assignment>,
     part: Part,
     show: bool,
@@ -48,13 +49,13 @@ fn part_section<'a>(
         for x in &mine {
             if last != Some(x.via.as_ref()) {
                 by_group.push(ViaGroup {
-                    group: x.via.as_ref().and_then(|g| link(model, d, g)),
+                    group: x.via.as_ref().and_then(|g| link(model, d, l, g)),
                     tasks: Vec::new(),
                 });
                 last = Some(x.via.as_ref());
             }
             if let Some(g) = by_group.last_mut() {
-                g.tasks.push(views::task(model, d, x.task));
+                g.tasks.push(views::task(model, d, l, x.task));
             }
         }
     }
@@ -86,7 +87,7 @@ pub fn agency_plan_dir(agency_id: &str, plan_id: &str) -> String {
 /// tasks, the lists move to one page per plan and this page gives the
 /// counts by plan.
 pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let a = &model.registry.all()[ai];
     let lists = &ed.agencies[ai];
     let split = lists.split();
@@ -95,7 +96,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     let items: &[Assignment] = tasks.map_or(&[], |t| t.items.as_slice());
     let parts: Vec<PartSection> = Part::ALL
         .iter()
-        .map(|p| part_section(model, d, items.iter(), *p, !split))
+        .map(|p| part_section(model, d, l, items.iter(), *p, !split))
         .collect();
     let shares: Vec<PlanShare> = lists
         .by_plan
@@ -120,22 +121,26 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     c.insert("split", &split);
     c.insert("plans", &shares);
     let counts = tasks
-        .map(|t| views::counts(d, t.refs()))
+        .map(|t| views::counts(d, l, t.refs()))
         .unwrap_or_default();
     c.insert("agency", &a);
-    c.insert("kind_label", a.kind.label());
+    c.insert("kind_label", &l.say(&a.kind.label_key()));
     c.insert("is_group", &a.is_group());
     c.insert("parts", &parts);
     c.insert("task_total", &tasks.map_or(0, |t| t.items.len()));
     c.insert("counts", &counts);
     let all: Vec<crate::derive::TaskRef> = tasks.map(|t| t.refs().collect()).unwrap_or_default();
-    c.insert("summary", &crate::render::summary::summary(d, &all));
-    let members: Vec<AgencyLink> = a.members.iter().filter_map(|m| link(model, d, m)).collect();
+    c.insert("summary", &crate::render::summary::summary(d, l, &all));
+    let members: Vec<AgencyLink> = a
+        .members
+        .iter()
+        .filter_map(|m| link(model, d, l, m))
+        .collect();
     c.insert("members", &members);
     let groups: Vec<AgencyLink> = d
         .groups_of
         .get(&a.id)
-        .map(|v| v.iter().filter_map(|g| link(model, d, g)).collect())
+        .map(|v| v.iter().filter_map(|g| link(model, d, l, g)).collect())
         .unwrap_or_default();
     c.insert("groups", &groups);
     let within: Vec<AgencyLink> = d
@@ -143,22 +148,28 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
         .groups_of(&a.id)
         .iter()
         .filter(|(_, depth)| *depth > 1)
-        .filter_map(|(g, _)| link(model, d, g))
+        .filter_map(|(g, _)| link(model, d, l, g))
         .collect();
     c.insert("groups_beyond", &within);
-    c.insert("parent", &a.parent.as_ref().and_then(|p| link(model, d, p)));
+    c.insert(
+        "parent",
+        &a.parent.as_ref().and_then(|p| link(model, d, l, p)),
+    );
     c.insert(
         "successor",
-        &a.successor.as_ref().and_then(|s| link(model, d, &s.id)),
+        &a.successor.as_ref().and_then(|s| link(model, d, l, &s.id)),
     );
     c.insert(
         "successor_date",
-        &a.successor.as_ref().and_then(|s| s.date).map(vi_date),
+        &a.successor
+            .as_ref()
+            .and_then(|s| s.date)
+            .map(|x| l.date_text(x)),
     );
     let preds: Vec<AgencyLink> = d
         .predecessors
         .get(&a.id)
-        .map(|v| v.iter().filter_map(|p| link(model, d, p)).collect())
+        .map(|v| v.iter().filter_map(|p| link(model, d, l, p)).collect())
         .unwrap_or_default();
     c.insert("predecessors", &preds);
     let issued: Vec<PlanSummary> = model
@@ -172,7 +183,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     let series = d.calendar_for_agency(&a.id);
     c.insert(
         "upcoming",
-        &crate::render::calendar::upcoming_for(model, d, &series, 8),
+        &crate::render::calendar::upcoming_for(model, d, l, &series, 8),
     );
     c.insert("event_count", &series.len());
     c.insert(
@@ -181,16 +192,16 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     );
     c.insert(
         "crumbs",
-        &[crumb("Trang chủ", ""), crumb("Cơ quan", urls::AGENCIES)],
+        &[
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.agencies_crumb"), urls::AGENCIES),
+        ],
     );
     PageSpec {
         dir: urls::agency(a.id.as_str()),
         template: "agency.html",
         title: a.name.clone(),
-        description: Some(format!(
-            "Nhiệm vụ {} chủ trì, phối hợp, hoặc được giao qua nhóm có cơ quan này.",
-            a.name
-        )),
+        description: Some(l.say_with("page.agency_description", &[("name", a.name.clone())])),
         context: c,
     }
 }
@@ -199,7 +210,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
 /// [`crate::render::lists::AgencyLists::by_plan`]): the four parts in
 /// order, cut into pages as one list.
 pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let a = &model.registry.all()[ai];
     let (pi, idx) = &ed.agencies[ai].by_plan[k];
     let items: &[Assignment] = d.by_agency.get(&a.id).map_or(&[], |t| t.items.as_slice());
@@ -210,12 +221,12 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
         .iter()
         .map(|q| {
             let mine = rows.iter().filter_map(|&i| items.get(i as usize));
-            part_section(model, d, mine, *q, true)
+            part_section(model, d, l, mine, *q, true)
         })
         .filter(|s| s.count > 0)
         .collect();
     let mut c = Context::new();
-    c.insert("agency", &views::agency_link(a, d));
+    c.insert("agency", &views::agency_link(a, d, l));
     c.insert("plan", &ed.plan_summary(*pi));
     c.insert("sections", &parts);
     c.insert("total", &idx.len());
@@ -223,21 +234,20 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
     c.insert(
         "crumbs",
         &[
-            crumb("Trang chủ", ""),
-            crumb("Cơ quan", urls::AGENCIES),
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.agencies_crumb"), urls::AGENCIES),
             crumb(a.name.clone(), &urls::agency(a.id.as_str())),
         ],
     );
-    let suffix = if part > 1 {
-        format!(" (trang {part})")
-    } else {
-        String::new()
-    };
+    let suffix = super::part_suffix(l, part);
     PageSpec {
         dir: split::part_dir(&base, part),
         template: "agency_part.html",
         title: format!("{} — {}{suffix}", a.name, p.label()),
-        description: Some(format!("Nhiệm vụ của {} trong {}.", a.name, p.label())),
+        description: Some(l.say_with(
+            "page.agency_plan_description",
+            &[("name", a.name.clone()), ("plan", p.label())],
+        )),
         context: c,
     }
 }

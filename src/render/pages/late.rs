@@ -9,6 +9,8 @@ use crate::derive::{summary_counts, Derived, Part, Summary, TaskRef};
 use crate::model::Model;
 
 use super::{crumb, PageSpec};
+use crate::render::edition::Edition;
+use crate::render::i18n::Locale;
 use crate::render::views::{self, AgencyLink};
 use crate::render::{split, urls};
 
@@ -36,7 +38,7 @@ pub struct LateRow {
 }
 
 impl LateRow {
-    fn new(d: &Derived, a: &crate::model::Agency) -> Option<Self> {
+    fn new(d: &Derived, l: &Locale, a: &crate::model::Agency) -> Option<Self> {
         let t = d.by_agency.get(&a.id)?;
         let refs: Vec<TaskRef> = t.refs().collect();
         if refs.is_empty() {
@@ -59,7 +61,7 @@ impl LateRow {
             })
             .count();
         Some(LateRow {
-            agency: views::agency_link(a, d),
+            agency: views::agency_link(a, d, l),
             overdue: at(Summary::Overdue),
             overdue_lead,
             due_soon: at(Summary::DueSoon),
@@ -93,15 +95,16 @@ impl LateRow {
 /// Part `part` (from 1) of the agencies index. Its rows are the ranking,
 /// then the groups, then the agencies without tasks, read as one list: past
 /// [`split::PART_ROWS`] of them it is cut into parts like every long list.
-pub fn agencies(model: &Model, d: &Derived, part: usize) -> PageSpec {
+pub fn agencies(model: &Model, ed: &Edition, part: usize) -> PageSpec {
+    let (d, l) = (ed.derived, &ed.locale);
     let mut ranked: Vec<LateRow> = Vec::new();
     let mut groups: Vec<LateRow> = Vec::new();
     let mut idle: Vec<AgencyLink> = Vec::new();
     for a in model.registry.all() {
-        match LateRow::new(d, a) {
+        match LateRow::new(d, l, a) {
             Some(row) if a.is_group() => groups.push(row),
             Some(row) => ranked.push(row),
-            None => idle.push(views::agency_link(a, d)),
+            None => idle.push(views::agency_link(a, d, l)),
         }
     }
     ranked.sort_by(LateRow::order);
@@ -126,19 +129,16 @@ pub fn agencies(model: &Model, d: &Derived, part: usize) -> PageSpec {
     c.insert("groups", &groups[window(r, g)]);
     c.insert("idle", &idle[window(g, total)]);
     c.insert("parts", &parts);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: split::part_dir(urls::AGENCIES, part),
         template: "agencies.html",
         title: if part > 1 {
-            format!("Cơ quan, đơn vị: ai đang chậm hạn, trang {part}")
+            l.say_with("page.agencies_part", &[("part", part.to_string())])
         } else {
-            "Cơ quan, đơn vị: ai đang chậm hạn".into()
+            l.say("page.agencies")
         },
-        description: Some(
-            "Các cơ quan, đơn vị xếp theo số nhiệm vụ đã qua thời hạn mà chưa có báo cáo hoàn thành."
-                .into(),
-        ),
+        description: Some(l.say("page.agencies_description")),
         context: c,
     }
 }

@@ -15,8 +15,8 @@ pub use site::{charts, data, home, search, status, status_dir, status_part};
 use tera::Context;
 
 use crate::derive::{Derived, TaskRef};
-use crate::model::deadline::vi_date;
 use crate::model::Model;
+use crate::render::i18n::Locale;
 
 pub use crate::render::page::{crumb, Crumb, PageSpec, Place};
 
@@ -29,17 +29,27 @@ pub(crate) fn one_line(s: &str, n: usize) -> String {
     }
 }
 
-/// Fills the values every page shares: site, as-of date, what the statuses
-/// are based on, links and permalink.
-pub fn common(model: &Model, d: &Derived, place: &Place, ctx: &mut Context) {
+/// ` (trang 2)`: what a page title says after its first part; nothing on
+/// the first.
+pub(crate) fn part_suffix(l: &Locale, part: usize) -> String {
+    if part > 1 {
+        l.say_with("page.part_suffix", &[("part", part.to_string())])
+    } else {
+        String::new()
+    }
+}
+
+/// Fills the values every page shares: site, what the statuses are based
+/// on, links and permalink (the as-of date, in the page's language, is
+/// the render driver's).
+pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut Context) {
     ctx.insert("site", &model.site);
-    ctx.insert("lang", &model.site.language);
-    ctx.insert("as_of", &vi_date(d.as_of));
+    ctx.insert("lang", l.lang());
     ctx.insert("as_of_iso", &d.as_of.to_string());
     ctx.insert("root", &place.root);
     ctx.insert("site_root", &place.site_root);
     ctx.insert("permalink", &format!("/{}", place.dir));
-    ctx.insert("basis", &crate::render::reports::basis(model, d));
+    ctx.insert("basis", &crate::render::reports::basis(model, d, l));
     ctx.insert(
         "canonical",
         &model

@@ -3,10 +3,10 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{Derived, TaskRef};
-use crate::model::deadline::vi_date;
+use crate::derive::TaskRef;
 use crate::model::Model;
 use crate::render::edition::Edition;
+use crate::render::i18n::Locale;
 use crate::render::split;
 
 use super::{crumb, one_line, PageSpec};
@@ -16,17 +16,18 @@ use crate::render::urls;
 use crate::render::views::{self, DeclaredView, PlanSummary};
 
 /// The list of plans.
-pub fn plans(model: &Model, d: &Derived) -> PageSpec {
+pub fn plans(model: &Model, ed: &Edition) -> PageSpec {
+    let l = &ed.locale;
     let mut c = Context::new();
     let plans: Vec<PlanSummary> = (0..model.plans.len())
-        .map(|pi| views::plan_summary(model, d, pi))
+        .map(|pi| ed.plan_summary(pi))
         .collect();
     c.insert("plans", &plans);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: urls::PLANS.into(),
         template: "plans.html",
-        title: "Các kế hoạch".into(),
+        title: l.say("page.plans"),
         description: None,
         context: c,
     }
@@ -35,7 +36,7 @@ pub fn plans(model: &Model, d: &Derived) -> PageSpec {
 /// A plan page: its metadata, narrative, and task table (the first part
 /// of it, past [`split::PART_ROWS`] rows).
 pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let p = &model.plans[pi];
     let mut c = Context::new();
     c.insert("plan", &ed.plan_summary(pi));
@@ -52,12 +53,16 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
     c.insert("declared", &declared);
     c.insert("mismatches", &declared.iter().filter(|x| x.differs).count());
     c.insert("body_html", &markdown::to_html(&p.body));
-    let duties: Vec<DutyView> = p.duties.iter().map(|du| DutyView::new(model, du)).collect();
+    let duties: Vec<DutyView> = p
+        .duties
+        .iter()
+        .map(|du| DutyView::new(model, l, du))
+        .collect();
     c.insert("duties", &duties);
     let series = d.calendar.for_plan(pi);
     c.insert(
         "upcoming",
-        &crate::render::calendar::upcoming_for(model, d, &series, 8),
+        &crate::render::calendar::upcoming_for(model, d, l, &series, 8),
     );
     c.insert(
         "ics_href",
@@ -66,7 +71,10 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
     table(model, ed, pi, 1, &mut c);
     c.insert(
         "crumbs",
-        &[crumb("Trang chủ", ""), crumb("Kế hoạch", urls::PLANS)],
+        &[
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.plans_crumb"), urls::PLANS),
+        ],
     );
     PageSpec {
         dir: urls::plan(p.id.as_str()),
@@ -79,6 +87,7 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
 
 /// Part `part` (from 2) of a split plan table.
 pub fn plan_part(model: &Model, ed: &Edition, pi: usize, part: usize) -> PageSpec {
+    let l = &ed.locale;
     let p = &model.plans[pi];
     let mut c = Context::new();
     c.insert("plan", &ed.plan_summary(pi));
@@ -86,15 +95,18 @@ pub fn plan_part(model: &Model, ed: &Edition, pi: usize, part: usize) -> PageSpe
     c.insert(
         "crumbs",
         &[
-            crumb("Trang chủ", ""),
-            crumb("Kế hoạch", urls::PLANS),
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.plans_crumb"), urls::PLANS),
             crumb(p.label(), &urls::plan(p.id.as_str())),
         ],
     );
     PageSpec {
         dir: split::part_dir(&urls::plan(p.id.as_str()), part),
         template: "plan_part.html",
-        title: format!("{}: bảng nhiệm vụ, trang {part}", p.label()),
+        title: l.say_with(
+            "page.plan_part",
+            &[("plan", p.label()), ("part", part.to_string())],
+        ),
         description: Some(format!("{}: {}", p.label(), one_line(&p.title, 200))),
         context: c,
     }
@@ -102,7 +114,7 @@ pub fn plan_part(model: &Model, ed: &Edition, pi: usize, part: usize) -> PageSpe
 
 /// The task table of part `part`: its rows, grouped as in the document.
 fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let p = &model.plans[pi];
     c.insert("appendix", &p.appendix);
     c.insert("caption", &p.caption);
@@ -112,9 +124,9 @@ fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
     if split::is_split(total) {
         let pos = &ed.rows.position[pi];
         let keep = |ti: usize| pos.get(ti).is_some_and(|&i| split::part_of(i) == part);
-        c.insert("groups", &views::groups_in(model, d, pi, &keep));
+        c.insert("groups", &views::groups_in(model, d, l, pi, &keep));
     } else {
-        c.insert("groups", &views::groups(model, d, pi));
+        c.insert("groups", &views::groups(model, d, l, pi));
     }
     c.insert(
         "parts",
@@ -134,7 +146,7 @@ fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
 
 /// A task page.
 pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let p = &model.plans[r.plan];
     let t = &p.tasks[r.task];
     let mut c = Context::new();
@@ -149,7 +161,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         "row_href",
         &urls::href(&split::part_dir(&urls::plan(p.id.as_str()), part)),
     );
-    c.insert("task", &views::task(model, d, r));
+    c.insert("task", &views::task(model, d, l, r));
     let locator = task_ref::locate(p, r.task);
     let heading = t
         .text
@@ -166,6 +178,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         views::task(
             model,
             d,
+            l,
             TaskRef {
                 plan: r.plan,
                 task: i,
@@ -176,6 +189,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         views::task(
             model,
             d,
+            l,
             TaskRef {
                 plan: r.plan,
                 task: r.task + 1,
@@ -185,31 +199,33 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert("source_line", &t.line);
-    c.insert("history", &crate::render::reports::history(model, d, r));
+    c.insert("history", &crate::render::reports::history(model, d, l, r));
     c.insert(
         "crumbs",
         &[
-            crumb("Trang chủ", ""),
-            crumb("Kế hoạch", urls::PLANS),
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.plans_crumb"), urls::PLANS),
             crumb(p.label(), &urls::plan(p.id.as_str())),
         ],
     );
+    let number = t.number.as_deref().unwrap_or(t.id.as_str()).to_string();
     PageSpec {
         dir: urls::task(p.id.as_str(), t.id.as_str()),
         template: "task.html",
         title: match &heading {
             Some(h) => format!("{} — {}", task_ref::heading_words(h, 70), p.label()),
-            None => format!(
-                "Nhiệm vụ {} — {}",
-                t.number.as_deref().unwrap_or(t.id.as_str()),
-                p.label()
+            None => l.say_with(
+                "page.task_title",
+                &[("number", number.clone()), ("plan", p.label())],
             ),
         },
-        description: Some(format!(
-            "{}, nhiệm vụ {}: {}",
-            p.label(),
-            t.number.as_deref().unwrap_or(t.id.as_str()),
-            one_line(t.text.as_deref().unwrap_or(""), 150)
+        description: Some(l.say_with(
+            "page.task_description",
+            &[
+                ("plan", p.label()),
+                ("number", number),
+                ("text", one_line(t.text.as_deref().unwrap_or(""), 150)),
+            ],
         )),
         context: c,
     }
@@ -242,17 +258,17 @@ pub struct DutyView {
 }
 
 impl DutyView {
-    fn new(model: &Model, du: &crate::model::duty::Duty) -> Self {
+    fn new(model: &Model, l: &Locale, du: &crate::model::duty::Duty) -> Self {
         DutyView {
             id: du.id.clone(),
             title: du.title.clone(),
             who: views::CellView::new(&du.who, model),
             to: du.to.clone(),
-            schedule: du.schedule.describe(du.before),
+            schedule: crate::render::calendar::schedule_words(l, &du.schedule, du.before),
             quote: du.quote.clone(),
             section: du.section.clone(),
             note: du.note.clone(),
-            dates: du.dates().into_iter().map(vi_date).collect(),
+            dates: du.dates().into_iter().map(|x| l.date_text(x)).collect(),
         }
     }
 }

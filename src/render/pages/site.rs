@@ -8,31 +8,33 @@ use crate::model::Model;
 
 use super::{all_refs, crumb, PageSpec};
 use crate::render::edition::Edition;
+use crate::render::i18n::Locale;
 use crate::render::views::{self, AgencyLink, PlanSummary, StateView, TaskView};
 use crate::render::{split, urls};
 
 /// The home page.
-pub fn home(model: &Model, d: &Derived) -> PageSpec {
+pub fn home(model: &Model, ed: &Edition) -> PageSpec {
+    let (d, l) = (ed.derived, &ed.locale);
     let mut c = Context::new();
     let plans: Vec<PlanSummary> = (0..model.plans.len())
-        .map(|pi| views::plan_summary(model, d, pi))
+        .map(|pi| ed.plan_summary(pi))
         .collect();
     let refs = all_refs(model);
     let upcoming: Vec<TaskView> = d
         .upcoming
         .iter()
         .take(10)
-        .map(|r| views::task(model, d, *r))
+        .map(|r| views::task(model, d, l, *r))
         .collect();
     let past: Vec<TaskView> = d
         .past_deadline
         .iter()
         .take(10)
-        .map(|r| views::task(model, d, *r))
+        .map(|r| views::task(model, d, l, *r))
         .collect();
     c.insert("plans", &plans);
     c.insert("task_total", &refs.len());
-    c.insert("summary", &crate::render::summary::summary(d, &refs));
+    c.insert("summary", &crate::render::summary::summary(d, l, &refs));
     c.insert(
         "overdue_total",
         &refs
@@ -41,16 +43,13 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
             .count(),
     );
     let progress: Vec<PlanProgress> = (0..model.plans.len())
-        .map(|pi| PlanProgress::new(d, &super::plan_refs(model, pi)))
+        .map(|pi| PlanProgress::new(d, l, &super::plan_refs(model, pi)))
         .collect();
     c.insert("plan_progress", &progress);
-    c.insert("counts", &views::partition_counts(d));
+    c.insert("counts", &views::partition_counts(d, l));
     let stale = d.stale_evidence(model.site.reporting_period_months);
     c.insert("stale", &stale.is_some());
-    c.insert(
-        "stale_since",
-        &stale.flatten().map(crate::model::deadline::vi_date),
-    );
+    c.insert("stale_since", &stale.flatten().map(|x| l.date_text(x)));
     c.insert(
         "stale_days",
         &stale.flatten().map(|x| (d.as_of - x).num_days()),
@@ -66,7 +65,7 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
         "overdue_parts",
         &[State::OpenOverdue, State::PastDeadline]
             .iter()
-            .map(|s| StateView::new(*s, d.partition.count(*s)))
+            .map(|s| StateView::new(*s, d.partition.count(*s), l))
             .filter(|v| v.count > 0)
             .collect::<Vec<_>>(),
     );
@@ -74,7 +73,7 @@ pub fn home(model: &Model, d: &Derived) -> PageSpec {
     PageSpec {
         dir: String::new(),
         template: "home.html",
-        title: "Trang chủ".into(),
+        title: l.say("page.home"),
         description: None,
         context: c,
     }
@@ -93,7 +92,7 @@ struct PlanProgress {
 }
 
 impl PlanProgress {
-    fn new(d: &Derived, refs: &[TaskRef]) -> Self {
+    fn new(d: &Derived, l: &Locale, refs: &[TaskRef]) -> Self {
         let total = refs.len();
         let count = |f: fn(&State) -> bool| {
             refs.iter()
@@ -112,8 +111,8 @@ impl PlanProgress {
             total,
             done,
             overdue,
-            done_pct: crate::render::numbers::vi_percent(share(done)),
-            overdue_pct: crate::render::numbers::vi_percent(share(overdue)),
+            done_pct: l.percent(share(done)),
+            overdue_pct: l.percent(share(overdue)),
             done_share: share(done),
             overdue_share: share(overdue),
         }
@@ -121,17 +120,15 @@ impl PlanProgress {
 }
 
 /// The charts page.
-pub fn charts(charts: &[crate::render::charts::Chart]) -> PageSpec {
+pub fn charts(charts: &[crate::render::charts::Chart], l: &Locale) -> PageSpec {
     let mut c = Context::new();
     c.insert("charts", charts);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: "bieu-do/".into(),
         template: "charts.html",
-        title: "Biểu đồ".into(),
-        description: Some(
-            "Biểu đồ tình trạng, tiến độ và thời hạn, kèm bảng số liệu và tệp CSV.".into(),
-        ),
+        title: l.say("page.charts"),
+        description: Some(l.say("page.charts_description")),
         context: c,
     }
 }
@@ -140,7 +137,7 @@ pub fn charts(charts: &[crate::render::charts::Chart]) -> PageSpec {
 #[derive(Serialize)]
 struct Column {
     name: &'static str,
-    meaning: &'static str,
+    meaning: String,
 }
 
 /// The open-data page: every download with its size, grouped (whole site,
@@ -149,6 +146,7 @@ pub fn data(
     model: &Model,
     downloads: &[crate::render::data::Download],
     charts: &[crate::render::charts::Chart],
+    l: &Locale,
 ) -> PageSpec {
     let mut c = Context::new();
     let mut all = downloads.to_vec();
@@ -177,43 +175,45 @@ pub fn data(
         "columns",
         &crate::render::data::COLUMNS
             .iter()
-            .map(|(name, meaning)| Column { name, meaning })
+            .map(|name| Column {
+                name,
+                meaning: crate::render::data::column_meaning(l, name),
+            })
             .collect::<Vec<_>>(),
     );
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: "du-lieu/".into(),
         template: "data.html",
-        title: "Dữ liệu mở".into(),
-        description: Some(
-            "Tải dữ liệu nhiệm vụ, thời hạn và tình trạng dưới dạng CSV và JSON.".into(),
-        ),
+        title: l.say("page.data"),
+        description: Some(l.say("page.data_description")),
         context: c,
     }
 }
 
 /// The search page: a search box (with JavaScript) over plain lists of
 /// every agency and plan (without it).
-pub fn search(model: &Model, d: &Derived) -> PageSpec {
+pub fn search(model: &Model, ed: &Edition) -> PageSpec {
+    let (d, l) = (ed.derived, &ed.locale);
     let mut c = Context::new();
     let plans: Vec<PlanSummary> = (0..model.plans.len())
-        .map(|pi| views::plan_summary(model, d, pi))
+        .map(|pi| ed.plan_summary(pi))
         .collect();
     let mut agencies: Vec<AgencyLink> = model
         .registry
         .all()
         .iter()
-        .map(|a| views::agency_link(a, d))
+        .map(|a| views::agency_link(a, d, l))
         .collect();
     agencies.sort_by_key(|a| a.name.to_lowercase());
     c.insert("plans", &plans);
     c.insert("agencies", &agencies);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: "tim-kiem/".into(),
         template: "search.html",
-        title: "Tìm kiếm".into(),
-        description: Some("Tìm cơ quan, văn bản, nhiệm vụ; gõ có dấu hoặc không dấu.".into()),
+        title: l.say("page.search"),
+        description: Some(l.say("page.search_description")),
         context: c,
     }
 }
@@ -231,7 +231,7 @@ struct StateSection {
 #[derive(Serialize)]
 struct SummarySection {
     key: &'static str,
-    label: &'static str,
+    label: String,
     count: usize,
     sections: Vec<StateSection>,
 }
@@ -253,17 +253,17 @@ pub fn status_dir(state: State, plan_id: &str) -> String {
 /// Every task, by state as of the edition's date. Past [`split::PART_ROWS`]
 /// tasks, the page gives counts by state and plan, each linking to its list.
 pub fn status(model: &Model, ed: &Edition) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let st = &ed.status;
     let section = |s: State| -> StateSection {
         let si = State::ALL.iter().position(|x| *x == s).unwrap_or(0);
         let tasks: &[TaskRef] = st.by_state.get(si).map_or(&[], |(_, v)| v.as_slice());
         StateSection {
-            state: StateView::new(s, tasks.len()),
+            state: StateView::new(s, tasks.len(), l),
             tasks: if st.split {
                 Vec::new()
             } else {
-                tasks.iter().map(|r| views::task(model, d, *r)).collect()
+                tasks.iter().map(|r| views::task(model, d, l, *r)).collect()
             },
             plans: if st.split {
                 st.by_plan[si]
@@ -295,7 +295,7 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
                 .collect();
             SummarySection {
                 key: g.key(),
-                label: g.label(),
+                label: l.say(&format!("summary.{}", g.key())),
                 count: sections.iter().map(|x| x.state.count).sum(),
                 sections,
             }
@@ -304,11 +304,11 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
     let mut c = Context::new();
     c.insert("groups", &groups);
     c.insert("split", &st.split);
-    c.insert("crumbs", &[crumb("Trang chủ", "")]);
+    c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: "tinh-trang/".into(),
         template: "status.html",
-        title: "Tình trạng nhiệm vụ".into(),
+        title: l.say("page.status"),
         description: None,
         context: c,
     }
@@ -317,7 +317,7 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
 /// Part `part` of the tasks of plan `pi` in state number `si` of
 /// [`State::ALL`], when the status page is split.
 pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usize) -> PageSpec {
-    let d = ed.derived;
+    let (d, l) = (ed.derived, &ed.locale);
     let (state, _) = ed.status.by_state[si];
     let list: &[TaskRef] = ed
         .status
@@ -329,26 +329,25 @@ pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usiz
     let base = status_dir(state, p.id.as_str());
     let tasks: Vec<TaskView> = split::slice(list, part)
         .iter()
-        .map(|r| views::task(model, d, *r))
+        .map(|r| views::task(model, d, l, *r))
         .collect();
     let mut c = Context::new();
-    c.insert("state", &StateView::new(state, list.len()));
+    c.insert("state", &StateView::new(state, list.len(), l));
     c.insert("plan", &ed.plan_summary(pi));
     c.insert("tasks", &tasks);
     c.insert("parts", &split::parts_view(&base, list.len(), part));
     c.insert(
         "crumbs",
-        &[crumb("Trang chủ", ""), crumb("Tình trạng", "tinh-trang/")],
+        &[
+            crumb(l.say("page.home"), ""),
+            crumb(l.say("page.status_crumb"), "tinh-trang/"),
+        ],
     );
-    let suffix = if part > 1 {
-        format!(" (trang {part})")
-    } else {
-        String::new()
-    };
+    let suffix = super::part_suffix(l, part);
     PageSpec {
         dir: split::part_dir(&base, part),
         template: "status_part.html",
-        title: format!("{} — {}{suffix}", state.label(), p.label()),
+        title: format!("{} — {}{suffix}", l.state_label(state), p.label()),
         description: None,
         context: c,
     }
