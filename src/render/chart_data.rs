@@ -12,6 +12,7 @@ use crate::model::report::ReportKind;
 use crate::model::Model;
 
 use super::charts::{self, palette, Bar, Chart, SeriesSpec};
+use super::i18n::Locale;
 use super::state_colours::StateColours;
 
 fn refs_of(model: &Model, pi: usize) -> impl Iterator<Item = TaskRef> + '_ {
@@ -23,7 +24,7 @@ pub const MAX_PLAN_BARS: usize = 30;
 
 /// Status breakdown per plan (stacked bars), in the theme's state colours;
 /// past [`MAX_PLAN_BARS`] plans, the plans with the most tasks.
-pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Chart {
+pub fn status_by_plan(model: &Model, d: &Derived, l: &Locale, colours: &StateColours) -> Chart {
     let per_plan: Vec<Vec<(State, usize)>> = (0..model.plans.len())
         .map(|pi| d.counts(refs_of(model, pi)))
         .collect();
@@ -39,7 +40,7 @@ pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Cha
     let series: Vec<SeriesSpec> = used
         .iter()
         .map(|s| SeriesSpec {
-            label: s.label().into(),
+            label: l.state_label(*s),
             color: colours.get(*s),
             class: Some(format!("state-fill-{}", s.key())),
         })
@@ -82,17 +83,25 @@ pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Cha
             i += 1;
             kept
         });
-        format!("Tình trạng nhiệm vụ theo văn bản ({MAX_PLAN_BARS} văn bản nhiều nhiệm vụ nhất)")
+        l.say_with(
+            "chart_text.by_plan_top",
+            &[("n", MAX_PLAN_BARS.to_string())],
+        )
     } else {
-        "Tình trạng nhiệm vụ theo từng văn bản".to_string()
+        l.say("chart_text.by_plan")
     };
     charts::stacked_bars(
+        l,
         "tinh-trang-theo-ke-hoach",
         &title,
-        &format!(
-            "Trong {total} nhiệm vụ của {} văn bản có bảng nhiệm vụ, {overdue} nhiệm vụ đã qua thời hạn mà chưa hoàn thành hoặc chưa có báo cáo, tính đến ngày {}.",
-            plans_with_tasks,
-            crate::model::deadline::vi_date(d.as_of)
+        &l.say_n(
+            "chart_text.by_plan_summary",
+            total,
+            &[
+                ("plans", plans_with_tasks.to_string()),
+                ("overdue", overdue.to_string()),
+                ("date", l.date_text(d.as_of)),
+            ],
         ),
         &series,
         &bars,
@@ -100,7 +109,13 @@ pub fn status_by_plan(model: &Model, d: &Derived, colours: &StateColours) -> Cha
 }
 
 /// Completion and overdue counts per agency, leads or cooperations.
-pub fn by_agency(model: &Model, d: &Derived, lead: bool, colours: &StateColours) -> Chart {
+pub fn by_agency(
+    model: &Model,
+    d: &Derived,
+    l: &Locale,
+    lead: bool,
+    colours: &StateColours,
+) -> Chart {
     let mut rows: Vec<(String, u32, u32, u32)> = Vec::new();
     for a in model.registry.all() {
         let Some(t) = d.by_agency.get(&a.id) else {
@@ -125,45 +140,41 @@ pub fn by_agency(model: &Model, d: &Derived, lead: bool, colours: &StateColours)
     }
     rows.sort_by(|a, b| (b.1 + b.2 + b.3, b.2, &a.0).cmp(&(a.1 + a.2 + a.3, a.2, &b.0)));
     rows.truncate(15);
-    let (id, title, role) = if lead {
-        (
-            "co-quan-chu-tri",
-            "Nhiệm vụ chủ trì theo cơ quan (15 cơ quan nhiều nhất)",
-            "chủ trì",
-        )
+    let (id, role) = if lead {
+        ("co-quan-chu-tri", "lead")
     } else {
-        (
-            "co-quan-phoi-hop",
-            "Nhiệm vụ phối hợp theo cơ quan (15 cơ quan nhiều nhất)",
-            "phối hợp",
-        )
+        ("co-quan-phoi-hop", "cooperate")
     };
+    let key = |k: &str| format!("chart_text.{role}_{k}");
     let summary = match rows.first() {
-        Some(top) => format!(
-            "{} {role} nhiều nhiệm vụ nhất ({}), trong đó {} đã qua thời hạn mà chưa hoàn thành hoặc chưa có báo cáo.",
-            top.0,
-            top.1 + top.2 + top.3,
-            top.2
+        Some(top) => l.say_with(
+            &key("summary"),
+            &[
+                ("name", top.0.clone()),
+                ("n", (top.1 + top.2 + top.3).to_string()),
+                ("overdue", top.2.to_string()),
+            ],
         ),
-        None => format!("Chưa có nhiệm vụ {role} nào."),
+        None => l.say(&key("none")),
     };
     charts::stacked_bars(
+        l,
         id,
-        title,
+        &l.say(&key("title")),
         &summary,
         &[
             SeriesSpec {
-                label: "Đã hoàn thành".into(),
+                label: l.say("chart_text.done"),
                 color: colours.get(State::DoneOnTime),
                 class: None,
             },
             SeriesSpec {
-                label: "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)".into(),
+                label: l.say("chart_text.overdue"),
                 color: colours.get(State::OpenOverdue),
                 class: None,
             },
             SeriesSpec {
-                label: "Còn lại".into(),
+                label: l.say("chart_text.rest"),
                 color: palette::LIGHT,
                 class: None,
             },
@@ -179,8 +190,8 @@ pub fn by_agency(model: &Model, d: &Derived, lead: bool, colours: &StateColours)
 }
 
 /// Cumulative completed tasks after each office report (burn-up).
-pub fn burn_up(model: &Model) -> Option<Chart> {
-    burn_up_from(model, &|k| {
+pub fn burn_up(model: &Model, l: &Locale) -> Option<Chart> {
+    burn_up_from(model, l, &|k| {
         let r = &model.reports[k];
         let d = Derived::at(model, r.date, k + 1);
         d.standings.values().filter(|s| s.state.is_done()).count() as u32
@@ -189,7 +200,7 @@ pub fn burn_up(model: &Model) -> Option<Chart> {
 
 /// Same as [`burn_up`], with `done(k)` giving the number of tasks done
 /// after report `k` (the render driver knows it already).
-pub fn burn_up_from(model: &Model, done_after: &dyn Fn(usize) -> u32) -> Option<Chart> {
+pub fn burn_up_from(model: &Model, l: &Locale, done_after: &dyn Fn(usize) -> u32) -> Option<Chart> {
     let months: Vec<usize> = {
         let mut last: BTreeMap<(i32, u32), usize> = BTreeMap::new();
         for (i, r) in model.reports.iter().enumerate() {
@@ -207,16 +218,21 @@ pub fn burn_up_from(model: &Model, done_after: &dyn Fn(usize) -> u32) -> Option<
     let mut done = Vec::new();
     for k in months {
         let r = &model.reports[k];
-        labels.push(format!("{:02}/{:04}", r.month, r.year));
+        labels.push(month_label(l, r.year, r.month));
         done.push(done_after(k));
     }
     let last = done.last().copied().unwrap_or(0);
     Some(charts::burn_up(
+        l,
         "hoan-thanh-theo-ky",
-        "Số nhiệm vụ đã hoàn thành qua các kỳ báo cáo",
-        &format!(
-            "Sau kỳ báo cáo {}, {last} trên {total} nhiệm vụ đã được báo cáo hoàn thành.",
-            labels.last().cloned().unwrap_or_default()
+        &l.say("chart_text.burn_up"),
+        &l.say_n(
+            "chart_text.burn_up_summary",
+            total as usize,
+            &[
+                ("period", labels.last().cloned().unwrap_or_default()),
+                ("done", last.to_string()),
+            ],
         ),
         &labels,
         &done,
@@ -225,7 +241,7 @@ pub fn burn_up_from(model: &Model, done_after: &dyn Fn(usize) -> u32) -> Option<
 }
 
 /// Task deadlines per month.
-pub fn deadlines_per_month(d: &Derived) -> Chart {
+pub fn deadlines_per_month(d: &Derived, l: &Locale) -> Chart {
     let mut per: BTreeMap<(i32, u32), u32> = BTreeMap::new();
     for s in &d.calendar.series {
         if let Source::Task(_) = s.source {
@@ -246,10 +262,7 @@ pub fn deadlines_per_month(d: &Derived) -> Chart {
         }
         _ => Vec::new(),
     };
-    let labels: Vec<String> = range
-        .iter()
-        .map(|(y, m)| format!("{m:02}/{y:04}"))
-        .collect();
+    let labels: Vec<String> = range.iter().map(|(y, m)| month_label(l, *y, *m)).collect();
     let values: Vec<u32> = range
         .iter()
         .map(|k| per.get(k).copied().unwrap_or(0))
@@ -261,20 +274,22 @@ pub fn deadlines_per_month(d: &Derived) -> Chart {
         .map(|(i, v)| (i, *v))
         .unwrap_or((0, 0));
     charts::columns(
+        l,
         "han-theo-thang",
-        "Số thời hạn nhiệm vụ theo tháng",
-        &format!(
-            "Tháng có nhiều thời hạn nhất là {} với {peak} thời hạn; hạn ghi theo tháng, quý hoặc năm được tính vào tháng cuối của kỳ.",
-            labels.get(peak_i).cloned().unwrap_or_default()
+        &l.say("chart_text.per_month"),
+        &l.say_n(
+            "chart_text.per_month_summary",
+            peak as usize,
+            &[("month", labels.get(peak_i).cloned().unwrap_or_default())],
         ),
         &labels,
         &values,
-        "Số thời hạn",
+        &l.say("chart_text.per_month_values"),
     )
 }
 
 /// Indicators against their targets, latest reported value of each.
-pub fn indicators(model: &Model, d: &Derived) -> Option<Chart> {
+pub fn indicators(model: &Model, d: &Derived, l: &Locale) -> Option<Chart> {
     let mut latest: BTreeMap<(usize, String), (String, f64, f64, String)> = BTreeMap::new();
     for r in &model.reports[..d.reports_used] {
         for i in &r.indicators {
@@ -295,33 +310,41 @@ pub fn indicators(model: &Model, d: &Derived) -> Option<Chart> {
     let items: Vec<_> = latest.into_values().collect();
     let met = items.iter().filter(|(_, t, a, _)| a >= t).count();
     Some(charts::target_actual(
+        l,
         "chi-tieu",
-        "Chỉ tiêu: mục tiêu và kết quả đạt được",
-        &format!(
-            "{met} trên {} chỉ tiêu đã đạt mục tiêu theo báo cáo gần nhất.",
-            items.len()
+        &l.say("chart_text.indicators"),
+        &l.say_n(
+            "chart_text.indicators_summary",
+            items.len(),
+            &[("met", met.to_string())],
         ),
         &items,
     ))
 }
 
 /// Every chart of the site, in page order.
-pub fn all(model: &Model, d: &Derived, colours: &StateColours) -> Vec<Chart> {
-    all_from(model, d, colours, burn_up(model))
+pub fn all(model: &Model, d: &Derived, l: &Locale, colours: &StateColours) -> Vec<Chart> {
+    all_from(model, d, l, colours, burn_up(model, l))
+}
+
+/// A month on a chart's axis and in its table (`09/2025`, `September 2025`).
+fn month_label(l: &Locale, y: i32, m: u32) -> String {
+    l.month(y, m).unwrap_or_else(|_| format!("{m:02}/{y:04}"))
 }
 
 /// Every chart, with the burn-up chart already made.
 pub fn all_from(
     model: &Model,
     d: &Derived,
+    l: &Locale,
     colours: &StateColours,
     burn_up: Option<Chart>,
 ) -> Vec<Chart> {
-    let mut v = vec![status_by_plan(model, d, colours)];
+    let mut v = vec![status_by_plan(model, d, l, colours)];
     v.extend(burn_up);
-    v.push(by_agency(model, d, true, colours));
-    v.push(by_agency(model, d, false, colours));
-    v.push(deadlines_per_month(d));
-    v.extend(indicators(model, d));
+    v.push(by_agency(model, d, l, true, colours));
+    v.push(by_agency(model, d, l, false, colours));
+    v.push(deadlines_per_month(d, l));
+    v.extend(indicators(model, d, l));
     v
 }

@@ -208,7 +208,7 @@ pub fn render_to(
     run(&feeds, |f| {
         out.put(calendar::feed(model, derived, &ics_words, *f))
     })?;
-    for f in search::index(model, derived).0 {
+    for f in search::index(model, derived, &locale).0 {
         out.put(f)?;
     }
     // Reports in order: each report page, each month's snapshot, and the
@@ -271,8 +271,10 @@ pub fn render_to(
         prev = Some(after);
     }
     drop(prev);
-    let burn = chart_data::burn_up_from(model, &|k| done_after.get(k).copied().unwrap_or(0));
-    let charts = chart_data::all_from(model, derived, &theme.states, burn);
+    let burn = chart_data::burn_up_from(model, &live.locale, &|k| {
+        done_after.get(k).copied().unwrap_or(0)
+    });
+    let charts = chart_data::all_from(model, derived, &live.locale, &theme.states, burn);
     let parts = SiteParts {
         charts: &charts,
         downloads: &downloads,

@@ -26,6 +26,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
 
+use super::i18n::Locale;
 use super::{urls, OutFile};
 
 /// Documents per document shard.
@@ -107,15 +108,20 @@ pub fn shards(
 }
 
 struct Doc {
-    kind: &'static str,
+    kind: String,
     title: String,
     href: String,
     text: String,
-    state: Option<(&'static str, &'static str)>,
+    state: Option<(&'static str, String)>,
 }
 
-fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
+fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
     let mut docs = Vec::new();
+    let (agency, plan, task) = (
+        l.say("search_index.agency"),
+        l.say("search_index.plan"),
+        l.say("search_index.task"),
+    );
     for a in model.registry.all() {
         let mut text = a.name.clone();
         for al in a.aliases.iter().chain(a.short.iter()) {
@@ -123,7 +129,7 @@ fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
             text.push_str(al);
         }
         docs.push(Doc {
-            kind: "Cơ quan",
+            kind: agency.clone(),
             title: a.name.clone(),
             href: urls::href(&urls::agency(a.id.as_str())),
             text,
@@ -132,7 +138,7 @@ fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
     }
     for (pi, p) in model.plans.iter().enumerate() {
         docs.push(Doc {
-            kind: "Văn bản",
+            kind: plan.clone(),
             title: format!("{}: {}", p.label(), p.title),
             href: urls::href(&urls::plan(p.id.as_str())),
             text: format!(
@@ -147,8 +153,15 @@ fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
             let name = t.number.as_deref().unwrap_or(t.id.as_str());
             let body = t.text.as_deref().unwrap_or("");
             docs.push(Doc {
-                kind: "Nhiệm vụ",
-                title: format!("{}, nhiệm vụ {name}: {}", p.label(), body),
+                kind: task.clone(),
+                title: l.say_with(
+                    "search_index.task_title",
+                    &[
+                        ("plan", p.label()),
+                        ("number", name.to_string()),
+                        ("text", body.to_string()),
+                    ],
+                ),
                 href: urls::href(&urls::task(p.id.as_str(), t.id.as_str())),
                 text: format!(
                     "{body} {} {}",
@@ -158,7 +171,7 @@ fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
                 state: derived
                     .standings
                     .get(&TaskRef { plan: pi, task: ti })
-                    .map(|st| (st.state.key(), st.state.label())),
+                    .map(|st| (st.state.key(), l.state_label(st.state))),
             });
         }
     }
@@ -166,8 +179,8 @@ fn documents(model: &Model, derived: &Derived) -> Vec<Doc> {
 }
 
 /// Writes the index files. Returns them and the total size in bytes.
-pub fn index(model: &Model, derived: &Derived) -> (Vec<OutFile>, usize) {
-    let docs = documents(model, derived);
+pub fn index(model: &Model, derived: &Derived, l: &Locale) -> (Vec<OutFile>, usize) {
+    let docs = documents(model, derived, l);
     let mut tokens_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
@@ -192,8 +205,8 @@ pub fn index(model: &Model, derived: &Derived) -> (Vec<OutFile>, usize) {
         let folded: Vec<String> = chunk.iter().map(|d| fold(&d.title)).collect();
         let mut rows: Vec<[&str; 6]> = Vec::new();
         for (d, f) in chunk.iter().zip(&folded) {
-            let (key, label) = d.state.unwrap_or(("", ""));
-            rows.push([d.kind, &d.title, &d.href, f, key, label]);
+            let (key, label) = d.state.as_ref().map_or(("", ""), |(k, l)| (*k, l.as_str()));
+            rows.push([&d.kind, &d.title, &d.href, f, key, label]);
         }
         files.push(OutFile {
             path: format!("tim-kiem/d/{n}.json"),

@@ -7,10 +7,12 @@ use super::{
     category_label, draw_legend, fmt_num, legend_layout, palette, text_style, wrap, Bar, Chart,
     SeriesSpec, SMALL, TEXT, WIDTH,
 };
+use crate::render::i18n::Locale;
 
 /// Horizontal stacked bars, one per category, with the category name above
 /// each bar and the value written in or after each segment.
 pub fn stacked_bars(
+    loc: &Locale,
     id: &str,
     title: &str,
     summary: &str,
@@ -52,7 +54,7 @@ pub fn stacked_bars(
                 .disable_mesh()
                 .disable_y_axis()
                 .x_labels(5)
-                .x_label_formatter(&|v| fmt_num(v.round()))
+                .x_label_formatter(&|v| fmt_num(loc, v.round()))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let top = bars.len() as f64;
@@ -91,7 +93,7 @@ pub fn stacked_bars(
                     if *v as f64 * px_per_unit >= 10.0 + 9.0 * digits {
                         let ink = if is_dark(&s.color) { &WHITE } else { &BLACK };
                         let _ = chart.draw_series(std::iter::once(Text::new(
-                            fmt_num(f64::from(*v)),
+                            fmt_num(loc, f64::from(*v)),
                             ((x + x1) / 2.0, y0 - (b0 + b1) / 2.0),
                             text_style(SMALL, ink).pos(Pos::new(HPos::Center, VPos::Center)),
                         )));
@@ -100,7 +102,7 @@ pub fn stacked_bars(
                 }
                 let total: u32 = b.values.iter().sum();
                 let _ = chart.draw_series(std::iter::once(Text::new(
-                    fmt_num(f64::from(total)),
+                    fmt_num(loc, f64::from(total)),
                     (x + max as f64 * 0.01, y0 - (b0 + b1) / 2.0),
                     text_style(SMALL, &BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
                 )));
@@ -111,7 +113,7 @@ pub fn stacked_bars(
     let svg = mark_series(&svg, series);
     let mut headers = vec![String::new()];
     headers.extend(series.iter().map(|s| s.label.clone()));
-    headers.push("Tổng".into());
+    headers.push(loc.say("chart.total"));
     let rows = bars
         .iter()
         .map(|b| {
@@ -140,6 +142,7 @@ fn mark_series(svg: &str, series: &[SeriesSpec]) -> String {
 
 /// Vertical bars, one per period, with the value above each bar.
 pub fn columns(
+    loc: &Locale,
     id: &str,
     title: &str,
     summary: &str,
@@ -176,7 +179,7 @@ pub fn columns(
                 .x_labels(n)
                 .x_label_formatter(&|v| category_label(&l, *v, every))
                 .y_labels(5)
-                .y_label_formatter(&|v| fmt_num(v.round()))
+                .y_label_formatter(&|v| fmt_num(loc, v.round()))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             // Values over bars only where they do not collide.
@@ -195,7 +198,7 @@ pub fn columns(
                 )));
                 if *v > 0 && i % value_every == 0 {
                     let _ = chart.draw_series(std::iter::once(Text::new(
-                        fmt_num(f64::from(*v)),
+                        fmt_num(loc, f64::from(*v)),
                         (x, *v as f64 + max as f64 * 0.02),
                         text_style(SMALL, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                     )));
@@ -216,6 +219,7 @@ pub fn columns(
 /// Target against actual value for each indicator, as paired bars in percent
 /// of the target, with both numbers written out.
 pub fn target_actual(
+    loc: &Locale,
     id: &str,
     title: &str,
     summary: &str,
@@ -228,7 +232,10 @@ pub fn target_actual(
         .collect();
     let name_lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
     let row_h = 50 + 20 * name_lines;
-    let (legend_items, legend_h) = legend_layout(&["Mục tiêu", "Đạt được"], width);
+    let (target_word, actual_word) = (loc.say("chart.target"), loc.say("chart.actual"));
+    let (target_short, actual_short) =
+        (loc.say("chart.target_short"), loc.say("chart.actual_short"));
+    let (legend_items, legend_h) = legend_layout(&[&target_word, &actual_word], width);
     let height = items.len() as u32 * row_h + legend_h + 30;
     let max = items
         .iter()
@@ -244,8 +251,9 @@ pub fn target_actual(
         let value_w = items
             .iter()
             .map(|(_, t, a, u)| {
-                let t = super::text_width(&format!("mục tiêu {}\u{a0}{u}", fmt_num(*t)), SMALL);
-                let a = super::text_width(&format!("đạt {}\u{a0}{u}", fmt_num(*a)), SMALL);
+                let t = format!("{target_short} {}\u{a0}{u}", fmt_num(loc, *t));
+                let a = format!("{actual_short} {}\u{a0}{u}", fmt_num(loc, *a));
+                let (t, a) = (super::text_width(&t, SMALL), super::text_width(&a, SMALL));
                 t.max(a)
             })
             .max()
@@ -263,7 +271,7 @@ pub fn target_actual(
                 .disable_mesh()
                 .disable_y_axis()
                 .x_labels(4)
-                .x_label_formatter(&|v| fmt_num(*v))
+                .x_label_formatter(&|v| fmt_num(loc, *v))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let top = items.len() as f64;
@@ -280,8 +288,8 @@ pub fn target_actual(
                     )));
                 }
                 for (k, (v, c, word)) in [
-                    (target, palette::GREY, "mục tiêu"),
-                    (actual, palette::BLUE, "đạt"),
+                    (target, palette::GREY, target_short.as_str()),
+                    (actual, palette::BLUE, actual_short.as_str()),
                 ]
                 .iter()
                 .enumerate()
@@ -295,7 +303,7 @@ pub fn target_actual(
                     let _ = chart.draw_series(std::iter::once(Text::new(
                         format!(
                             "{word} {}{}{unit}",
-                            fmt_num(**v),
+                            fmt_num(loc, **v),
                             if unit.is_empty() { "" } else { "\u{a0}" }
                         ),
                         (**v + span * 0.01, ya - bar * 0.42),
@@ -307,10 +315,10 @@ pub fn target_actual(
         let _ = root.present();
     }
     let headers = vec![
-        "Chỉ tiêu".into(),
-        "Mục tiêu".into(),
-        "Đạt được".into(),
-        "Đơn vị".into(),
+        loc.say("chart.indicator"),
+        target_word,
+        actual_word,
+        loc.say("chart.unit"),
     ];
     let rows = items
         .iter()

@@ -4,9 +4,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{category_label, fmt_num, palette, text_style, text_width, Chart, SMALL, WIDTH};
+use crate::render::i18n::Locale;
 
 /// A line of cumulative values over periods (burn-up), with a target line.
 pub fn burn_up(
+    loc: &Locale,
     id: &str,
     title: &str,
     summary: &str,
@@ -42,7 +44,7 @@ pub fn burn_up(
                 .x_labels(n)
                 .x_label_formatter(&|v| category_label(&labels, *v, every))
                 .y_labels(5)
-                .y_label_formatter(&|v| fmt_num(v.round()))
+                .y_label_formatter(&|v| fmt_num(loc, v.round()))
                 .label_style(text_style(SMALL, &BLACK))
                 .draw();
             let _ = chart.draw_series(LineSeries::new(
@@ -50,7 +52,10 @@ pub fn burn_up(
                 palette::GREY.stroke_width(2),
             ));
             let _ = chart.draw_series(std::iter::once(Text::new(
-                format!("Tổng số nhiệm vụ: {}", fmt_num(f64::from(total))),
+                loc.say_with(
+                    "chart.total_tasks_line",
+                    &[("n", fmt_num(loc, f64::from(total)))],
+                ),
                 (-0.45, total as f64 * 1.06),
                 text_style(SMALL, &BLACK),
             )));
@@ -71,7 +76,7 @@ pub fn burn_up(
                     continue;
                 }
                 let _ = chart.draw_series(std::iter::once(Text::new(
-                    fmt_num(y),
+                    fmt_num(loc, y),
                     (x, y + total.max(1) as f64 * 0.03),
                     text_style(SMALL, &BLACK).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 )));
@@ -80,9 +85,9 @@ pub fn burn_up(
         let _ = root.present();
     }
     let headers = vec![
-        "Kỳ báo cáo".into(),
-        "Số nhiệm vụ đã hoàn thành (cộng dồn)".into(),
-        "Tổng số nhiệm vụ".into(),
+        loc.say("chart.report_period"),
+        loc.say("chart.done_cumulative"),
+        loc.say("chart.total_tasks"),
     ];
     let rows = periods
         .iter()

@@ -7,6 +7,7 @@
 mod bars;
 mod lines;
 
+use crate::render::i18n::Locale;
 use plotters::prelude::*;
 use serde::Serialize;
 
@@ -161,10 +162,10 @@ pub(crate) fn category_label(labels: &[String], v: f64, every: usize) -> String 
     }
 }
 
-/// A number the Vietnamese way, without a trailing `,0`: `90,2`, `1.234`
-/// (for text drawn in charts).
-pub fn fmt_num(v: f64) -> String {
-    crate::render::numbers::vi_number(v, 1)
+/// A number the language's way, without a trailing `,0`: `90,2`, `1.234`
+/// in Vietnamese, `90.2`, `1,234` in English (for text drawn in charts).
+pub fn fmt_num(loc: &Locale, v: f64) -> String {
+    loc.number(v, 1)
 }
 
 /// A number for data tables and CSV, machine-readable: `90.2`, `1234`.
@@ -280,9 +281,16 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
 mod tests {
     use super::*;
 
+    fn vi() -> Locale {
+        crate::render::i18n::I18n::embedded()
+            .expect("the embedded i18n files parse")
+            .locale("vi")
+    }
+
     #[test]
     fn stacked_chart_has_labels_values_and_accessibility() {
         let c = stacked_bars(
+            &vi(),
             "thu",
             "Tình trạng <theo> kế hoạch",
             "Một câu tóm tắt.",
@@ -368,10 +376,11 @@ mod tests {
             .collect();
         let values: Vec<u32> = (0..24).collect();
         let charts = [
-            stacked_bars("a", "A", "a.", &series, &bars),
-            columns("b", "B", "b.", &months, &values, "Số"),
-            burn_up("c", "C", "c.", &months, &values, 40),
+            stacked_bars(&vi(), "a", "A", "a.", &series, &bars),
+            columns(&vi(), "b", "B", "b.", &months, &values, "Số"),
+            burn_up(&vi(), "c", "C", "c.", &months, &values, 40),
             target_actual(
+                &vi(),
                 "d",
                 "D",
                 "d.",
