@@ -6,7 +6,6 @@ use tera::Context;
 
 use crate::derive::calendar::{Occurrence, Series, Source};
 use crate::derive::{Derived, TaskRef};
-use crate::model::duty::Schedule;
 use crate::model::Model;
 
 use super::i18n::Locale;
@@ -90,7 +89,7 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
                     "{}#bao-cao-dinh-ky",
                     urls::href(&urls::plan(plan.id.as_str()))
                 ),
-                label: Some(schedule_words(l, &duty.schedule, duty.before)),
+                label: Some(l.schedule(&duty.schedule, duty.before)),
                 wording: duty.quote.clone(),
                 before: duty.before,
                 plan_label: plan.label(),
@@ -154,46 +153,6 @@ fn month_words(l: &Locale, key: &str, (y, m): (i32, u32)) -> String {
             ("yyyy", format!("{y:04}")),
         ],
     )
-}
-
-/// When a reporting duty falls, in words (`Hằng tháng, trước ngày 9`,
-/// `Monthly, before day 9`).
-pub fn schedule_words(l: &Locale, s: &Schedule, before: bool) -> String {
-    let when = l.say(if before { "duty.before" } else { "duty.by" });
-    match *s {
-        Schedule::Monthly { day } => {
-            l.say_with("duty.monthly", &[("when", when), ("day", day.to_string())])
-        }
-        Schedule::Quarterly { month, day } => {
-            let which = l.say(match month {
-                1 => "duty.quarter_first",
-                2 => "duty.quarter_middle",
-                _ => "duty.quarter_last",
-            });
-            l.say_with(
-                "duty.quarterly",
-                &[("when", when), ("day", day.to_string()), ("which", which)],
-            )
-        }
-        Schedule::Yearly { month, day } => l.say_with(
-            "duty.yearly",
-            &[
-                ("when", when),
-                ("d", day.to_string()),
-                ("dd", format!("{day:02}")),
-                ("mm", format!("{month:02}")),
-                ("month", l.month_name(month).unwrap_or_default()),
-            ],
-        ),
-        Schedule::Once { date } => l.say_with(
-            if before {
-                "duty.once_before"
-            } else {
-                "duty.once_by"
-            },
-            &[("date", l.date_text(date))],
-        ),
-    }
 }
 
 /// Every month from the first to the last with an entry.

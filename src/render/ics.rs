@@ -18,6 +18,7 @@ use super::urls;
 /// looked up once so writing a feed cannot fail.
 #[derive(Debug, Clone)]
 pub struct IcsWords {
+    locale: Locale,
     lang: String,
     task: String,
     deadline_verbatim: String,
@@ -35,6 +36,7 @@ impl IcsWords {
     pub fn new(locale: &Locale) -> Result<IcsWords, I18nError> {
         let t = |k: &str| locale.t(&format!("ics.{k}"), None);
         Ok(IcsWords {
+            locale: locale.clone(),
             lang: locale.lang().to_uppercase(),
             task: t("task")?,
             deadline_verbatim: t("deadline_verbatim")?,
@@ -156,7 +158,7 @@ fn describe(model: &Model, w: &IcsWords, s: &Series) -> (String, String, String)
             let summary = format!("{} — {}", duty.title, plan.label());
             let mut desc = format!(
                 "{}\n{}: {}\n{}: {}",
-                duty.schedule.describe(duty.before),
+                w.locale.schedule(&duty.schedule, duty.before),
                 w.reporter,
                 duty.who.text,
                 w.verbatim,

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::model::deadline::{roman, Recurrence, Trigger};
+use crate::model::duty::Schedule;
 use crate::model::{DeadlineKind, Due};
 
 use super::{fill, I18nError, Locale};
@@ -51,6 +52,47 @@ pub const KEYS: &[&str] = &[
 ];
 
 impl Locale {
+    /// When a reporting duty falls, in words (`Hằng tháng, trước ngày 9`,
+    /// `Monthly, before day 9`).
+    pub fn schedule(&self, s: &Schedule, before: bool) -> String {
+        let l = self;
+        let when = l.say(if before { "duty.before" } else { "duty.by" });
+        match *s {
+            Schedule::Monthly { day } => {
+                l.say_with("duty.monthly", &[("when", when), ("day", day.to_string())])
+            }
+            Schedule::Quarterly { month, day } => {
+                let which = l.say(match month {
+                    1 => "duty.quarter_first",
+                    2 => "duty.quarter_middle",
+                    _ => "duty.quarter_last",
+                });
+                l.say_with(
+                    "duty.quarterly",
+                    &[("when", when), ("day", day.to_string()), ("which", which)],
+                )
+            }
+            Schedule::Yearly { month, day } => l.say_with(
+                "duty.yearly",
+                &[
+                    ("when", when),
+                    ("d", day.to_string()),
+                    ("dd", format!("{day:02}")),
+                    ("mm", format!("{month:02}")),
+                    ("month", l.month_name(month).unwrap_or_default()),
+                ],
+            ),
+            Schedule::Once { date } => l.say_with(
+                if before {
+                    "duty.once_before"
+                } else {
+                    "duty.once_by"
+                },
+                &[("date", l.date_text(date))],
+            ),
+        }
+    }
+
     fn words(&self, key: &str, args: &[(&str, String)]) -> Result<String, I18nError> {
         Ok(fill(&self.t(key, None)?, args))
     }

@@ -264,7 +264,7 @@ impl DutyView {
             title: du.title.clone(),
             who: views::CellView::new(&du.who, model),
             to: du.to.clone(),
-            schedule: crate::render::calendar::schedule_words(l, &du.schedule, du.before),
+            schedule: l.schedule(&du.schedule, du.before),
             quote: du.quote.clone(),
             section: du.section.clone(),
             note: du.note.clone(),
