@@ -13,6 +13,9 @@ use super::{paths, I18n, REFERENCE};
 
 /// Keys the program itself looks up (not found by reading templates).
 pub const PROGRAM_KEYS: &[&str] = &[
+    // Names of the languages (citations say which language a text is in).
+    "language_name.vi",
+    "language_name.en",
     "meta.name",
     "date.day",
     "date.month",

@@ -228,7 +228,8 @@ impl I18n {
     }
 
     /// Registers `t(key, n, …)` on `tera`, bound to `lang`: the function
-    /// every template uses for its words.
+    /// every template uses for its words. `lang="vi"` asks for another
+    /// language's words (the citations are given in fixed languages).
     pub fn register(&self, tera: &mut tera::Tera, lang: &str) {
         let i18n = self.clone();
         let lang = lang.to_string();
@@ -237,9 +238,10 @@ impl I18n {
             move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
                 let key: String = kwargs.must_get("key")?;
                 let n: Option<i64> = kwargs.get("n")?;
+                let other: Option<String> = kwargs.get("lang")?;
                 let args: Vec<(String, String)> = kwargs
                     .iter()
-                    .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("n")))
+                    .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("n") | Some("lang")))
                     .map(|(k, v)| {
                         let v = v
                             .as_str()
@@ -250,6 +252,15 @@ impl I18n {
                     .collect();
                 let borrowed: Vec<(&str, String)> =
                     args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                let lang = match other {
+                    Some(l) if i18n.has(&l) => l,
+                    Some(l) => {
+                        return Err(tera::Error::message(format!(
+                            "t(lang=\"{l}\"): the theme has no i18n/{l}.toml"
+                        )))
+                    }
+                    None => lang.clone(),
+                };
                 i18n.text(&lang, &key, n, &borrowed)
                     .map_err(|e| tera::Error::message(e.to_string()))
             },

@@ -45,6 +45,15 @@ pub(crate) fn part_suffix(l: &Locale, part: usize) -> String {
 pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut Context) {
     ctx.insert("site", &model.site);
     ctx.insert("lang", l.lang());
+    // Citations: in the content's language, the page's, and English (the
+    // international one), each once, in that order.
+    let mut cite_langs: Vec<&str> = Vec::new();
+    for c in [model.site.language.as_str(), l.lang(), "en"] {
+        if !cite_langs.contains(&c) {
+            cite_langs.push(c);
+        }
+    }
+    ctx.insert("cite_langs", &cite_langs);
     ctx.insert("as_of_iso", &d.as_of.to_string());
     ctx.insert("root", &place.root);
     ctx.insert("site_root", &place.site_root);
