@@ -38,6 +38,8 @@
     return deltas.map(function (d) { sum += d; return sum; });
   }
 
+  // The kinds in rank order, by their words in the index (the page gives
+  // its language's words in `data-kinds`; these are the Vietnamese ones).
   var KIND_RANK = { "Cơ quan": 0, "Văn bản": 1, "Nhiệm vụ": 2 };
 
   // How well a document's title answers the query, as a list compared left
@@ -133,6 +135,29 @@
   var base = form.getAttribute("data-index");
   var siteRoot = form.getAttribute("data-root");
   var PAGE = 50;
+  // The interface's words: the page's language's, from `data-w-*` when the
+  // page gives them, else the Vietnamese ones. `{q}`, `{shown}`, `{total}`
+  // are filled in.
+  var WORDS = {
+    none: "Không tìm thấy kết quả cho “{q}”.",
+    some: "Hiện {shown} trên {total} kết quả cho “{q}”, phù hợp nhất trước.",
+    one: "{total} kết quả cho “{q}”, phù hợp nhất trước.",
+    all: "{total} kết quả cho “{q}”, phù hợp nhất trước.",
+    more: "Xem tất cả {total} kết quả",
+    failed: "Không tải được chỉ mục tìm kiếm (khi mở từ ổ đĩa, trình duyệt có thể chặn). Hãy dùng danh sách bên dưới."
+  };
+  Object.keys(WORDS).forEach(function (k) {
+    var w = form.getAttribute("data-w-" + k);
+    if (w) WORDS[k] = w;
+  });
+  var kinds = form.getAttribute("data-kinds");
+  if (kinds) {
+    KIND_RANK = {};
+    kinds.split("|").forEach(function (k, i) { KIND_RANK[k] = i; });
+  }
+  function say(k, v) {
+    return WORDS[k].replace(/\{(q|shown|total)\}/g, function (_, n) { return String(v[n]); });
+  }
   var cache = {};
   function load(path) {
     if (!cache[path]) {
@@ -168,9 +193,10 @@
       out.innerHTML = "";
       var p = document.createElement("p");
       p.className = "count";
-      if (!res.total) p.textContent = "Không tìm thấy kết quả cho “" + q + "”.";
-      else if (res.results.length < res.total) p.textContent = "Hiện " + res.results.length + " trên " + res.total + " kết quả cho “" + q + "”, phù hợp nhất trước.";
-      else p.textContent = res.total + " kết quả cho “" + q + "”, phù hợp nhất trước.";
+      var v = { q: q, shown: res.results.length, total: res.total };
+      if (!res.total) p.textContent = say("none", v);
+      else if (res.results.length < res.total) p.textContent = say("some", v);
+      else p.textContent = say(res.total === 1 ? "one" : "all", v);
       out.appendChild(p);
       var ul = document.createElement("ul");
       res.results.forEach(function (r) { ul.appendChild(item(r)); });
@@ -179,7 +205,7 @@
         var more = document.createElement("button");
         more.type = "button";
         more.className = "more";
-        more.textContent = "Xem tất cả " + res.total + " kết quả";
+        more.textContent = say("more", { q: q, shown: res.results.length, total: res.total });
         more.addEventListener("click", function () {
           show(q, true).then(function () {
             // Keyboard and screen-reader users continue at the first new result.
@@ -190,7 +216,7 @@
         out.appendChild(more);
       }
     }, function () {
-      out.textContent = "Không tải được chỉ mục tìm kiếm (khi mở từ ổ đĩa, trình duyệt có thể chặn). Hãy dùng danh sách bên dưới.";
+      out.textContent = say("failed", {});
     });
   }
   var input = form.querySelector("input[name=q]");
