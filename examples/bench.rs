@@ -392,7 +392,8 @@ fn shipped(tmp: &Path) {
         let d = minhbach::derive::Derived::new(&model);
         if let Ok(theme) = minhbach::render::theme::Theme::embedded() {
             let t = Instant::now();
-            let charts = minhbach::render::chart_data::all(&model, &d, &theme.states);
+            let locale = theme.i18n.locale(&model.site.language);
+            let charts = minhbach::render::chart_data::all(&model, &d, &locale, &theme.states);
             println!(
                 "shipped content: {} charts rendered in {:.1} ms ({} bytes of SVG)",
                 charts.len(),

@@ -108,3 +108,61 @@ pub fn valid_content(dir: &Path) {
         ],
     );
 }
+
+/// The words of every value of a catalogue, cut at its `{placeholders}`.
+pub fn fragments(lang: &str) -> Vec<String> {
+    let i = minhbach::render::i18n::I18n::embedded().unwrap();
+    let c = i.catalog(lang).unwrap();
+    let mut values = Vec::new();
+    for k in c.keys() {
+        match c.get(k).unwrap() {
+            minhbach::render::i18n::Entry::Text(s) => values.push(s.clone()),
+            minhbach::render::i18n::Entry::Plural { one, other } => {
+                values.extend([one.clone(), other.clone()])
+            }
+            minhbach::render::i18n::Entry::List(l) => values.extend(l.iter().cloned()),
+        }
+    }
+    let mut out = Vec::new();
+    for v in values {
+        let mut rest = v.as_str();
+        while !rest.is_empty() {
+            let (piece, after) = match rest.find('{') {
+                Some(i) => (
+                    &rest[..i],
+                    rest[i..].find('}').map_or("", |j| &rest[i + j + 1..]),
+                ),
+                None => (rest, ""),
+            };
+            out.push(piece.trim().to_string());
+            rest = after;
+        }
+    }
+    out
+}
+
+/// The Vietnamese words no English output may hold: each fragment of the
+/// reference file with a Vietnamese letter and at least four characters,
+/// except those the English file quotes between “ and ” (it cites names
+/// such as “Văn phòng UBND tỉnh” as examples).
+pub fn vietnamese_ui_words() -> Vec<String> {
+    let quoted: Vec<String> = fragments("en")
+        .iter()
+        .flat_map(|v| {
+            v.split('“')
+                .skip(1)
+                .filter_map(|q| q.split('”').next())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut words: Vec<String> = fragments(minhbach::render::i18n::REFERENCE)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+        .filter(|w| !quoted.iter().any(|q| q.contains(w.as_str())))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}

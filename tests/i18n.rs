@@ -8,7 +8,6 @@ use std::fs;
 
 use common::*;
 use minhbach::diagnostics::Severity;
-use minhbach::render::i18n::{Entry, I18n, REFERENCE};
 use minhbach::render::theme::Theme;
 
 #[test]
@@ -96,26 +95,6 @@ fn extra_ui_languages_must_exist_differ_from_the_site_language_and_not_repeat() 
     assert!(w[0].message.contains("not built yet"), "{}", w[0].message);
 }
 
-/// The Vietnamese words of the reference file that are long enough to be
-/// unmistakably Vietnamese UI words (not ids or numbers).
-fn vietnamese_words() -> Vec<String> {
-    let i = I18n::embedded().unwrap();
-    let vi = i.catalog(REFERENCE).unwrap();
-    let mut words = Vec::new();
-    for k in vi.keys() {
-        if k.starts_with("path.") || k.starts_with("date.") {
-            continue;
-        }
-        match vi.get(k).unwrap() {
-            Entry::Text(s) => words.push(s.clone()),
-            Entry::Plural { one, other } => words.extend([one.clone(), other.clone()]),
-            Entry::List(l) => words.extend(l.iter().cloned()),
-        }
-    }
-    words.retain(|w| w.chars().count() >= 4 && !w.is_ascii());
-    words
-}
-
 /// Content with English-only words, so any Vietnamese on a page is the UI's.
 fn english_content(dir: &std::path::Path) {
     write_content(
@@ -158,8 +137,6 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
     assert!(home.contains(">Not yet due, no report</span>"), "{home}");
     let atom = fs::read_to_string(out.join("ban-tin.xml")).unwrap();
     assert!(atom.contains("xml:lang=\"en\"") && atom.contains("<title>Updates — Test</title>"));
-    let words = vietnamese_words();
-    assert!(words.len() > 40, "{words:?}");
     let ics = fs::read_to_string(out.join("lich/lich.ics"))
         .unwrap()
         .replace("\r\n ", "");
@@ -168,107 +145,22 @@ fn a_site_in_english_says_so_and_its_translated_pages_hold_no_vietnamese_ui_word
         ics.contains("Deadline (as written): 30/10/2025") && ics.contains("SUMMARY:Due: Task 1"),
         "{ics}"
     );
-    for w in &words {
-        assert!(
-            !ics.contains(w.as_str()),
-            "Vietnamese UI word {w:?} in the English ICS"
-        );
-    }
-    // The pages whose templates take every word from the i18n files (the
-    // page title in <head> and the status line are still made in Rust).
-    for page in ["ke-hoach", "co-quan", "tim-kiem", "bao-cao"] {
-        let html = fs::read_to_string(out.join(page).join("index.html")).unwrap();
-        let header = &html[html.find("<body>").unwrap()..html.find("<p class=\"asof").unwrap()];
-        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
-        for w in &words {
-            assert!(
-                !header.contains(w.as_str()),
-                "{page}: Vietnamese UI word {w:?} in the header"
-            );
-            assert!(
-                !main.contains(w.as_str()),
-                "{page}: Vietnamese UI word {w:?} in the page"
-            );
-        }
-    }
-}
-
-/// The reference words of the keys whose prefix is in `prefixes`.
-fn vietnamese_words_of(prefixes: &[&str]) -> Vec<String> {
-    let i = I18n::embedded().unwrap();
-    let vi = i.catalog(REFERENCE).unwrap();
-    let mut words = Vec::new();
-    for k in vi.keys() {
-        if !prefixes.iter().any(|p| k.starts_with(p)) {
+    // Every file but the scripts (which carry the reference words as
+    // defaults) holds no Vietnamese interface word.
+    let words = vietnamese_ui_words();
+    assert!(words.len() > 300, "{}", words.len());
+    for (path, bytes) in snapshot(&out) {
+        if path.starts_with("tai-nguyen/") {
             continue;
         }
-        match vi.get(k).unwrap() {
-            Entry::Text(s) => words.push(s.clone()),
-            Entry::Plural { one, other } => words.extend([one.clone(), other.clone()]),
-            Entry::List(l) => words.extend(l.iter().cloned()),
-        }
-    }
-    // Placeholders are filled in, so only the text before the first one is
-    // looked for.
-    let mut words: Vec<String> = words
-        .iter()
-        .map(|w| w.split('{').next().unwrap_or_default().trim().to_string())
-        .collect();
-    // Short fragments ("ngày") also occur in words made by the program.
-    words.retain(|w| w.chars().count() >= 8 && !w.is_ascii());
-    words
-}
-
-#[test]
-fn the_plan_task_agency_status_calendar_and_report_pages_hold_none_of_their_vietnamese_words_in_english(
-) {
-    let tmp = tempfile::tempdir().unwrap();
-    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
-    english_content(&content);
-    let r = minhbach::build(&opts(&content, &out));
-    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
-    let month = fs::read_dir(out.join("lich"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("2025-"))
-        .expect("a month page");
-    // Each page against the words of its own templates (state and group
-    // labels are still made in Rust, in Vietnamese).
-    let pages: [(String, &[&str]); 6] = [
-        (
-            "ke-hoach/p/index.html".into(),
-            &["plan.", "plantable.", "cite.", "parts."],
-        ),
-        (
-            "ke-hoach/p/nhiem-vu/1/index.html".into(),
-            &["task_page.", "cite."],
-        ),
-        (
-            "co-quan/dost/index.html".into(),
-            &["agency.", "cite.", "parts."],
-        ),
-        ("tinh-trang/index.html".into(), &["status.", "parts."]),
-        ("lich/index.html".into(), &["calendar.", "parts."]),
-        (format!("lich/{month}/index.html"), &["calendar.", "parts."]),
-    ];
-    let mut checked = 0;
-    for (page, prefixes) in &pages {
-        let words = vietnamese_words_of(prefixes);
-        checked += words.len();
-        let html = fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
-        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
-        if page.starts_with("ke-hoach") || page.starts_with("co-quan") {
-            assert!(main.contains("Cite this page"), "{page}: {main}");
-        }
+        let text = String::from_utf8_lossy(&bytes).replace("\r\n ", "");
         for w in &words {
             assert!(
-                !main.contains(w.as_str()),
-                "{page}: Vietnamese UI word {w:?} in the page"
+                !text.contains(w.as_str()),
+                "{path}: Vietnamese interface words {w:?}"
             );
         }
     }
-    assert!(checked > 100, "{checked}");
 }
 
 #[test]
@@ -307,4 +199,89 @@ fn a_project_may_change_the_theme_words_in_its_own_i18n_files() {
         "{:#?}",
         r.diagnostics.sorted()
     );
+}
+
+/// The literal keys of `say("…")`, `say_with("…", …)`, `say_n("…", …)` and
+/// `say_full("…", …)` calls in a Rust source.
+fn said_keys(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for call in ["say(", "say_with(", "say_n(", "say_full("] {
+        let mut rest = source;
+        while let Some(at) = rest.find(call) {
+            let after = rest[at + call.len()..].trim_start();
+            if let Some(lit) = after.strip_prefix('"') {
+                if let Some(end) = lit.find('"') {
+                    keys.push(lit[..end].to_string());
+                }
+            }
+            rest = &rest[at + call.len()..];
+        }
+    }
+    keys
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_key_the_program_says_is_a_program_key_present_in_the_reference() {
+    let program = minhbach::render::i18n::check_program_keys();
+    let theme = Theme::embedded().unwrap();
+    let vi = theme.i18n.catalog("vi").unwrap();
+    let mut files = Vec::new();
+    rust_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut seen = 0;
+    for f in files {
+        let src = fs::read_to_string(&f).unwrap();
+        // Tests may look up any key.
+        let src = src.split("#[cfg(test)]").next().unwrap_or_default();
+        for k in said_keys(src) {
+            seen += 1;
+            assert!(
+                program.contains(&k),
+                "{}: `{k}` is not in PROGRAM_KEYS",
+                f.display()
+            );
+            assert!(
+                vi.get(&k).is_some(),
+                "{}: `{k}` is not in vi.toml",
+                f.display()
+            );
+        }
+    }
+    assert!(seen > 80, "{seen}");
+    // A theme lacking one of them is refused when loaded, naming it.
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    fs::create_dir_all(t.join("i18n")).unwrap();
+    fs::create_dir_all(t.join("templates")).unwrap();
+    fs::create_dir_all(t.join("static")).unwrap();
+    let default = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let vi_text = fs::read_to_string(default.join("i18n/vi.toml")).unwrap();
+    fs::write(
+        t.join("i18n/vi.toml"),
+        vi_text.replace("home = \"Trang chủ\"\n", ""),
+    )
+    .unwrap();
+    for dir in ["templates", "templates/macros", "static"] {
+        fs::create_dir_all(t.join(dir)).unwrap();
+        for e in fs::read_dir(default.join(dir)).unwrap().flatten() {
+            if e.path().is_file() {
+                fs::copy(e.path(), t.join(dir).join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let err = Theme::from_dir(t).err().expect("refused");
+    assert!(err.to_string().contains("page.home"), "{err}");
 }

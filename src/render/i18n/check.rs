@@ -13,6 +13,16 @@ use super::{paths, I18n, REFERENCE};
 
 /// Keys the program itself looks up (not found by reading templates).
 pub const PROGRAM_KEYS: &[&str] = &[
+    // Calendar words templates use too.
+    "calendar.title",
+    "calendar.month_title",
+    "calendar.mon",
+    "calendar.tue",
+    "calendar.wed",
+    "calendar.thu",
+    "calendar.fri",
+    "calendar.sat",
+    "calendar.sun",
     // Names of the languages (citations say which language a text is in).
     "language_name.vi",
     "language_name.en",

@@ -194,7 +194,85 @@ mod tests {
         }
     }
 
+    #[test]
+    fn vietnamese_labels_are_the_ones_the_program_always_printed() {
+        use crate::derive::Summary;
+        use crate::model::agency::AgencyKind;
+        use crate::model::report::Reported;
+        let vi = locale("vi");
+        for g in Summary::ALL {
+            assert_eq!(vi.say(&format!("summary.{}", g.key())), g.label());
+        }
+        for k in AgencyKind::ALL {
+            assert_eq!(vi.say(&k.label_key()), k.label());
+        }
+        for r in Reported::ALL {
+            assert_eq!(vi.say(&format!("reported.{}", r.key())), r.label());
+        }
+        for s in State::ALL {
+            assert_eq!(vi.state_label(s), s.label());
+        }
+    }
+
+    #[test]
+    fn english_labels_exist_and_differ_from_the_vietnamese() {
+        use crate::model::agency::AgencyKind;
+        let (vi, en) = (locale("vi"), locale("en"));
+        for k in AgencyKind::ALL {
+            let w = en.say(&k.label_key());
+            assert!(!w.starts_with('[') && w != vi.say(&k.label_key()), "{w}");
+        }
+        assert_eq!(en.say("page.home"), "Home");
+        assert_eq!(
+            en.say_n(
+                "feed.report_summary",
+                1,
+                &[("done", "0".into()), ("overdue", "0".into())]
+            ),
+            "1 task reported; 0 newly done; 0 newly overdue."
+        );
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let (vi, en) = (locale("vi"), locale("en"));
+        assert_eq!(vi.number(1234.5, 1), "1.234,5");
+        assert_eq!(en.number(1234.5, 1), "1,234.5");
+        assert_eq!(vi.percent(90.26), "90,3\u{a0}%");
+        assert_eq!(en.percent(90.26), "90.3%");
+        assert_eq!(en.cell("1234.50"), "1,234.5");
+        assert_eq!(en.cell("114/KH-BCĐ"), "114/KH-BCĐ");
+    }
+
     proptest! {
+        /// Vietnamese numbers are the ones the program always wrote, and
+        /// English ones read back as the same number.
+        #[test]
+        fn numbers_read_back(v in -1.0e9f64..1.0e9, decimals in 0usize..3) {
+            let (vi, en) = (locale("vi"), locale("en"));
+            prop_assert_eq!(vi.number(v, decimals), crate::render::numbers::vi_number(v, decimals));
+            prop_assert_eq!(vi.cell(&v.to_string()), crate::render::numbers::vi_cell(&v.to_string()));
+            let back: f64 = en.number(v, decimals).replace(',', "").parse().unwrap();
+            let step = 10f64.powi(-(decimals as i32));
+            prop_assert!((back - v).abs() <= step / 2.0 + 1e-6, "{} {}", v, back);
+        }
+
+        /// Every duty schedule reads in Vietnamese exactly as before, and
+        /// in English without a Vietnamese word.
+        #[test]
+        fn duty_schedules_in_words(kind in 0u8..4, day in 1u32..=28, month in 1u32..=12, before in any::<bool>(), days in 0u64..20_000) {
+            use crate::model::duty::Schedule;
+            let s = match kind {
+                0 => Schedule::Monthly { day },
+                1 => Schedule::Quarterly { month: month % 3 + 1, day },
+                2 => Schedule::Yearly { month, day },
+                _ => Schedule::Once { date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(days) },
+            };
+            prop_assert_eq!(locale("vi").schedule(&s, before), s.describe(before));
+            let en = locale("en").schedule(&s, before);
+            prop_assert!(en.is_ascii() && !en.contains('{'), "{}", en);
+        }
+
         /// Every day reads back from its English and Vietnamese forms.
         #[test]
         fn dates_carry_day_month_and_year(days in 0i64..60_000) {

@@ -17,7 +17,10 @@ use std::sync::Arc;
 use thiserror::Error;
 
 pub use catalog::{fill, Catalog, Entry};
-pub use check::{keys_in_template, missing_program_keys, Problem, ProblemKind, PROGRAM_KEYS};
+pub use check::{
+    keys_in_template, missing_program_keys, program_keys as check_program_keys, Problem,
+    ProblemKind, PROGRAM_KEYS,
+};
 pub use locale::Locale;
 pub use paths::Paths;
 

@@ -1,0 +1,265 @@
+//! An English site speaks English in every file it writes: every page kind
+//! (parts of split lists included), the open data (CSV, JSON, the data
+//! dictionary), the chart tables, the ICS feeds and the Atom feed hold none
+//! of the Vietnamese words of the reference i18n file. The content here is
+//! English, so any Vietnamese word in the output is the interface's.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+/// English content with every kind of page and file: a plan long enough
+/// to be cut into parts, reporting duties of every schedule, an office
+/// report with evidence and an indicator, and a record of documents.
+fn english_site(dir: &Path) {
+    let mut tasks = String::from("groups:\n  - code: \"I\"\n    title: \"ONE\"\n    goals:\n      - goal: \"Goal\"\n        tasks:\n");
+    let deadlines = [
+        "October 30, 2025",
+        "Q4 2025",
+        "Ongoing",
+        "December 31, 2025",
+        "by 15 November 2025",
+        "Monthly",
+        "6 months after launch",
+        "~~September 2025~~ November 2025",
+    ];
+    for n in 1..=260 {
+        let lead = if n % 3 == 0 {
+            "Office of the Province"
+        } else {
+            "Department of Science"
+        };
+        tasks.push_str(&format!(
+            "          - number: \"{n}\"\n            task: \"Work item {n}\"\n            lead: \"{lead}\"\n            cooperate: \"Office of the Province\"\n            deadline: \"{}\"\n",
+            deadlines[n % deadlines.len()]
+        ));
+    }
+    write_content(
+        dir,
+        &[
+            (
+                "site.yaml",
+                "title: \"Test\"\nlanguage: en\nas_of: 2025-11-20\nbase_url: \"https://example.org/\"\n",
+            ),
+            (
+                "agencies.yaml",
+                "agencies:\n  - id: dost\n    name: \"Department of Science\"\n    kind: department\n  - id: office\n    name: \"Office of the Province\"\n    kind: office\n  - id: other\n    name: \"Some Other Body\"\n    kind: other\n",
+            ),
+            (
+                "plans/p/plan.md",
+                "---\nnumber: \"1/PLAN\"\ndoc_type: \"Plan\"\ntitle: \"A plan\"\ndate: 2025-08-20\nissuer: dost\nperiod: { start: 2025-09-01, end: 2025-12-31 }\n---\nText.\n",
+            ),
+            ("plans/p/tasks.yaml", &tasks),
+            (
+                "plans/p/duties.yaml",
+                "duties:\n  - id: monthly\n    title: \"Monthly report\"\n    who: \"Department of Science\"\n    to: \"Office of the Province\"\n    schedule: { every: month, day: 9, before: true }\n    quote: \"Report before the 9th of each month\"\n  - id: quarterly\n    title: \"Quarterly report\"\n    who: \"Department of Science\"\n    schedule: { every: quarter, month: 3, day: 15 }\n    quote: \"Report by the 15th of the last month of each quarter\"\n  - id: yearly\n    title: \"Yearly report\"\n    who: \"Office of the Province\"\n    schedule: { every: year, month: 12, day: 15 }\n    quote: \"Report by 15 December\"\n  - id: once\n    title: \"Final report\"\n    who: \"Office of the Province\"\n    schedule: { date: 2025-12-20, before: true }\n    quote: \"Final report before 20 December\"\n",
+            ),
+            (
+                "reports/2025-09-docs.yaml",
+                "period: \"2025-09\"\ndate: 2025-09-30\nkind: evidence\nentries:\n  - task: \"p/2\"\n    status: in-progress\n    evidence:\n      - { number: \"7/DEC\", date: 2025-09-25, title: \"A decision\" }\n",
+            ),
+            (
+                "reports/2025-10.yaml",
+                "period: \"2025-10\"\ndate: 2025-11-05\nissuer: dost\nentries:\n  - task: \"p/1\"\n    status: done\n    progress: 100\n    completed: 2025-10-20\n  - task: \"p/2\"\n    status: in-progress\n    progress: 40\n    note: \"Under way\"\n  - task: \"p/3\"\n    status: not-started\n  - task: \"p/11\"\n    status: ongoing\nindicators:\n  - { plan: \"p\", id: \"rate\", name: \"Online rate\", unit: \"%\", target: 90, actual: 71 }\n",
+            ),
+        ],
+    );
+}
+
+/// Every file of a built site, by path relative to it.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot(dir)
+}
+
+#[test]
+fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
+    english_site(&content);
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let site = files(&out);
+    let words = vietnamese_ui_words();
+    assert!(words.len() > 300, "{}", words.len());
+    // Every kind of page and download is there (parts included).
+    let must = [
+        "index.html",
+        "ke-hoach/index.html",
+        "ke-hoach/p/index.html",
+        "ke-hoach/p/trang_2/index.html",
+        "ke-hoach/p/nhiem-vu/1/index.html",
+        "co-quan/index.html",
+        "co-quan/dost/index.html",
+        "tinh-trang/index.html",
+        "lich/index.html",
+        "lich/2025-10/index.html",
+        "bao-cao/index.html",
+        "bao-cao/2025-10/index.html",
+        "bao-cao/2025-09-docs/index.html",
+        "bieu-do/index.html",
+        "du-lieu/index.html",
+        "tim-kiem/index.html",
+        "du-lieu/nhiem-vu.csv",
+        "du-lieu/nhiem-vu.json",
+        "du-lieu/co-quan.csv",
+        "du-lieu/co-quan.json",
+        "ke-hoach/p/nhiem-vu.csv",
+        "co-quan/dost/nhiem-vu.json",
+        "lich/lich.ics",
+        "ke-hoach/p/lich.ics",
+        "co-quan/dost/lich.ics",
+        "ban-tin.xml",
+        "sitemap.xml",
+    ];
+    for m in must {
+        assert!(
+            site.contains_key(m),
+            "{m} missing: {:?}",
+            site.keys().take(50).collect::<Vec<_>>()
+        );
+    }
+    assert!(site
+        .keys()
+        .any(|k| k.starts_with("bieu-do/") && k.ends_with(".csv")));
+    assert!(site
+        .keys()
+        .any(|k| k.starts_with("tinh-trang/") && k != "tinh-trang/index.html"));
+    assert!(site
+        .keys()
+        .any(|k| k.starts_with("co-quan/office/ke-hoach/p/")));
+    let mut pages = 0;
+    for (path, bytes) in &site {
+        // The scripts carry the reference words as defaults; a page in
+        // another language gives its own (checked below).
+        if path.starts_with("tai-nguyen/") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes).replace("\r\n ", "");
+        if path.ends_with(".html") {
+            pages += 1;
+            assert!(text.contains("<html lang=\"en\">"), "{path}");
+        }
+        for w in &words {
+            assert!(
+                !text.contains(w.as_str()),
+                "{path}: Vietnamese interface words {w:?}"
+            );
+        }
+    }
+    assert!(pages > 280, "{pages}");
+    let page = |p: &str| String::from_utf8_lossy(&site[p]).into_owned();
+    // Words made by the program, in English.
+    let home = page("index.html");
+    assert!(home.contains("<title>Home — Test</title>"), "{home}");
+    assert!(home.contains("20 November 2025"));
+    let task = page("ke-hoach/p/nhiem-vu/1/index.html");
+    assert!(
+        task.contains(">Home</a>") && task.contains(">Plans</a>"),
+        "{task}"
+    );
+    assert!(task.contains("id=\"cite-en\"") && !task.contains("id=\"cite-vi\""));
+    assert!(
+        task.contains(
+            "task No. 1, Plan No. 1/PLAN of 20 August 2025, issued by Department of Science."
+        ),
+        "{task}"
+    );
+    let plan_part = page("ke-hoach/p/trang_2/index.html");
+    assert!(
+        plan_part.contains("<title>Plan 1/PLAN: task table, page 2 — Test</title>"),
+        "{plan_part}"
+    );
+    let plan = page("ke-hoach/p/index.html");
+    assert!(plan.contains("Monthly, before day 9"), "{plan}");
+    assert!(plan.contains("Quarterly, no later than day 15 of the last month of the quarter"));
+    assert!(plan.contains("Yearly, no later than 15 December"));
+    assert!(plan.contains("Before 20 December 2025"));
+    let month = page("lich/2025-10/index.html");
+    assert!(
+        month.contains("<title>Calendar: October 2025 — Test</title>"),
+        "{month}"
+    );
+    assert!(
+        month.contains("Thursday, <time datetime=\"2025-10-30\">30 October 2025</time>"),
+        "{month}"
+    );
+    let agency = page("co-quan/office/index.html");
+    assert!(agency.contains("Office"), "{agency}");
+    // Open data: machine column names, English labels and dictionary.
+    let csv = page("du-lieu/nhiem-vu.csv");
+    assert!(csv.starts_with("\u{feff}plan_id,plan_number,"), "{csv}");
+    assert!(csv.contains(",done-on-time,Done on time,"), "{csv}");
+    let json = page("du-lieu/nhiem-vu.json");
+    assert!(json.contains("\"title\": \"All tasks\""), "{json}");
+    let registry = page("du-lieu/co-quan.csv");
+    assert!(
+        registry.contains("other,Some Other Body,Other agency or unit"),
+        "{registry}"
+    );
+    let data = page("du-lieu/index.html");
+    assert!(
+        data.contains("Status in words") && data.contains("Permanent address of the task page")
+    );
+    // Feeds.
+    let atom = page("ban-tin.xml");
+    assert!(atom.contains("xml:lang=\"en\""), "{atom}");
+    assert!(
+        atom.contains("Plan 1/PLAN, 260 tasks. Period 1 September 2025 – 31 December 2025."),
+        "{atom}"
+    );
+    assert!(atom.contains("4 tasks reported; 1 newly done;"), "{atom}");
+    let ics = page("ke-hoach/p/lich.ics").replace("\r\n ", "");
+    assert!(
+        ics.contains("DESCRIPTION:Monthly\\, before day 9\\n"),
+        "{ics}"
+    );
+    // Charts: numbers the English way, English tables.
+    let charts = page("bieu-do/index.html");
+    assert!(charts.contains("Indicators: target and result"), "{charts}");
+    assert!(charts.contains("Tasks led, by agency"));
+    // The search page gives the script its English words.
+    let search = page("tim-kiem/index.html");
+    assert!(
+        search.contains("data-kinds=\"Agency|Document|Task\""),
+        "{search}"
+    );
+    assert!(search.contains("data-w-none=\"No results for “{q}”.\""));
+    let rows = page("tim-kiem/d/0.json");
+    assert!(
+        rows.contains("\"Agency\"") && rows.contains("\"Task\""),
+        "{rows}"
+    );
+}
+
+#[test]
+fn the_vietnamese_words_of_a_vietnamese_site_are_still_the_reference_ones() {
+    // The same content in Vietnamese: the interface words are the
+    // reference file's, and the citation is given in both languages.
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
+    english_site(&content);
+    let site = fs::read_to_string(content.join("site.yaml")).unwrap();
+    fs::write(
+        content.join("site.yaml"),
+        site.replace("language: en", "language: vi"),
+    )
+    .unwrap();
+    let r = minhbach::build(&opts(&content, &out));
+    // English deadlines are not read by the Vietnamese grammar: flagged,
+    // never an error.
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let task = fs::read_to_string(out.join("ke-hoach/p/nhiem-vu/1/index.html")).unwrap();
+    assert!(task.contains("<html lang=\"vi\">"));
+    assert!(
+        task.contains(">Trang chủ</a>") && task.contains(">Kế hoạch</a>"),
+        "{task}"
+    );
+    assert!(task.contains("id=\"cite-vi\"") && task.contains("id=\"cite-en\" lang=\"en\""));
+    assert!(task.contains("“Work item 1” [in Vietnamese]"), "{task}");
+    let csv = fs::read_to_string(out.join("du-lieu/nhiem-vu.csv")).unwrap();
+    assert!(csv.contains(",done,Đã hoàn thành,"), "{csv}");
+}
