@@ -337,7 +337,7 @@ fn page(
         }
         None => {
             let archives = if archived {
-                snapshot::archive_links(model, snaps, &spec.dir)
+                snapshot::archive_links(model, &ed.locale, snaps, &spec.dir)
             } else {
                 Vec::new()
             };

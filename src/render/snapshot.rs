@@ -6,6 +6,7 @@
 //! only inside itself (plus the live site's navigation and stylesheet, whose
 //! paths never change), so a later report never changes its bytes.
 
+use super::i18n::Locale;
 use serde::Serialize;
 
 use crate::model::report::{Report, ReportKind};
@@ -48,14 +49,14 @@ pub fn snapshots(model: &Model) -> Vec<Snapshot> {
 /// A link to an archived version of a page.
 #[derive(Serialize)]
 pub struct ArchiveLink {
-    /// `MM/YYYY`.
+    /// The month, in the page's language (`09/2025`, `September 2025`).
     pub label: String,
     /// Link from the site root.
     pub href: String,
 }
 
 /// Archived versions of the live page in `dir`, oldest first.
-pub fn archive_links(model: &Model, snaps: &[Snapshot], dir: &str) -> Vec<ArchiveLink> {
+pub fn archive_links(model: &Model, l: &Locale, snaps: &[Snapshot], dir: &str) -> Vec<ArchiveLink> {
     let archived = dir.is_empty()
         || dir.starts_with(urls::PLANS)
         || dir.starts_with(urls::AGENCIES)
@@ -68,7 +69,9 @@ pub fn archive_links(model: &Model, snaps: &[Snapshot], dir: &str) -> Vec<Archiv
         .map(|s| {
             let r = &model.reports[s.report];
             ArchiveLink {
-                label: format!("{:02}/{}", r.month, r.year),
+                label: l
+                    .month(r.year, r.month)
+                    .unwrap_or_else(|_| format!("{:02}/{}", r.month, r.year)),
                 href: urls::href(&format!("{}{dir}", s.root)),
             }
         })
