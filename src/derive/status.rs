@@ -65,7 +65,8 @@ impl State {
         State::NoDate,
     ];
 
-    /// Vietnamese label, always shown as text (never colour alone).
+    /// Vietnamese label, always shown as text (never colour alone): the
+    /// reference words; pages take theirs from `state.<key>` in the i18n files.
     pub fn label(&self) -> &'static str {
         match self {
             State::DoneOnTime => "Hoàn thành đúng hạn",

@@ -68,7 +68,8 @@ impl Summary {
         }
     }
 
-    /// Plain Vietnamese label.
+    /// Plain Vietnamese label: the reference words; pages take theirs from
+    /// `summary.<key>` in the i18n files (a test holds the two equal).
     pub fn label(self) -> &'static str {
         match self {
             Summary::Overdue => "Đã qua thời hạn",

@@ -68,7 +68,8 @@ impl Schedule {
         out
     }
 
-    /// The meaning in plain Vietnamese words.
+    /// The meaning in plain Vietnamese words: the reference; pages and feeds
+    /// use `Locale::schedule` (a property test holds the two equal).
     pub fn describe(&self, before: bool) -> String {
         let when = if before {
             "trước ngày"

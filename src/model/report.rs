@@ -53,7 +53,8 @@ impl Reported {
     /// Allowed values, for error messages.
     pub const NAMES: &'static str = "done, in-progress, not-started, ongoing";
 
-    /// Vietnamese words.
+    /// Vietnamese words: the reference; pages take theirs from
+    /// `reported.<key>` in the i18n files (a test holds the two equal).
     pub fn label(&self) -> &'static str {
         match self {
             Reported::Done => "Đã hoàn thành",

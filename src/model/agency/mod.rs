@@ -114,7 +114,8 @@ impl AgencyKind {
     /// The allowed `kind` values, for error messages.
     pub const NAMES: &'static str = "department, peoples-committee, council, office, police, steering-committee, ward-office, media, enterprise, party, central, group, other";
 
-    /// Vietnamese label shown on pages.
+    /// Vietnamese label: the reference words; pages take theirs from the
+    /// i18n files ([`AgencyKind::label_key`]; a test holds the two equal).
     pub fn label(&self) -> &'static str {
         match self {
             Self::Department => "Sở, ngành cấp tỉnh",
