@@ -333,4 +333,22 @@ mod tests {
             .unwrap();
         assert!(tera.render("q.html", &ctx).is_err());
     }
+
+    #[test]
+    fn t_gives_another_languages_words_when_asked_and_refuses_an_unknown_one() {
+        let i = two("[a]\nx = \"Kế {w}\"\n", "[a]\nx = \"Plan {w}\"\n");
+        let mut tera = tera::Tera::new();
+        i.register(&mut tera, "vi");
+        tera.add_raw_template(
+            "p.html",
+            r#"{{ t(key="a.x", w="1") }}|{{ t(key="a.x", lang="en", w="2") }}"#,
+        )
+        .unwrap();
+        tera.add_raw_template("q.html", r#"{{ t(key="a.x", lang="fr") }}"#)
+            .unwrap();
+        let ctx = tera::Context::new();
+        assert_eq!(tera.render("p.html", &ctx).unwrap(), "Kế 1|Plan 2");
+        let e = crate::render::theme::error_chain(&tera.render("q.html", &ctx).unwrap_err());
+        assert!(e.contains("i18n/fr.toml"), "{e}");
+    }
 }
