@@ -263,3 +263,33 @@ fn the_vietnamese_words_of_a_vietnamese_site_are_still_the_reference_ones() {
     let csv = fs::read_to_string(out.join("du-lieu/nhiem-vu.csv")).unwrap();
     assert!(csv.contains(",done,Đã hoàn thành,"), "{csv}");
 }
+
+#[test]
+fn the_english_example_site_is_english_in_every_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/english");
+    let out = tmp.path().join("o");
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let words = vietnamese_ui_words();
+    let site = files(&out);
+    let kinds = ["html", "csv", "json", "ics", "xml"];
+    for ext in kinds {
+        assert!(site.keys().any(|k| k.ends_with(ext)), "no .{ext} file");
+    }
+    for (path, bytes) in &site {
+        if path.starts_with("tai-nguyen/") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes).replace("\r\n ", "");
+        if path.ends_with(".html") {
+            assert!(text.contains("<html lang=\"en\">"), "{path}");
+        }
+        for w in &words {
+            assert!(
+                !text.contains(w.as_str()),
+                "{path}: Vietnamese interface words {w:?}"
+            );
+        }
+    }
+}
