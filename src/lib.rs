@@ -201,9 +201,12 @@ pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
         Ok(t) => t.i18n.languages(),
         Err(_) => default_languages(),
     };
-    let published = output::OldOutput::index(&opts.output)
-        .map(|o| o.snapshot_months())
-        .unwrap_or_default();
+    let old = output::OldOutput::index(&opts.output).ok();
+    let published = |archive: &str| {
+        old.as_ref()
+            .map(|o| o.snapshot_months(archive))
+            .unwrap_or_default()
+    };
     let (model, diags) = load_model_for(&opts.content, opts.as_of, &languages);
     match model {
         Some(model) => render_model(opts, theme, model, diags, &published),
@@ -220,6 +223,8 @@ struct Prepared {
     derived: derive::Derived,
     theme: render::theme::Theme,
     kept_snapshots: Vec<String>,
+    /// `ban-luu/`: the snapshots' folder, in the site language's words.
+    archive: String,
 }
 
 fn render_model(
@@ -227,7 +232,7 @@ fn render_model(
     theme: Result<render::theme::Theme, render::RenderError>,
     model: Model,
     diags: Diagnostics,
-    published: &[String],
+    published: &dyn Fn(&str) -> Vec<String>,
 ) -> (Option<Rendered>, Diagnostics) {
     let (prepared, mut diags) = prepare(opts, theme, model, diags, published);
     let Some(p) = prepared else {
@@ -262,7 +267,7 @@ fn prepare(
     theme: Result<render::theme::Theme, render::RenderError>,
     mut model: Model,
     mut diags: Diagnostics,
-    published: &[String],
+    published: &dyn Fn(&str) -> Vec<String>,
 ) -> (Option<Prepared>, Diagnostics) {
     if let Some(b) = &opts.base_url {
         match validate::site::base_url(b, Location::file(Path::new("--base-url"))) {
@@ -282,36 +287,41 @@ fn prepare(
             .with_help("before publishing, set `base_url: https://your-site.example/` in site.yaml or pass `--base-url https://your-site.example/` to build"),
         );
     }
+    let theme = match theme {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(theme_error(opts, &e));
+            return (None, diags);
+        }
+    };
+    // The snapshots' folder is named in the site language's words.
+    let archive_paths = theme.i18n.locale(&model.site.language).paths().clone();
     let derived = derive::Derived::new(&model);
     // Snapshots already published are kept, not rendered again.
     let kept_snapshots: Vec<String> = if opts.refresh_snapshots {
         Vec::new()
     } else {
-        let produced: std::collections::HashSet<String> = render::snapshot::snapshots(&model)
-            .iter()
-            .map(|s| model.reports[s.report].period())
-            .collect();
-        published
+        let produced: std::collections::HashSet<String> =
+            render::snapshot::snapshots(&model, &archive_paths)
+                .iter()
+                .map(|s| model.reports[s.report].period())
+                .collect();
+        published(&archive_paths.archive)
             .iter()
             .filter(|m| produced.contains(*m))
             .cloned()
             .collect()
     };
-    match theme {
-        Ok(theme) => (
-            Some(Prepared {
-                model,
-                derived,
-                theme,
-                kept_snapshots,
-            }),
-            diags,
-        ),
-        Err(e) => {
-            diags.push(theme_error(opts, &e));
-            (None, diags)
-        }
-    }
+    (
+        Some(Prepared {
+            model,
+            derived,
+            theme,
+            kept_snapshots,
+            archive: render::i18n::Paths::index(&archive_paths.archive),
+        }),
+        diags,
+    )
 }
 
 /// The input directories the output may not overlap.
@@ -387,19 +397,22 @@ pub fn build(opts: &BuildOptions) -> Report {
         report.diagnostics = diagnostics;
         return report;
     };
-    let (prepared, diagnostics) = prepare(opts, theme, model, diagnostics, &old.snapshot_months());
+    let (prepared, diagnostics) = prepare(opts, theme, model, diagnostics, &|archive: &str| {
+        old.snapshot_months(archive)
+    });
     report.diagnostics = diagnostics;
     let Some(Prepared {
         model,
         derived,
         theme,
         kept_snapshots,
+        archive,
     }) = prepared
     else {
         return report;
     };
     for m in &kept_snapshots {
-        for odd in old.odd_under(&format!("ban-luu/{m}/")) {
+        for odd in old.odd_under(&format!("{archive}{m}/")) {
             report.diagnostics.push(
                 Diagnostic::warning(
                     Location::file(&target.out.join(&odd)),
@@ -416,7 +429,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         Err(e) => return fail(report, e),
     };
     for m in &kept_snapshots {
-        if let Err(e) = staging.keep_tree(&format!("ban-luu/{m}/")) {
+        if let Err(e) = staging.keep_tree(&format!("{archive}{m}/")) {
             return fail(report, e);
         }
     }

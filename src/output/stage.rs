@@ -60,12 +60,14 @@ impl OldOutput {
         Ok(())
     }
 
-    /// Months whose snapshot folder (`ban-luu/<month>/`) holds files.
-    pub fn snapshot_months(&self) -> Vec<String> {
+    /// Months whose snapshot folder (`<archive>/<month>/`, `ban-luu` in
+    /// Vietnamese) holds files.
+    pub fn snapshot_months(&self, archive: &str) -> Vec<String> {
+        let prefix = format!("{archive}/");
         let mut months: Vec<String> = self
             .files
             .keys()
-            .filter_map(|k| k.strip_prefix("ban-luu/")?.split_once('/'))
+            .filter_map(|k| k.strip_prefix(prefix.as_str())?.split_once('/'))
             .map(|(m, _)| m.to_string())
             .collect();
         months.sort();

@@ -171,7 +171,7 @@ fn kept_snapshots_are_linked_and_symlinks_in_them_not_followed() {
     let snap_id = identity(&out.join("ban-luu/2025-10/index.html"));
     let target = Target::check(&out, &[], false).unwrap();
     let old = OldOutput::index(&target.out).unwrap();
-    assert_eq!(old.snapshot_months(), vec!["2025-10".to_string()]);
+    assert_eq!(old.snapshot_months("ban-luu"), vec!["2025-10".to_string()]);
     assert_eq!(
         old.odd_under("ban-luu/2025-10/"),
         vec!["ban-luu/2025-10/token.txt", "ban-luu/2025-10/up"]

@@ -8,18 +8,12 @@ use crate::derive::calendar::{Occurrence, Series, Source};
 use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
 
+use super::edition::Lang;
 use super::i18n::Locale;
 use super::pages::PageSpec;
+use super::urls::Route;
 use super::views::{self, CellView, StateView, TaskView};
 use super::{ics, split, urls, OutFile};
-
-/// Directory of the calendar index.
-pub const CALENDAR: &str = "lich/";
-
-/// Directory of a month page.
-pub fn month_dir(y: i32, m: u32) -> String {
-    format!("lich/{y:04}-{m:02}/")
-}
 
 /// An entry on a calendar page.
 #[derive(Serialize)]
@@ -87,13 +81,13 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
                 title: format!("{} — {}", duty.title, plan.label()),
                 href: format!(
                     "{}#bao-cao-dinh-ky",
-                    urls::href(&urls::plan(plan.id.as_str()))
+                    urls::href(&l.paths().plan(plan.id.as_str()))
                 ),
                 label: Some(l.schedule(&duty.schedule, duty.before)),
                 wording: duty.quote.clone(),
                 before: duty.before,
                 plan_label: plan.label(),
-                who: CellView::new(&duty.who, model),
+                who: CellView::new(&duty.who, model, l),
                 state: None,
                 text: None,
             }
@@ -175,7 +169,7 @@ pub fn month_range(d: &Derived) -> Vec<(i32, u32)> {
 fn month_link(d: &Derived, l: &Locale, (y, m): (i32, u32)) -> MonthLink {
     MonthLink {
         label: month_words(l, "calendar.month_label", (y, m)),
-        href: urls::href(&month_dir(y, m)),
+        href: urls::href(&urls::dir(l.paths(), &Route::Month(y, m))),
         count: d.calendar.months.get(&(y, m)).map_or(0, Vec::len),
     }
 }
@@ -199,7 +193,7 @@ pub fn month(
     let (y, m) = ym;
     let all: &[Occurrence] = d.calendar.months.get(&ym).map_or(&[], Vec::as_slice);
     let occs = split::slice(all, part);
-    let base = month_dir(y, m);
+    let base = urls::dir(l.paths(), &Route::Month(y, m));
     let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
     let lead_blanks = first.weekday().num_days_from_monday() as usize;
     let mut cells: Vec<DayCell> = (0..lead_blanks)
@@ -226,7 +220,7 @@ pub fn month(
             is_as_of: date == d.as_of,
             is_past: date < d.as_of,
             part_href: (count > 0 && home != part && split::is_split(all.len()))
-                .then(|| urls::href(&split::part_dir(&base, home))),
+                .then(|| urls::href(&l.paths().part_dir(&base, home))),
         });
         if !evs.is_empty() {
             days.push(DayList {
@@ -266,18 +260,24 @@ pub fn month(
     c.insert("weeks", &weeks);
     c.insert("days", &days);
     c.insert("count", &all.len());
-    c.insert("parts", &split::parts_view(&base, all.len(), part));
+    c.insert(
+        "parts",
+        &split::parts_view(l.paths(), &base, all.len(), part),
+    );
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert(
         "crumbs",
         &[
             super::pages::crumb(l.say("page.home"), ""),
-            super::pages::crumb(l.say("page.calendar_crumb"), CALENDAR),
+            super::pages::crumb(
+                l.say("page.calendar_crumb"),
+                &urls::dir(l.paths(), &Route::Calendar),
+            ),
         ],
     );
     PageSpec {
-        dir: split::part_dir(&base, part),
+        dir: l.paths().part_dir(&base, part),
         template: "calendar_month.html",
         title: format!(
             "{}{}",
@@ -342,7 +342,12 @@ pub fn index(
     c.insert("undated_total", &d.calendar.undated.len());
     c.insert(
         "parts",
-        &split::parts_view(CALENDAR, d.calendar.undated.len(), part),
+        &split::parts_view(
+            l.paths(),
+            &urls::dir(l.paths(), &Route::Calendar),
+            d.calendar.undated.len(),
+            part,
+        ),
     );
     c.insert(
         "as_of_month",
@@ -352,7 +357,9 @@ pub fn index(
     );
     c.insert("crumbs", &[super::pages::crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: split::part_dir(CALENDAR, part),
+        dir: l
+            .paths()
+            .part_dir(&urls::dir(l.paths(), &Route::Calendar), part),
         template: "calendar_index.html",
         title: format!(
             "{}{}",
@@ -399,20 +406,22 @@ pub fn feed_list(model: &Model) -> Vec<Feed> {
 }
 
 /// One ICS feed file.
-pub fn feed(model: &Model, d: &Derived, w: &ics::IcsWords, f: Feed) -> OutFile {
+/// Its path is in the language `lang`'s words, under its folder.
+pub fn feed(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords, f: Feed) -> OutFile {
+    let paths = lang.paths();
     let pick = |ids: Vec<usize>| -> Vec<&Series> {
         ids.into_iter().map(|i| &d.calendar.series[i]).collect()
     };
     let (path, name, series) = match f {
         Feed::Site => (
-            format!("{CALENDAR}lich.ics"),
+            paths.ics(""),
             model.site.title.clone(),
             d.calendar.series.iter().collect(),
         ),
         Feed::Plan(pi) => {
             let p = &model.plans[pi];
             (
-                format!("{}lich.ics", urls::plan(p.id.as_str())),
+                paths.ics(&paths.plan(p.id.as_str())),
                 p.label(),
                 pick(d.calendar.for_plan(pi)),
             )
@@ -420,23 +429,23 @@ pub fn feed(model: &Model, d: &Derived, w: &ics::IcsWords, f: Feed) -> OutFile {
         Feed::Agency(ai) => {
             let a = &model.registry.all()[ai];
             (
-                format!("{}lich.ics", urls::agency(a.id.as_str())),
+                paths.ics(&paths.agency(a.id.as_str())),
                 a.name.clone(),
                 pick(d.calendar_for_agency(&a.id)),
             )
         }
     };
     OutFile {
-        path,
-        bytes: ics::feed(model, w, &name, &series).into_bytes(),
+        path: format!("{}{path}", lang.root),
+        bytes: ics::feed(model, lang, w, &name, &series).into_bytes(),
     }
 }
 
 /// Every ICS feed, in memory, in the words of `w`.
-pub fn feeds(model: &Model, d: &Derived, w: &ics::IcsWords) -> Vec<OutFile> {
+pub fn feeds(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords) -> Vec<OutFile> {
     feed_list(model)
         .into_iter()
-        .map(|f| feed(model, d, w, f))
+        .map(|f| feed(model, d, lang, w, f))
         .collect()
 }
 

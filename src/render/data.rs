@@ -8,8 +8,10 @@ use crate::derive::{Derived, TaskRef};
 use crate::model::deadline::MeaningSource;
 use crate::model::{DeadlineKind, Model};
 
+use super::edition::Lang;
 use super::i18n::Locale;
-use super::{csv, urls, OutFile};
+use super::urls::{self, Route};
+use super::{csv, OutFile};
 
 /// One task as a flat record.
 #[derive(Serialize)]
@@ -91,7 +93,9 @@ fn kind_name(k: &DeadlineKind) -> &'static str {
 }
 
 /// Builds the record of a task.
-pub fn record(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> TaskRecord {
+/// Its `url` is the task page in the words of `l`, under the language's
+/// folder `root` (empty for the site's own language).
+pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) -> TaskRecord {
     let p = &model.plans[r.plan];
     let t = &p.tasks[r.task];
     let st = d.standings[&r];
@@ -105,7 +109,7 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> TaskRecord 
         .as_ref()
         .map(|dl| dl.kind.dues())
         .unwrap_or_default();
-    let dir = urls::task(p.id.as_str(), t.id.as_str());
+    let dir = format!("{root}{}", l.paths().task(p.id.as_str(), t.id.as_str()));
     TaskRecord {
         plan_id: p.id.to_string(),
         plan_number: p.number.clone().unwrap_or_default(),
@@ -172,11 +176,11 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> TaskRecord 
     }
 }
 
-fn csv_of(model: &Model, d: &Derived, l: &Locale, rows: &[Row]) -> Vec<u8> {
+fn csv_of(model: &Model, d: &Derived, l: &Locale, root: &str, rows: &[Row]) -> Vec<u8> {
     let headers: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     let mut out = super::csv::begin(&headers);
     for row in rows {
-        let r = row.record(model, d, l);
+        let r = row.record(model, d, l, root);
         super::csv::push_row(
             &mut out,
             &[
@@ -234,11 +238,11 @@ struct Row {
 }
 
 impl Row {
-    fn record(&self, model: &Model, d: &Derived, l: &Locale) -> TaskRecord {
+    fn record(&self, model: &Model, d: &Derived, l: &Locale, root: &str) -> TaskRecord {
         TaskRecord {
             role: self.role.to_string(),
             via: self.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-            ..record(model, d, l, self.task)
+            ..record(model, d, l, root, self.task)
         }
     }
 }
@@ -248,6 +252,7 @@ struct Records<'a> {
     model: &'a Model,
     derived: &'a Derived,
     locale: &'a Locale,
+    root: &'a str,
     rows: &'a [Row],
 }
 
@@ -256,12 +261,19 @@ impl Serialize for Records<'_> {
         s.collect_seq(
             self.rows
                 .iter()
-                .map(|r| r.record(self.model, self.derived, self.locale)),
+                .map(|r| r.record(self.model, self.derived, self.locale, self.root)),
         )
     }
 }
 
-fn json_of(model: &Model, d: &Derived, l: &Locale, title: &str, rows: &[Row]) -> Vec<u8> {
+fn json_of(
+    model: &Model,
+    d: &Derived,
+    l: &Locale,
+    root: &str,
+    title: &str,
+    rows: &[Row],
+) -> Vec<u8> {
     let ds = Dataset {
         title,
         as_of: d.as_of.to_string(),
@@ -271,6 +283,7 @@ fn json_of(model: &Model, d: &Derived, l: &Locale, title: &str, rows: &[Row]) ->
             model,
             derived: d,
             locale: l,
+            root,
             rows,
         },
     };
@@ -347,7 +360,15 @@ pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
 
 /// The files of one data set, each with its entry for the data page, in
 /// the order the data page lists them.
-pub fn set_files(model: &Model, d: &Derived, l: &Locale, set: DataSet) -> Vec<(Download, OutFile)> {
+/// Named in the words of `lang`, in its folder (the entries' links are
+/// from that folder).
+pub fn set_files(
+    model: &Model,
+    d: &Derived,
+    lang: &Lang,
+    set: DataSet,
+) -> Vec<(Download, OutFile)> {
+    let (l, root) = (&lang.locale, lang.root.as_str());
     let plain = |refs: Vec<TaskRef>| -> Vec<Row> {
         refs.into_iter()
             .map(|task| Row {
@@ -363,16 +384,16 @@ pub fn set_files(model: &Model, d: &Derived, l: &Locale, set: DataSet) -> Vec<(D
         DataSet::Agency(_) => "agencies",
     };
     let (dir, label, rows): (String, String, Vec<Row>) = match set {
-        DataSet::Registry => return registry(model, l),
+        DataSet::Registry => return registry(model, l, root),
         DataSet::All => (
-            "du-lieu/".into(),
+            urls::dir(l.paths(), &Route::Data),
             l.say("data_file.all"),
             plain(crate::render::pages::all_refs(model)),
         ),
         DataSet::Plan(pi) => {
             let p = &model.plans[pi];
             (
-                urls::plan(p.id.as_str()),
+                l.paths().plan(p.id.as_str()),
                 l.say_with("data_file.tasks_of", &[("name", p.label())]),
                 plain(
                     (0..p.tasks.len())
@@ -398,39 +419,42 @@ pub fn set_files(model: &Model, d: &Derived, l: &Locale, set: DataSet) -> Vec<(D
                 })
                 .unwrap_or_default();
             (
-                urls::agency(a.id.as_str()),
+                l.paths().agency(a.id.as_str()),
                 l.say_with("data_file.tasks_of", &[("name", a.name.clone())]),
                 rows,
             )
         }
     };
     [
-        ("csv", csv_of(model, d, l, &rows)),
-        ("json", json_of(model, d, l, &label, &rows)),
+        ("csv", csv_of(model, d, l, root, &rows)),
+        ("json", json_of(model, d, l, root, &label, &rows)),
     ]
     .into_iter()
     .map(|(ext, bytes)| {
-        let path = format!("{dir}nhiem-vu.{ext}");
+        let href = l.paths().task_file(&dir, ext);
         (
             Download {
                 label: label.clone(),
-                href: path.clone(),
+                href: href.clone(),
                 bytes: bytes.len(),
                 format: if ext == "csv" { "CSV" } else { "JSON" },
                 section,
             },
-            OutFile { path, bytes },
+            OutFile {
+                path: format!("{root}{href}"),
+                bytes,
+            },
         )
     })
     .collect()
 }
 
 /// Every data file, and the list of downloads for the data page.
-pub fn files(model: &Model, d: &Derived, l: &Locale) -> (Vec<OutFile>, Vec<Download>) {
+pub fn files(model: &Model, d: &Derived, lang: &Lang) -> (Vec<OutFile>, Vec<Download>) {
     let mut files = Vec::new();
     let mut list = Vec::new();
     for set in sets(model, d) {
-        for (dl, f) in set_files(model, d, l, set) {
+        for (dl, f) in set_files(model, d, lang, set) {
             list.push(dl);
             files.push(f);
         }
@@ -439,7 +463,7 @@ pub fn files(model: &Model, d: &Derived, l: &Locale) -> (Vec<OutFile>, Vec<Downl
 }
 
 /// The agency registry as CSV and JSON (JSON listed first).
-fn registry(model: &Model, l: &Locale) -> Vec<(Download, OutFile)> {
+fn registry(model: &Model, l: &Locale, root: &str) -> Vec<(Download, OutFile)> {
     let headers: Vec<String> = [
         "id",
         "name",
@@ -489,16 +513,19 @@ fn registry(model: &Model, l: &Locale) -> Vec<(Download, OutFile)> {
     [("json", reg_json), ("csv", reg_csv)]
         .into_iter()
         .map(|(ext, bytes)| {
-            let path = format!("du-lieu/co-quan.{ext}");
+            let href = l.paths().registry_file(ext);
             (
                 Download {
                     label: l.say("data_file.registry"),
-                    href: path.clone(),
+                    href: href.clone(),
                     bytes: bytes.len(),
                     format: if ext == "csv" { "CSV" } else { "JSON" },
                     section: "site",
                 },
-                OutFile { path, bytes },
+                OutFile {
+                    path: format!("{root}{href}"),
+                    bytes,
+                },
             )
         })
         .collect()

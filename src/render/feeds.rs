@@ -6,9 +6,9 @@ use tera::Context;
 
 use crate::model::Model;
 
-use super::i18n::Locale;
+use super::edition::Lang;
 use super::theme::{error_chain, Theme};
-use super::{reports, urls, OutFile, RenderError};
+use super::{reports, OutFile, RenderError};
 
 #[derive(Serialize)]
 struct FeedEntry {
@@ -42,20 +42,27 @@ fn render(
 /// The Atom feed: one entry per plan (dated by its issue) and per report.
 /// `changes[k]` is the number of tasks newly done and newly overdue with
 /// report `k`.
+/// Written for the pages of `lang`, in its folder.
 pub fn atom(
     model: &Model,
     theme: &Theme,
-    l: &Locale,
+    lang: &Lang,
     changes: &[(usize, usize)],
 ) -> Result<OutFile, RenderError> {
+    let (l, root) = (&lang.locale, &lang.root);
+    let paths = l.paths();
     let mut entries: Vec<FeedEntry> = Vec::new();
     for p in &model.plans {
         let date = p.date.unwrap_or(p.period.start);
         entries.push(FeedEntry {
-            id: format!("tag:minhbach,{}:ke-hoach/{}", date.format("%Y-%m-%d"), p.id),
+            id: format!(
+                "tag:minhbach,{}:{root}{}",
+                date.format("%Y-%m-%d"),
+                paths.plan(p.id.as_str()).trim_end_matches('/')
+            ),
             title: format!("{}: {}", p.label(), p.title),
             updated: rfc3339(date),
-            href: urls::plan(p.id.as_str()),
+            href: paths.plan(p.id.as_str()),
             summary: l.say_n(
                 "feed.plan_summary",
                 p.tasks.len(),
@@ -76,13 +83,13 @@ pub fn atom(
         let (done, overdue) = changes.get(k).copied().unwrap_or_default();
         entries.push(FeedEntry {
             id: format!(
-                "tag:minhbach,{}:bao-cao/{}",
+                "tag:minhbach,{}:{root}{}",
                 r.date.format("%Y-%m-%d"),
-                r.id
+                reports::report_dir(paths, r).trim_end_matches('/')
             ),
             title: link.title.clone(),
             updated: rfc3339(r.date),
-            href: reports::report_dir(r),
+            href: reports::report_dir(paths, r),
             summary: l.say_n(
                 "feed.report_summary",
                 r.entries.len(),
@@ -98,10 +105,19 @@ pub fn atom(
     let mut c = Context::new();
     c.insert("site", &model.site);
     c.insert("lang", l.lang());
+    c.insert(
+        "base",
+        &model.site.base_url.as_ref().map(|b| format!("{b}{root}")),
+    );
+    c.insert("feed", &paths.feed);
+    c.insert(
+        "feed_tag",
+        &format!("{root}{}", paths.feed.trim_end_matches(".xml")),
+    );
     c.insert("entries", &entries);
     c.insert("updated", &updated);
     Ok(OutFile {
-        path: "ban-tin.xml".into(),
+        path: format!("{root}{}", paths.feed),
         bytes: render(theme, l.lang(), "atom.xml", &c)?,
     })
 }
@@ -111,6 +127,7 @@ pub fn atom(
 pub fn sitemap<'a>(
     model: &Model,
     theme: &Theme,
+    archive: &str,
     paths: impl IntoIterator<Item = &'a str>,
 ) -> Result<Option<OutFile>, RenderError> {
     let Some(base) = &model.site.base_url else {
@@ -118,7 +135,7 @@ pub fn sitemap<'a>(
     };
     let urls: Vec<String> = paths
         .into_iter()
-        .filter(|p| !p.starts_with(super::snapshot::ARCHIVE))
+        .filter(|p| !p.starts_with(archive))
         .filter_map(|p| p.strip_suffix("index.html"))
         .map(|dir| format!("{base}{dir}"))
         .collect();

@@ -11,8 +11,8 @@ use crate::derive::calendar::{Series, Source};
 use crate::model::duty::Schedule;
 use crate::model::Model;
 
-use super::i18n::{fill, I18nError, Locale};
-use super::urls;
+use super::edition::Lang;
+use super::i18n::{fill, I18nError, Locale, Paths};
 
 /// The words of the feeds in one language (`ics.*` in the i18n files),
 /// looked up once so writing a feed cannot fail.
@@ -115,7 +115,7 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// Summary, description and page directory of a series.
-fn describe(model: &Model, w: &IcsWords, s: &Series) -> (String, String, String) {
+fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, String, String) {
     match s.source {
         Source::Task(r) => {
             let plan = &model.plans[r.plan];
@@ -149,7 +149,7 @@ fn describe(model: &Model, w: &IcsWords, s: &Series) -> (String, String, String)
             (
                 summary,
                 desc,
-                urls::task(plan.id.as_str(), task.id.as_str()),
+                paths.task(plan.id.as_str(), task.id.as_str()),
             )
         }
         Source::Duty(pi, di) => {
@@ -167,13 +167,14 @@ fn describe(model: &Model, w: &IcsWords, s: &Series) -> (String, String, String)
             if let Some(to) = &duty.to {
                 desc.push_str(&format!("\n{}: {to}", w.to));
             }
-            (summary, desc, urls::plan(plan.id.as_str()))
+            (summary, desc, paths.plan(plan.id.as_str()))
         }
     }
 }
 
 /// Writes a VCALENDAR with the given series, in the words of `w`.
-pub fn feed(model: &Model, w: &IcsWords, name: &str, series: &[&Series]) -> String {
+/// Links go to the pages of `lang` (its path words, under its folder).
+pub fn feed(model: &Model, lang: &Lang, w: &IcsWords, name: &str, series: &[&Series]) -> String {
     let stamp = format!("{}T000000Z", ymd(model.site.as_of));
     let mut out = String::new();
     let mut line = |l: String| out.push_str(&fold(&l));
@@ -188,7 +189,8 @@ pub fn feed(model: &Model, w: &IcsWords, name: &str, series: &[&Series]) -> Stri
         let Some(&first) = s.dates.first() else {
             continue;
         };
-        let (summary, mut desc, dir) = describe(model, w, s);
+        let (summary, mut desc, dir) = describe(model, lang.paths(), w, s);
+        let dir = format!("{}{dir}", lang.root);
         let permalink = model.site.base_url.as_ref().map(|b| format!("{b}{dir}"));
         desc.push_str(&format!(
             "\n{}: {}",

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod data;
 pub mod edition;
 pub mod feeds;
+pub mod frame;
 pub mod i18n;
 pub mod ics;
 pub mod jobs;
@@ -39,10 +40,10 @@ use crate::derive::Derived;
 use crate::model::report::ReportKind;
 use crate::model::Model;
 use crate::output::{MemorySink, OutputError, Sink};
-use edition::Edition;
+use edition::{Edition, Lang};
+use frame::Site;
 use jobs::SiteParts;
 use lists::PlanRows;
-use page::{PageSpec, Place};
 use theme::Theme;
 
 /// Errors of the render stage.
@@ -119,6 +120,8 @@ struct Out<'a> {
     sink: &'a dyn Sink,
     records: Mutex<Vec<Written>>,
     archived: AtomicUsize,
+    /// `ban-luu/`: files below it are snapshots, counted but not recorded.
+    archive: String,
 }
 
 impl Out<'_> {
@@ -129,7 +132,7 @@ impl Out<'_> {
                 path: f.path.clone(),
                 source,
             })?;
-        if f.path.starts_with(snapshot::ARCHIVE) {
+        if f.path.starts_with(&self.archive) {
             self.archived.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
@@ -169,9 +172,58 @@ pub fn render(
     Ok(sink.into_files())
 }
 
+/// An i18n lookup that failed while rendering, as a theme error.
+pub fn i18n_error(e: impl std::fmt::Display) -> RenderError {
+    RenderError::Theme {
+        path: "i18n".into(),
+        message: e.to_string(),
+    }
+}
+
+/// The languages the site is rendered in: its own `language` first (at
+/// the root), then each of `ui_languages` (under `<code>/`), each with its
+/// words and path words.
+fn languages(model: &Model, theme: &Theme) -> Result<Vec<i18n::Locale>, RenderError> {
+    let mut codes = vec![model.site.language.clone()];
+    for l in &model.site.ui_languages {
+        if !codes.contains(l) {
+            codes.push(l.clone());
+        }
+    }
+    let all: Vec<i18n::Locale> = codes.iter().map(|c| theme.i18n.locale(c)).collect();
+    // An extra language's folder sits beside the site's own sections.
+    if let Some(own) = all.first() {
+        let p = own.paths();
+        let top = [
+            &p.plans,
+            &p.agencies,
+            &p.calendar,
+            &p.reports,
+            &p.charts,
+            &p.data,
+            &p.search,
+            &p.status,
+            &p.archive,
+            &p.feed,
+            &p.assets,
+        ];
+        if let Some(extra) = all[1..].iter().find(|l| top.iter().any(|w| *w == l.lang())) {
+            return Err(i18n_error(format!(
+                "`ui_languages` lists `{code}`, which is also a path word of `{own}`: its pages and that section would share the folder /{code}/ (rename the path word in i18n/{own}.toml before publishing, or drop the language)",
+                code = extra.lang(),
+                own = own.lang()
+            )));
+        }
+    }
+    Ok(all)
+}
+
 /// Renders every file of the site into `sink` as soon as it is made, and
 /// says what was written. Snapshots of the months in `published` are left
-/// out: their published copies are kept instead.
+/// out: their published copies are kept instead. Each language of
+/// `ui_languages` gets the live pages again under `<code>/`, with its own
+/// words and path words, its own search index, feeds and data files; the
+/// snapshots and assets are the site language's only, shared by all.
 pub fn render_to(
     model: &Model,
     derived: &Derived,
@@ -179,41 +231,68 @@ pub fn render_to(
     published: &[String],
     sink: &dyn Sink,
 ) -> Result<Handed, RenderError> {
+    let locales = languages(model, theme)?;
+    let shared = &locales[0].paths().clone();
+    let langs: Vec<Lang> = locales
+        .into_iter()
+        .enumerate()
+        .map(|(i, locale)| Lang {
+            root: if i == 0 {
+                String::new()
+            } else {
+                format!("{}/", locale.lang())
+            },
+            locale,
+            shared,
+        })
+        .collect();
     let out = Out {
         sink,
         records: Mutex::new(Vec::new()),
         archived: AtomicUsize::new(0),
+        archive: i18n::Paths::index(&shared.archive),
     };
     let rows = PlanRows::new(model);
-    let snaps = snapshot::snapshots(model);
+    let snaps = snapshot::snapshots(model, shared);
     // Open data first: the data page lists the sizes of the files.
-    let locale = theme.i18n.locale(&model.site.language);
     let sets = data::sets(model, derived);
-    let downloads: Vec<data::Download> = run(&sets, |set| {
-        let mut list = Vec::new();
-        for (dl, f) in data::set_files(model, derived, &locale, *set) {
+    let mut downloads: Vec<Vec<data::Download>> = Vec::new();
+    for lang in &langs {
+        let list: Vec<data::Download> = run(&sets, |set| {
+            let mut list = Vec::new();
+            for (dl, f) in data::set_files(model, derived, lang, *set) {
+                out.put(f)?;
+                list.push(dl);
+            }
+            Ok(list)
+        })?
+        .into_iter()
+        .flatten()
+        .collect();
+        downloads.push(list);
+        let ics_words = ics::IcsWords::new(&lang.locale).map_err(i18n_error)?;
+        let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
+        run(&feeds, |f| {
+            out.put(calendar::feed(model, derived, lang, &ics_words, *f))
+        })?;
+        for f in search::index(model, derived, lang).0 {
             out.put(f)?;
-            list.push(dl);
         }
-        Ok(list)
-    })?
-    .into_iter()
-    .flatten()
-    .collect();
-    let ics_words = ics::IcsWords::new(&locale).map_err(|e| RenderError::Theme {
-        path: "i18n".into(),
-        message: e.to_string(),
-    })?;
-    let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
-    run(&feeds, |f| {
-        out.put(calendar::feed(model, derived, &ics_words, *f))
-    })?;
-    for f in search::index(model, derived, &locale).0 {
-        out.put(f)?;
     }
     // Reports in order: each report page, each month's snapshot, and the
     // facts the feed and charts need, with two states alive at a time.
-    let live = Edition::live(model, derived, &rows, locale.clone());
+    let first = Edition::live(model, &langs[0], derived, &rows);
+    let mut lives: Vec<Edition> = langs[1..]
+        .iter()
+        .map(|l| first.in_language(model, l))
+        .collect();
+    lives.insert(0, first);
+    let site = Site {
+        model,
+        theme,
+        langs: &langs,
+        snaps: &snaps,
+    };
     let months = calendar::month_range(derived);
     let mut changes = Vec::with_capacity(model.reports.len());
     let mut done_after = Vec::with_capacity(model.reports.len());
@@ -236,26 +315,22 @@ pub fn render_to(
         // The state before is needed no more: two states at a time at most.
         drop(before);
         let parts: Vec<usize> = (1..=lists.parts(model, k)).collect();
-        run(&parts, |&part| {
-            let spec = reports::report(model, k, &lists, &after, &live.locale, part);
-            out.put(page(model, &live, &snaps, theme, spec, false)?)
-        })?;
+        for live in &lives {
+            run(&parts, |&part| {
+                let spec = reports::report(model, k, &lists, &after, &live.locale, shared, part);
+                out.put(site.page(live, spec, false)?)
+            })?;
+        }
         let snap = snaps.iter().find(|s| s.report == k);
         if let Some(snap) = snap.filter(|_| rep.kind == ReportKind::Report) {
             let period = rep.period();
             if !published.contains(&period) {
-                let label = live
+                let label = langs[0]
                     .locale
                     .month(rep.year, rep.month)
                     .unwrap_or_else(|_| format!("{:02}/{}", rep.month, rep.year));
-                let ed = Edition::snapshot(
-                    model,
-                    &after,
-                    &rows,
-                    live.locale.clone(),
-                    snap.root.clone(),
-                    label,
-                );
+                let ed =
+                    Edition::snapshot(model, &langs[0], &after, &rows, snap.root.clone(), label);
                 let parts = SiteParts {
                     charts: &[],
                     downloads: &[],
@@ -264,44 +339,52 @@ pub fn render_to(
                 let kinds = jobs::enumerate(model, &ed, &months);
                 run(&kinds, |kind| {
                     let spec = jobs::build(model, &ed, &parts, *kind);
-                    out.put(page(model, &ed, &snaps, theme, spec, false)?)
+                    out.put(site.page(&ed, spec, false)?)
                 })?;
             }
         }
         prev = Some(after);
     }
     drop(prev);
-    let burn = chart_data::burn_up_from(model, &live.locale, &|k| {
-        done_after.get(k).copied().unwrap_or(0)
-    });
-    let charts = chart_data::all_from(model, derived, &live.locale, &theme.states, burn);
-    let parts = SiteParts {
-        charts: &charts,
-        downloads: &downloads,
-        months: &months,
-    };
-    let kinds = jobs::enumerate(model, &live, &months);
-    run(&kinds, |kind| {
-        let spec = jobs::build(model, &live, &parts, *kind);
-        out.put(page(model, &live, &snaps, theme, spec, kind.archived())?)
-    })?;
-    for c in &charts {
-        out.put(OutFile {
-            path: format!("bieu-do/{}", c.csv),
-            bytes: data::chart_csv(model, &c.headers, &c.rows),
+    for (live, downloads) in lives.iter().zip(&downloads) {
+        // Charts hold words: made in each language.
+        let burn = chart_data::burn_up_from(model, &live.locale, &|k| {
+            done_after.get(k).copied().unwrap_or(0)
+        });
+        let charts = chart_data::all_from(model, derived, &live.locale, &theme.states, burn);
+        let parts = SiteParts {
+            charts: &charts,
+            downloads,
+            months: &months,
+        };
+        let kinds = jobs::enumerate(model, live, &months);
+        run(&kinds, |kind| {
+            let spec = jobs::build(model, live, &parts, *kind);
+            out.put(site.page(live, spec, kind.archived())?)
         })?;
+        for c in &charts {
+            out.put(OutFile {
+                path: format!("{}{}", live.lang.root, live.paths().chart_file(&c.csv)),
+                bytes: data::chart_csv(model, &c.headers, &c.rows),
+            })?;
+        }
+        out.put(feeds::atom(model, theme, live.lang, &changes)?)?;
     }
     for (name, bytes) in &theme.assets {
         out.put(OutFile {
-            path: format!("tai-nguyen/{name}"),
+            path: shared.asset(name),
             bytes: bytes.clone(),
         })?;
     }
-    out.put(feeds::atom(model, theme, &live.locale, &changes)?)?;
     out.put(feeds::robots(model))?;
     let mut records = out.records.into_inner().unwrap_or_else(|p| p.into_inner());
     records.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(s) = feeds::sitemap(model, theme, records.iter().map(|r| r.path.as_str()))? {
+    if let Some(s) = feeds::sitemap(
+        model,
+        theme,
+        &out.archive,
+        records.iter().map(|r| r.path.as_str()),
+    )? {
         let w = Written {
             path: s.path.clone(),
             len: s.bytes.len(),
@@ -317,64 +400,5 @@ pub fn render_to(
     Ok(Handed {
         live: records,
         archived: out.archived.load(Ordering::Relaxed),
-    })
-}
-
-/// Renders one page of an edition. Live pages that every edition has link
-/// to their archived copies; snapshot pages link back to the live page.
-fn page(
-    model: &Model,
-    ed: &Edition,
-    snaps: &[snapshot::Snapshot],
-    theme: &Theme,
-    mut spec: PageSpec,
-    archived: bool,
-) -> Result<OutFile, RenderError> {
-    match &ed.snapshot_of {
-        Some(period) => {
-            spec.context.insert("snapshot_of", period);
-            spec.context.insert("live_href", &urls::href(&spec.dir));
-        }
-        None => {
-            let archives = if archived {
-                snapshot::archive_links(model, &ed.locale, snaps, &spec.dir)
-            } else {
-                Vec::new()
-            };
-            spec.context.insert("archives", &archives);
-        }
-    }
-    render_page(model, ed, theme, spec)
-}
-
-fn render_page(
-    model: &Model,
-    ed: &Edition,
-    theme: &Theme,
-    spec: PageSpec,
-) -> Result<OutFile, RenderError> {
-    let (derived, l) = (ed.derived, &ed.locale);
-    let mut ctx = spec.context;
-    let dir = format!("{}{}", ed.root, spec.dir);
-    let place = Place {
-        dir: &dir,
-        root: urls::root_from(&spec.dir),
-        site_root: urls::root_from(&dir),
-    };
-    pages::common(model, derived, l, &place, &mut ctx);
-    // The as-of date in the words of the page's language.
-    ctx.insert("as_of", &l.date_text(derived.as_of));
-    ctx.insert("title", &spec.title);
-    ctx.insert("description", &spec.description);
-    let html = theme
-        .tera_for(l.lang())
-        .render(spec.template, &ctx)
-        .map_err(|e| RenderError::Template {
-            template: spec.template.to_string(),
-            message: theme::error_chain(&e),
-        })?;
-    Ok(OutFile {
-        path: format!("{dir}index.html"),
-        bytes: html.into_bytes(),
     })
 }

@@ -10,16 +10,15 @@ use crate::model::report::{Report, ReportKind};
 use crate::model::Model;
 
 use super::i18n::Locale;
+use super::i18n::Paths;
 use super::pages::{crumb, PageSpec};
+use super::urls::Route;
 use super::views::{self, StateView, TaskView};
 use super::{split, urls};
 
-/// Directory of the reports index.
-pub const REPORTS: &str = "bao-cao/";
-
-/// Directory of a report page.
-pub fn report_dir(r: &Report) -> String {
-    format!("bao-cao/{}/", r.id)
+/// Directory of a report page (`bao-cao/<id>/`).
+pub fn report_dir(paths: &Paths, r: &Report) -> String {
+    urls::dir(paths, &Route::Report(r.id.clone()))
 }
 
 /// A report in lists and banners.
@@ -62,7 +61,7 @@ pub fn link(r: &Report, l: &Locale) -> ReportLink {
         }),
         evidence,
         number: r.number.clone(),
-        href: urls::href(&report_dir(r)),
+        href: urls::href(&report_dir(l.paths(), r)),
         entries: r.entries.len(),
     }
 }
@@ -148,7 +147,7 @@ pub fn index(model: &Model, l: &Locale) -> PageSpec {
     c.insert("reports", &list);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: REPORTS.into(),
+        dir: urls::dir(l.paths(), &Route::Reports),
         template: "reports.html",
         title: l.say("page.reports"),
         description: None,
@@ -286,7 +285,8 @@ impl ReportLists {
     }
 }
 
-/// Part `part` of the page of report `k`: its entries and what changed
+/// Part `part` of the page of report `k` (its snapshot, in the site's own
+/// language, under the path words `shared`): its entries and what changed
 /// since the previous report. Each list shows its rows of that part.
 pub fn report(
     model: &Model,
@@ -294,6 +294,7 @@ pub fn report(
     lists: &ReportLists,
     after: &Derived,
     l: &Locale,
+    shared: &Paths,
     part: usize,
 ) -> PageSpec {
     let rep = &model.reports[k];
@@ -343,7 +344,12 @@ pub fn report(
     );
     c.insert(
         "parts",
-        &split::parts_view(&report_dir(rep), parts * split::PART_ROWS, part),
+        &split::parts_view(
+            l.paths(),
+            &report_dir(l.paths(), rep),
+            parts * split::PART_ROWS,
+            part,
+        ),
     );
     let counts: Vec<StateView> = views::counts(after, l, refs.iter().copied());
     c.insert("report", &link(rep, l));
@@ -379,17 +385,20 @@ pub fn report(
     );
     c.insert(
         "snapshot",
-        &(rep.kind == ReportKind::Report).then(|| urls::href(&super::snapshot::root_dir(rep))),
+        &(rep.kind == ReportKind::Report).then(|| urls::href(&shared.archive_root(&rep.period()))),
     );
     c.insert(
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.reports"), REPORTS),
+            crumb(
+                l.say("page.reports"),
+                &urls::dir(l.paths(), &Route::Reports),
+            ),
         ],
     );
     PageSpec {
-        dir: split::part_dir(&report_dir(rep), part),
+        dir: l.paths().part_dir(&report_dir(l.paths(), rep), part),
         template: "report.html",
         title: format!(
             "{}{}",

@@ -26,6 +26,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
 
+use super::edition::Lang;
 use super::i18n::Locale;
 use super::{urls, OutFile};
 
@@ -131,7 +132,7 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
         docs.push(Doc {
             kind: agency.clone(),
             title: a.name.clone(),
-            href: urls::href(&urls::agency(a.id.as_str())),
+            href: urls::href(&l.paths().agency(a.id.as_str())),
             text,
             state: None,
         });
@@ -140,7 +141,7 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
         docs.push(Doc {
             kind: plan.clone(),
             title: format!("{}: {}", p.label(), p.title),
-            href: urls::href(&urls::plan(p.id.as_str())),
+            href: urls::href(&l.paths().plan(p.id.as_str())),
             text: format!(
                 "{} {} {}",
                 p.label(),
@@ -162,7 +163,7 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
                         ("text", body.to_string()),
                     ],
                 ),
-                href: urls::href(&urls::task(p.id.as_str(), t.id.as_str())),
+                href: urls::href(&l.paths().task(p.id.as_str(), t.id.as_str())),
                 text: format!(
                     "{body} {} {}",
                     t.lead.text,
@@ -178,9 +179,12 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
     docs
 }
 
-/// Writes the index files. Returns them and the total size in bytes.
-pub fn index(model: &Model, derived: &Derived, l: &Locale) -> (Vec<OutFile>, usize) {
+/// Writes the index files of the pages of `lang`, in its folder. Returns
+/// them and the total size in bytes.
+pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, usize) {
+    let l = &lang.locale;
     let docs = documents(model, derived, l);
+    let dir = format!("{}{}", lang.root, l.paths().search_file(""));
     let mut tokens_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
@@ -197,7 +201,7 @@ pub fn index(model: &Model, derived: &Derived, l: &Locale) -> (Vec<OutFile>, usi
         let name = format!("t/{}.json", content_hash(&bytes));
         list.push((first, name.clone()));
         files.push(OutFile {
-            path: format!("tim-kiem/{name}"),
+            path: format!("{dir}{name}"),
             bytes,
         });
     }
@@ -209,13 +213,13 @@ pub fn index(model: &Model, derived: &Derived, l: &Locale) -> (Vec<OutFile>, usi
             rows.push([&d.kind, &d.title, &d.href, f, key, label]);
         }
         files.push(OutFile {
-            path: format!("tim-kiem/d/{n}.json"),
+            path: format!("{dir}d/{n}.json"),
             bytes: serde_json::to_vec(&rows).unwrap_or_default(),
         });
     }
     let meta = serde_json::json!({ "docs": docs.len(), "chunk": DOC_CHUNK, "shards": list });
     files.push(OutFile {
-        path: "tim-kiem/meta.json".into(),
+        path: format!("{dir}meta.json"),
         bytes: meta.to_string().into_bytes(),
     });
     let size = files.iter().map(|f| f.bytes.len()).sum();

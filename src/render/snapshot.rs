@@ -1,26 +1,19 @@
 //! Archived snapshots for citation: for each report month, a copy of the
 //! status pages (home, plans, tasks, agencies, statuses) as they stood after
-//! that month's report, under `/ban-luu/YYYY-MM/`.
+//! that month's report, under `/ban-luu/YYYY-MM/` (the archive word of the
+//! site's own language; an extra UI language links to these).
 //!
 //! A snapshot is rendered from the reports up to its month only and links
 //! only inside itself (plus the live site's navigation and stylesheet, whose
 //! paths never change), so a later report never changes its bytes.
 
-use super::i18n::Locale;
 use serde::Serialize;
 
-use crate::model::report::{Report, ReportKind};
+use crate::model::report::ReportKind;
 use crate::model::Model;
 
-use super::urls;
-
-/// Directory of the snapshots index.
-pub const ARCHIVE: &str = "ban-luu/";
-
-/// Root directory of the snapshot of a report's month.
-pub fn root_dir(r: &Report) -> String {
-    format!("ban-luu/{}/", r.period())
-}
+use super::i18n::{Locale, Paths};
+use super::urls::{self, Route};
 
 /// One snapshot: the last office report of a month.
 pub struct Snapshot {
@@ -30,14 +23,15 @@ pub struct Snapshot {
     pub root: String,
 }
 
-/// The snapshots to build: one per month with an office report.
-pub fn snapshots(model: &Model) -> Vec<Snapshot> {
+/// The snapshots to build: one per month with an office report, under
+/// the archive word of `paths` (the site's own language's).
+pub fn snapshots(model: &Model, paths: &Paths) -> Vec<Snapshot> {
     let mut out: Vec<Snapshot> = Vec::new();
     for (i, r) in model.reports.iter().enumerate() {
         if r.kind != ReportKind::Report {
             continue;
         }
-        let root = root_dir(r);
+        let root = paths.archive_root(&r.period());
         match out.last_mut() {
             Some(s) if s.root == root => s.report = i,
             _ => out.push(Snapshot { report: i, root }),
@@ -51,19 +45,38 @@ pub fn snapshots(model: &Model) -> Vec<Snapshot> {
 pub struct ArchiveLink {
     /// The month, in the page's language (`09/2025`, `September 2025`).
     pub label: String,
-    /// Link from the site root.
+    /// Link from the root of the output.
     pub href: String,
 }
 
-/// Archived versions of the live page in `dir`, oldest first.
-pub fn archive_links(model: &Model, l: &Locale, snaps: &[Snapshot], dir: &str) -> Vec<ArchiveLink> {
-    let archived = dir.is_empty()
-        || dir.starts_with(urls::PLANS)
-        || dir.starts_with(urls::AGENCIES)
-        || dir == "tinh-trang/";
+/// Archived versions of the live page in `dir` (written with the path
+/// words of `l`), oldest first. Snapshots are in the site's own language
+/// (`shared`): a page of another language links to its twin's.
+pub fn archive_links(
+    model: &Model,
+    l: &Locale,
+    snaps: &[Snapshot],
+    shared: &Paths,
+    dir: &str,
+) -> Vec<ArchiveLink> {
+    let Some(at) = urls::address(l.paths(), dir) else {
+        return Vec::new();
+    };
+    let archived = at.part == 1
+        && matches!(
+            at.route,
+            Route::Home
+                | Route::Plans
+                | Route::Plan(_)
+                | Route::Task(..)
+                | Route::Agencies
+                | Route::Agency(_)
+                | Route::Status
+        );
     if !archived {
         return Vec::new();
     }
+    let twin = urls::address_dir(shared, &at);
     snaps
         .iter()
         .map(|s| {
@@ -72,7 +85,7 @@ pub fn archive_links(model: &Model, l: &Locale, snaps: &[Snapshot], dir: &str) -
                 label: l
                     .month(r.year, r.month)
                     .unwrap_or_else(|_| format!("{:02}/{}", r.month, r.year)),
-                href: urls::href(&format!("{}{dir}", s.root)),
+                href: urls::href(&format!("{}{twin}", s.root)),
             }
         })
         .collect()

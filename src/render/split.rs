@@ -6,11 +6,13 @@
 //! `n` lives at `<dir>trang_<n>/`. Every part says which rows it holds, of
 //! how many, and links to every other part, so no row is ever unreachable
 //! and a phone never loads a page of megabytes. The underscore is outside
-//! the id alphabet ([`crate::model::ids::is_valid_id`]), so no plan, task,
+//! the id alphabet ([`crate::model::ids::is_valid_id`]; the word is `path.part` of
+//! the language, `trang` or `page`), so no plan, task,
 //! agency or report id (`trang-2` included) can take a part's folder.
 
 use serde::Serialize;
 
+use super::i18n::Paths;
 use super::urls;
 
 /// Rows per part; also the longest list kept whole on one page.
@@ -24,20 +26,6 @@ pub fn is_split(len: usize) -> bool {
 /// Number of parts of a list of `len` rows (at least one, even when empty).
 pub fn part_count(len: usize) -> usize {
     len.div_ceil(PART_ROWS).max(1)
-}
-
-/// Name of the folder of part `n` (from 2): never a valid id.
-pub fn part_folder(n: usize) -> String {
-    format!("trang_{n}")
-}
-
-/// Directory of part `n` (1-based) of the list whose first part is `base`.
-pub fn part_dir(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}{}/", part_folder(n))
-    }
 }
 
 /// The rows of part `n` (1-based); empty when there is no such part.
@@ -87,8 +75,9 @@ pub struct PartsView {
     pub links: Vec<PartLink>,
 }
 
-/// The parts view of part `current` of a list of `total` rows at `base`.
-pub fn parts_view(base: &str, total: usize, current: usize) -> PartsView {
+/// The parts view of part `current` of a list of `total` rows at `base`,
+/// its folders named with the path words `paths`.
+pub fn parts_view(paths: &Paths, base: &str, total: usize, current: usize) -> PartsView {
     let count = part_count(total);
     let links = (1..=count)
         .map(|n| {
@@ -97,7 +86,7 @@ pub fn parts_view(base: &str, total: usize, current: usize) -> PartsView {
                 number: n,
                 first: first.min(total),
                 last: (n * PART_ROWS).min(total),
-                href: urls::href(&part_dir(base, n)),
+                href: urls::href(&paths.part_dir(base, n)),
                 current: n == current,
             }
         })
@@ -116,12 +105,18 @@ pub fn parts_view(base: &str, total: usize, current: usize) -> PartsView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::i18n::I18n;
     use proptest::prelude::*;
+
+    fn paths(lang: &str) -> Paths {
+        Paths::of(&I18n::embedded().unwrap(), lang).unwrap()
+    }
 
     #[test]
     fn part_one_keeps_the_permalink() {
-        assert_eq!(part_dir("tinh-trang/", 1), "tinh-trang/");
-        assert_eq!(part_dir("tinh-trang/", 3), "tinh-trang/trang_3/");
+        let vi = paths("vi");
+        assert_eq!(vi.part_dir("tinh-trang/", 1), "tinh-trang/");
+        assert_eq!(vi.part_dir("tinh-trang/", 3), "tinh-trang/trang_3/");
         assert!(!is_split(PART_ROWS));
         assert!(is_split(PART_ROWS + 1));
         assert_eq!(part_count(0), 1);
@@ -132,9 +127,11 @@ mod tests {
         /// page of a plan, task, agency or report beside it.
         #[test]
         fn part_folders_are_never_ids(n in 2usize..100_000, id in "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}") {
-            prop_assert!(!crate::model::ids::is_valid_id(&part_folder(n)));
-            prop_assert!(crate::model::ids::is_valid_id(&id));
-            prop_assert_ne!(part_dir("co-quan/", n), format!("co-quan/{id}/"));
+            for p in [paths("vi"), paths("en")] {
+                prop_assert!(!crate::model::ids::is_valid_id(&p.part_folder(n)));
+                prop_assert!(crate::model::ids::is_valid_id(&id));
+                prop_assert_ne!(p.part_dir("co-quan/", n), format!("co-quan/{id}/"));
+            }
         }
 
         /// Every row is in exactly one part, in order, and `part_of` names it.
@@ -159,7 +156,7 @@ mod tests {
         fn parts_view_matches_slices(len in 1usize..3000, pick in 0usize..10) {
             let rows: Vec<usize> = (0..len).collect();
             let n = pick % part_count(len) + 1;
-            let v = parts_view("x/", len, n);
+            let v = parts_view(&paths("vi"), "x/", len, n);
             let part = slice(&rows, n);
             prop_assert_eq!(v.first, part[0] + 1);
             prop_assert_eq!(v.last, part[part.len() - 1] + 1);

@@ -185,6 +185,12 @@ impl Theme {
                 ),
             });
         }
+        if let Some(e) = i18n.path_problem() {
+            return Err(RenderError::Theme {
+                path: "i18n".into(),
+                message: e.to_string(),
+            });
+        }
         register_numbers(&mut tera, &i18n.locale(super::i18n::REFERENCE));
         tera.add_raw_templates(templates)
             .map_err(|e| RenderError::Template {
@@ -233,6 +239,12 @@ impl Theme {
             path: dir.display().to_string(),
             message: e.to_string(),
         })?;
+        if let Some(e) = self.i18n.path_problem() {
+            return Err(RenderError::Theme {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            });
+        }
         self.i18n.register(&mut self.tera, super::i18n::REFERENCE);
         for lang in self.i18n.languages() {
             let mut t = self.tera.clone();

@@ -133,11 +133,11 @@ pub struct AgencyRefView {
 
 impl CellView {
     /// Builds a cell view, linking recognised agencies.
-    pub fn new(cell: &AgencyCell, model: &Model) -> Self {
+    pub fn new(cell: &AgencyCell, model: &Model, l: &Locale) -> Self {
         let mut links: Vec<AgencyRefView> = Vec::new();
         for s in &cell.segments {
             if let Segment::Agency { text, id } = s {
-                let href = urls::href(&urls::agency(id.as_str()));
+                let href = urls::href(&l.paths().agency(id.as_str()));
                 if links.iter().any(|l| l.href == href) {
                     continue;
                 }
@@ -173,17 +173,17 @@ pub fn task(model: &Model, derived: &Derived, l: &Locale, r: TaskRef) -> TaskVie
     TaskView {
         id: t.id.to_string(),
         number: t.number.clone(),
-        href: urls::href(&urls::task(plan.id.as_str(), t.id.as_str())),
+        href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
         anchor: format!("nv-{}", t.id),
         plan_id: plan.id.to_string(),
         plan_label: plan.label(),
-        plan_href: urls::href(&urls::plan(plan.id.as_str())),
+        plan_href: urls::href(&l.paths().plan(plan.id.as_str())),
         group: t.group.clone(),
         goal: t.goal.clone(),
         text: t.text.clone(),
         output: t.output.clone(),
-        lead: CellView::new(&t.lead, model),
-        cooperate: CellView::new(&t.cooperate, model),
+        lead: CellView::new(&t.lead, model, l),
+        cooperate: CellView::new(&t.cooperate, model, l),
         start: t.start.as_ref().map(|d| TimeView::start(d, l)),
         deadline: t.deadline.as_ref().map(|d| TimeView::new(d, l)),
         note: t.note.clone(),
@@ -232,13 +232,13 @@ pub fn plan_summary(model: &Model, derived: &Derived, l: &Locale, pi: usize) -> 
     let refs = (0..p.tasks.len()).map(|ti| TaskRef { plan: pi, task: ti });
     PlanSummary {
         id: p.id.to_string(),
-        href: urls::href(&urls::plan(p.id.as_str())),
+        href: urls::href(&l.paths().plan(p.id.as_str())),
         label: p.label(),
         number: p.number.clone(),
         doc_type: p.doc_type.clone(),
         title: p.title.clone(),
         issuer: issuer_name(model, p),
-        issuer_href: urls::href(&urls::agency(p.issuer.as_str())),
+        issuer_href: urls::href(&l.paths().agency(p.issuer.as_str())),
         date: p.date.map(|d| l.date_text(d)),
         period: format!(
             "{} – {}",
@@ -460,7 +460,7 @@ pub fn agency_link(a: &Agency, derived: &Derived, l: &Locale) -> AgencyLink {
     AgencyLink {
         id: a.id.to_string(),
         name: a.name.clone(),
-        href: urls::href(&urls::agency(a.id.as_str())),
+        href: urls::href(&l.paths().agency(a.id.as_str())),
         kind: l.say(&a.kind.label_key()),
         is_group: a.is_group(),
         lead: t.map_or(0, |t| t.part(Part::Lead).count()),

@@ -41,15 +41,6 @@ pub fn check(raw: &RawContent, available: &[String], diags: &mut Diagnostics) {
             ),
         );
     }
-    if !s.ui_languages.is_empty() {
-        diags.push(
-            Diagnostic::warning(
-                raw.site.spans.locate(&raw.site.path, "ui_languages"),
-                "`ui_languages` is checked but its editions (/<lang>/…) are not built yet by this version",
-            )
-            .with_help("the site is built in `language` only; remove `ui_languages` to silence this"),
-        );
-    }
     for (i, l) in s.ui_languages.iter().enumerate() {
         let at = raw
             .site

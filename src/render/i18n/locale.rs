@@ -13,13 +13,22 @@ use super::{fill, Entry, I18n, I18nError, Paths};
 pub struct Locale {
     pub(super) i18n: I18n,
     pub(super) lang: String,
+    /// The language's URL words, read once.
+    paths: Paths,
 }
 
 impl Locale {
     pub(super) fn new(i18n: I18n, lang: &str) -> Locale {
+        // A theme whose path words do not all make valid paths is refused
+        // when loaded ([`I18n::path_problem`]), so the fallbacks are never
+        // reached on a loaded theme.
+        let paths = Paths::of(&i18n, lang)
+            .or_else(|_| Paths::of(&i18n, super::REFERENCE))
+            .unwrap_or_else(|_| Paths::key_names());
         Locale {
             i18n,
             lang: lang.to_string(),
+            paths,
         }
     }
 
@@ -34,8 +43,8 @@ impl Locale {
     }
 
     /// The language's URL words.
-    pub fn paths(&self) -> Result<Paths, I18nError> {
-        Paths::of(&self.i18n, &self.lang)
+    pub fn paths(&self) -> &Paths {
+        &self.paths
     }
 
     /// A day in the language's form (`31/12/2020`, `31 December 2020`).

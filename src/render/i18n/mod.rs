@@ -225,6 +225,15 @@ impl I18n {
         Locale::new(self.clone(), lang)
     }
 
+    /// The first language whose path words do not make valid paths (one
+    /// safe segment each, the sections' words distinct), if any: such a
+    /// theme is refused when loaded.
+    pub fn path_problem(&self) -> Option<I18nError> {
+        self.languages()
+            .iter()
+            .find_map(|l| Paths::of(self, l).err())
+    }
+
     /// Missing and unused keys of every language, given the keys in use.
     pub fn problems(&self, used: &[String]) -> Vec<Problem> {
         check::problems(self, used)

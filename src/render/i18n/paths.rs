@@ -2,17 +2,19 @@
 //! `/ke-hoach/<id>/nhiem-vu/<n>/` in Vietnamese, `/plans/<id>/tasks/<n>/`
 //! in English. Ids stay as they are in every language.
 
+use serde::Serialize;
+
 use super::{Entry, I18n, I18nError};
 
 /// The path words, in the order of [`Paths`]' fields.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 13] = [
     "plans", "tasks", "agencies", "calendar", "reports", "charts", "data", "search", "status",
-    "archive", "feed",
+    "archive", "feed", "part", "assets",
 ];
 
 /// The words of a language's URLs (each one path segment, or a file name
 /// for `feed`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paths {
     /// Plans index and plan pages.
     pub plans: String,
@@ -36,6 +38,10 @@ pub struct Paths {
     pub archive: String,
     /// The Atom feed's file name.
     pub feed: String,
+    /// Folder word of the later parts of a long list (`<part>_<n>`).
+    pub part: String,
+    /// Stylesheet, scripts and icons.
+    pub assets: String,
 }
 
 impl Paths {
@@ -57,7 +63,7 @@ impl Paths {
                 _ => Err(bad("is a path word: write it as one phrase")),
             }
         };
-        Ok(Paths {
+        let p = Paths {
             plans: word("plans")?,
             tasks: word("tasks")?,
             agencies: word("agencies")?,
@@ -69,7 +75,57 @@ impl Paths {
             status: word("status")?,
             archive: word("archive")?,
             feed: word("feed")?,
-        })
+            part: word("part")?,
+            assets: word("assets")?,
+        };
+        // The top-level words share the site root: two alike would put
+        // two sections in one folder.
+        let top = [
+            ("plans", &p.plans),
+            ("agencies", &p.agencies),
+            ("calendar", &p.calendar),
+            ("reports", &p.reports),
+            ("charts", &p.charts),
+            ("data", &p.data),
+            ("search", &p.search),
+            ("status", &p.status),
+            ("archive", &p.archive),
+            ("feed", &p.feed),
+            ("assets", &p.assets),
+        ];
+        for (i, (k, w)) in top.iter().enumerate() {
+            if let Some((other, _)) = top[..i].iter().find(|(_, o)| o == w) {
+                return Err(I18nError::Use {
+                    lang: lang.to_string(),
+                    key: format!("path.{k}"),
+                    message: format!(
+                        "is the same word as `path.{other}`: give each section its own"
+                    ),
+                });
+            }
+        }
+        Ok(p)
+    }
+
+    /// Each word its key's name (`plans`, `feed.xml`): only for a theme
+    /// refused at load, which is never rendered with.
+    pub(super) fn key_names() -> Paths {
+        let w = |s: &str| s.to_string();
+        Paths {
+            plans: w("plans"),
+            tasks: w("tasks"),
+            agencies: w("agencies"),
+            calendar: w("calendar"),
+            reports: w("reports"),
+            charts: w("charts"),
+            data: w("data"),
+            search: w("search"),
+            status: w("status"),
+            archive: w("archive"),
+            feed: w("feed.xml"),
+            part: w("part"),
+            assets: w("assets"),
+        }
     }
 
     /// Directory of a plan page (`ke-hoach/<id>/`).
@@ -91,6 +147,61 @@ impl Paths {
     pub fn index(word: &str) -> String {
         format!("{word}/")
     }
+
+    /// The calendar feed in page directory `dir` (`<dir>lich.ics`; `dir`
+    /// empty for the whole site's, which lives in the calendar index).
+    pub fn ics(&self, dir: &str) -> String {
+        if dir.is_empty() {
+            format!("{}/{}.ics", self.calendar, self.calendar)
+        } else {
+            format!("{dir}{}.ics", self.calendar)
+        }
+    }
+
+    /// The task list file in page directory `dir` (`<dir>nhiem-vu.csv`).
+    pub fn task_file(&self, dir: &str, ext: &str) -> String {
+        format!("{dir}{}.{ext}", self.tasks)
+    }
+
+    /// The agency registry file (`du-lieu/co-quan.json`).
+    pub fn registry_file(&self, ext: &str) -> String {
+        format!("{}/{}.{ext}", self.data, self.agencies)
+    }
+
+    /// A file of the search index (`tim-kiem/<name>`).
+    pub fn search_file(&self, name: &str) -> String {
+        format!("{}/{name}", self.search)
+    }
+
+    /// A chart's CSV file (`bieu-do/<name>`).
+    pub fn chart_file(&self, name: &str) -> String {
+        format!("{}/{name}", self.charts)
+    }
+
+    /// A stylesheet, script or icon (`tai-nguyen/<name>`).
+    pub fn asset(&self, name: &str) -> String {
+        format!("{}/{name}", self.assets)
+    }
+
+    /// Root of the snapshot of month `period` (`ban-luu/YYYY-MM/`).
+    pub fn archive_root(&self, period: &str) -> String {
+        format!("{}/{period}/", self.archive)
+    }
+
+    /// Name of the folder of part `n` of a long list (`trang_<n>`): the
+    /// underscore is outside the id alphabet, so no id can take it.
+    pub fn part_folder(&self, n: usize) -> String {
+        format!("{}_{n}", self.part)
+    }
+
+    /// Directory of part `n` (1-based) of the list whose first part is `base`.
+    pub fn part_dir(&self, base: &str, n: usize) -> String {
+        if n <= 1 {
+            base.to_string()
+        } else {
+            format!("{base}{}/", self.part_folder(n))
+        }
+    }
 }
 
 /// One path segment a browser and a file system both take as is: lowercase
@@ -106,31 +217,45 @@ fn is_segment(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::urls;
     use proptest::prelude::*;
 
     #[test]
     fn vietnamese_paths_from_the_i18n_file_are_the_permanent_ones() {
         let i = I18n::embedded().unwrap();
         let vi = Paths::of(&i, "vi").unwrap();
-        assert_eq!(vi.task("p", "18"), urls::task("p", "18"));
-        assert_eq!(vi.plan("p"), urls::plan("p"));
-        assert_eq!(vi.agency("a"), urls::agency("a"));
-        assert_eq!(Paths::index(&vi.plans), urls::PLANS);
-        assert_eq!(Paths::index(&vi.agencies), urls::AGENCIES);
+        assert_eq!(vi.task("p", "18"), "ke-hoach/p/nhiem-vu/18/");
+        assert_eq!(vi.plan("p"), "ke-hoach/p/");
+        assert_eq!(vi.agency("a"), "co-quan/a/");
+        assert_eq!(vi.ics(""), "lich/lich.ics");
+        assert_eq!(vi.ics("ke-hoach/p/"), "ke-hoach/p/lich.ics");
+        assert_eq!(vi.task_file("co-quan/a/", "csv"), "co-quan/a/nhiem-vu.csv");
+        assert_eq!(vi.registry_file("json"), "du-lieu/co-quan.json");
+        assert_eq!(vi.asset("style.css"), "tai-nguyen/style.css");
+        assert_eq!(vi.archive_root("2025-10"), "ban-luu/2025-10/");
+        assert_eq!(vi.part_dir("tinh-trang/", 1), "tinh-trang/");
+        assert_eq!(vi.part_dir("tinh-trang/", 3), "tinh-trang/trang_3/");
+        let words = [
+            &vi.calendar,
+            &vi.reports,
+            &vi.charts,
+            &vi.data,
+            &vi.search,
+            &vi.status,
+            &vi.archive,
+            &vi.feed,
+        ];
         assert_eq!(
-            Paths::index(&vi.calendar),
-            crate::render::calendar::CALENDAR
-        );
-        assert_eq!(Paths::index(&vi.reports), crate::render::reports::REPORTS);
-        assert_eq!(Paths::index(&vi.archive), crate::render::snapshot::ARCHIVE);
-        assert_eq!(
-            (vi.charts.as_str(), vi.data.as_str(), vi.search.as_str()),
-            ("bieu-do", "du-lieu", "tim-kiem")
-        );
-        assert_eq!(
-            (vi.status.as_str(), vi.feed.as_str()),
-            ("tinh-trang", "ban-tin.xml")
+            words.map(String::as_str),
+            [
+                "lich",
+                "bao-cao",
+                "bieu-do",
+                "du-lieu",
+                "tim-kiem",
+                "tinh-trang",
+                "ban-luu",
+                "ban-tin.xml"
+            ]
         );
     }
 

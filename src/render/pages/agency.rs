@@ -10,7 +10,8 @@ use crate::render::i18n::Locale;
 use crate::render::split;
 
 use super::{crumb, PageSpec};
-use crate::render::urls;
+use crate::render::i18n::Paths;
+use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink, PlanSummary, TaskView};
 
 fn link(model: &Model, d: &Derived, l: &Locale, id: &AgencyId) -> Option<AgencyLink> {
@@ -78,8 +79,11 @@ struct PlanShare {
 }
 
 /// Directory of an agency's tasks in one plan (`co-quan/<id>/ke-hoach/<plan>/`).
-pub fn agency_plan_dir(agency_id: &str, plan_id: &str) -> String {
-    format!("{}ke-hoach/{plan_id}/", urls::agency(agency_id))
+pub fn agency_plan_dir(paths: &Paths, agency_id: &str, plan_id: &str) -> String {
+    urls::dir(
+        paths,
+        &Route::AgencyPlan(agency_id.to_string(), plan_id.to_string()),
+    )
 }
 
 /// An agency page (agency `ai` of the registry): its tasks in four parts
@@ -114,7 +118,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
                 title: p.title.clone(),
                 counts,
                 total: idx.len(),
-                href: urls::href(&agency_plan_dir(a.id.as_str(), p.id.as_str())),
+                href: urls::href(&agency_plan_dir(l.paths(), a.id.as_str(), p.id.as_str())),
             }
         })
         .collect();
@@ -186,19 +190,19 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
         &crate::render::calendar::upcoming_for(model, d, l, &series, 8),
     );
     c.insert("event_count", &series.len());
-    c.insert(
-        "ics_href",
-        &format!("{}lich.ics", urls::agency(a.id.as_str())),
-    );
+    c.insert("ics_href", &l.paths().ics(&l.paths().agency(a.id.as_str())));
     c.insert(
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.agencies_crumb"), urls::AGENCIES),
+            crumb(
+                l.say("page.agencies_crumb"),
+                &urls::dir(l.paths(), &Route::Agencies),
+            ),
         ],
     );
     PageSpec {
-        dir: urls::agency(a.id.as_str()),
+        dir: l.paths().agency(a.id.as_str()),
         template: "agency.html",
         title: a.name.clone(),
         description: Some(l.say_with("page.agency_description", &[("name", a.name.clone())])),
@@ -215,7 +219,7 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
     let (pi, idx) = &ed.agencies[ai].by_plan[k];
     let items: &[Assignment] = d.by_agency.get(&a.id).map_or(&[], |t| t.items.as_slice());
     let p = &model.plans[*pi];
-    let base = agency_plan_dir(a.id.as_str(), p.id.as_str());
+    let base = agency_plan_dir(l.paths(), a.id.as_str(), p.id.as_str());
     let rows = split::slice(idx, part);
     let parts: Vec<PartSection> = Part::ALL
         .iter()
@@ -230,18 +234,24 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
     c.insert("plan", &ed.plan_summary(*pi));
     c.insert("sections", &parts);
     c.insert("total", &idx.len());
-    c.insert("parts", &split::parts_view(&base, idx.len(), part));
+    c.insert(
+        "parts",
+        &split::parts_view(l.paths(), &base, idx.len(), part),
+    );
     c.insert(
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.agencies_crumb"), urls::AGENCIES),
-            crumb(a.name.clone(), &urls::agency(a.id.as_str())),
+            crumb(
+                l.say("page.agencies_crumb"),
+                &urls::dir(l.paths(), &Route::Agencies),
+            ),
+            crumb(a.name.clone(), &l.paths().agency(a.id.as_str())),
         ],
     );
     let suffix = super::part_suffix(l, part);
     PageSpec {
-        dir: split::part_dir(&base, part),
+        dir: l.paths().part_dir(&base, part),
         template: "agency_part.html",
         title: format!("{} — {}{suffix}", a.name, p.label()),
         description: Some(l.say_with(

@@ -11,8 +11,9 @@ use crate::model::Model;
 use super::{crumb, PageSpec};
 use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
+use crate::render::split;
+use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink};
-use crate::render::{split, urls};
 
 /// One agency's counts in the plain groups of states.
 #[derive(Serialize)]
@@ -119,7 +120,12 @@ pub fn agencies(model: &Model, ed: &Edition, part: usize) -> PageSpec {
     c.insert("n_groups", &groups.len());
     c.insert("n_idle", &idle.len());
     let total = ranked.len() + groups.len() + idle.len();
-    let parts = split::parts_view(urls::AGENCIES, total, part);
+    let parts = split::parts_view(
+        l.paths(),
+        &urls::dir(l.paths(), &Route::Agencies),
+        total,
+        part,
+    );
     // The part's rows of the one list, as ranges of its three sections.
     let start = part.saturating_sub(1) * split::PART_ROWS;
     let end = parts.last.max(start);
@@ -131,7 +137,9 @@ pub fn agencies(model: &Model, ed: &Edition, part: usize) -> PageSpec {
     c.insert("parts", &parts);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: split::part_dir(urls::AGENCIES, part),
+        dir: l
+            .paths()
+            .part_dir(&urls::dir(l.paths(), &Route::Agencies), part),
         template: "agencies.html",
         title: if part > 1 {
             l.say_with("page.agencies_part", &[("part", part.to_string())])

@@ -12,7 +12,7 @@ use crate::render::split;
 use super::{crumb, one_line, PageSpec};
 use crate::render::markdown;
 use crate::render::task_ref;
-use crate::render::urls;
+use crate::render::urls::{self, Route};
 use crate::render::views::{self, DeclaredView, PlanSummary};
 
 /// The list of plans.
@@ -25,7 +25,7 @@ pub fn plans(model: &Model, ed: &Edition) -> PageSpec {
     c.insert("plans", &plans);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: urls::PLANS.into(),
+        dir: urls::dir(l.paths(), &Route::Plans),
         template: "plans.html",
         title: l.say("page.plans"),
         description: None,
@@ -64,20 +64,20 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
         "upcoming",
         &crate::render::calendar::upcoming_for(model, d, l, &series, 8),
     );
-    c.insert(
-        "ics_href",
-        &format!("{}lich.ics", urls::plan(p.id.as_str())),
-    );
+    c.insert("ics_href", &l.paths().ics(&l.paths().plan(p.id.as_str())));
     table(model, ed, pi, 1, &mut c);
     c.insert(
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.plans_crumb"), urls::PLANS),
+            crumb(
+                l.say("page.plans_crumb"),
+                &urls::dir(l.paths(), &Route::Plans),
+            ),
         ],
     );
     PageSpec {
-        dir: urls::plan(p.id.as_str()),
+        dir: l.paths().plan(p.id.as_str()),
         template: "plan.html",
         title: p.label(),
         description: Some(format!("{}: {}", p.label(), one_line(&p.title, 200))),
@@ -96,12 +96,15 @@ pub fn plan_part(model: &Model, ed: &Edition, pi: usize, part: usize) -> PageSpe
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.plans_crumb"), urls::PLANS),
-            crumb(p.label(), &urls::plan(p.id.as_str())),
+            crumb(
+                l.say("page.plans_crumb"),
+                &urls::dir(l.paths(), &Route::Plans),
+            ),
+            crumb(p.label(), &l.paths().plan(p.id.as_str())),
         ],
     );
     PageSpec {
-        dir: split::part_dir(&urls::plan(p.id.as_str()), part),
+        dir: l.paths().part_dir(&l.paths().plan(p.id.as_str()), part),
         template: "plan_part.html",
         title: l.say_with(
             "page.plan_part",
@@ -130,7 +133,7 @@ fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
     }
     c.insert(
         "parts",
-        &split::parts_view(&urls::plan(p.id.as_str()), total, part),
+        &split::parts_view(l.paths(), &l.paths().plan(p.id.as_str()), total, part),
     );
     let has_start = p.tasks.iter().any(|t| t.start.is_some());
     let has_note = p.tasks.iter().any(|t| t.note.is_some());
@@ -159,7 +162,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
     };
     c.insert(
         "row_href",
-        &urls::href(&split::part_dir(&urls::plan(p.id.as_str()), part)),
+        &urls::href(&l.paths().part_dir(&l.paths().plan(p.id.as_str()), part)),
     );
     c.insert("task", &views::task(model, d, l, r));
     let locator = task_ref::locate(p, r.task);
@@ -204,13 +207,16 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.plans_crumb"), urls::PLANS),
-            crumb(p.label(), &urls::plan(p.id.as_str())),
+            crumb(
+                l.say("page.plans_crumb"),
+                &urls::dir(l.paths(), &Route::Plans),
+            ),
+            crumb(p.label(), &l.paths().plan(p.id.as_str())),
         ],
     );
     let number = t.number.as_deref().unwrap_or(t.id.as_str()).to_string();
     PageSpec {
-        dir: urls::task(p.id.as_str(), t.id.as_str()),
+        dir: l.paths().task(p.id.as_str(), t.id.as_str()),
         template: "task.html",
         title: match &heading {
             Some(h) => format!("{} — {}", task_ref::heading_words(h, 70), p.label()),
@@ -262,7 +268,7 @@ impl DutyView {
         DutyView {
             id: du.id.clone(),
             title: du.title.clone(),
-            who: views::CellView::new(&du.who, model),
+            who: views::CellView::new(&du.who, model, l),
             to: du.to.clone(),
             schedule: l.schedule(&du.schedule, du.before),
             quote: du.quote.clone(),

@@ -9,8 +9,10 @@ use crate::model::Model;
 use super::{all_refs, crumb, PageSpec};
 use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
+use crate::render::i18n::Paths;
+use crate::render::split;
+use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink, PlanSummary, StateView, TaskView};
-use crate::render::{split, urls};
 
 /// The home page.
 pub fn home(model: &Model, ed: &Edition) -> PageSpec {
@@ -125,7 +127,7 @@ pub fn charts(charts: &[crate::render::charts::Chart], l: &Locale) -> PageSpec {
     c.insert("charts", charts);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: "bieu-do/".into(),
+        dir: urls::dir(l.paths(), &Route::Charts),
         template: "charts.html",
         title: l.say("page.charts"),
         description: Some(l.say("page.charts_description")),
@@ -152,7 +154,7 @@ pub fn data(
     let mut all = downloads.to_vec();
     all.extend(charts.iter().map(|ch| crate::render::data::Download {
         label: ch.title.clone(),
-        href: format!("bieu-do/{}", ch.csv),
+        href: l.paths().chart_file(&ch.csv),
         bytes: crate::render::data::chart_csv(model, &ch.headers, &ch.rows).len(),
         format: "CSV",
         section: "charts",
@@ -183,7 +185,7 @@ pub fn data(
     );
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: "du-lieu/".into(),
+        dir: urls::dir(l.paths(), &Route::Data),
         template: "data.html",
         title: l.say("page.data"),
         description: Some(l.say("page.data_description")),
@@ -210,7 +212,7 @@ pub fn search(model: &Model, ed: &Edition) -> PageSpec {
     c.insert("agencies", &agencies);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: "tim-kiem/".into(),
+        dir: urls::dir(l.paths(), &Route::Search),
         template: "search.html",
         title: l.say("page.search"),
         description: Some(l.say("page.search_description")),
@@ -246,8 +248,11 @@ struct PlanCount {
 }
 
 /// Directory of the list of one state (`tinh-trang/<state>/<plan>/`).
-pub fn status_dir(state: State, plan_id: &str) -> String {
-    format!("tinh-trang/{}/{plan_id}/", state.key())
+pub fn status_dir(paths: &Paths, state: State, plan_id: &str) -> String {
+    urls::dir(
+        paths,
+        &Route::StatusPart(state.key().to_string(), plan_id.to_string()),
+    )
 }
 
 /// Every task, by state as of the edition's date. Past [`split::PART_ROWS`]
@@ -276,7 +281,7 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
                             label: p.label(),
                             title: p.title.clone(),
                             count: v.len(),
-                            href: urls::href(&status_dir(s, p.id.as_str())),
+                            href: urls::href(&status_dir(l.paths(), s, p.id.as_str())),
                         }
                     })
                     .collect()
@@ -306,7 +311,7 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
     c.insert("split", &st.split);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
-        dir: "tinh-trang/".into(),
+        dir: urls::dir(l.paths(), &Route::Status),
         template: "status.html",
         title: l.say("page.status"),
         description: None,
@@ -326,7 +331,7 @@ pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usiz
         .and_then(|v| v.get(pi))
         .map_or(&[], Vec::as_slice);
     let p = &model.plans[pi];
-    let base = status_dir(state, p.id.as_str());
+    let base = status_dir(l.paths(), state, p.id.as_str());
     let tasks: Vec<TaskView> = split::slice(list, part)
         .iter()
         .map(|r| views::task(model, d, l, *r))
@@ -335,17 +340,23 @@ pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usiz
     c.insert("state", &StateView::new(state, list.len(), l));
     c.insert("plan", &ed.plan_summary(pi));
     c.insert("tasks", &tasks);
-    c.insert("parts", &split::parts_view(&base, list.len(), part));
+    c.insert(
+        "parts",
+        &split::parts_view(l.paths(), &base, list.len(), part),
+    );
     c.insert(
         "crumbs",
         &[
             crumb(l.say("page.home"), ""),
-            crumb(l.say("page.status_crumb"), "tinh-trang/"),
+            crumb(
+                l.say("page.status_crumb"),
+                &urls::dir(l.paths(), &Route::Status),
+            ),
         ],
     );
     let suffix = super::part_suffix(l, part);
     PageSpec {
-        dir: split::part_dir(&base, part),
+        dir: l.paths().part_dir(&base, part),
         template: "status_part.html",
         title: format!("{} — {}{suffix}", l.state_label(state), p.label()),
         description: None,
