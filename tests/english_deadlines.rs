@@ -160,7 +160,7 @@ fn a_revised_date_is_shown_struck_and_the_words_stay_escaped() {
     assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
     let task = std::fs::read_to_string(
         tmp.path()
-            .join("ke-hoach/digital-action-plan/nhiem-vu/22/index.html"),
+            .join("plans/digital-action-plan/tasks/22/index.html"),
     )
     .unwrap();
     assert!(task.contains("<del>March 2021</del> June 2021"), "{task}");

@@ -88,31 +88,31 @@ fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
     // Every kind of page and download is there (parts included).
     let must = [
         "index.html",
-        "ke-hoach/index.html",
-        "ke-hoach/p/index.html",
-        "ke-hoach/p/trang_2/index.html",
-        "ke-hoach/p/nhiem-vu/1/index.html",
-        "co-quan/index.html",
-        "co-quan/dost/index.html",
-        "tinh-trang/index.html",
-        "lich/index.html",
-        "lich/2025-10/index.html",
-        "bao-cao/index.html",
-        "bao-cao/2025-10/index.html",
-        "bao-cao/2025-09-docs/index.html",
-        "bieu-do/index.html",
-        "du-lieu/index.html",
-        "tim-kiem/index.html",
-        "du-lieu/nhiem-vu.csv",
-        "du-lieu/nhiem-vu.json",
-        "du-lieu/co-quan.csv",
-        "du-lieu/co-quan.json",
-        "ke-hoach/p/nhiem-vu.csv",
-        "co-quan/dost/nhiem-vu.json",
-        "lich/lich.ics",
-        "ke-hoach/p/lich.ics",
-        "co-quan/dost/lich.ics",
-        "ban-tin.xml",
+        "plans/index.html",
+        "plans/p/index.html",
+        "plans/p/page_2/index.html",
+        "plans/p/tasks/1/index.html",
+        "agencies/index.html",
+        "agencies/dost/index.html",
+        "status/index.html",
+        "calendar/index.html",
+        "calendar/2025-10/index.html",
+        "reports/index.html",
+        "reports/2025-10/index.html",
+        "reports/2025-09-docs/index.html",
+        "charts/index.html",
+        "data/index.html",
+        "search/index.html",
+        "data/tasks.csv",
+        "data/tasks.json",
+        "data/agencies.csv",
+        "data/agencies.json",
+        "plans/p/tasks.csv",
+        "agencies/dost/tasks.json",
+        "calendar/calendar.ics",
+        "plans/p/calendar.ics",
+        "agencies/dost/calendar.ics",
+        "feed.xml",
         "sitemap.xml",
     ];
     for m in must {
@@ -124,18 +124,18 @@ fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
     }
     assert!(site
         .keys()
-        .any(|k| k.starts_with("bieu-do/") && k.ends_with(".csv")));
+        .any(|k| k.starts_with("charts/") && k.ends_with(".csv")));
     assert!(site
         .keys()
-        .any(|k| k.starts_with("tinh-trang/") && k != "tinh-trang/index.html"));
+        .any(|k| k.starts_with("status/") && k != "status/index.html"));
     assert!(site
         .keys()
-        .any(|k| k.starts_with("co-quan/office/ke-hoach/p/")));
+        .any(|k| k.starts_with("agencies/office/plans/p/")));
     let mut pages = 0;
     for (path, bytes) in &site {
         // The scripts carry the reference words as defaults; a page in
         // another language gives its own (checked below).
-        if path.starts_with("tai-nguyen/") {
+        if path.starts_with("assets/") {
             continue;
         }
         let text = String::from_utf8_lossy(bytes).replace("\r\n ", "");
@@ -156,7 +156,7 @@ fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
     let home = page("index.html");
     assert!(home.contains("<title>Home — Test</title>"), "{home}");
     assert!(home.contains("20 November 2025"));
-    let task = page("ke-hoach/p/nhiem-vu/1/index.html");
+    let task = page("plans/p/tasks/1/index.html");
     assert!(
         task.contains(">Home</a>") && task.contains(">Plans</a>"),
         "{task}"
@@ -168,17 +168,17 @@ fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
         ),
         "{task}"
     );
-    let plan_part = page("ke-hoach/p/trang_2/index.html");
+    let plan_part = page("plans/p/page_2/index.html");
     assert!(
         plan_part.contains("<title>Plan 1/PLAN: task table, page 2 — Test</title>"),
         "{plan_part}"
     );
-    let plan = page("ke-hoach/p/index.html");
+    let plan = page("plans/p/index.html");
     assert!(plan.contains("Monthly, before day 9"), "{plan}");
     assert!(plan.contains("Quarterly, no later than day 15 of the last month of the quarter"));
     assert!(plan.contains("Yearly, no later than 15 December"));
     assert!(plan.contains("Before 20 December 2025"));
-    let month = page("lich/2025-10/index.html");
+    let month = page("calendar/2025-10/index.html");
     assert!(
         month.contains("<title>Calendar: October 2025 — Test</title>"),
         "{month}"
@@ -187,48 +187,48 @@ fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
         month.contains("Thursday, <time datetime=\"2025-10-30\">30 October 2025</time>"),
         "{month}"
     );
-    let agency = page("co-quan/office/index.html");
+    let agency = page("agencies/office/index.html");
     assert!(agency.contains("Office"), "{agency}");
     // Open data: machine column names, English labels and dictionary.
-    let csv = page("du-lieu/nhiem-vu.csv");
+    let csv = page("data/tasks.csv");
     assert!(csv.starts_with("\u{feff}plan_id,plan_number,"), "{csv}");
     assert!(csv.contains(",done-on-time,Done on time,"), "{csv}");
-    let json = page("du-lieu/nhiem-vu.json");
+    let json = page("data/tasks.json");
     assert!(json.contains("\"title\": \"All tasks\""), "{json}");
-    let registry = page("du-lieu/co-quan.csv");
+    let registry = page("data/agencies.csv");
     assert!(
         registry.contains("other,Some Other Body,Other agency or unit"),
         "{registry}"
     );
-    let data = page("du-lieu/index.html");
+    let data = page("data/index.html");
     assert!(
         data.contains("Status in words") && data.contains("Permanent address of the task page")
     );
     // Feeds.
-    let atom = page("ban-tin.xml");
+    let atom = page("feed.xml");
     assert!(atom.contains("xml:lang=\"en\""), "{atom}");
     assert!(
         atom.contains("Plan 1/PLAN, 260 tasks. Period 1 September 2025 – 31 December 2025."),
         "{atom}"
     );
     assert!(atom.contains("4 tasks reported; 1 newly done;"), "{atom}");
-    let ics = page("ke-hoach/p/lich.ics").replace("\r\n ", "");
+    let ics = page("plans/p/calendar.ics").replace("\r\n ", "");
     assert!(
         ics.contains("DESCRIPTION:Monthly\\, before day 9\\n"),
         "{ics}"
     );
     // Charts: numbers the English way, English tables.
-    let charts = page("bieu-do/index.html");
+    let charts = page("charts/index.html");
     assert!(charts.contains("Indicators: target and result"), "{charts}");
     assert!(charts.contains("Tasks led, by agency"));
     // The search page gives the script its English words.
-    let search = page("tim-kiem/index.html");
+    let search = page("search/index.html");
     assert!(
         search.contains("data-kinds=\"Agency|Document|Task\""),
         "{search}"
     );
     assert!(search.contains("data-w-none=\"No results for “{q}”.\""));
-    let rows = page("tim-kiem/d/0.json");
+    let rows = page("search/d/0.json");
     assert!(
         rows.contains("\"Agency\"") && rows.contains("\"Task\""),
         "{rows}"
@@ -278,7 +278,7 @@ fn the_english_example_site_is_english_in_every_file() {
         assert!(site.keys().any(|k| k.ends_with(ext)), "no .{ext} file");
     }
     for (path, bytes) in &site {
-        if path.starts_with("tai-nguyen/") {
+        if path.starts_with("assets/") {
             continue;
         }
         let text = String::from_utf8_lossy(bytes).replace("\r\n ", "");

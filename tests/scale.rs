@@ -8,8 +8,14 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use minhbach::render::i18n::{I18n, Paths};
 use minhbach::render::split;
 use regex::Regex;
+
+/// The Vietnamese path words (the shipped sites' language).
+fn vi() -> Paths {
+    Paths::of(&I18n::embedded().unwrap(), "vi").unwrap()
+}
 
 /// One plan of `n` tasks in two groups, all led by one agency with another
 /// cooperating, dated deadlines spread over 2025 (past and future of the
@@ -103,7 +109,7 @@ fn split_pages_link_every_task_exactly_once() {
     // The plan table: page 1 and its parts hold each row once.
     let parts = split::part_count(n);
     assert!(parts >= 3);
-    let part_page = |k: usize| split::part_dir("ke-hoach/kh-lon/", k) + "index.html";
+    let part_page = |k: usize| vi().part_dir("ke-hoach/kh-lon/", k) + "index.html";
     assert!(site.contains_key(&part_page(parts)));
     assert!(!site.contains_key(&part_page(parts + 1)));
     let plan: BTreeMap<String, usize> = (1..=parts)
@@ -304,7 +310,7 @@ fn agencies_index_is_cut_into_parts_listing_each_agency_once() {
     let total = 3 + extra;
     let parts = split::part_count(total);
     assert!(parts >= 3);
-    let page = |k: usize| split::part_dir("co-quan/", k) + "index.html";
+    let page = |k: usize| vi().part_dir("co-quan/", k) + "index.html";
     assert!(!site.contains_key(&page(parts + 1)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for k in 1..=parts {
@@ -324,7 +330,7 @@ fn agencies_index_is_cut_into_parts_listing_each_agency_once() {
         );
         for j in 1..=parts {
             assert!(
-                html.contains(&split::part_dir("co-quan/", j)),
+                html.contains(&vi().part_dir("co-quan/", j)),
                 "part {k} to {j}"
             );
         }

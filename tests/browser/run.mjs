@@ -19,6 +19,10 @@
 //   dialog (alert/confirm/prompt) opens and no injected script runs.
 // - with --english DIR: an English site passes the same page checks with
 //   lang="en".
+// - the demo site's second language (/en/, `ui_languages: [en]`) passes the
+//   same page checks with lang="en", and on every page of both languages
+//   the language switch and the hreflang links lead to the twin page, whose
+//   lang is the one announced, and whose switch leads back.
 // Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR] [--hostile HOSTILE_SITE_DIR] [--english ENGLISH_SITE_DIR]
 //   (prints "N passed, N failed")
 import { createServer } from "node:http";
@@ -370,11 +374,64 @@ const DEMO_PAGES = [
 ];
 
 const ENGLISH_PAGES = [
-  "index.html", "ke-hoach/index.html", "ke-hoach/digital-action-plan/index.html",
-  "ke-hoach/digital-action-plan/nhiem-vu/21/index.html", "co-quan/index.html",
-  "co-quan/digital-office/index.html", "tinh-trang/index.html", "lich/index.html",
-  "bieu-do/index.html", "du-lieu/index.html", "tim-kiem/index.html",
+  "index.html", "plans/index.html", "plans/digital-action-plan/index.html",
+  "plans/digital-action-plan/tasks/21/index.html", "agencies/index.html",
+  "agencies/digital-office/index.html", "status/index.html", "calendar/index.html",
+  "charts/index.html", "data/index.html", "search/index.html",
 ];
+// The demo's English edition (same content, English interface and paths).
+const DEMO_EN_PAGES = [
+  "en/index.html", "en/plans/114-kh-bcd-2025/index.html",
+  "en/plans/114-kh-bcd-2025/tasks/18/index.html", "en/agencies/index.html",
+  "en/agencies/so-khcn/index.html", "en/status/index.html", "en/calendar/index.html",
+  "en/calendar/2025-09/index.html", "en/reports/2025-12/index.html", "en/charts/index.html",
+  "en/data/index.html", "en/search/index.html",
+];
+
+// On every page with a language switch: each switch link and each relative
+// hreflang link resolves to a page whose lang is the one announced, and the
+// twin's switch leads back. Returns the number of pages with a switch.
+function checkSwitches(root, label) {
+  const bad = [];
+  let pages = 0;
+  const attr = (tag, name) => (tag.match(new RegExp(`\\s${name}="([^"]*)"`)) || [])[1];
+  const langOf = (html) => (html.match(/<html lang="([^"]+)"/) || [])[1];
+  const target = (file, href) => {
+    let t = resolve(dirname(file), href.split("#")[0]);
+    if (existsSync(t) && statSync(t).isDirectory()) t = join(t, "index.html");
+    return t;
+  };
+  const switches = (html) => {
+    const nav = (html.match(/<nav class="lang-switch"[\s\S]*?<\/nav>/) || [""])[0];
+    return [...nav.matchAll(/<a [^>]*>/g)].map((m) => m[0]);
+  };
+  for (const file of walk(root).filter((f) => f.endsWith(".html"))) {
+    const html = readFileSync(file, "utf8");
+    const links = switches(html);
+    if (links.length === 0) continue;
+    pages++;
+    const here = file.slice(root.length);
+    for (const a of links) {
+      const href = attr(a, "href"), lang = attr(a, "hreflang");
+      if (attr(a, "lang") !== lang) bad.push(`${here}: switch link lang/hreflang differ: ${a}`);
+      const t = target(file, href);
+      if (!existsSync(t)) { bad.push(`${here}: switch ${href} missing`); continue; }
+      const twin = readFileSync(t, "utf8");
+      if (langOf(twin) !== lang) bad.push(`${here}: switch ${href} has lang ${langOf(twin)}, not ${lang}`);
+      const back = switches(twin).map((b) => target(t, attr(b, "href")));
+      if (!back.includes(file)) bad.push(`${here}: ${href} does not switch back`);
+    }
+    for (const l of html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)) {
+      if (/^https?:/.test(l[2])) continue;
+      const t = target(file, l[2]);
+      if (!existsSync(t)) bad.push(`${here}: hreflang ${l[1]} ${l[2]} missing`);
+      else if (l[1] !== "x-default" && langOf(readFileSync(t, "utf8")) !== l[1]) bad.push(`${here}: hreflang ${l[1]} ${l[2]} has another lang`);
+    }
+  }
+  check(`${label}: ${pages} pages' language switches and hreflang links lead to their twins and back`,
+    pages > 0 && bad.length === 0, bad.slice(0, 20).join("\n"));
+  return pages;
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -391,6 +448,10 @@ try {
     checkLinks(demo, "demo");
     await checkPages(browser, demo, "demo", DEMO_PAGES, { "bieu-do/index.html": "charts", "index.html": "home" });
     await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
+    if (checkSwitches(demo, "demo") > 0) {
+      await checkPages(browser, demo, "demo-en", DEMO_EN_PAGES, { "en/index.html": "home" }, "en");
+      await gatherStateColours(browser, demo, "demo-en", DEMO_EN_PAGES, colours);
+    }
   }
   if (english) {
     checkLinks(english, "english");

@@ -65,3 +65,41 @@ pub fn executable(html: &str) -> Vec<String> {
     }
     found
 }
+
+/// One start tag: its lowercase name and attributes (values as written,
+/// with `&amp;` decoded).
+#[derive(Debug, Clone)]
+pub struct Tag {
+    /// Lowercase tag name.
+    pub name: String,
+    /// Attributes by lowercase name.
+    pub attrs: std::collections::BTreeMap<String, String>,
+}
+
+impl Tag {
+    /// The value of attribute `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.attrs.get(key).map(String::as_str)
+    }
+}
+
+/// Every start tag of an HTML file, in order.
+pub fn tags(html: &str) -> Vec<Tag> {
+    TAG.captures_iter(html)
+        .map(|t| Tag {
+            name: t[1].to_ascii_lowercase(),
+            attrs: ATTR
+                .captures_iter(&t[2])
+                .map(|a| {
+                    let v = a
+                        .get(2)
+                        .or(a.get(3))
+                        .or(a.get(4))
+                        .map_or("", |m| m.as_str())
+                        .replace("&amp;", "&");
+                    (a[1].to_ascii_lowercase(), v)
+                })
+                .collect(),
+        })
+        .collect()
+}
