@@ -85,11 +85,17 @@ impl Derived {
             .collect();
         d.reports_used = used.len();
         d.newest_evidence = used.iter().map(|&i| model.reports[i].date).max();
-        let latest_report = used
+        // The latest reporting period: a task reported in any office report
+        // of that month was reported "this period", however many reports
+        // the month has (a late second report does not undo the first).
+        let is_report =
+            |i: usize| model.reports[i].kind == crate::model::report::ReportKind::Report;
+        let period = |i: usize| (model.reports[i].year, model.reports[i].month);
+        let latest_period = used
             .iter()
             .rev()
-            .find(|&&i| model.reports[i].kind == crate::model::report::ReportKind::Report)
-            .copied();
+            .find(|&&i| is_report(i))
+            .map(|&i| period(i));
         for &ri in &used {
             for (ei, e) in model.reports[ri].entries.iter().enumerate() {
                 let r = TaskRef {
@@ -108,7 +114,7 @@ impl Derived {
                     .and_then(|h| h.last())
                     .map(|&(ri, ei)| Latest {
                         entry: &model.reports[ri].entries[ei],
-                        current_period: Some(ri) == latest_report,
+                        current_period: is_report(ri) && Some(period(ri)) == latest_period,
                     });
                 d.standings
                     .insert(r, standing(task.deadline.as_ref(), as_of, latest));

@@ -141,7 +141,8 @@ pub struct Standing {
 pub struct Latest<'a> {
     /// The entry.
     pub entry: &'a Entry,
-    /// True when the entry is in the latest report as of the date.
+    /// True when the entry is in an office report of the latest reporting
+    /// period (month) as of the date.
     pub current_period: bool,
 }
 

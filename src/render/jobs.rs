@@ -125,8 +125,39 @@ pub struct SiteParts<'a> {
     pub months: &'a [(i32, u32)],
 }
 
-/// Builds the page of one job.
+/// Builds the page of one job, with the evidence its banner names.
 pub fn build(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSpec {
+    let mut spec = page(model, ed, site, kind);
+    if let Some(refs) = shown_tasks(model, ed, kind) {
+        let basis = reports::basis_of(model, ed.derived, &ed.locale, refs);
+        spec.context.insert("basis", &basis);
+    }
+    spec
+}
+
+/// The tasks a page of one task, plan or agency shows (its counts
+/// included); `None` for site-wide pages, which show every task. A page's
+/// banner names the newest report among these, so adding a report rewrites
+/// only the pages of the tasks it reports on.
+fn shown_tasks(model: &Model, ed: &Edition, kind: PageKind) -> Option<Vec<TaskRef>> {
+    match kind {
+        PageKind::Task(r) => Some(vec![r]),
+        PageKind::Plan(pi, _) => Some(pages::plan_refs(model, pi)),
+        PageKind::Agency(ai) | PageKind::AgencyPlan(ai, _, _) => {
+            let id = &model.registry.all().get(ai)?.id;
+            Some(
+                ed.derived
+                    .by_agency
+                    .get(id)
+                    .map(|t| t.refs().collect())
+                    .unwrap_or_default(),
+            )
+        }
+        _ => None,
+    }
+}
+
+fn page(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     match kind {
         PageKind::Home => {

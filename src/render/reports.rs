@@ -126,7 +126,8 @@ pub fn history(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> Vec<Histor
         .unwrap_or_default()
 }
 
-/// What the latest report used says, for the banner of every page.
+/// The newest report taken into account, for the banner of site-wide pages
+/// (home, statuses, calendars, lists): they show every task.
 pub fn basis(model: &Model, d: &Derived, l: &Locale) -> Option<ReportLink> {
     model.reports[..d.reports_used]
         .iter()
@@ -138,6 +139,23 @@ pub fn basis(model: &Model, d: &Derived, l: &Locale) -> Option<ReportLink> {
 /// A reported status in the page's language.
 fn reported(l: &Locale, s: crate::model::report::Reported) -> String {
     l.say(&format!("reported.{}", s.key()))
+}
+
+/// The newest report among the latest entries of `refs`, for the banner of
+/// a page that shows only those tasks (a task, a plan, an agency): the page
+/// names the evidence it uses, so a report on other tasks leaves it as it is.
+/// `None` when none of them has a report yet.
+pub fn basis_of(
+    model: &Model,
+    d: &Derived,
+    l: &Locale,
+    refs: impl IntoIterator<Item = TaskRef>,
+) -> Option<ReportLink> {
+    refs.into_iter()
+        .filter_map(|r| d.history.get(&r).and_then(|h| h.last()).map(|&(ri, _)| ri))
+        .filter_map(|ri| model.reports.get(ri).map(|rep| ((rep.date, ri), rep)))
+        .max_by_key(|(k, _)| *k)
+        .map(|(_, rep)| link(rep, l))
 }
 
 /// The reports index.

@@ -58,7 +58,10 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
     ctx.insert("root", &place.root);
     ctx.insert("site_root", &place.site_root);
     ctx.insert("permalink", &format!("/{}", place.dir));
-    ctx.insert("basis", &crate::render::reports::basis(model, d, l));
+    // Pages of some tasks only name their own evidence (see `jobs::build`).
+    if !ctx.contains_key("basis") {
+        ctx.insert("basis", &crate::render::reports::basis(model, d, l));
+    }
     ctx.insert(
         "canonical",
         &model
