@@ -50,7 +50,8 @@ pub struct Edition<'a> {
     pub snapshot_of: Option<String>,
     /// Tasks by state (shared by the languages of one date).
     pub status: Arc<StatusLists>,
-    /// Each agency's tasks, in registry order (shared likewise).
+    /// Each agency's tasks, in registry order (shared likewise; empty in
+    /// a snapshot, which has no agency pages).
     pub agencies: Arc<Vec<AgencyLists>>,
     /// Each plan's rows in document order (the same in every edition).
     pub rows: &'a PlanRows,
@@ -95,13 +96,18 @@ impl<'a> Edition<'a> {
         snapshot_of: Option<String>,
     ) -> Self {
         let locale = lang.locale.clone();
+        let agencies = Arc::new(if snapshot_of.is_some() {
+            Vec::new()
+        } else {
+            agency_lists(model, derived)
+        });
         Edition {
             lang,
             root,
             derived,
             snapshot_of,
             status: Arc::new(StatusLists::new(model, derived)),
-            agencies: Arc::new(agency_lists(model, derived)),
+            agencies,
             rows,
             summaries: (0..model.plans.len())
                 .map(|pi| views::plan_summary(model, derived, &locale, pi))

@@ -59,15 +59,31 @@ impl PageKind {
                 | PageKind::Agencies(1)
                 | PageKind::Status
                 | PageKind::Plan(_, 1)
-                | PageKind::Task(_)
-                | PageKind::Agency(_)
+        )
+    }
+
+    /// True for the pages of one task or one agency: a snapshot has none
+    /// (its lists link to the live ones, whose report history shows every
+    /// month), so a snapshot costs its lists, not a copy of the site.
+    pub fn live_only(self) -> bool {
+        matches!(
+            self,
+            PageKind::Task(_) | PageKind::Agency(_) | PageKind::AgencyPlan(..)
         )
     }
 }
 
 /// The pages of an edition, in a fixed order. A snapshot has only the
-/// status pages (home, plans, tasks, agencies, statuses).
+/// lists as of its month: home, statuses, plans and the agencies index.
 pub fn enumerate(model: &Model, ed: &Edition, months: &[(i32, u32)]) -> Vec<PageKind> {
+    let mut v = every_page(model, ed, months);
+    if ed.is_snapshot() {
+        v.retain(|k| !k.live_only());
+    }
+    v
+}
+
+fn every_page(model: &Model, ed: &Edition, months: &[(i32, u32)]) -> Vec<PageKind> {
     let mut v = vec![PageKind::Home];
     if !ed.is_snapshot() {
         v.extend([

@@ -1,11 +1,15 @@
 //! Archived snapshots for citation: for each report month, a copy of the
-//! status pages (home, plans, tasks, agencies, statuses) as they stood after
-//! that month's report, under `/ban-luu/YYYY-MM/` (the archive word of the
-//! site's own language; an extra UI language links to these).
+//! lists (home, statuses, plans and their tables, the agencies index) as
+//! they stood after that month's report, under `/ban-luu/YYYY-MM/` (the
+//! archive word of the site's own language; an extra UI language links to
+//! these).
 //!
-//! A snapshot is rendered from the reports up to its month only and links
-//! only inside itself (plus the live site's navigation and stylesheet, whose
-//! paths never change), so a later report never changes its bytes.
+//! A snapshot is rendered from the reports up to its month only. Its lists
+//! link inside itself; a task or an agency has no archived page (the live
+//! one shows every report of the task, month by month), so their links lead
+//! to the live pages, as do the navigation and the stylesheet, whose paths
+//! never change. A later report never changes a snapshot's bytes, and a
+//! snapshot costs its lists, not a copy of every page.
 
 use serde::Serialize;
 
@@ -50,7 +54,8 @@ pub struct ArchiveLink {
 }
 
 /// Archived versions of the live page in `dir` (written with the path
-/// words of `l`), oldest first. Snapshots are in the site's own language
+/// words of `l`; a page every snapshot has: see `jobs::PageKind::archived`),
+/// oldest first. Snapshots are in the site's own language
 /// (`shared`): a page of another language links to its twin's.
 pub fn archive_links(
     model: &Model,
@@ -65,13 +70,7 @@ pub fn archive_links(
     let archived = at.part == 1
         && matches!(
             at.route,
-            Route::Home
-                | Route::Plans
-                | Route::Plan(_)
-                | Route::Task(..)
-                | Route::Agencies
-                | Route::Agency(_)
-                | Route::Status
+            Route::Home | Route::Plans | Route::Plan(_) | Route::Agencies | Route::Status
         );
     if !archived {
         return Vec::new();
