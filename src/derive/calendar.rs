@@ -210,12 +210,12 @@ impl Calendar {
     /// indexes: the cost follows the agency's own tasks, not the site.
     pub fn for_agency(
         &self,
-        tasks: Option<&super::AgencyTasks>,
+        tasks: impl IntoIterator<Item = super::TaskRef>,
         groups: &[(AgencyId, usize)],
         id: &AgencyId,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for r in tasks.into_iter().flat_map(|t| t.refs()) {
+        for r in tasks {
             if let Some(v) = self.task_series.get(r.plan).and_then(|t| t.get(r.task)) {
                 out.extend_from_slice(v);
             }

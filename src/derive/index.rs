@@ -165,10 +165,25 @@ impl Derived {
         }
     }
 
-    /// Calendar series of an agency: its tasks' deadlines and its duties.
+    /// Calendar series of an agency: the deadlines of all its tasks (group
+    /// ones included) and its duties, for its page.
     pub fn calendar_for_agency(&self, id: &AgencyId) -> Vec<usize> {
+        let tasks = self.by_agency.get(id).into_iter().flat_map(|t| t.refs());
         self.calendar
-            .for_agency(self.by_agency.get(id), self.memberships.groups_of(id), id)
+            .for_agency(tasks, self.memberships.groups_of(id), id)
+    }
+
+    /// Calendar series of an agency's feed: the deadlines of the tasks
+    /// naming it (a group's tasks are in the group's feed) and its duties,
+    /// its groups' included.
+    pub fn feed_for_agency(&self, id: &AgencyId) -> Vec<usize> {
+        let tasks = self
+            .by_agency
+            .get(id)
+            .into_iter()
+            .flat_map(|t| t.direct().map(|a| a.task));
+        self.calendar
+            .for_agency(tasks, self.memberships.groups_of(id), id)
     }
 
     /// Number of tasks in each state among `refs` (each counted once).

@@ -81,6 +81,16 @@ impl AgencyTasks {
         self.items.iter().map(|a| a.task)
     }
 
+    /// Assignments naming the agency itself (lead or cooperate), in part
+    /// then task order: what the agency's own data files and calendar feed
+    /// carry. A task given to a group is in that group's files, once,
+    /// rather than repeated in the files of each of its members.
+    pub fn direct(&self) -> impl Iterator<Item = &Assignment> + '_ {
+        self.items
+            .iter()
+            .filter(|a| matches!(a.part, Part::Lead | Part::Cooperate))
+    }
+
     /// True when the agency has this task in any part.
     pub fn contains(&self, r: TaskRef) -> bool {
         self.items.iter().any(|a| a.task == r)

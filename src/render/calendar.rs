@@ -431,7 +431,7 @@ pub fn feed(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords, f: Feed)
             (
                 paths.ics(&paths.agency(a.id.as_str())),
                 a.name.clone(),
-                pick(d.calendar_for_agency(&a.id)),
+                pick(d.feed_for_agency(&a.id)),
             )
         }
     };

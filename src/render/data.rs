@@ -44,13 +44,12 @@ pub struct TaskRecord {
     url: String,
     source_line: usize,
     role: String,
-    via: String,
     illustrative: bool,
 }
 
 /// The columns of the task tables, in order (the data dictionary gives
 /// each one's meaning in the page's language: `data_column.<name>`).
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 29] = [
     "plan_id",
     "plan_number",
     "plan_title",
@@ -79,7 +78,6 @@ pub const COLUMNS: [&str; 30] = [
     "url",
     "source_line",
     "role",
-    "via",
     "illustrative",
 ];
 
@@ -171,7 +169,6 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
         },
         source_line: t.line,
         role: String::new(),
-        via: String::new(),
         illustrative: model.site.illustrative,
     }
 }
@@ -212,7 +209,6 @@ fn csv_of(model: &Model, d: &Derived, l: &Locale, root: &str, rows: &[Row]) -> V
                 r.url.clone(),
                 r.source_line.to_string(),
                 r.role.clone(),
-                r.via.clone(),
                 r.illustrative.to_string(),
             ],
         );
@@ -229,19 +225,17 @@ struct Dataset<'a> {
     tasks: Records<'a>,
 }
 
-/// One row of a data set: a task, and for an agency's data set how the
-/// task reaches it (part and group).
+/// One row of a data set: a task, and for an agency's data set whether
+/// the agency leads it or cooperates.
 struct Row {
     task: TaskRef,
     role: &'static str,
-    via: Option<crate::model::AgencyId>,
 }
 
 impl Row {
     fn record(&self, model: &Model, d: &Derived, l: &Locale, root: &str) -> TaskRecord {
         TaskRecord {
             role: self.role.to_string(),
-            via: self.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
             ..record(model, d, l, root, self.task)
         }
     }
@@ -336,13 +330,13 @@ pub enum DataSet {
     Registry,
     /// One plan's tasks, beside its page.
     Plan(usize),
-    /// One agency's tasks (lead, then cooperation), beside its page; by
-    /// registry index.
+    /// The tasks naming one agency (lead, then cooperation), beside its
+    /// page; by registry index. A group's tasks are in the group's set.
     Agency(usize),
 }
 
-/// Every data set, in the order the data page lists them. Agencies with no
-/// task have none.
+/// Every data set, in the order the data page lists them. Agencies named
+/// in no task have none.
 pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
     let mut v = vec![DataSet::All, DataSet::Registry];
     v.extend((0..model.plans.len()).map(DataSet::Plan));
@@ -352,7 +346,11 @@ pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
             .all()
             .iter()
             .enumerate()
-            .filter(|(_, a)| d.by_agency.contains_key(&a.id))
+            .filter(|(_, a)| {
+                d.by_agency
+                    .get(&a.id)
+                    .is_some_and(|t| t.direct().next().is_some())
+            })
             .map(|(i, _)| DataSet::Agency(i)),
     );
     v
@@ -371,11 +369,7 @@ pub fn set_files(
     let (l, root) = (&lang.locale, lang.root.as_str());
     let plain = |refs: Vec<TaskRef>| -> Vec<Row> {
         refs.into_iter()
-            .map(|task| Row {
-                task,
-                role: "",
-                via: None,
-            })
+            .map(|task| Row { task, role: "" })
             .collect()
     };
     let section = match set {
@@ -408,12 +402,10 @@ pub fn set_files(
                 .by_agency
                 .get(&a.id)
                 .map(|t| {
-                    t.items
-                        .iter()
+                    t.direct()
                         .map(|x| Row {
                             task: x.task,
                             role: x.part.key(),
-                            via: x.via.clone(),
                         })
                         .collect()
                 })

@@ -189,7 +189,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
         "upcoming",
         &crate::render::calendar::upcoming_for(model, d, l, &series, 8),
     );
-    c.insert("event_count", &series.len());
+    c.insert("event_count", &d.feed_for_agency(&a.id).len());
     c.insert("ics_href", &l.paths().ics(&l.paths().agency(a.id.as_str())));
     c.insert(
         "crumbs",
