@@ -30,13 +30,15 @@ pub struct Derived {
     /// Every task in exactly one state: the source of every count by state.
     pub partition: Partition,
     /// Tasks of each agency (one definition: see [`super::responsibility`]).
-    pub by_agency: HashMap<AgencyId, AgencyTasks>,
+    /// Like the three fields after it, it depends on the model only, not on
+    /// the date: the editions of one build share it.
+    pub by_agency: Arc<HashMap<AgencyId, AgencyTasks>>,
     /// Groups containing each agency at any depth, and each group's members.
-    pub memberships: Memberships,
+    pub memberships: Arc<Memberships>,
     /// Groups each agency is a direct member of.
-    pub groups_of: HashMap<AgencyId, Vec<AgencyId>>,
+    pub groups_of: Arc<HashMap<AgencyId, Vec<AgencyId>>>,
     /// Bodies merged into each agency.
-    pub predecessors: HashMap<AgencyId, Vec<AgencyId>>,
+    pub predecessors: Arc<HashMap<AgencyId, Vec<AgencyId>>>,
     /// Tasks with a dated deadline still ahead, nearest first.
     pub upcoming: Vec<TaskRef>,
     /// Tasks past their deadline and not done, most recent deadline first.
@@ -63,19 +65,47 @@ impl Derived {
     /// Computes every index as of `as_of`, taking into account only the
     /// first `upto` reports (those dated on or before `as_of`).
     pub fn at(model: &Model, as_of: NaiveDate, upto: usize) -> Self {
-        Derived::at_with(model, as_of, upto, Arc::new(super::Calendar::new(model)))
+        Derived::at_with(model, as_of, upto, &Derived::undated(model))
     }
 
-    /// Same as [`Derived::at`], reusing a calendar already built for the
-    /// same model (the calendar does not depend on the date).
-    pub fn at_with(
-        model: &Model,
-        as_of: NaiveDate,
-        upto: usize,
-        calendar: Arc<super::Calendar>,
-    ) -> Self {
+    /// The indexes that depend on the model only (calendar, agencies'
+    /// tasks, memberships), with no task judged yet.
+    fn undated(model: &Model) -> Self {
+        let memberships = Memberships::new(&model.registry);
+        let by_agency = agency_tasks(model, &memberships);
+        let mut groups_of: HashMap<AgencyId, Vec<AgencyId>> = HashMap::new();
+        let mut predecessors: HashMap<AgencyId, Vec<AgencyId>> = HashMap::new();
+        for a in model.registry.all() {
+            for m in &a.members {
+                groups_of.entry(m.clone()).or_default().push(a.id.clone());
+            }
+            if let Some(s) = &a.successor {
+                predecessors
+                    .entry(s.id.clone())
+                    .or_default()
+                    .push(a.id.clone());
+            }
+        }
+        Derived {
+            calendar: Arc::new(super::Calendar::new(model)),
+            by_agency: Arc::new(by_agency),
+            memberships: Arc::new(memberships),
+            groups_of: Arc::new(groups_of),
+            predecessors: Arc::new(predecessors),
+            ..Derived::default()
+        }
+    }
+
+    /// Same as [`Derived::at`], sharing with `like` (built for the same
+    /// model) the indexes that do not depend on the date: each report's
+    /// edition then costs its judgements only.
+    pub fn at_with(model: &Model, as_of: NaiveDate, upto: usize, like: &Derived) -> Self {
         let mut d = Derived {
-            calendar,
+            calendar: like.calendar.clone(),
+            by_agency: like.by_agency.clone(),
+            memberships: like.memberships.clone(),
+            groups_of: like.groups_of.clone(),
+            predecessors: like.predecessors.clone(),
             as_of,
             ..Derived::default()
         };
@@ -137,19 +167,6 @@ impl Derived {
                 .flat_map(|s| p.tasks(*s)),
             true,
         );
-        d.memberships = Memberships::new(&model.registry);
-        d.by_agency = agency_tasks(model, &d.memberships);
-        for a in model.registry.all() {
-            for m in &a.members {
-                d.groups_of.entry(m.clone()).or_default().push(a.id.clone());
-            }
-            if let Some(s) = &a.successor {
-                d.predecessors
-                    .entry(s.id.clone())
-                    .or_default()
-                    .push(a.id.clone());
-            }
-        }
         d
     }
 

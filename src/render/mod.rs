@@ -302,7 +302,7 @@ pub fn render_to(
             Some(p) => p,
             None => reports::before_first(model, derived),
         };
-        let after = Derived::at_with(model, rep.date, k + 1, derived.calendar.clone());
+        let after = Derived::at_with(model, rep.date, k + 1, derived);
         changes.push(reports::changes(&before, &after));
         done_after.push(
             after

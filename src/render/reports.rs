@@ -202,18 +202,18 @@ pub fn around(model: &Model, k: usize) -> (Derived, Derived) {
 }
 
 /// The state just before report `k`, for the first report (later ones
-/// start from the state after the previous report). `like` lends its
-/// calendar, which does not depend on the date.
+/// start from the state after the previous report). `like` lends the
+/// indexes that do not depend on the date.
 pub fn before_first(model: &Model, like: &Derived) -> Derived {
     let rep = &model.reports[0];
     let date = rep.date.checked_sub_days(Days::new(1)).unwrap_or(rep.date);
-    Derived::at_with(model, date, 0, like.calendar.clone())
+    Derived::at_with(model, date, 0, like)
 }
 
 fn before(model: &Model, k: usize, after: &Derived) -> Derived {
     match k {
         0 => before_first(model, after),
-        _ => Derived::at_with(model, model.reports[k - 1].date, k, after.calendar.clone()),
+        _ => Derived::at_with(model, model.reports[k - 1].date, k, after),
     }
 }
 
