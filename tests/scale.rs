@@ -346,3 +346,46 @@ fn agencies_index_is_cut_into_parts_listing_each_agency_once() {
     assert!(own.contains("Cơ quan thử số 2"));
     assert!(site.contains_key("co-quan/trang_2/index.html"));
 }
+
+#[test]
+fn a_split_snapshot_status_page_leads_to_the_archived_plan_tables() {
+    let n = 1_234;
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    big_content(&content, n);
+    let site = build(&content, &tmp.path().join("out"));
+    let snap = "ban-luu/2025-09/";
+    // The live site has lists by state and plan; the snapshot has none, and
+    // no task or agency page: its plan table carries each task's state.
+    assert!(site
+        .keys()
+        .any(|k| k.starts_with("tinh-trang/") && k.matches('/').count() > 1));
+    assert!(!site
+        .keys()
+        .any(|k| k.starts_with(&format!("{snap}tinh-trang/")) && k.matches('/').count() > 3));
+    assert!(!site
+        .keys()
+        .any(|k| k.starts_with(snap) && k.contains("/nhiem-vu/")));
+    let status = String::from_utf8(site[&format!("{snap}tinh-trang/index.html")].clone()).unwrap();
+    let links: Vec<&str> =
+        Regex::new(r##"<li><a href="\.\./([^"#]+)">[^<]*</a>[^<]*<span class="note">"##)
+            .unwrap()
+            .captures_iter(&status)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+    assert!(!links.is_empty(), "the states link to the plan");
+    for l in &links {
+        assert_eq!(*l, "ke-hoach/kh-lon/index.html", "{l}");
+        assert!(site.contains_key(&format!("{snap}{l}")));
+    }
+    // The archived table lists every task once, each with its state.
+    let mut rows: Vec<String> = site
+        .iter()
+        .filter(|(k, _)| k.starts_with(&format!("{snap}ke-hoach/kh-lon/")))
+        .flat_map(|(_, v)| row_links(&String::from_utf8_lossy(v)))
+        .collect();
+    rows.sort();
+    let before = rows.len();
+    rows.dedup();
+    assert_eq!((before, rows.len()), (n, n));
+}

@@ -62,13 +62,18 @@ impl PageKind {
         )
     }
 
-    /// True for the pages of one task or one agency: a snapshot has none
-    /// (its lists link to the live ones, whose report history shows every
-    /// month), so a snapshot costs its lists, not a copy of the site.
+    /// True for the pages a snapshot has none of: one task's or one
+    /// agency's (its lists link to the live ones, whose report history shows
+    /// every month), and the lists by state and plan (its status page links
+    /// to the plans' archived tables, which show each task's state). So a
+    /// snapshot costs its lists, not a copy of the site.
     pub fn live_only(self) -> bool {
         matches!(
             self,
-            PageKind::Task(_) | PageKind::Agency(_) | PageKind::AgencyPlan(..)
+            PageKind::Task(_)
+                | PageKind::Agency(_)
+                | PageKind::AgencyPlan(..)
+                | PageKind::StatusPart(..)
         )
     }
 }

@@ -256,7 +256,8 @@ pub fn status_dir(paths: &Paths, state: State, plan_id: &str) -> String {
 }
 
 /// Every task, by state as of the edition's date. Past [`split::PART_ROWS`]
-/// tasks, the page gives counts by state and plan, each linking to its list.
+/// tasks, the page gives counts by state and plan, each linking to its list
+/// (in a snapshot, to the plan's archived table).
 pub fn status(model: &Model, ed: &Edition) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     let st = &ed.status;
@@ -281,7 +282,13 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
                             label: p.label(),
                             title: p.title.clone(),
                             count: v.len(),
-                            href: urls::href(&status_dir(l.paths(), s, p.id.as_str())),
+                            // A snapshot has no lists by state and plan:
+                            // its plan table shows each task's state.
+                            href: urls::href(&if ed.is_snapshot() {
+                                l.paths().plan(p.id.as_str())
+                            } else {
+                                status_dir(l.paths(), s, p.id.as_str())
+                            }),
                         }
                     })
                     .collect()
