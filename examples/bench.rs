@@ -237,6 +237,41 @@ fn child(content: &str, out: &str) {
     println!("peak_kib {}", vm_hwm());
 }
 
+/// Child mode: the stages before rendering alone (load and validate, then
+/// derive), timed, to tell the render and output stages' share of a build.
+fn child_stages(content: &str) {
+    let t = Instant::now();
+    let (model, _) = minhbach::load_model(Path::new(content), None);
+    let load = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let derived = model.as_ref().map(minhbach::derive::Derived::new);
+    let derive = t.elapsed().as_secs_f64();
+    drop(derived);
+    println!("stages {load:.2} {derive:.2}");
+}
+
+/// Seconds of (load and validate, derive) in a fresh process.
+fn stages(content: &Path) -> (f64, f64) {
+    let exe = std::env::current_exe().expect("bench executable");
+    let o = Command::new(exe)
+        .arg("--child-stages")
+        .arg(content)
+        .output()
+        .expect("run child stages");
+    let text = String::from_utf8_lossy(&o.stdout);
+    let v: Vec<f64> = text
+        .lines()
+        .find_map(|l| l.strip_prefix("stages "))
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    (
+        v.first().copied().unwrap_or(0.0),
+        v.get(1).copied().unwrap_or(0.0),
+    )
+}
+
 /// A build in a fresh process: wall seconds, peak MiB, summary.
 fn build(content: &Path, out: &Path) -> (f64, f64, String) {
     let exe = std::env::current_exe().expect("bench executable");
@@ -355,6 +390,11 @@ fn report(label: &str, content: &Path, out: &Path) {
         big.0,
         big.1 as f64 / 1e3
     );
+    let (load, derive) = stages(content);
+    println!(
+        "{label}: load and validate {load:.2} s, derive {derive:.2} s (each alone); render and write the rest, about {:.2} s",
+        secs - load - derive
+    );
     let (secs, _, summary) = build(content, out);
     println!("{label}: unchanged rebuild in {secs:.2} s; {summary}");
     add_report(content, &task);
@@ -436,6 +476,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--child-build") && args.len() == 4 {
         child(&args[2], &args[3]);
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("--child-stages") && args.len() == 3 {
+        child_stages(&args[2]);
         return;
     }
     // Writes the national simulation's content to a folder, to build it by hand.

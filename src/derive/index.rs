@@ -12,6 +12,7 @@ use crate::model::{AgencyId, Model};
 use super::partition::Partition;
 use super::responsibility::{agency_tasks, AgencyTasks, Memberships};
 use super::status::{standing, Latest, Standing, State};
+use super::task_map::TaskMap;
 
 /// A task, addressed by plan and task index in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,7 +27,7 @@ pub struct TaskRef {
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     /// Standing of every task.
-    pub standings: HashMap<TaskRef, Standing>,
+    pub standings: TaskMap<Standing>,
     /// Every task in exactly one state: the source of every count by state.
     pub partition: Partition,
     /// Tasks of each agency (one definition: see [`super::responsibility`]).
@@ -47,7 +48,7 @@ pub struct Derived {
     /// of one build: it depends on the model only, not on the date).
     pub calendar: Arc<super::Calendar>,
     /// Every report entry of each task, oldest first: (report, entry) indexes.
-    pub history: HashMap<TaskRef, Vec<(usize, usize)>>,
+    pub history: TaskMap<Vec<(usize, usize)>>,
     /// Number of reports taken into account (those dated on or before the as-of date).
     pub reports_used: usize,
     /// Date of the newest report or evidence taken into account.
@@ -132,7 +133,7 @@ impl Derived {
                     plan: e.plan,
                     task: e.task,
                 };
-                d.history.entry(r).or_default().push((ri, ei));
+                d.history.entry_or_default(r).push((ri, ei));
             }
         }
         for (pi, plan) in model.plans.iter().enumerate() {
@@ -205,27 +206,23 @@ impl Derived {
 
     /// Number of tasks in each state among `refs` (each counted once).
     pub fn counts(&self, refs: impl IntoIterator<Item = TaskRef>) -> Vec<(State, usize)> {
-        let mut c: HashMap<State, usize> = HashMap::new();
-        let mut seen = std::collections::HashSet::new();
-        for r in refs {
-            if !seen.insert(r) {
-                continue;
-            }
-            if let Some(s) = self.standings.get(&r) {
-                *c.entry(s.state).or_default() += 1;
+        let mut refs: Vec<TaskRef> = refs.into_iter().collect();
+        refs.sort_unstable();
+        refs.dedup();
+        let mut c = [0usize; State::ALL.len()];
+        for r in &refs {
+            if let Some(s) = self.standings.get(r) {
+                c[s.state.index()] += 1;
             }
         }
-        State::ALL
-            .iter()
-            .map(|s| (*s, c.get(s).copied().unwrap_or(0)))
-            .collect()
+        State::ALL.iter().map(|s| (*s, c[s.index()])).collect()
     }
 }
 
 /// Tasks ordered by their deciding date: nearest first, or (for `recent`)
 /// most recent first; ties in document order.
 fn merge_by_due<'a>(
-    standings: &HashMap<TaskRef, Standing>,
+    standings: &TaskMap<Standing>,
     refs: impl Iterator<Item = &'a TaskRef>,
     recent: bool,
 ) -> Vec<TaskRef> {

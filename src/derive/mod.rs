@@ -7,6 +7,7 @@ pub mod partition;
 pub mod responsibility;
 pub mod status;
 pub mod summary;
+pub mod task_map;
 
 pub use calendar::Calendar;
 pub use index::{Derived, TaskRef};
@@ -14,3 +15,4 @@ pub use partition::Partition;
 pub use responsibility::{AgencyTasks, Assignment, Memberships, Part};
 pub use status::{standing, Latest, Standing, State};
 pub use summary::{summary_counts, Summary};
+pub use task_map::TaskMap;

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::status::{Standing, State};
+use super::task_map::TaskMap;
 use super::TaskRef;
 
 /// Tasks by state, each task exactly once, in reading order within a state:
@@ -17,10 +18,10 @@ pub struct Partition {
 
 impl Partition {
     /// Sorts every task into the one state its standing gives.
-    pub fn new(standings: &HashMap<TaskRef, Standing>) -> Self {
+    pub fn new(standings: &TaskMap<Standing>) -> Self {
         let mut by_state: HashMap<State, Vec<TaskRef>> = HashMap::new();
-        for (r, s) in standings {
-            by_state.entry(s.state).or_default().push(*r);
+        for (r, s) in standings.iter() {
+            by_state.entry(s.state).or_default().push(r);
         }
         let day = |r: &TaskRef| standings[r].due.map(|x| x.last_day());
         for (state, v) in by_state.iter_mut() {
@@ -64,7 +65,7 @@ mod tests {
         #[test]
         fn every_task_once(states in prop::collection::vec((0..State::ALL.len(), 0u32..400), 0..60)) {
             let base = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-            let standings: HashMap<TaskRef, Standing> = states
+            let standings: TaskMap<Standing> = states
                 .iter()
                 .enumerate()
                 .map(|(k, (s, day))| {

@@ -65,6 +65,11 @@ impl State {
         State::NoDate,
     ];
 
+    /// Position in [`State::ALL`], for counts kept in arrays.
+    pub fn index(self) -> usize {
+        State::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
     /// Vietnamese label, always shown as text (never colour alone): the
     /// reference words; pages take theirs from `state.<key>` in the i18n files.
     pub fn label(&self) -> &'static str {

@@ -144,6 +144,8 @@ pub struct SiteParts<'a> {
     pub downloads: &'a [Download],
     /// Every month of the calendar.
     pub months: &'a [(i32, u32)],
+    /// The agencies index's rows, as of the edition.
+    pub ranking: &'a pages::late::Ranking,
 }
 
 /// Builds the page of one job, with the evidence its banner names.
@@ -192,7 +194,7 @@ fn page(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSp
         PageKind::Data => pages::data(model, site.downloads, site.charts, l),
         PageKind::Search => pages::search(model, ed),
         PageKind::Plans => pages::plans(model, ed),
-        PageKind::Agencies(part) => pages::agencies(model, ed, part),
+        PageKind::Agencies(part) => pages::agencies(site.ranking, l, part),
         PageKind::Reports => reports::index(model, l),
         PageKind::Calendar(part) => calendar::index(model, d, l, site.months, part),
         PageKind::Month(y, m, part) => calendar::month(model, d, l, (y, m), site.months, part),

@@ -331,10 +331,12 @@ pub fn render_to(
                     .unwrap_or_else(|_| format!("{:02}/{}", rep.month, rep.year));
                 let ed =
                     Edition::snapshot(model, &langs[0], &after, &rows, snap.root.clone(), label);
+                let ranking = pages::late::Ranking::new(model, &after, &ed.locale);
                 let parts = SiteParts {
                     charts: &[],
                     downloads: &[],
                     months: &months,
+                    ranking: &ranking,
                 };
                 let kinds = jobs::enumerate(model, &ed, &months);
                 run(&kinds, |kind| {
@@ -352,10 +354,12 @@ pub fn render_to(
             done_after.get(k).copied().unwrap_or(0)
         });
         let charts = chart_data::all_from(model, derived, &live.locale, &theme.states, burn);
+        let ranking = pages::late::Ranking::new(model, derived, &live.locale);
         let parts = SiteParts {
             charts: &charts,
             downloads,
             months: &months,
+            ranking: &ranking,
         };
         let kinds = jobs::enumerate(model, live, &months);
         run(&kinds, |kind| {

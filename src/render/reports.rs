@@ -221,8 +221,8 @@ fn before(model: &Model, k: usize, after: &Derived) -> Derived {
 pub fn changes(before: &Derived, after: &Derived) -> (usize, usize) {
     let mut done = 0;
     let mut overdue = 0;
-    for (r, s) in &after.standings {
-        let b = before.standings[r].state;
+    for (r, s) in after.standings.iter() {
+        let b = before.standings[&r].state;
         done += usize::from(s.state.is_done() && !b.is_done());
         overdue += usize::from(s.state.is_overdue() && !b.is_overdue());
     }

@@ -9,7 +9,6 @@ use crate::derive::{summary_counts, Derived, Part, Summary, TaskRef};
 use crate::model::Model;
 
 use super::{crumb, PageSpec};
-use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::split;
 use crate::render::urls::{self, Route};
@@ -93,24 +92,44 @@ impl LateRow {
     }
 }
 
+/// The rows of the agencies index of one edition, computed once for all
+/// its parts: counting every agency's tasks per part would cost the number
+/// of parts times every assignment of the site.
+pub struct Ranking {
+    ranked: Vec<LateRow>,
+    groups: Vec<LateRow>,
+    idle: Vec<AgencyLink>,
+}
+
+impl Ranking {
+    /// Ranks every agency as of `d`, in the words of `l`.
+    pub fn new(model: &Model, d: &Derived, l: &Locale) -> Self {
+        let mut ranked: Vec<LateRow> = Vec::new();
+        let mut groups: Vec<LateRow> = Vec::new();
+        let mut idle: Vec<AgencyLink> = Vec::new();
+        for a in model.registry.all() {
+            match LateRow::new(d, l, a) {
+                Some(row) if a.is_group() => groups.push(row),
+                Some(row) => ranked.push(row),
+                None => idle.push(views::agency_link(a, d, l)),
+            }
+        }
+        ranked.sort_by(LateRow::order);
+        groups.sort_by(LateRow::order);
+        idle.sort_by_key(|a| (a.is_group, a.name.to_lowercase()));
+        Ranking {
+            ranked,
+            groups,
+            idle,
+        }
+    }
+}
+
 /// Part `part` (from 1) of the agencies index. Its rows are the ranking,
 /// then the groups, then the agencies without tasks, read as one list: past
 /// [`split::PART_ROWS`] of them it is cut into parts like every long list.
-pub fn agencies(model: &Model, ed: &Edition, part: usize) -> PageSpec {
-    let (d, l) = (ed.derived, &ed.locale);
-    let mut ranked: Vec<LateRow> = Vec::new();
-    let mut groups: Vec<LateRow> = Vec::new();
-    let mut idle: Vec<AgencyLink> = Vec::new();
-    for a in model.registry.all() {
-        match LateRow::new(d, l, a) {
-            Some(row) if a.is_group() => groups.push(row),
-            Some(row) => ranked.push(row),
-            None => idle.push(views::agency_link(a, d, l)),
-        }
-    }
-    ranked.sort_by(LateRow::order);
-    groups.sort_by(LateRow::order);
-    idle.sort_by_key(|a| (a.is_group, a.name.to_lowercase()));
+pub fn agencies(rank: &Ranking, l: &Locale, part: usize) -> PageSpec {
+    let (ranked, groups, idle) = (&rank.ranked, &rank.groups, &rank.idle);
     let mut c = Context::new();
     c.insert(
         "late_agencies",

@@ -3,7 +3,7 @@
 //! the pages themselves.
 
 mod agency;
-mod late;
+pub mod late;
 mod plan;
 mod site;
 
