@@ -163,9 +163,15 @@ fn a_rebuild_after_one_report_changes_only_the_pages_that_depend_on_it() {
         .iter()
         .map(|t| format!("ke-hoach/{}/nhiem-vu/{}/", t["plan_id"], t["task_id"]))
         .collect();
+    // A calendar month's page depends on the tasks due in it.
+    let month = regex::Regex::new(r"^lich/\d{4}-\d{2}/").unwrap();
     let depends = |path: &str| -> bool {
         if path.starts_with("ban-luu/") || path.starts_with("tai-nguyen/") {
             return false;
+        }
+        if month.is_match(path) {
+            let html = String::from_utf8_lossy(&after[path]);
+            return task_dirs.iter().any(|d| html.contains(d.as_str()));
         }
         if site_wide(path) {
             return true;

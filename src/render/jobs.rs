@@ -158,14 +158,27 @@ pub fn build(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> P
     spec
 }
 
-/// The tasks a page of one task, plan or agency shows (its counts
-/// included); `None` for site-wide pages, which show every task. A page's
-/// banner names the newest report among these, so adding a report rewrites
-/// only the pages of the tasks it reports on.
+/// The tasks a page of one task, plan, agency, calendar month or list by
+/// state and plan shows (its counts included: a plan's parts and lists
+/// show the plan's counts); `None` for site-wide pages, which show every
+/// task. A page's banner names the newest report among these, so adding a
+/// report rewrites only the pages of the tasks it reports on.
 fn shown_tasks(model: &Model, ed: &Edition, kind: PageKind) -> Option<Vec<TaskRef>> {
     match kind {
         PageKind::Task(r) => Some(vec![r]),
-        PageKind::Plan(pi, _) => Some(pages::plan_refs(model, pi)),
+        PageKind::Plan(pi, _) | PageKind::StatusPart(_, pi, _) => Some(pages::plan_refs(model, pi)),
+        PageKind::Month(y, m, _) => {
+            let cal = &ed.derived.calendar;
+            let occs = cal.months.get(&(y, m)).map_or(&[][..], Vec::as_slice);
+            Some(
+                occs.iter()
+                    .filter_map(|o| match cal.series.get(o.series)?.source {
+                        crate::derive::calendar::Source::Task(r) => Some(r),
+                        crate::derive::calendar::Source::Duty(..) => None,
+                    })
+                    .collect(),
+            )
+        }
         PageKind::Agency(ai) | PageKind::AgencyPlan(ai, _, _) => {
             let id = &model.registry.all().get(ai)?.id;
             Some(

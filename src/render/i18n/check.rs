@@ -108,7 +108,6 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "data_column.url",
     "data_column.source_line",
     "data_column.role",
-    "data_column.via",
     "data_column.illustrative",
     "data_file.all",
     "data_file.tasks_of",
