@@ -106,6 +106,7 @@ pub fn status_by_plan(model: &Model, d: &Derived, l: &Locale, colours: &StateCol
         &series,
         &bars,
     )
+    .with_content_rows()
 }
 
 /// Completion and overdue counts per agency, leads or cooperations.
@@ -187,6 +188,7 @@ pub fn by_agency(
             })
             .collect::<Vec<_>>(),
     )
+    .with_content_rows()
 }
 
 /// Cumulative completed tasks after each office report (burn-up).
@@ -319,7 +321,8 @@ pub fn indicators(model: &Model, d: &Derived, l: &Locale) -> Option<Chart> {
             &[("met", met.to_string())],
         ),
         &items,
-    ))
+    )
+    .with_content_rows())
 }
 
 /// Every chart of the site, in page order.

@@ -26,13 +26,25 @@ pub struct PageSpec {
 pub struct Crumb {
     title: String,
     href: String,
+    /// The title is content (a plan's label, an agency's name), in the
+    /// content's language rather than the page's.
+    content: bool,
 }
 
-/// A breadcrumb link to a page directory.
+/// A breadcrumb link to a page directory, titled in the page's words.
 pub fn crumb(title: impl Into<String>, dir: &str) -> Crumb {
     Crumb {
         title: title.into(),
         href: urls::href(dir),
+        content: false,
+    }
+}
+
+/// A breadcrumb link titled by content (a plan's label, an agency's name).
+pub fn content_crumb(title: impl Into<String>, dir: &str) -> Crumb {
+    Crumb {
+        content: true,
+        ..crumb(title, dir)
     }
 }
 

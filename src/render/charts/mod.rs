@@ -50,6 +50,10 @@ pub struct Chart {
     pub rows: Vec<Vec<String>>,
     /// Name of the CSV file under `bieu-do/`.
     pub csv: String,
+    /// Whether the row headings name content (plans, agencies, indicators,
+    /// in the content's language) rather than words of the page (months),
+    /// so another language's page can mark them with their language.
+    pub content_rows: bool,
 }
 
 impl Chart {
@@ -70,6 +74,15 @@ impl Chart {
             headers,
             rows,
             csv: format!("{id}.csv"),
+            content_rows: false,
+        }
+    }
+
+    /// The same chart, its row headings marked as content words.
+    pub fn with_content_rows(self) -> Chart {
+        Chart {
+            content_rows: true,
+            ..self
         }
     }
 }

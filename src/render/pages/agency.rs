@@ -9,7 +9,7 @@ use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::split;
 
-use super::{crumb, PageSpec};
+use super::{content_crumb, crumb, PageSpec};
 use crate::render::i18n::Paths;
 use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink, PlanSummary, TaskView};
@@ -246,7 +246,7 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
                 l.say("page.agencies_crumb"),
                 &urls::dir(l.paths(), &Route::Agencies),
             ),
-            crumb(a.name.clone(), &l.paths().agency(a.id.as_str())),
+            content_crumb(a.name.clone(), &l.paths().agency(a.id.as_str())),
         ],
     );
     let suffix = super::part_suffix(l, part);

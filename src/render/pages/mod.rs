@@ -18,7 +18,7 @@ use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
 use crate::render::i18n::Locale;
 
-pub use crate::render::page::{crumb, Crumb, PageSpec, Place};
+pub use crate::render::page::{content_crumb, crumb, Crumb, PageSpec, Place};
 
 pub(crate) fn one_line(s: &str, n: usize) -> String {
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");

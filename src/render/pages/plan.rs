@@ -9,7 +9,7 @@ use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::split;
 
-use super::{crumb, one_line, PageSpec};
+use super::{content_crumb, crumb, one_line, PageSpec};
 use crate::render::markdown;
 use crate::render::task_ref;
 use crate::render::urls::{self, Route};
@@ -100,7 +100,7 @@ pub fn plan_part(model: &Model, ed: &Edition, pi: usize, part: usize) -> PageSpe
                 l.say("page.plans_crumb"),
                 &urls::dir(l.paths(), &Route::Plans),
             ),
-            crumb(p.label(), &l.paths().plan(p.id.as_str())),
+            content_crumb(p.label(), &l.paths().plan(p.id.as_str())),
         ],
     );
     PageSpec {
@@ -211,7 +211,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
                 l.say("page.plans_crumb"),
                 &urls::dir(l.paths(), &Route::Plans),
             ),
-            crumb(p.label(), &l.paths().plan(p.id.as_str())),
+            content_crumb(p.label(), &l.paths().plan(p.id.as_str())),
         ],
     );
     let number = t.number.as_deref().unwrap_or(t.id.as_str()).to_string();
