@@ -311,18 +311,20 @@ pub fn indicators(model: &Model, d: &Derived, l: &Locale) -> Option<Chart> {
     }
     let items: Vec<_> = latest.into_values().collect();
     let met = items.iter().filter(|(_, t, a, _)| a >= t).count();
-    Some(charts::target_actual(
-        l,
-        "chi-tieu",
-        &l.say("chart_text.indicators"),
-        &l.say_n(
-            "chart_text.indicators_summary",
-            items.len(),
-            &[("met", met.to_string())],
-        ),
-        &items,
+    Some(
+        charts::target_actual(
+            l,
+            "chi-tieu",
+            &l.say("chart_text.indicators"),
+            &l.say_n(
+                "chart_text.indicators_summary",
+                items.len(),
+                &[("met", met.to_string())],
+            ),
+            &items,
+        )
+        .with_content_rows(),
     )
-    .with_content_rows())
 }
 
 /// Every chart of the site, in page order.

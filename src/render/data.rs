@@ -291,6 +291,9 @@ fn json_of(
 pub struct Download {
     /// What it contains.
     pub label: String,
+    /// The plan's label or agency's name the label is made of (content,
+    /// in the content's language), so a page can mark it.
+    pub of: Option<String>,
     /// Link from the site root.
     pub href: String,
     /// Size in bytes.
@@ -377,12 +380,13 @@ pub fn set_files(
         DataSet::Plan(_) => "plans",
         DataSet::Agency(_) => "agencies",
     };
-    let (dir, label, rows): (String, String, Vec<Row>) = match set {
+    let (dir, label, rows, of): (String, String, Vec<Row>, Option<String>) = match set {
         DataSet::Registry => return registry(model, l, root),
         DataSet::All => (
             urls::dir(l.paths(), &Route::Data),
             l.say("data_file.all"),
             plain(crate::render::pages::all_refs(model)),
+            None,
         ),
         DataSet::Plan(pi) => {
             let p = &model.plans[pi];
@@ -394,6 +398,7 @@ pub fn set_files(
                         .map(|ti| TaskRef { plan: pi, task: ti })
                         .collect(),
                 ),
+                Some(p.label()),
             )
         }
         DataSet::Agency(ai) => {
@@ -414,6 +419,7 @@ pub fn set_files(
                 l.paths().agency(a.id.as_str()),
                 l.say_with("data_file.tasks_of", &[("name", a.name.clone())]),
                 rows,
+                Some(a.name.clone()),
             )
         }
     };
@@ -427,6 +433,7 @@ pub fn set_files(
         (
             Download {
                 label: label.clone(),
+                of: of.clone(),
                 href: href.clone(),
                 bytes: bytes.len(),
                 format: if ext == "csv" { "CSV" } else { "JSON" },
@@ -509,6 +516,7 @@ fn registry(model: &Model, l: &Locale, root: &str) -> Vec<(Download, OutFile)> {
             (
                 Download {
                     label: l.say("data_file.registry"),
+                    of: None,
                     href: href.clone(),
                     bytes: bytes.len(),
                     format: if ext == "csv" { "CSV" } else { "JSON" },

@@ -117,31 +117,65 @@ fn flatten(
 
 /// Fills `{name}` placeholders from `args`; unknown names stay as written.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
+    pieces(template, args).into_iter().map(|p| p.text).collect()
+}
+
+/// A stretch of a filled phrase: the phrase's own words, or the value of
+/// one placeholder (so a page can mark a value in another language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The text of the stretch.
+    pub text: String,
+    /// The placeholder it fills, if it is a value.
+    pub arg: Option<String>,
+}
+
+/// [`fill`] in stretches: the phrase's words and each placeholder's value
+/// apart, in order; joined, they are exactly what [`fill`] gives.
+pub fn pieces(template: &str, args: &[(&str, String)]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut words = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        words.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
+                    Some((_, v)) => {
+                        if !words.is_empty() {
+                            out.push(Piece {
+                                text: std::mem::take(&mut words),
+                                arg: None,
+                            });
+                        }
+                        out.push(Piece {
+                            text: v.clone(),
+                            arg: Some(name.to_string()),
+                        });
+                    }
                     None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
+                        words.push('{');
+                        words.push_str(name);
+                        words.push('}');
                     }
                 }
                 rest = &after[close + 1..];
             }
             None => {
-                out.push_str(&rest[open..]);
+                words.push_str(&rest[open..]);
                 rest = "";
             }
         }
     }
-    out.push_str(rest);
+    words.push_str(rest);
+    if !words.is_empty() {
+        out.push(Piece {
+            text: words,
+            arg: None,
+        });
+    }
     out
 }
 
@@ -199,6 +233,24 @@ mod tests {
         assert_eq!(fill("open { brace", &args), "open { brace");
     }
 
+    #[test]
+    fn pieces_set_each_value_apart_from_the_words() {
+        let args = [("agency", "Sở Y tế".to_string())];
+        let p = pieces("Tasks of {agency}, {x}.", &args);
+        let shape: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|p| (p.text.as_str(), p.arg.as_deref()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("Tasks of ", None),
+                ("Sở Y tế", Some("agency")),
+                (", {x}.", None)
+            ]
+        );
+    }
+
     proptest! {
         /// Text without braces passes through unchanged; a placeholder is
         /// replaced by its value wherever it stands.
@@ -206,6 +258,24 @@ mod tests {
         fn fill_replaces_only_placeholders(a in "[^{}]*", b in "[^{}]*", v in "[^{}]*") {
             prop_assert_eq!(fill(&format!("{a}{b}"), &[("n", v.clone())]), format!("{a}{b}"));
             prop_assert_eq!(fill(&format!("{a}{{n}}{b}"), &[("n", v.clone())]), format!("{a}{v}{b}"));
+        }
+
+        /// Joined, the pieces are the filled phrase; words never hold a
+        /// value and no two word pieces stand side by side.
+        #[test]
+        fn pieces_join_to_the_filled_phrase(t in "[a-z{}]{0,30}", v in "\\PC{0,8}", w in "\\PC{0,8}") {
+            let args = [("a", v), ("b", w)];
+            let p = pieces(&t, &args);
+            let joined: String = p.iter().map(|p| p.text.as_str()).collect();
+            prop_assert_eq!(joined, fill(&t, &args));
+            for pair in p.windows(2) {
+                prop_assert!(pair[0].arg.is_some() || pair[1].arg.is_some());
+            }
+            for x in &p {
+                if let Some(name) = &x.arg {
+                    prop_assert!(t.contains(&format!("{{{name}}}")));
+                }
+            }
         }
 
         /// Any phrase written into a file reads back byte for byte.

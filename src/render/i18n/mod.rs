@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
-pub use catalog::{fill, Catalog, Entry};
+pub use catalog::{fill, pieces, Catalog, Entry, Piece};
 pub use check::{
     keys_in_template, missing_program_keys, program_keys as check_program_keys, Problem,
     ProblemKind, PROGRAM_KEYS,
@@ -202,6 +202,19 @@ impl I18n {
         n: Option<i64>,
         args: &[(&str, String)],
     ) -> Result<String, I18nError> {
+        let parts = self.text_pieces(lang, key, n, args)?;
+        Ok(parts.into_iter().map(|p| p.text).collect())
+    }
+
+    /// [`I18n::text`] in pieces: the phrase's words and each value apart,
+    /// so a template can mark the values that are content.
+    pub fn text_pieces(
+        &self,
+        lang: &str,
+        key: &str,
+        n: Option<i64>,
+        args: &[(&str, String)],
+    ) -> Result<Vec<Piece>, I18nError> {
         let use_err = |message: &str| I18nError::Use {
             lang: lang.to_string(),
             key: key.to_string(),
@@ -212,9 +225,9 @@ impl I18n {
             all.push(("n", n.to_string()));
         }
         match (self.entry(lang, key)?, n) {
-            (Entry::Text(s), _) => Ok(fill(s, &all)),
-            (Entry::Plural { one, .. }, Some(1)) => Ok(fill(one, &all)),
-            (Entry::Plural { other, .. }, Some(_)) => Ok(fill(other, &all)),
+            (Entry::Text(s), _) => Ok(pieces(s, &all)),
+            (Entry::Plural { one, .. }, Some(1)) => Ok(pieces(one, &all)),
+            (Entry::Plural { other, .. }, Some(_)) => Ok(pieces(other, &all)),
             (Entry::Plural { .. }, None) => Err(use_err("is a count: pass n")),
             (Entry::List(_), _) => Err(use_err("is a list of words, not a phrase")),
         }
@@ -241,19 +254,27 @@ impl I18n {
 
     /// Registers `t(key, n, …)` on `tera`, bound to `lang`: the function
     /// every template uses for its words. `lang="vi"` asks for another
-    /// language's words (the citations are given in fixed languages).
+    /// language's words (the citations are given in fixed languages);
+    /// `content="agency"` gives the phrase as pieces (`text`, `content`),
+    /// so the page can mark the named values with the content's language.
     pub fn register(&self, tera: &mut tera::Tera, lang: &str) {
         let i18n = self.clone();
         let lang = lang.to_string();
         tera.register_function(
             "t",
-            move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
                 let key: String = kwargs.must_get("key")?;
                 let n: Option<i64> = kwargs.get("n")?;
                 let other: Option<String> = kwargs.get("lang")?;
+                let content: Option<String> = kwargs.get("content")?;
                 let args: Vec<(String, String)> = kwargs
                     .iter()
-                    .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("n") | Some("lang")))
+                    .filter(|(k, _)| {
+                        !matches!(
+                            k.as_str(),
+                            Some("key") | Some("n") | Some("lang") | Some("content")
+                        )
+                    })
                     .map(|(k, v)| {
                         let v = v
                             .as_str()
@@ -273,11 +294,37 @@ impl I18n {
                     }
                     None => lang.clone(),
                 };
-                i18n.text(&lang, &key, n, &borrowed)
-                    .map_err(|e| tera::Error::message(e.to_string()))
+                let to_tera = |e: I18nError| tera::Error::message(e.to_string());
+                let Some(content) = content else {
+                    return i18n
+                        .text(&lang, &key, n, &borrowed)
+                        .map(tera::Value::from)
+                        .map_err(to_tera);
+                };
+                // `content="agency,title"`: the phrase in pieces, each
+                // saying whether it is one of those (content) values.
+                let names: Vec<&str> = content.split(',').map(str::trim).collect();
+                let parts: Vec<ContentPiece> = i18n
+                    .text_pieces(&lang, &key, n, &borrowed)
+                    .map_err(to_tera)?
+                    .into_iter()
+                    .map(|p| ContentPiece {
+                        content: p.arg.as_deref().is_some_and(|a| names.contains(&a)),
+                        text: p.text,
+                    })
+                    .collect();
+                Ok(tera::Value::from_serializable(&parts))
             },
         );
     }
+}
+
+/// A piece of a phrase as templates see it: its text, and whether it is a
+/// value named as content (in the content's language, not the page's).
+#[derive(serde::Serialize)]
+struct ContentPiece {
+    text: String,
+    content: bool,
 }
 
 #[cfg(test)]

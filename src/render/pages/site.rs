@@ -154,6 +154,7 @@ pub fn data(
     let mut all = downloads.to_vec();
     all.extend(charts.iter().map(|ch| crate::render::data::Download {
         label: ch.title.clone(),
+        of: None,
         href: l.paths().chart_file(&ch.csv),
         bytes: crate::render::data::chart_csv(model, &ch.headers, &ch.rows).len(),
         format: "CSV",
