@@ -278,15 +278,6 @@ fn prepare(
             }
         }
     }
-    if opts.publishing && model.site.base_url.is_none() {
-        diags.push(
-            Diagnostic::warning(
-                Location::file(&opts.content.join("site.yaml")),
-                "no base URL is set: permalinks and citations show paths such as /ke-hoach/…/, and the sitemap and calendar links cannot be absolute",
-            )
-            .with_help("before publishing, set `base_url: https://your-site.example/` in site.yaml or pass `--base-url https://your-site.example/` to build"),
-        );
-    }
     let theme = match theme {
         Ok(t) => t,
         Err(e) => {
@@ -296,6 +287,18 @@ fn prepare(
     };
     // The snapshots' folder is named in the site language's words.
     let archive_paths = theme.i18n.locale(&model.site.language).paths().clone();
+    if opts.publishing && model.site.base_url.is_none() {
+        diags.push(
+            Diagnostic::warning(
+                Location::file(&opts.content.join("site.yaml")),
+                format!(
+                    "no base URL is set: permalinks and citations show paths such as /{}/…/, and the sitemap and calendar links cannot be absolute",
+                    archive_paths.plans
+                ),
+            )
+            .with_help("before publishing, set `base_url: https://your-site.example/` in site.yaml or pass `--base-url https://your-site.example/` to build"),
+        );
+    }
     let derived = derive::Derived::new(&model);
     // Snapshots already published are kept, not rendered again.
     let kept_snapshots: Vec<String> = if opts.refresh_snapshots {

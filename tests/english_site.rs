@@ -293,3 +293,26 @@ fn the_english_example_site_is_english_in_every_file() {
         }
     }
 }
+
+#[test]
+fn the_no_base_url_warning_quotes_a_path_of_the_sites_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let warning = |content: &str| -> String {
+        let mut o = opts(&root.join(content), &tmp.path().join(content));
+        o.publishing = true;
+        let r = minhbach::build(&o);
+        assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+        r.diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.to_string())
+            .find(|d| d.contains("no base URL"))
+            .unwrap_or_default()
+    };
+    let en = warning("examples/english");
+    assert!(en.contains("such as /plans/…/"), "{en}");
+    assert!(!en.contains("ke-hoach"), "{en}");
+    let vi = warning("examples/minh-hoa");
+    assert!(vi.contains("such as /ke-hoach/…/"), "{vi}");
+}

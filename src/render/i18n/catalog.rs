@@ -273,7 +273,8 @@ mod tests {
             }
             for x in &p {
                 if let Some(name) = &x.arg {
-                    prop_assert!(t.contains(&format!("{{{name}}}")));
+                    let placeholder = format!("{{{name}}}");
+                    prop_assert!(t.contains(&placeholder));
                 }
             }
         }
