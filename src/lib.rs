@@ -78,6 +78,9 @@ pub struct Report {
     pub output: output::OutputState,
     /// What `build` wrote, compared with the previous output.
     pub written: Option<output::WriteStats>,
+    /// The site's language, once its content loaded (the preview server
+    /// speaks it).
+    pub language: Option<String>,
 }
 
 /// Loads and validates content: stages 1 and 2, the site's languages
@@ -395,6 +398,9 @@ pub fn build(opts: &BuildOptions) -> Report {
     let (model, mut diagnostics) = validate::validate(&raw, opts.as_of);
     validate::languages::check(&raw, &languages, &mut diagnostics);
     drop(raw);
+    if let Some(m) = &model {
+        report.language = Some(m.site.language.as_str().to_string());
+    }
     let model = model.filter(|_| !diagnostics.has_errors());
     let Some(model) = model else {
         report.diagnostics = diagnostics;

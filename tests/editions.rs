@@ -474,3 +474,57 @@ fn a_language_whose_folder_is_a_path_word_is_refused() {
     );
     assert!(!tmp.path().join("out/en").exists());
 }
+
+/// The copy button's words and the access date's form come from the i18n
+/// files, given on each citation; the script holds no word of any language.
+#[test]
+fn the_copy_buttons_words_come_from_the_page_in_the_citations_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = example(tmp.path(), Some("[en]"));
+    let out = tmp.path().join("out");
+    build(&content, &out, Some(BASE));
+    let i18n = I18n::embedded().unwrap();
+    let say = |lang: &str, key: &str| i18n.text(lang, key, None, &[]).unwrap();
+    let site = pages(&out);
+    let mut seen = BTreeSet::new();
+    for (dir, html) in &site {
+        for t in scan::tags(html).iter().filter(|t| t.name == "p") {
+            if t.get("class") != Some("citation") {
+                continue;
+            }
+            let cl = t.get("id").and_then(|i| i.strip_prefix("cite-")).unwrap();
+            assert_eq!(
+                t.get("data-copy"),
+                Some(say(cl, "cite.copy").as_str()),
+                "{dir}"
+            );
+            assert_eq!(
+                t.get("data-copied"),
+                Some(say(cl, "cite.copied").as_str()),
+                "{dir}"
+            );
+            assert_eq!(
+                t.get("data-date"),
+                Some(say(cl, "date.day").as_str()),
+                "{dir}"
+            );
+            let months = t.get("data-months").unwrap().split('|').count();
+            assert_eq!(months, 12, "{dir}");
+            seen.insert(cl.to_string());
+        }
+    }
+    assert_eq!(seen, BTreeSet::from(["en".to_string(), "vi".to_string()]));
+    let js = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/site.js"),
+    )
+    .unwrap();
+    for lang in ["vi", "en"] {
+        for key in ["cite.copy", "cite.copied", "cite.copy_label"] {
+            assert!(
+                !js.contains(&say(lang, key)),
+                "site.js says {key} in {lang}"
+            );
+        }
+    }
+    assert!(!js.contains("November"), "site.js names months");
+}

@@ -289,3 +289,39 @@ fn the_polling_watcher_rebuilds_too() {
         v["error"].is_null() && server.get("/").1.contains("Đã thăm dò")
     });
 }
+
+#[test]
+fn the_server_speaks_the_sites_language_from_the_i18n_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let theme = |lang: &str| -> toml::Table {
+        let text =
+            fs::read_to_string(root.join(format!("themes/default/i18n/{lang}.toml"))).unwrap();
+        text.parse::<toml::Table>().unwrap()["serve"]
+            .as_table()
+            .unwrap()
+            .clone()
+    };
+    let english = Server::start(&root.join("examples/english"), &tmp.path().join("en"));
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let vietnamese = Server::start(&content, &tmp.path().join("vi"));
+    for (server, lang) in [(&english, "en"), (&vietnamese, "vi")] {
+        let words = theme(lang);
+        let (status, body) = server.get("/.hidden");
+        assert_eq!(status, 404);
+        assert_eq!(
+            body.trim_end(),
+            words["not_found"].as_str().unwrap(),
+            "{lang}"
+        );
+        let (_, state) = server.get("/__minhbach/wait");
+        let v: serde_json::Value = serde_json::from_str(&state).unwrap();
+        assert_eq!(
+            v["title"],
+            words["rebuild_failed"].as_str().unwrap(),
+            "{lang}"
+        );
+    }
+    assert_ne!(theme("en")["not_found"], theme("vi")["not_found"]);
+}

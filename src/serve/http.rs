@@ -48,6 +48,18 @@ pub struct BuildStatus {
     pub version: u64,
     /// The errors of the latest rebuild (`file:line:col: error: …`), if it failed.
     pub error: Option<String>,
+    /// The server's words, in the site's language.
+    pub words: ServeWords,
+}
+
+/// What the preview server says to the browser, from the theme's i18n
+/// files in the site's language (`serve.*`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServeWords {
+    /// The body of a 404 answer.
+    pub not_found: String,
+    /// The heading over a failed rebuild's errors.
+    pub rebuild_failed: String,
 }
 
 struct App {
@@ -114,7 +126,11 @@ async fn wait(State(app): State<Arc<App>>, req: Request) -> Response {
         let _ = tokio::time::timeout(WAIT, rx.wait_for(|s| s.version != seen)).await;
     }
     let s = rx.borrow().clone();
-    let body = serde_json::json!({ "version": s.version, "error": s.error });
+    let body = serde_json::json!({
+        "version": s.version,
+        "error": s.error,
+        "title": s.words.rebuild_failed,
+    });
     (
         [
             (header::CONTENT_TYPE, "application/json"),
@@ -128,7 +144,8 @@ async fn wait(State(app): State<Arc<App>>, req: Request) -> Response {
 async fn file(State(app): State<Arc<App>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     if files::allowed(&app.root, &path).is_none() {
-        return (StatusCode::NOT_FOUND, "404: không tìm thấy trang\n").into_response();
+        let words = app.status.borrow().words.not_found.clone();
+        return (StatusCode::NOT_FOUND, format!("{words}\n")).into_response();
     }
     let served: Result<_, Infallible> = ServeDir::new(&app.root)
         .append_index_html_on_directories(true)

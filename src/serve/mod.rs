@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::BuildOptions;
-pub use http::BuildStatus;
+pub use http::{BuildStatus, ServeWords};
 
 /// Errors of `serve`.
 #[derive(Debug, Error)]
@@ -72,6 +72,16 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
+/// The server's words in `language` from the build's theme, if both load.
+fn words_of(build: &BuildOptions, language: Option<&str>) -> Option<ServeWords> {
+    let theme = crate::load_theme(build.theme.as_deref(), &build.content).ok()?;
+    let l = theme.i18n.locale(language?);
+    Some(ServeWords {
+        not_found: l.say("serve.not_found"),
+        rebuild_failed: l.say("serve.rebuild_failed"),
+    })
+}
+
 /// Builds once, then serves and rebuilds until the process is stopped.
 /// `on_build` is told the outcome of every build (to print it).
 pub fn run(
@@ -100,9 +110,14 @@ pub fn run(
         move || {
             let report = crate::build(&build);
             on_build(&report);
+            let words = words_of(&build, report.language.as_deref());
             tx.send_modify(|s| {
                 s.version += 1;
                 s.error = watch::errors_of(&report);
+                // A build that could not read the site keeps the last words.
+                if let Some(w) = words {
+                    s.words = w;
+                }
             });
         }
     };

@@ -149,6 +149,8 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "chart_text.per_month_values",
     "chart_text.indicators",
     "chart_text.indicators_summary",
+    "serve.not_found",
+    "serve.rebuild_failed",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.

@@ -258,6 +258,7 @@ impl I18n {
     /// `content="agency"` gives the phrase as pieces (`text`, `content`),
     /// so the page can mark the named values with the content's language.
     pub fn register(&self, tera: &mut tera::Tera, lang: &str) {
+        self.register_words(tera, lang);
         let i18n = self.clone();
         let lang = lang.to_string();
         tera.register_function(
@@ -314,6 +315,30 @@ impl I18n {
                     })
                     .collect();
                 Ok(tera::Value::from_serializable(&parts))
+            },
+        );
+    }
+}
+
+impl I18n {
+    /// Registers `words(key, lang=…)` on `tera`: a list of words (the
+    /// month names), for pages that hand them to a script.
+    fn register_words(&self, tera: &mut tera::Tera, lang: &str) {
+        let i18n = self.clone();
+        let lang = lang.to_string();
+        tera.register_function(
+            "words",
+            move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+                let key: String = kwargs.must_get("key")?;
+                let other: Option<String> = kwargs.get("lang")?;
+                let lang = other.unwrap_or_else(|| lang.clone());
+                match i18n.entry(&lang, &key) {
+                    Ok(Entry::List(words)) => Ok(tera::Value::from_serializable(words)),
+                    Ok(_) => Err(tera::Error::message(format!(
+                        "words(key=\"{key}\"): not a list of words in i18n/{lang}.toml"
+                    ))),
+                    Err(e) => Err(tera::Error::message(e.to_string())),
+                }
             },
         );
     }

@@ -6,7 +6,7 @@
   var seen = null;
   var box = null;
 
-  function show(error) {
+  function show(error, title) {
     if (!error) {
       if (box) { box.remove(); box = null; }
       return;
@@ -17,12 +17,12 @@
       box.style.cssText = "position:fixed;inset:0 0 auto 0;z-index:99999;max-height:60vh;" +
         "overflow:auto;margin:0;padding:1rem;background:#fff3f3;color:#5c0000;" +
         "border-bottom:3px solid #b00020;font:14px/1.5 monospace;white-space:pre-wrap";
-      var title = document.createElement("strong");
-      title.textContent = "Lỗi khi dựng lại trang (trang dưới đây là bản dựng thành công gần nhất):";
-      box.appendChild(title);
+      box.appendChild(document.createElement("strong"));
       box.appendChild(document.createElement("pre"));
       document.body.insertBefore(box, document.body.firstChild);
     }
+    // The heading's words come from the server, in the site's language.
+    box.querySelector("strong").textContent = title || "";
     box.querySelector("pre").textContent = error;
   }
 
@@ -36,7 +36,7 @@
           return;
         }
         seen = s.version;
-        show(s.error);
+        show(s.error, s.title);
         poll();
       })
       .catch(function () { setTimeout(poll, 2000); });

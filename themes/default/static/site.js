@@ -2,35 +2,39 @@
 (function () {
   "use strict";
   if (!navigator.clipboard) return;
-  // Today's date in the citation's language: dd/mm/yyyy in Vietnamese,
-  // "26 November 2026" in English.
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
-  function today(en) {
+  // Today's date the citation's way: the page gives the pattern of its
+  // language's i18n file in data-date ({d} {dd} {m} {mm} {month} {yyyy})
+  // and the month names in data-months, so no word lives here.
+  function today(p) {
     var d = new Date();
+    var months = (p.getAttribute("data-months") || "").split("|");
     function two(n) { return (n < 10 ? "0" : "") + n; }
-    if (en) return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear();
-    return two(d.getDate()) + "/" + two(d.getMonth() + 1) + "/" + d.getFullYear();
+    var v = {
+      d: String(d.getDate()), dd: two(d.getDate()),
+      m: String(d.getMonth() + 1), mm: two(d.getMonth() + 1),
+      month: months[d.getMonth()] || String(d.getMonth() + 1),
+      yyyy: String(d.getFullYear())
+    };
+    return (p.getAttribute("data-date") || "{yyyy}-{mm}-{dd}")
+      .replace(/\{(d|dd|m|mm|month|yyyy)\}/g, function (_, k) { return v[k]; });
   }
   // The citation's text with the access date filled in at copy time (the
   // page itself never carries a date from the clock).
-  function citationText(p, en) {
+  function citationText(p) {
     var copy = p.cloneNode(true);
     copy.querySelectorAll("button").forEach(function (b) { b.remove(); });
-    copy.querySelectorAll(".accessed").forEach(function (s) { s.textContent = today(en); });
+    copy.querySelectorAll(".accessed").forEach(function (s) { s.textContent = today(p); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
-  document.querySelectorAll(".citation").forEach(function (p) {
-    // The citation's language: its own `lang`, else the page's.
-    var en = (p.closest("[lang]") || document.documentElement).getAttribute("lang") === "en";
+  document.querySelectorAll(".citation[data-copy]").forEach(function (p) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "copy";
-    b.textContent = en ? "Copy" : "Sao chép";
-    b.setAttribute("aria-label", en ? "Copy the English citation" : "Sao chép trích dẫn tiếng Việt");
+    b.textContent = p.getAttribute("data-copy");
+    b.setAttribute("aria-label", p.getAttribute("data-copy-label") || p.getAttribute("data-copy"));
     b.addEventListener("click", function () {
-      navigator.clipboard.writeText(citationText(p, en)).then(function () {
-        b.textContent = en ? "Copied" : "Đã sao chép";
+      navigator.clipboard.writeText(citationText(p)).then(function () {
+        b.textContent = p.getAttribute("data-copied") || b.textContent;
       });
     });
     p.appendChild(document.createTextNode(" "));
