@@ -528,3 +528,85 @@ fn the_copy_buttons_words_come_from_the_page_in_the_citations_language() {
     }
     assert!(!js.contains("November"), "site.js names months");
 }
+
+/// Every link to a place in a page (`#…`, here or on another page of the
+/// site) finds an element with that id, in both languages; English pages
+/// use the English anchors and chart file names of en.toml, none of vi.toml's.
+#[test]
+fn every_in_page_link_resolves_and_english_anchors_are_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = example(tmp.path(), Some("[en]"));
+    let out = tmp.path().join("out");
+    build(&content, &out, Some(BASE));
+    let site = pages(&out);
+    let ids: BTreeMap<&str, BTreeSet<String>> = site
+        .iter()
+        .map(|(dir, html)| {
+            let ids = scan::tags(html)
+                .iter()
+                .filter_map(|t| t.get("id").map(str::to_string))
+                .collect();
+            (dir.as_str(), ids)
+        })
+        .collect();
+    let mut checked = 0;
+    for (dir, html) in &site {
+        for t in scan::tags(html) {
+            let Some(href) = t.get("href") else { continue };
+            let Some((_, frag)) = href.split_once('#') else {
+                continue;
+            };
+            if href.starts_with("http") && !href.starts_with(BASE) {
+                continue;
+            }
+            let target = if href.starts_with('#') {
+                dir.clone()
+            } else {
+                let file = resolve(dir, href).unwrap_or_default();
+                file.strip_suffix("index.html").unwrap_or(&file).to_string()
+            };
+            let Some(there) = ids.get(target.as_str()) else {
+                panic!("{dir}: {href} leads to no page");
+            };
+            assert!(
+                there.contains(frag),
+                "{dir}: {href}: no id {frag:?} on {target}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} in-page links");
+
+    let toml = |lang: &str| -> toml::Table {
+        let p =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("themes/default/i18n/{lang}.toml"));
+        fs::read_to_string(p).unwrap().parse().unwrap()
+    };
+    let (vi, en) = (toml("vi"), toml("en"));
+    let words = |t: &toml::Table, table: &str| -> BTreeSet<String> {
+        t[table]
+            .as_table()
+            .unwrap()
+            .values()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let vi_anchors = words(&vi, "anchor");
+    for (dir, set) in &ids {
+        if dir.starts_with("en/") {
+            let clash: Vec<_> = set.iter().filter(|i| vi_anchors.contains(*i)).collect();
+            assert!(clash.is_empty(), "{dir}: Vietnamese anchors {clash:?}");
+        }
+    }
+    let files = |d: &str| -> BTreeSet<String> {
+        fs::read_dir(out.join(d))
+            .unwrap()
+            .filter_map(|e| {
+                let n = e.unwrap().file_name().into_string().unwrap();
+                n.strip_suffix(".csv").map(str::to_string)
+            })
+            .collect()
+    };
+    assert_eq!(files("en/charts"), words(&en, "chart_file"));
+    assert_eq!(files("bieu-do"), words(&vi, "chart_file"));
+}

@@ -80,8 +80,9 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
                 iso: occ.date.to_string(),
                 title: format!("{} — {}", duty.title, plan.label()),
                 href: format!(
-                    "{}#bao-cao-dinh-ky",
-                    urls::href(&l.paths().plan(plan.id.as_str()))
+                    "{}#{}",
+                    urls::href(&l.paths().plan(plan.id.as_str())),
+                    l.say("anchor.duties")
                 ),
                 label: Some(l.schedule(&duty.schedule, duty.before)),
                 wording: duty.quote.clone(),

@@ -92,7 +92,7 @@ pub fn status_by_plan(model: &Model, d: &Derived, l: &Locale, colours: &StateCol
     };
     charts::stacked_bars(
         l,
-        "tinh-trang-theo-ke-hoach",
+        &l.paths().chart_id("by_plan"),
         &title,
         &l.say_n(
             "chart_text.by_plan_summary",
@@ -141,11 +141,8 @@ pub fn by_agency(
     }
     rows.sort_by(|a, b| (b.1 + b.2 + b.3, b.2, &a.0).cmp(&(a.1 + a.2 + a.3, a.2, &b.0)));
     rows.truncate(15);
-    let (id, role) = if lead {
-        ("co-quan-chu-tri", "lead")
-    } else {
-        ("co-quan-phoi-hop", "cooperate")
-    };
+    let role = if lead { "lead" } else { "cooperate" };
+    let id = l.paths().chart_id(role);
     let key = |k: &str| format!("chart_text.{role}_{k}");
     let summary = match rows.first() {
         Some(top) => l.say_with(
@@ -160,7 +157,7 @@ pub fn by_agency(
     };
     charts::stacked_bars(
         l,
-        id,
+        &id,
         &l.say(&key("title")),
         &summary,
         &[
@@ -226,7 +223,7 @@ pub fn burn_up_from(model: &Model, l: &Locale, done_after: &dyn Fn(usize) -> u32
     let last = done.last().copied().unwrap_or(0);
     Some(charts::burn_up(
         l,
-        "hoan-thanh-theo-ky",
+        &l.paths().chart_id("burn_up"),
         &l.say("chart_text.burn_up"),
         &l.say_n(
             "chart_text.burn_up_summary",
@@ -277,7 +274,7 @@ pub fn deadlines_per_month(d: &Derived, l: &Locale) -> Chart {
         .unwrap_or((0, 0));
     charts::columns(
         l,
-        "han-theo-thang",
+        &l.paths().chart_id("per_month"),
         &l.say("chart_text.per_month"),
         &l.say_n(
             "chart_text.per_month_summary",
@@ -314,7 +311,7 @@ pub fn indicators(model: &Model, d: &Derived, l: &Locale) -> Option<Chart> {
     Some(
         charts::target_actual(
             l,
-            "chi-tieu",
+            &l.paths().chart_id("indicators"),
             &l.say("chart_text.indicators"),
             &l.say_n(
                 "chart_text.indicators_summary",

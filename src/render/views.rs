@@ -174,7 +174,7 @@ pub fn task(model: &Model, derived: &Derived, l: &Locale, r: TaskRef) -> TaskVie
         id: t.id.to_string(),
         number: t.number.clone(),
         href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
-        anchor: format!("nv-{}", t.id),
+        anchor: format!("{}-{}", l.say("anchor.task_row"), t.id),
         plan_id: plan.id.to_string(),
         plan_label: plan.label(),
         plan_href: urls::href(&l.paths().plan(plan.id.as_str())),

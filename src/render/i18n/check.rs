@@ -149,6 +149,8 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "chart_text.per_month_values",
     "chart_text.indicators",
     "chart_text.indicators_summary",
+    "anchor.duties",
+    "anchor.task_row",
     "serve.not_found",
     "serve.rebuild_failed",
 ];
@@ -157,9 +159,15 @@ pub const PROGRAM_KEYS: &[&str] = &[
 pub fn program_keys() -> Vec<String> {
     let mut keys: Vec<String> = PROGRAM_KEYS.iter().map(|k| k.to_string()).collect();
     keys.extend(paths::KEYS.iter().map(|k| format!("path.{k}")));
+    keys.extend(paths::CHART_KEYS.iter().map(|k| format!("chart_file.{k}")));
     keys.extend(super::describe::KEYS.iter().map(|k| k.to_string()));
     keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
     keys.extend(Summary::ALL.iter().map(|g| format!("summary.{}", g.key())));
+    keys.extend(
+        Summary::ALL
+            .iter()
+            .map(|g| format!("anchor_group.{}", g.key())),
+    );
     keys.extend(
         Reported::ALL
             .iter()

@@ -12,6 +12,17 @@ pub const KEYS: [&str; 13] = [
     "archive", "feed", "part", "assets",
 ];
 
+/// The charts whose CSV files are named in each language's words
+/// (`chart_file.<key>`): one path segment each, all distinct.
+pub const CHART_KEYS: [&str; 6] = [
+    "by_plan",
+    "lead",
+    "cooperate",
+    "burn_up",
+    "per_month",
+    "indicators",
+];
+
 /// The words of a language's URLs (each one path segment, or a file name
 /// for `feed`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,6 +53,8 @@ pub struct Paths {
     pub part: String,
     /// Stylesheet, scripts and icons.
     pub assets: String,
+    /// Each chart's id and CSV file name, by [`CHART_KEYS`] key.
+    pub chart_ids: std::collections::BTreeMap<String, String>,
 }
 
 impl Paths {
@@ -63,7 +76,34 @@ impl Paths {
                 _ => Err(bad("is a path word: write it as one phrase")),
             }
         };
+        let mut chart_ids = std::collections::BTreeMap::new();
+        for k in CHART_KEYS {
+            let key = format!("chart_file.{k}");
+            let w = match i18n.entry(lang, &key)? {
+                Entry::Text(s) if is_segment(s) && !s.contains('.') => s.clone(),
+                _ => {
+                    return Err(I18nError::Use {
+                        lang: lang.to_string(),
+                        key,
+                        message:
+                            "is not one file name: use lowercase ASCII letters, digits and `-`"
+                                .to_string(),
+                    })
+                }
+            };
+            if let Some((other, _)) = chart_ids.iter().find(|(_, o)| **o == w) {
+                return Err(I18nError::Use {
+                    lang: lang.to_string(),
+                    key,
+                    message: format!(
+                        "is the same word as `chart_file.{other}`: give each chart its own"
+                    ),
+                });
+            }
+            chart_ids.insert(k.to_string(), w);
+        }
         let p = Paths {
+            chart_ids,
             plans: word("plans")?,
             tasks: word("tasks")?,
             agencies: word("agencies")?,
@@ -112,6 +152,10 @@ impl Paths {
     pub(super) fn key_names() -> Paths {
         let w = |s: &str| s.to_string();
         Paths {
+            chart_ids: CHART_KEYS
+                .iter()
+                .map(|k| (k.to_string(), k.replace('_', "-")))
+                .collect(),
             plans: w("plans"),
             tasks: w("tasks"),
             agencies: w("agencies"),
@@ -171,6 +215,15 @@ impl Paths {
     /// A file of the search index (`tim-kiem/<name>`).
     pub fn search_file(&self, name: &str) -> String {
         format!("{}/{name}", self.search)
+    }
+
+    /// The id (and CSV file stem) of chart `key` of [`CHART_KEYS`]; the
+    /// key itself for a key that is not one.
+    pub fn chart_id(&self, key: &str) -> String {
+        self.chart_ids
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// A chart's CSV file (`bieu-do/<name>`).
