@@ -79,7 +79,7 @@ fn build(base_url: Option<&str>) -> (tempfile::TempDir, std::path::PathBuf, minh
 /// The Vietnamese citation of a page, as text (tags dropped, entities read).
 fn citation(out: &Path, rel: &str) -> String {
     let html = fs::read_to_string(out.join(rel)).unwrap();
-    let start = html.find("<p class=\"citation\" id=\"cite-vi\">").unwrap();
+    let start = html.find("<p class=\"citation\" id=\"cite-vi\"").unwrap();
     let end = start + html[start..].find("</p>").unwrap();
     let mut text = String::new();
     let mut in_tag = false;

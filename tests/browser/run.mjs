@@ -263,6 +263,23 @@ async function checkSearch(browser, root) {
   server.close();
 }
 
+// On an edition in another language than the content's (the demo's /en/),
+// results whose titles are wholly content carry the content's language.
+async function checkSearchLang(browser, root) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const page = await browser.newPage();
+  await page.goto(`${origin}/en/search/index.html?q=${encodeURIComponent("so khoa hoc")}`);
+  await page.waitForSelector("#ket-qua ul", { timeout: 5000 }).catch(() => {});
+  const first = await page.evaluate(() => {
+    const a = document.querySelector("#ket-qua li a");
+    return a ? { text: a.textContent, lang: a.lang } : { text: "", lang: "" };
+  });
+  check(`English search result "${first.text.slice(0, 30)}" is marked lang=vi`, first.lang === "vi", first.lang);
+  await page.close();
+  server.close();
+}
+
 // Colours of state badges and chart segments on `paths`, gathered in `seen`
 // (state key -> set of colours, by where they were seen).
 async function gatherStateColours(browser, root, label, paths, seen) {
@@ -446,6 +463,7 @@ try {
   await gatherStateColours(browser, site, "site", PAGES, colours);
   if (demo) {
     checkLinks(demo, "demo");
+    if (existsSync(join(demo, "en/search/index.html"))) await checkSearchLang(browser, demo);
     await checkPages(browser, demo, "demo", DEMO_PAGES, { "bieu-do/index.html": "charts", "index.html": "home" });
     await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
     if (checkSwitches(demo, "demo") > 0) {

@@ -168,6 +168,12 @@
     }
     return cache[path];
   }
+  // On a page in another language than the content's, the page names the
+  // content's language and the kinds whose titles are wholly content (an
+  // agency's name, a plan's label and title); those titles are marked with
+  // it (WCAG 3.1.2). A task's title mixes the interface's words in.
+  var contentLang = form.getAttribute("data-content-lang");
+  var contentKinds = (form.getAttribute("data-content-kinds") || "").split("|");
   function item(r) {
     var li = document.createElement("li");
     var tag = document.createElement("span");
@@ -176,6 +182,7 @@
     var a = document.createElement("a");
     a.href = siteRoot + r.href;
     a.textContent = r.title;
+    if (contentLang && contentKinds.indexOf(r.kind) >= 0) a.lang = contentLang;
     li.appendChild(tag);
     li.appendChild(a);
     if (r.state) {
