@@ -164,6 +164,23 @@ fn a_revised_date_is_shown_struck_and_the_words_stay_escaped() {
     )
     .unwrap();
     assert!(task.contains("<del>March 2021</del> June 2021"), "{task}");
+    // Every page that quotes the cell (calendar months, agency and plan
+    // lists, upcoming dates) shows it struck, never the raw markers.
+    let mut struck = 0;
+    let mut stack = vec![tmp.path().to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "html") {
+                let html = std::fs::read_to_string(&p).unwrap();
+                assert!(!html.contains("~~March 2021~~"), "{}", p.display());
+                struck += usize::from(html.contains("<del>March 2021</del>"));
+            }
+        }
+    }
+    assert!(struck >= 4, "only {struck} pages show the revised date");
     // Hostile words between the markers are escaped like any text.
     let tmp2 = tempfile::tempdir().unwrap();
     // The output may not lie inside the content: content in its own folder.
