@@ -234,6 +234,7 @@ fn child(content: &str, out: &str) {
         std::process::exit(1);
     }
     println!("summary {}", r.summary);
+    println!("timings {}", r.stages);
     println!("peak_kib {}", vm_hwm());
 }
 
@@ -272,7 +273,8 @@ fn stages(content: &Path) -> (f64, f64) {
     )
 }
 
-/// A build in a fresh process: wall seconds, peak MiB, summary.
+/// A build in a fresh process: wall seconds, peak MiB, summary (with the
+/// wall time of each stage after a `|`).
 fn build(content: &Path, out: &Path) -> (f64, f64, String) {
     let exe = std::env::current_exe().expect("bench executable");
     let t = Instant::now();
@@ -297,7 +299,11 @@ fn build(content: &Path, out: &Path) -> (f64, f64, String) {
             .to_string()
     };
     let peak = field("peak_kib").parse::<f64>().unwrap_or(0.0) / 1024.0;
-    (secs, peak, field("summary"))
+    (
+        secs,
+        peak,
+        format!("{} | {}", field("summary"), field("timings")),
+    )
 }
 
 /// Hugo on a peer site: wall seconds and peak MiB (from GNU time, when present).

@@ -16,6 +16,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod tables;
+pub mod timing;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -81,6 +82,8 @@ pub struct Report {
     /// The site's language, once its content loaded (the preview server
     /// speaks it).
     pub language: Option<String>,
+    /// Wall time of each stage of `build` (for the bench; never in the site).
+    pub stages: timing::Stages,
 }
 
 /// Loads and validates content: stages 1 and 2, the site's languages
@@ -357,6 +360,7 @@ pub fn check_output(opts: &BuildOptions) -> Result<output::Target, output::Outpu
 /// writing only the files whose bytes changed.
 pub fn build(opts: &BuildOptions) -> Report {
     let mut report = Report::default();
+    let mut stages = timing::Stages::start();
     let fail = |mut report: Report, e: output::OutputError| {
         report.output = e.state();
         report.diagnostics.push(
@@ -386,10 +390,12 @@ pub fn build(opts: &BuildOptions) -> Report {
     if let Err(e) = output::swap::recover(&target) {
         return fail(report, e);
     }
+    stages.lap("load");
     let old = match output::OldOutput::index(&target.out) {
         Ok(o) => o,
         Err(e) => return fail(report, e),
     };
+    stages.lap("index previous output");
     let theme = load_theme(opts.theme.as_deref(), &opts.content);
     let languages = match &theme {
         Ok(t) => t.i18n.languages(),
@@ -406,6 +412,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         report.diagnostics = diagnostics;
         return report;
     };
+    stages.lap("theme and validate");
     let (prepared, diagnostics) = prepare(opts, theme, model, diagnostics, &|archive: &str| {
         old.snapshot_months(archive)
     });
@@ -442,17 +449,24 @@ pub fn build(opts: &BuildOptions) -> Report {
             return fail(report, e);
         }
     }
-    if let Err(e) = render::render_to(&model, &derived, &theme, &kept_snapshots, &staging) {
-        // Dropping the staging folder leaves the output as it was.
-        return match e {
-            render::RenderError::Output { source, .. } => fail(report, source),
-            e => {
-                report.diagnostics.push(theme_error(opts, &e));
-                report
-            }
-        };
+    stages.lap("derive");
+    match render::render_to(&model, &derived, &theme, &kept_snapshots, &staging) {
+        Ok(handed) => stages.extend(&handed.stages),
+        Err(e) => {
+            // Dropping the staging folder leaves the output as it was.
+            return match e {
+                render::RenderError::Output { source, .. } => fail(report, source),
+                e => {
+                    report.diagnostics.push(theme_error(opts, &e));
+                    report
+                }
+            };
+        }
     }
-    match staging.commit() {
+    let committed = staging.commit();
+    stages.lap("swap in");
+    report.stages = stages;
+    match committed {
         Ok(stats) => {
             report.output = output::OutputState::Replaced;
             report.summary = format!(

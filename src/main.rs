@@ -46,6 +46,9 @@ enum Command {
         /// entries (.git) are kept.
         #[arg(long)]
         force: bool,
+        /// Print the wall time of each build stage (for measuring speed).
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the content and print every problem, without writing anything.
     Check {
@@ -196,6 +199,7 @@ fn main() -> ExitCode {
             base_url,
             refresh_snapshots,
             force,
+            timings,
         } => {
             let opts = BuildOptions {
                 content,
@@ -214,6 +218,9 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             eprintln!("built {} into {}", report.summary, opts.output.display());
+            if timings {
+                eprintln!("stages: {}", report.stages);
+            }
             ExitCode::SUCCESS
         }
         Command::ImportReport {

@@ -106,6 +106,8 @@ pub struct Handed {
     pub live: Vec<Written>,
     /// Number of files written under `ban-luu/`.
     pub archived: usize,
+    /// Wall time of each part of the render stage.
+    pub stages: crate::timing::Stages,
 }
 
 impl Handed {
@@ -252,6 +254,7 @@ pub fn render_to(
         archived: AtomicUsize::new(0),
         archive: i18n::Paths::index(&shared.archive),
     };
+    let mut stages = crate::timing::Stages::start();
     let rows = PlanRows::new(model);
     let snaps = snapshot::snapshots(model, shared);
     // Open data first: the data page lists the sizes of the files.
@@ -279,6 +282,7 @@ pub fn render_to(
             out.put(f)?;
         }
     }
+    stages.lap("render: open data, calendar feeds and search index");
     // Reports in order: each report page, each month's snapshot, and the
     // facts the feed and charts need, with two states alive at a time.
     let first = Edition::live(model, &langs[0], derived, &rows);
@@ -348,6 +352,7 @@ pub fn render_to(
         prev = Some(after);
     }
     drop(prev);
+    stages.lap("render: reports and snapshots");
     for (live, downloads) in lives.iter().zip(&downloads) {
         // Charts hold words: made in each language.
         let burn = chart_data::burn_up_from(model, &live.locale, &|k| {
@@ -374,6 +379,7 @@ pub fn render_to(
         }
         out.put(feeds::atom(model, theme, live.lang, &changes)?)?;
     }
+    stages.lap("render: pages, charts and feeds");
     for (name, bytes) in &theme.assets {
         out.put(OutFile {
             path: shared.asset(name),
@@ -401,8 +407,10 @@ pub fn render_to(
         let at = records.partition_point(|r| r.path < w.path);
         records.insert(at, w);
     }
+    stages.lap("render: assets and sitemap");
     Ok(Handed {
         live: records,
         archived: out.archived.load(Ordering::Relaxed),
+        stages,
     })
 }
