@@ -154,6 +154,18 @@ fn json_downloads_match_the_csv_and_the_data_page_lists_them() {
     let tasks = v["tasks"].as_array().unwrap();
     assert_eq!(tasks.len(), 29);
     assert_eq!(v["as_of"], "2026-11-25");
+    // One task per line, each line a whole record, in the order of the set.
+    let text = fs::read_to_string(out.join("ke-hoach/114-kh-bcd-2025/nhiem-vu.json")).unwrap();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("{\"plan_id\""))
+        .collect();
+    assert_eq!(lines.len(), tasks.len());
+    for (line, task) in lines.iter().zip(tasks) {
+        let one: serde_json::Value =
+            serde_json::from_str(line.trim_end_matches(',').trim_end_matches("]}")).unwrap();
+        assert_eq!(&one, task);
+    }
     let t3 = tasks.iter().find(|t| t["task_id"] == "3").unwrap();
     assert_eq!(t3["state"], "done-on-time");
     assert_eq!(t3["completed"], "2025-09-08");

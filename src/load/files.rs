@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::diagnostics::{Diagnostic, Location};
 
@@ -62,8 +62,15 @@ pub fn entry(path: &Path) -> Entry {
 /// different systems compares equal. A byte-order mark is dropped.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = read_bytes(path)?;
-    let text = decode_utf8(bytes, path)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut text = decode_utf8(bytes, path)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    // Most files are NFC already: a quick check spares re-composing them
+    // character by character.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Ok(text);
+    }
     Ok(text.nfc().collect())
 }
 
@@ -259,5 +266,21 @@ mod tests {
         assert!(matches!(entry(&a), Entry::Unusable(_)));
         let d = read_text(&a).unwrap_err();
         assert!(d.message.contains("loops"), "{}", d.message);
+    }
+
+    proptest::proptest! {
+        /// Text reads back composed (NFC) and without a leading BOM,
+        /// whether or not it was composed already.
+        #[test]
+        fn text_reads_back_composed_without_bom(s in "\\PC*", bom in proptest::bool::ANY, decomposed in proptest::bool::ANY) {
+            let written: String = if decomposed { s.nfd().collect() } else { s.clone() };
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("f.yaml");
+            let bytes = format!("{}{written}", if bom { "\u{feff}" } else { "" });
+            std::fs::write(&path, bytes).unwrap();
+            let read = read_text(&path).unwrap();
+            let want: String = s.strip_prefix('\u{feff}').unwrap_or(&s).nfc().collect();
+            proptest::prop_assert_eq!(read, want);
+        }
     }
 }

@@ -13,6 +13,8 @@ pub mod yaml;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 pub use files::read_text;
 use files::Entry;
@@ -104,8 +106,21 @@ pub fn load(root: &Path) -> Result<RawContent, Diagnostics> {
         }
         None => root.to_path_buf(),
     };
-    let agencies = load_yaml::<AgenciesFile>(&data_root.join("agencies.yaml"), &mut diags);
-    let plans = load_plans(&data_root.join("plans"), &mut diags);
+    // The registry and the plans are read side by side.
+    let ((agencies, agency_diags), (plans, plan_diags)) = rayon::join(
+        || {
+            let mut ds = Diagnostics::default();
+            let a = load_yaml::<AgenciesFile>(&data_root.join("agencies.yaml"), &mut ds);
+            (a, ds)
+        },
+        || {
+            let mut ds = Diagnostics::default();
+            let p = load_plans(&data_root.join("plans"), &mut ds);
+            (p, ds)
+        },
+    );
+    diags.extend(agency_diags);
+    diags.extend(plan_diags);
     let mut reports = Vec::new();
     if data_root != root {
         reports.extend(load_reports(&data_root.join("reports"), &mut diags));
@@ -168,13 +183,33 @@ fn load_reports(dir: &Path, diags: &mut Diagnostics) -> Vec<Loaded<ReportFile>> 
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
         .collect();
     files.sort();
-    files
-        .iter()
-        .filter_map(|p| load_yaml::<ReportFile>(p, diags))
-        .collect()
+    in_parallel(&files, |p, ds| load_yaml::<ReportFile>(p, ds), diags)
 }
 
-fn load_yaml<T: serde::de::DeserializeOwned>(
+/// Runs `f` on every item in parallel; results and diagnostics come back in
+/// the items' order, as if run one after the other.
+fn in_parallel<I: Sync, T: Send>(
+    items: &[I],
+    f: impl Fn(&I, &mut Diagnostics) -> Option<T> + Sync,
+    diags: &mut Diagnostics,
+) -> Vec<T> {
+    let done: Vec<(Option<T>, Diagnostics)> = items
+        .par_iter()
+        .map(|item| {
+            let mut ds = Diagnostics::default();
+            let v = f(item, &mut ds);
+            (v, ds)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(done.len());
+    for (v, ds) in done {
+        diags.extend(ds);
+        out.extend(v);
+    }
+    out
+}
+
+fn load_yaml<T: serde::de::DeserializeOwned + Send>(
     path: &Path,
     diags: &mut Diagnostics,
 ) -> Option<Loaded<T>> {
@@ -184,7 +219,7 @@ fn load_yaml<T: serde::de::DeserializeOwned>(
 /// Reads a YAML file. A control character in a value is removed with a
 /// warning, or is an error in the values named by `strict` (addresses and
 /// names that must be exact, such as `base_url`).
-fn load_yaml_strict<T: serde::de::DeserializeOwned>(
+fn load_yaml_strict<T: serde::de::DeserializeOwned + Send>(
     path: &Path,
     strict: &[&str],
     diags: &mut Diagnostics,
@@ -306,62 +341,64 @@ fn load_plans(dir: &Path, diags: &mut Diagnostics) -> Vec<RawPlan> {
         }
     };
     dirs.sort();
-    let mut plans = Vec::new();
-    for d in dirs {
-        let dir_name = d
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let plan_md = d.join("plan.md");
-        let text = match read_text(&plan_md) {
-            Ok(t) => strip_raw(&t, &plan_md, diags),
-            Err(e) => {
-                diags.push(e);
-                continue;
+    in_parallel(&dirs, |d, ds| load_plan(d, ds), diags)
+}
+
+/// Reads one plan folder: `plan.md`, and `tasks.yaml` and `duties.yaml`
+/// when present.
+fn load_plan(d: &Path, diags: &mut Diagnostics) -> Option<RawPlan> {
+    let dir_name = d
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let plan_md = d.join("plan.md");
+    let text = match read_text(&plan_md) {
+        Ok(t) => strip_raw(&t, &plan_md, diags),
+        Err(e) => {
+            diags.push(e);
+            return None;
+        }
+    };
+    let Some((front_src, body, offset)) = split_front_matter(&text) else {
+        diags.push(
+            Diagnostic::error(Location::new(&plan_md, 1, 1), "plan.md has no front matter")
+                .with_help("start the file with a line '---', the YAML fields, and '---'"),
+        );
+        return None;
+    };
+    let front = match yaml::parse::<PlanFront>(front_src, &plan_md, offset) {
+        Ok((value, spans)) => {
+            report_removed(&spans, &plan_md, &[], diags);
+            Loaded {
+                path: plan_md.clone(),
+                value,
+                spans,
             }
-        };
-        let Some((front_src, body, offset)) = split_front_matter(&text) else {
-            diags.push(
-                Diagnostic::error(Location::new(&plan_md, 1, 1), "plan.md has no front matter")
-                    .with_help("start the file with a line '---', the YAML fields, and '---'"),
-            );
-            continue;
-        };
-        let front = match yaml::parse::<PlanFront>(front_src, &plan_md, offset) {
-            Ok((value, spans)) => {
-                report_removed(&spans, &plan_md, &[], diags);
-                Loaded {
-                    path: plan_md.clone(),
-                    value,
-                    spans,
-                }
-            }
-            Err(e) => {
-                diags.push(e);
-                continue;
-            }
-        };
-        let tasks_path = d.join("tasks.yaml");
-        let tasks = if optional_file(&tasks_path, diags) {
-            load_yaml::<TasksFile>(&tasks_path, diags)
-        } else {
-            None
-        };
-        let duties_path = d.join("duties.yaml");
-        let duties = if optional_file(&duties_path, diags) {
-            load_yaml::<DutiesFile>(&duties_path, diags)
-        } else {
-            None
-        };
-        plans.push(RawPlan {
-            dir_name,
-            front,
-            body: body.to_string(),
-            tasks,
-            duties,
-        });
-    }
-    plans
+        }
+        Err(e) => {
+            diags.push(e);
+            return None;
+        }
+    };
+    let tasks_path = d.join("tasks.yaml");
+    let tasks = if optional_file(&tasks_path, diags) {
+        load_yaml::<TasksFile>(&tasks_path, diags)
+    } else {
+        None
+    };
+    let duties_path = d.join("duties.yaml");
+    let duties = if optional_file(&duties_path, diags) {
+        load_yaml::<DutiesFile>(&duties_path, diags)
+    } else {
+        None
+    };
+    Some(RawPlan {
+        dir_name,
+        front,
+        body: body.to_string(),
+        tasks,
+        duties,
+    })
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the

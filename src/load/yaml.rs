@@ -66,14 +66,18 @@ impl Spans {
 
 /// Parses `src` (the content of `file`, starting at line `line_offset + 1`)
 /// into `T`, returning the value and the positions of its parts.
-pub fn parse<T: DeserializeOwned>(
+pub fn parse<T: DeserializeOwned + Send>(
     src: &str,
     file: &Path,
     line_offset: usize,
 ) -> Result<(T, Spans), Diagnostic> {
-    let value: T =
-        serde_yaml::from_str(src).map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
-    let mut spans = spans(src, line_offset);
+    // The two passes read the same text independently: side by side.
+    let (value, spans) = rayon::join(
+        || serde_yaml::from_str::<T>(src),
+        || spans(src, line_offset),
+    );
+    let value: T = value.map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
+    let mut spans = spans;
     // Control characters written as escapes (`"\a"`, `"\r"`) survive
     // parsing: find them in the generic tree, remove them, and read again.
     // Without a backslash there is no escape (raw ones are removed before).

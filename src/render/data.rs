@@ -178,38 +178,44 @@ fn csv_of(model: &Model, d: &Derived, l: &Locale, root: &str, rows: &[Row]) -> V
     let mut out = super::csv::begin(&headers);
     for row in rows {
         let r = row.record(model, d, l, root);
+        let (lead_ids, cooperate_ids, dates) = (
+            r.lead_ids.join(";"),
+            r.cooperate_ids.join(";"),
+            r.deadline_dates.join(";"),
+        );
+        let (line, illustrative) = (r.source_line.to_string(), r.illustrative.to_string());
         super::csv::push_row(
             &mut out,
             &[
-                r.plan_id.clone(),
-                r.plan_number.clone(),
-                r.plan_title.clone(),
-                r.task_id.clone(),
-                r.number.clone(),
-                r.group.clone(),
-                r.goal.clone(),
-                r.task.clone(),
-                r.output.clone(),
-                r.lead.clone(),
-                r.lead_ids.join(";"),
-                r.cooperate.clone(),
-                r.cooperate_ids.join(";"),
-                r.start_text.clone(),
-                r.deadline_text.clone(),
-                r.deadline_kind.clone(),
-                r.deadline_meaning.clone(),
-                r.deadline_dates.join(";"),
-                r.deadline_last_day.clone(),
-                r.state.clone(),
-                r.state_label.clone(),
-                r.report.clone(),
-                r.progress.clone(),
-                r.completed.clone(),
-                r.note.clone(),
-                r.url.clone(),
-                r.source_line.to_string(),
-                r.role.clone(),
-                r.illustrative.to_string(),
+                &r.plan_id,
+                &r.plan_number,
+                &r.plan_title,
+                &r.task_id,
+                &r.number,
+                &r.group,
+                &r.goal,
+                &r.task,
+                &r.output,
+                &r.lead,
+                &lead_ids,
+                &r.cooperate,
+                &cooperate_ids,
+                &r.start_text,
+                &r.deadline_text,
+                &r.deadline_kind,
+                &r.deadline_meaning,
+                &dates,
+                &r.deadline_last_day,
+                &r.state,
+                &r.state_label,
+                &r.report,
+                &r.progress,
+                &r.completed,
+                &r.note,
+                &r.url,
+                &line,
+                &r.role,
+                &illustrative,
             ],
         );
     }
@@ -281,9 +287,60 @@ fn json_of(
             rows,
         },
     };
-    let mut v = serde_json::to_vec_pretty(&ds).unwrap_or_default();
+    let mut v = Vec::with_capacity(rows.len() * 1024 + 1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut v, LinePerTask::default());
+    // Only I/O can fail, and a Vec never does.
+    let _ = ds.serialize(&mut ser);
     v.push(b'\n');
     v
+}
+
+/// Writes a data set compactly with each task on a line of its own: a
+/// third lighter than indented JSON, still easy to read, and a changed task
+/// changes one line.
+#[derive(Default)]
+struct LinePerTask {
+    depth: usize,
+}
+
+impl serde_json::ser::Formatter for LinePerTask {
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        w.write_all(b"}")
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        // Depth 2: the elements of a top-level array (the tasks).
+        match (first, self.depth == 2) {
+            (true, false) => Ok(()),
+            (false, false) => w.write_all(b","),
+            (true, true) => w.write_all(b"\n"),
+            (false, true) => w.write_all(b",\n"),
+        }
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A downloadable file, for the data page.

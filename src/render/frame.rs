@@ -13,6 +13,11 @@ use super::snapshot::{self, Snapshot};
 use super::theme::{self, Theme};
 use super::{i18n_error, pages, urls, OutFile, RenderError};
 
+
+/// Room reserved for a page before rendering: most pages fit, so the
+/// buffer seldom grows (and is copied) while the template runs.
+const PAGE_CAPACITY: usize = 16 * 1024;
+
 /// What every page of a build shares.
 pub struct Site<'a> {
     /// The content.
@@ -107,17 +112,19 @@ impl Site<'_> {
         ctx.insert("as_of", &ed.locale.date_text(ed.derived.as_of));
         ctx.insert("title", &spec.title);
         ctx.insert("description", &spec.description);
-        let html = self
-            .theme
+        // Rendered straight into bytes: the template and every value are
+        // UTF-8 already, so the page is not checked again as a `String`.
+        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
+        self.theme
             .tera_for(lang.code())
-            .render(spec.template, &ctx)
+            .render_to(spec.template, &ctx, &mut bytes)
             .map_err(|e| RenderError::Template {
                 template: spec.template.to_string(),
                 message: theme::error_chain(&e),
             })?;
         Ok(OutFile {
             path: format!("{full}index.html"),
-            bytes: html.into_bytes(),
+            bytes,
         })
     }
 

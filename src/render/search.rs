@@ -20,6 +20,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -185,11 +186,19 @@ pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, us
     let l = &lang.locale;
     let docs = documents(model, derived, l);
     let dir = format!("{}{}", lang.root, l.paths().search_file(""));
+    // Folding is the costly part and each document's is its own: in
+    // parallel; the postings are then gathered in document order.
+    let words: Vec<Vec<String>> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
+            seen.sort();
+            seen.dedup();
+            seen
+        })
+        .collect();
     let mut tokens_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
-        seen.sort();
-        seen.dedup();
+    for (i, seen) in words.into_iter().enumerate() {
         for t in seen {
             tokens_of.entry(t).or_default().push(i);
         }
@@ -205,10 +214,14 @@ pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, us
             bytes,
         });
     }
-    for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        let folded: Vec<String> = chunk.iter().map(|d| fold(&d.title)).collect();
+    let folded: Vec<String> = docs.par_iter().map(|d| fold(&d.title)).collect();
+    for (n, (chunk, folded)) in docs
+        .chunks(DOC_CHUNK)
+        .zip(folded.chunks(DOC_CHUNK))
+        .enumerate()
+    {
         let mut rows: Vec<[&str; 6]> = Vec::new();
-        for (d, f) in chunk.iter().zip(&folded) {
+        for (d, f) in chunk.iter().zip(folded) {
             let (key, label) = d.state.as_ref().map_or(("", ""), |(k, l)| (*k, l.as_str()));
             rows.push([&d.kind, &d.title, &d.href, f, key, label]);
         }

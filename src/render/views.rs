@@ -193,6 +193,29 @@ pub fn task(model: &Model, derived: &Derived, l: &Locale, r: TaskRef) -> TaskVie
     }
 }
 
+/// A link to a task (the pager of a task page): what it is called and
+/// where it is, without the rest of its view.
+#[derive(Serialize)]
+pub struct TaskLink {
+    /// Task id.
+    pub id: String,
+    /// Number as printed.
+    pub number: Option<String>,
+    /// Link from the site root.
+    pub href: String,
+}
+
+/// Builds the link to one task.
+pub fn task_link(model: &Model, r: TaskRef) -> TaskLink {
+    let plan = &model.plans[r.plan];
+    let t = &plan.tasks[r.task];
+    TaskLink {
+        id: t.id.to_string(),
+        number: t.number.clone(),
+        href: urls::href(&urls::task(plan.id.as_str(), t.id.as_str())),
+    }
+}
+
 /// A plan in lists.
 #[derive(Serialize, Clone)]
 pub struct PlanSummary {

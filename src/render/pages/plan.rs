@@ -177,11 +177,10 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
     c.insert("plan", &ed.plan_summary(r.plan));
     let group_title = find_group_title(&p.groups, &t.group);
     c.insert("group_title", &group_title);
+    // The pager needs only each neighbour's name and link.
     let prev = r.task.checked_sub(1).map(|i| {
-        views::task(
+        views::task_link(
             model,
-            d,
-            l,
             TaskRef {
                 plan: r.plan,
                 task: i,
@@ -189,10 +188,8 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         )
     });
     let next = (r.task + 1 < p.tasks.len()).then(|| {
-        views::task(
+        views::task_link(
             model,
-            d,
-            l,
             TaskRef {
                 plan: r.plan,
                 task: r.task + 1,
