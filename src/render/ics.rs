@@ -71,6 +71,18 @@ pub fn escape(text: &str) -> String {
 /// and ends it (and each continuation) with CRLF.
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    push_folded(&mut out, line);
+    out
+}
+
+/// Appends `line` folded as [`fold`] does, without a copy of its own.
+fn push_folded(out: &mut String, line: &str) {
+    // Lines within the limit (most) go in whole.
+    if line.len() <= 75 {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let mut width = 0;
     for c in line.chars() {
         let n = c.len_utf8();
@@ -82,7 +94,6 @@ pub fn fold(line: &str) -> String {
         width += n;
     }
     out.push_str("\r\n");
-    out
 }
 
 fn ymd(d: NaiveDate) -> String {
@@ -176,8 +187,8 @@ fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, 
 /// Links go to the pages of `lang` (its path words, under its folder).
 pub fn feed(model: &Model, lang: &Lang, w: &IcsWords, name: &str, series: &[&Series]) -> String {
     let stamp = format!("{}T000000Z", ymd(model.site.as_of));
-    let mut out = String::new();
-    let mut line = |l: String| out.push_str(&fold(&l));
+    let mut out = String::with_capacity(series.len() * 640 + 256);
+    let mut line = |l: String| push_folded(&mut out, &l);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line(format!("PRODID:-//minhbach//minhbach//{}", w.lang));
@@ -243,6 +254,21 @@ mod tests {
         }
         let unfolded = folded.replace("\r\n ", "");
         assert_eq!(unfolded.trim_end_matches("\r\n"), line);
+    }
+
+    proptest::proptest! {
+        /// Any line folds into pieces of at most 75 octets, each ending in
+        /// CRLF, that unfold back to the line.
+        #[test]
+        fn any_line_folds_and_unfolds(line in "[^\r\n]{0,300}") {
+            let folded = fold(&line);
+            proptest::prop_assert!(folded.ends_with("\r\n"));
+            for l in folded.trim_end_matches("\r\n").split("\r\n") {
+                proptest::prop_assert!(l.len() <= 75, "{} octets", l.len());
+            }
+            let unfolded = folded.replace("\r\n ", "");
+            proptest::prop_assert_eq!(unfolded.strip_suffix("\r\n"), Some(line.as_str()));
+        }
     }
 
     #[test]

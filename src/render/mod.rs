@@ -161,6 +161,16 @@ fn run<T: Sync, R: Send>(
     Ok(all)
 }
 
+/// Runs `f` on every item in parallel, for jobs that hand their file to
+/// the sink themselves: no thread waits for a batch to finish, and only
+/// the pages being made (one per thread) are in memory.
+fn each<T: Sync>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<(), RenderError> + Sync + Send,
+) -> Result<(), RenderError> {
+    items.par_iter().try_for_each(f)
+}
+
 /// Renders every page of the site in memory, except the snapshots of the
 /// months in `published` (their published copies are kept instead).
 pub fn render(
@@ -343,7 +353,7 @@ pub fn render_to(
                     ranking: &ranking,
                 };
                 let kinds = jobs::enumerate(model, &ed, &months);
-                run(&kinds, |kind| {
+                each(&kinds, |kind| {
                     let spec = jobs::build(model, &ed, &parts, *kind);
                     out.put(site.page(&ed, spec, false)?)
                 })?;

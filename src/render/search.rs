@@ -34,6 +34,9 @@ use super::{urls, OutFile};
 /// Documents per document shard.
 pub const DOC_CHUNK: usize = 500;
 
+/// Documents folded in parallel at a time.
+const FOLD_CHUNK: usize = 2048;
+
 /// Postings (token–document pairs) per token shard, at most.
 pub const SHARD_POSTINGS: usize = 20_000;
 
@@ -187,20 +190,24 @@ pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, us
     let docs = documents(model, derived, l);
     let dir = format!("{}{}", lang.root, l.paths().search_file(""));
     // Folding is the costly part and each document's is its own: in
-    // parallel; the postings are then gathered in document order.
-    let words: Vec<Vec<String>> = docs
-        .par_iter()
-        .map(|doc| {
-            let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
-            seen.sort();
-            seen.dedup();
-            seen
-        })
-        .collect();
+    // parallel, a slice of documents at a time (so the folded words of
+    // the whole site never sit in memory at once); the postings are then
+    // gathered in document order.
     let mut tokens_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, seen) in words.into_iter().enumerate() {
-        for t in seen {
-            tokens_of.entry(t).or_default().push(i);
+    for (c, chunk) in docs.chunks(FOLD_CHUNK).enumerate() {
+        let words: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|doc| {
+                let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
+                seen.sort();
+                seen.dedup();
+                seen
+            })
+            .collect();
+        for (i, seen) in words.into_iter().enumerate() {
+            for t in seen {
+                tokens_of.entry(t).or_default().push(c * FOLD_CHUNK + i);
+            }
         }
     }
     let mut files = Vec::new();
@@ -214,14 +221,10 @@ pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, us
             bytes,
         });
     }
-    let folded: Vec<String> = docs.par_iter().map(|d| fold(&d.title)).collect();
-    for (n, (chunk, folded)) in docs
-        .chunks(DOC_CHUNK)
-        .zip(folded.chunks(DOC_CHUNK))
-        .enumerate()
-    {
+    for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
+        let folded: Vec<String> = chunk.par_iter().map(|d| fold(&d.title)).collect();
         let mut rows: Vec<[&str; 6]> = Vec::new();
-        for (d, f) in chunk.iter().zip(folded) {
+        for (d, f) in chunk.iter().zip(&folded) {
             let (key, label) = d.state.as_ref().map_or(("", ""), |(k, l)| (*k, l.as_str()));
             rows.push([&d.kind, &d.title, &d.href, f, key, label]);
         }

@@ -220,11 +220,16 @@ impl I18n {
             key: key.to_string(),
             message: message.to_string(),
         };
+        let entry = self.entry(lang, key)?;
+        // Most words on a page are plain phrases: no copy of the arguments.
+        if let (Entry::Text(s), None, true) = (entry, n, args.is_empty()) {
+            return Ok(pieces(s, &[]));
+        }
         let mut all: Vec<(&str, String)> = args.to_vec();
         if let Some(n) = n {
             all.push(("n", n.to_string()));
         }
-        match (self.entry(lang, key)?, n) {
+        match (entry, n) {
             (Entry::Text(s), _) => Ok(pieces(s, &all)),
             (Entry::Plural { one, .. }, Some(1)) => Ok(pieces(one, &all)),
             (Entry::Plural { other, .. }, Some(_)) => Ok(pieces(other, &all)),
