@@ -105,6 +105,8 @@ pub struct PlanRows {
     pub order: Vec<Vec<usize>>,
     /// Per plan: position of each task index in `order`.
     pub position: Vec<Vec<usize>>,
+    /// Per plan: where each task sits (row, groups, unique number).
+    pub places: Vec<super::task_ref::Places>,
 }
 
 impl PlanRows {
@@ -130,7 +132,16 @@ impl PlanRows {
             order.push(o);
             position.push(pos);
         }
-        PlanRows { order, position }
+        let places = model
+            .plans
+            .iter()
+            .map(super::task_ref::Places::new)
+            .collect();
+        PlanRows {
+            order,
+            position,
+            places,
+        }
     }
 }
 

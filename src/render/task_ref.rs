@@ -61,6 +61,93 @@ pub struct Locator {
     pub groups: Vec<GroupLabel>,
 }
 
+/// Where every task of one plan sits, found in one walk of its groups, so
+/// a task page locates its task without scanning the plan (which, over a
+/// plan's pages, cost the square of its size). [`Places::locate`] gives
+/// what [`locate`] gives.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// Per task: its row in its group (0 when it is in no group).
+    row: Vec<usize>,
+    /// Per task: the child indexes leading to its group, outermost first.
+    path: Vec<Vec<u32>>,
+    /// Per task: its number is printed once only in the plan.
+    unique: Vec<bool>,
+}
+
+impl Places {
+    /// Walks `plan`'s groups once.
+    pub fn new(plan: &Plan) -> Self {
+        let n = plan.tasks.len();
+        let mut places = Places {
+            row: vec![0; n],
+            path: vec![Vec::new(); n],
+            unique: vec![false; n],
+        };
+        places.visit(&plan.groups, &mut Vec::new());
+        let mut count: std::collections::HashMap<&str, usize> = Default::default();
+        for t in &plan.tasks {
+            if let Some(num) = &t.number {
+                *count.entry(num.trim()).or_default() += 1;
+            }
+        }
+        for (ti, t) in plan.tasks.iter().enumerate() {
+            places.unique[ti] = t
+                .number
+                .as_ref()
+                .is_some_and(|num| count.get(num.trim()) == Some(&1));
+        }
+        places
+    }
+
+    /// Depth first, a group's own rows before its subgroups: the first
+    /// place found for a task is the one [`locate`] finds.
+    fn visit(&mut self, groups: &[Group], path: &mut Vec<u32>) {
+        for (gi, g) in groups.iter().enumerate() {
+            path.push(gi as u32);
+            let rows = g.blocks.iter().flat_map(|b| b.tasks.iter().copied());
+            for (i, ti) in rows.enumerate() {
+                if ti < self.row.len() && self.row[ti] == 0 {
+                    self.row[ti] = i + 1;
+                    self.path[ti] = path.clone();
+                }
+            }
+            self.visit(&g.groups, path);
+            path.pop();
+        }
+    }
+
+    /// Locates task `ti` of `plan` (the plan these places were made from).
+    pub fn locate(&self, plan: &Plan, ti: usize) -> Locator {
+        let t = &plan.tasks[ti];
+        let mut chain: Vec<&Group> = Vec::new();
+        let mut level = &plan.groups;
+        for &gi in self.path.get(ti).map_or(&[][..], Vec::as_slice) {
+            let Some(g) = level.get(gi as usize) else {
+                break;
+            };
+            chain.push(g);
+            level = &g.groups;
+        }
+        Locator {
+            number: t.number.clone(),
+            number_unique: self.unique.get(ti).copied().unwrap_or(false),
+            row: match self.row.get(ti) {
+                Some(&r) if r > 0 => r,
+                _ => ti + 1,
+            },
+            groups: chain
+                .iter()
+                .rev()
+                .map(|g| GroupLabel {
+                    code: g.code.clone(),
+                    appendix: g.appendix.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Locates task `ti` of `plan`.
 pub fn locate(plan: &Plan, ti: usize) -> Locator {
     let t = &plan.tasks[ti];
@@ -136,7 +223,49 @@ mod tests {
         assert_eq!(h, "một hai ba bốn năm sáu bảy…");
     }
 
+    /// The shipped plans (nested groups, numbering that restarts per group).
+    fn shipped() -> &'static [Plan] {
+        static PLANS: std::sync::OnceLock<Vec<Plan>> = std::sync::OnceLock::new();
+        PLANS.get_or_init(|| {
+            let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+            crate::load_model(&content, None)
+                .0
+                .map(|m| m.plans)
+                .unwrap_or_default()
+        })
+    }
+
+    #[test]
+    fn places_locate_every_shipped_task_as_the_scan_does() {
+        let plans = shipped();
+        assert!(plans.iter().map(|p| p.tasks.len()).sum::<usize>() > 100);
+        for p in plans {
+            let places = Places::new(p);
+            for ti in 0..p.tasks.len() {
+                assert_eq!(places.locate(p, ti), locate(p, ti), "{} task {ti}", p.id);
+            }
+        }
+    }
+
     proptest! {
+        /// Whatever the numbers (repeated, padded, missing), the places
+        /// say what the scan says.
+        #[test]
+        fn places_agree_with_the_scan_for_any_numbering(
+            plan in 0usize..8,
+            numbers in prop::collection::vec(prop::option::of(prop::sample::select(vec!["1", "1.", " 1", "2", "II", "a"])), 1..400),
+        ) {
+            let plans = shipped();
+            let mut p = plans[plan % plans.len()].clone();
+            for (t, n) in p.tasks.iter_mut().zip(numbers.iter().cycle()) {
+                t.number = n.map(str::to_string);
+            }
+            let places = Places::new(&p);
+            for ti in 0..p.tasks.len() {
+                prop_assert_eq!(places.locate(&p, ti), locate(&p, ti));
+            }
+        }
+
         /// The heading is a prefix of the collapsed text (words unchanged),
         /// ends at a word boundary, and is never longer than allowed.
         #[test]

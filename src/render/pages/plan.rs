@@ -165,7 +165,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         &urls::href(&l.paths().part_dir(&l.paths().plan(p.id.as_str()), part)),
     );
     c.insert("task", &views::task(model, d, l, r));
-    let locator = task_ref::locate(p, r.task);
+    let locator = ed.rows.places[r.plan].locate(p, r.task);
     let heading = t
         .text
         .as_deref()
