@@ -83,7 +83,7 @@ pub struct Report {
     /// speaks it).
     pub language: Option<String>,
     /// Wall time of each stage of `build` (for the bench; never in the site).
-    pub stages: timing::Stages,
+    pub stages: timing::Timings,
 }
 
 /// Loads and validates content: stages 1 and 2, the site's languages
@@ -465,7 +465,7 @@ pub fn build(opts: &BuildOptions) -> Report {
     }
     let committed = staging.commit();
     stages.lap("swap in");
-    report.stages = stages;
+    report.stages = stages.finish();
     match committed {
         Ok(stats) => {
             report.output = output::OutputState::Replaced;

@@ -5,26 +5,79 @@
 
 use std::time::{Duration, Instant};
 
-/// Elapsed wall time of each stage, in the order the stages ran.
+/// One stage's times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stage {
+    /// What the stage does.
+    pub name: &'static str,
+    /// Elapsed wall time.
+    pub wall: Duration,
+    /// Processor time (user and system, all threads), where the system
+    /// tells it.
+    pub cpu: Option<Duration>,
+}
+
+/// The times of a build's stages, in the order they ran.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timings(pub Box<[Stage]>);
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{} {:.0} ms", s.name, s.wall.as_secs_f64() * 1000.0)?;
+            if let Some(c) = s.cpu {
+                write!(f, " (cpu {:.0})", c.as_secs_f64() * 1000.0)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A stopwatch that times consecutive stages.
 #[derive(Debug, Clone)]
 pub struct Stages {
-    /// Stage name and its duration.
-    pub list: Vec<(&'static str, Duration)>,
-    /// Processor time (user and system, all threads) of each stage, where
-    /// the system tells it.
-    pub cpu: Vec<Option<Duration>>,
+    list: Vec<Stage>,
     last: Instant,
     last_cpu: Option<Duration>,
 }
 
-impl Default for Stages {
-    fn default() -> Self {
+impl Stages {
+    /// Starts timing now.
+    pub fn start() -> Self {
         Stages {
             list: Vec::new(),
-            cpu: Vec::new(),
             last: Instant::now(),
             last_cpu: process_cpu(),
         }
+    }
+
+    /// Ends the stage `name`: the time since the previous lap (or the start).
+    pub fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        let cpu = process_cpu();
+        self.list.push(Stage {
+            name,
+            wall: now - self.last,
+            cpu: cpu.zip(self.last_cpu).map(|(c, l)| c.saturating_sub(l)),
+        });
+        self.last = now;
+        self.last_cpu = cpu;
+    }
+
+    /// Adds stages timed elsewhere (the render stage's own parts), and
+    /// restarts the clock so the next lap does not count them twice.
+    pub fn extend(&mut self, other: &Timings) {
+        self.list.extend(other.0.iter().cloned());
+        self.last = Instant::now();
+        self.last_cpu = process_cpu();
+    }
+
+    /// The stages timed so far.
+    pub fn finish(self) -> Timings {
+        Timings(self.list.into_boxed_slice())
     }
 }
 
@@ -39,48 +92,6 @@ fn process_cpu() -> Option<Duration> {
     Some(Duration::from_millis(ticks * 10))
 }
 
-impl Stages {
-    /// Starts timing now.
-    pub fn start() -> Self {
-        Stages::default()
-    }
-
-    /// Ends the stage `name`: the time since the previous lap (or the start).
-    pub fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        let cpu = process_cpu();
-        self.list.push((name, now - self.last));
-        self.cpu
-            .push(cpu.zip(self.last_cpu).map(|(c, l)| c.saturating_sub(l)));
-        self.last = now;
-        self.last_cpu = cpu;
-    }
-
-    /// Adds stages timed elsewhere (the render stage's own parts), and
-    /// restarts the clock so the next lap does not count them twice.
-    pub fn extend(&mut self, other: &Stages) {
-        self.list.extend(other.list.iter().cloned());
-        self.cpu.extend(other.cpu.iter().cloned());
-        self.last = Instant::now();
-        self.last_cpu = process_cpu();
-    }
-}
-
-impl std::fmt::Display for Stages {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, (name, d)) in self.list.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{name} {:.0} ms", d.as_secs_f64() * 1000.0)?;
-            if let Some(Some(c)) = self.cpu.get(i) {
-                write!(f, " (cpu {:.0})", c.as_secs_f64() * 1000.0)?;
-            }
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,13 +102,13 @@ mod tests {
         std::thread::sleep(Duration::from_millis(2));
         s.lap("load");
         s.lap("render");
-        assert_eq!(s.list.len(), 2);
-        assert_eq!(s.cpu.len(), 2);
+        let t = s.finish();
+        assert_eq!(t.0.len(), 2);
+        assert!(t.0[0].wall >= Duration::from_millis(2));
         if cfg!(target_os = "linux") {
-            assert!(s.cpu.iter().all(Option::is_some));
+            assert!(t.0.iter().all(|s| s.cpu.is_some()));
         }
-        assert!(s.list[0].1 >= Duration::from_millis(2));
-        let text = s.to_string();
+        let text = t.to_string();
         assert!(text.starts_with("load "), "{text}");
         assert!(text.contains(", render "), "{text}");
     }

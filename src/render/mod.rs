@@ -107,7 +107,7 @@ pub struct Handed {
     /// Number of files written under `ban-luu/`.
     pub archived: usize,
     /// Wall time of each part of the render stage.
-    pub stages: crate::timing::Stages,
+    pub stages: crate::timing::Timings,
 }
 
 impl Handed {
@@ -421,6 +421,6 @@ pub fn render_to(
     Ok(Handed {
         live: records,
         archived: out.archived.load(Ordering::Relaxed),
-        stages,
+        stages: stages.finish(),
     })
 }
