@@ -13,7 +13,6 @@ use super::snapshot::{self, Snapshot};
 use super::theme::{self, Theme};
 use super::{i18n_error, pages, urls, OutFile, RenderError};
 
-
 /// Room reserved for a page before rendering: most pages fit, so the
 /// buffer seldom grows (and is copied) while the template runs.
 const PAGE_CAPACITY: usize = 16 * 1024;

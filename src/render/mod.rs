@@ -271,26 +271,37 @@ pub fn render_to(
     let sets = data::sets(model, derived);
     let mut downloads: Vec<Vec<data::Download>> = Vec::new();
     for lang in &langs {
-        let list: Vec<data::Download> = run(&sets, |set| {
-            let mut list = Vec::new();
-            for (dl, f) in data::set_files(model, derived, lang, *set) {
-                out.put(f)?;
-                list.push(dl);
-            }
-            Ok(list)
-        })?
-        .into_iter()
-        .flatten()
-        .collect();
-        downloads.push(list);
-        let ics_words = ics::IcsWords::new(&lang.locale).map_err(i18n_error)?;
-        let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
-        run(&feeds, |f| {
-            out.put(calendar::feed(model, derived, lang, &ics_words, *f))
-        })?;
-        for f in search::index(model, derived, lang).0 {
-            out.put(f)?;
-        }
+        // The search index needs none of the downloads and is mostly one
+        // long merge: it is made beside them and the calendar feeds.
+        let (list, searched) = rayon::join(
+            || -> Result<Vec<data::Download>, RenderError> {
+                let list: Vec<data::Download> = run(&sets, |set| {
+                    let mut list = Vec::new();
+                    for (dl, f) in data::set_files(model, derived, lang, *set) {
+                        out.put(f)?;
+                        list.push(dl);
+                    }
+                    Ok(list)
+                })?
+                .into_iter()
+                .flatten()
+                .collect();
+                let ics_words = ics::IcsWords::new(&lang.locale).map_err(i18n_error)?;
+                let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
+                each(&feeds, |f| {
+                    out.put(calendar::feed(model, derived, lang, &ics_words, *f))
+                })?;
+                Ok(list)
+            },
+            || -> Result<(), RenderError> {
+                for f in search::index(model, derived, lang).0 {
+                    out.put(f)?;
+                }
+                Ok(())
+            },
+        );
+        downloads.push(list?);
+        searched?;
     }
     stages.lap("render: open data, calendar feeds and search index");
     // Reports in order: each report page, each month's snapshot, and the
@@ -330,7 +341,7 @@ pub fn render_to(
         drop(before);
         let parts: Vec<usize> = (1..=lists.parts(model, k)).collect();
         for live in &lives {
-            run(&parts, |&part| {
+            each(&parts, |&part| {
                 let spec = reports::report(model, k, &lists, &after, &live.locale, shared, part);
                 out.put(site.page(live, spec, false)?)
             })?;
@@ -377,7 +388,7 @@ pub fn render_to(
             ranking: &ranking,
         };
         let kinds = jobs::enumerate(model, live, &months);
-        run(&kinds, |kind| {
+        each(&kinds, |kind| {
             let spec = jobs::build(model, live, &parts, *kind);
             out.put(site.page(live, spec, kind.archived())?)
         })?;

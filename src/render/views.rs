@@ -206,13 +206,13 @@ pub struct TaskLink {
 }
 
 /// Builds the link to one task.
-pub fn task_link(model: &Model, r: TaskRef) -> TaskLink {
+pub fn task_link(model: &Model, l: &Locale, r: TaskRef) -> TaskLink {
     let plan = &model.plans[r.plan];
     let t = &plan.tasks[r.task];
     TaskLink {
         id: t.id.to_string(),
         number: t.number.clone(),
-        href: urls::href(&urls::task(plan.id.as_str(), t.id.as_str())),
+        href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
     }
 }
 

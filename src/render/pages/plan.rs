@@ -181,6 +181,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
     let prev = r.task.checked_sub(1).map(|i| {
         views::task_link(
             model,
+            l,
             TaskRef {
                 plan: r.plan,
                 task: i,
@@ -190,6 +191,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
     let next = (r.task + 1 < p.tasks.len()).then(|| {
         views::task_link(
             model,
+            l,
             TaskRef {
                 plan: r.plan,
                 task: r.task + 1,
