@@ -13,6 +13,7 @@ pub mod frame;
 pub mod i18n;
 pub mod ics;
 pub mod jobs;
+pub mod json_lines;
 pub mod lists;
 pub mod markdown;
 pub mod numbers;
