@@ -16,7 +16,7 @@ use super::grammar::{
     read_phrase, split_joined, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS,
 };
 use super::lex::{lex, nfc_chars, Tok, Token};
-use super::vi::cursor::{Cur, Try};
+use super::vi::cursor::{self, Cur, Try};
 use super::{DeadlineKind, Milestone};
 
 /// English time expressions of action plans (`docs/deadlines.md`).
@@ -225,25 +225,7 @@ fn read_part(toks: &[Token], chars: &[char], ctx: Context) -> (Vec<Milestone>, V
 
 /// `Label: time`, or label words then one time class to the end.
 fn clause(toks: &[Token], chars: &[char], ctx: Context) -> Try<Milestone> {
-    let c = Cur::new(toks, chars);
-    if let Some(k) = toks.iter().position(|t| t.is_sym(':')) {
-        if k > 0 && k + 1 < toks.len() && !toks[..k].iter().any(Token::is_num) {
-            return Ok(
-                body(&toks[k + 1..], chars, ctx)?.map(|(_, kind)| Milestone {
-                    label: Some(c.text(0, k).trim().to_string()),
-                    kind,
-                }),
-            );
-        }
-    }
-    Ok(body(toks, chars, ctx)?.map(|(label_end, kind)| Milestone {
-        label: (label_end > 0).then(|| {
-            c.text(0, label_end)
-                .trim_end_matches([',', ' ', '-'])
-                .to_string()
-        }),
-        kind,
-    }))
+    cursor::clause(toks, chars, ctx, body)
 }
 
 /// Label words, then a class read to the end. Returns where the label

@@ -1,8 +1,9 @@
 //! A cursor over a clause's tokens, and flag building, for the rules (of
 //! every grammar).
 
-use super::super::grammar::{Flag, Severity};
+use super::super::grammar::{Context, Flag, Severity};
 use super::super::lex::{Tok, Token};
+use super::super::{DeadlineKind, Milestone};
 
 /// The result of trying one rule: `Ok(None)` when the words are not of
 /// its shape (the cursor is back where it was), `Err` when they are of its
@@ -145,4 +146,38 @@ impl<'a> Cur<'a> {
         }
         true
     }
+}
+
+/// A grammar's reading of a clause's time words: where the label before
+/// them ends, and their meaning.
+pub(in crate::model::deadline) type Body =
+    fn(&[Token], &[char], Context) -> Try<(usize, DeadlineKind)>;
+
+/// A clause, alike in every language: `Label: time`, or label words then
+/// one time class to the end, read by the language's `body`.
+pub(in crate::model::deadline) fn clause(
+    toks: &[Token],
+    chars: &[char],
+    ctx: Context,
+    body: Body,
+) -> Try<Milestone> {
+    let c = Cur::new(toks, chars);
+    if let Some(k) = toks.iter().position(|t| t.is_sym(':')) {
+        if k > 0 && k + 1 < toks.len() && !toks[..k].iter().any(Token::is_num) {
+            return Ok(
+                body(&toks[k + 1..], chars, ctx)?.map(|(_, kind)| Milestone {
+                    label: Some(c.text(0, k).trim().to_string()),
+                    kind,
+                }),
+            );
+        }
+    }
+    Ok(body(toks, chars, ctx)?.map(|(label_end, kind)| Milestone {
+        label: (label_end > 0).then(|| {
+            c.text(0, label_end)
+                .trim_end_matches([',', ' ', '-'])
+                .to_string()
+        }),
+        kind,
+    }))
 }

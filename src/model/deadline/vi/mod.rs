@@ -171,26 +171,7 @@ fn time_like(toks: &[Token]) -> bool {
 
 /// A clause: `Label: time`, or label words then one time class to the end.
 fn clause(toks: &[Token], chars: &[char], ctx: Context) -> Try<Milestone> {
-    let c = Cur::new(toks, chars);
-    if let Some(k) = toks.iter().position(|t| t.is_sym(':')) {
-        let head = &toks[..k];
-        if k > 0 && k + 1 < toks.len() && !head.iter().any(Token::is_num) {
-            return Ok(
-                body(&toks[k + 1..], chars, ctx)?.map(|(_, kind)| Milestone {
-                    label: Some(c.text(0, k).trim().to_string()),
-                    kind,
-                }),
-            );
-        }
-    }
-    Ok(body(toks, chars, ctx)?.map(|(label_end, kind)| Milestone {
-        label: (label_end > 0).then(|| {
-            c.text(0, label_end)
-                .trim_end_matches([',', ' ', '-'])
-                .to_string()
-        }),
-        kind,
-    }))
+    cursor::clause(toks, chars, ctx, body)
 }
 
 /// True when token `k` may belong to a label: a plain word, or the period
