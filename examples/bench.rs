@@ -20,6 +20,11 @@ use std::time::Instant;
 
 use minhbach::BuildOptions;
 
+/// The program's own allocator (see `src/main.rs`), so the bench measures
+/// what `minhbach build` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small deterministic generator (64-bit LCG), so every run builds the
 /// same content without a dependency.
 struct Lcg(u64);
