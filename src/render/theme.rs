@@ -8,7 +8,7 @@ use std::path::Path;
 
 use tera::Tera;
 
-use super::i18n::{keys_in_template, I18n, Locale, Problem};
+use super::i18n::{fold_words, keys_in_template, I18n, Locale, Problem};
 use super::state_colours::StateColours;
 use super::RenderError;
 
@@ -85,6 +85,8 @@ pub struct Theme {
     by_language: BTreeMap<String, Tera>,
     /// The theme's words in every language.
     pub i18n: I18n,
+    /// The templates' sources (name, text), as the theme wrote them.
+    templates: Vec<(String, String)>,
     /// Every key the templates look up literally, sorted.
     pub template_keys: Vec<String>,
     /// Static files: name and bytes.
@@ -170,10 +172,6 @@ impl Theme {
             .collect();
         template_keys.sort();
         template_keys.dedup();
-        let mut tera = Tera::new();
-        i18n.register(&mut tera, super::i18n::REFERENCE);
-        super::revised::register(&mut tera);
-        tera.autoescape_on(vec![".html", ".xml"]);
         let missing = super::i18n::missing_program_keys(&i18n);
         if !missing.is_empty() {
             return Err(RenderError::Theme {
@@ -191,12 +189,7 @@ impl Theme {
                 message: e.to_string(),
             });
         }
-        register_numbers(&mut tera, &i18n.locale(super::i18n::REFERENCE));
-        tera.add_raw_templates(templates)
-            .map_err(|e| RenderError::Template {
-                template: "theme".into(),
-                message: error_chain(&e),
-            })?;
+        let tera = engine(&templates, &i18n, super::i18n::REFERENCE)?;
         let css = assets
             .iter()
             .find(|(n, _)| n == "style.css")
@@ -206,20 +199,12 @@ impl Theme {
             path: "static/style.css".into(),
             message,
         })?;
-        let by_language = i18n
-            .languages()
-            .into_iter()
-            .map(|lang| {
-                let mut t = tera.clone();
-                i18n.register(&mut t, &lang);
-                register_numbers(&mut t, &i18n.locale(&lang));
-                (lang, t)
-            })
-            .collect();
+        let by_language = engines(&templates, &i18n)?;
         Ok(Theme {
             tera,
             by_language,
             i18n,
+            templates,
             template_keys,
             assets,
             states,
@@ -245,13 +230,8 @@ impl Theme {
                 message: e.to_string(),
             });
         }
-        self.i18n.register(&mut self.tera, super::i18n::REFERENCE);
-        for lang in self.i18n.languages() {
-            let mut t = self.tera.clone();
-            self.i18n.register(&mut t, &lang);
-            register_numbers(&mut t, &self.i18n.locale(&lang));
-            self.by_language.insert(lang, t);
-        }
+        self.tera = engine(&self.templates, &self.i18n, super::i18n::REFERENCE)?;
+        self.by_language = engines(&self.templates, &self.i18n)?;
         Ok(())
     }
 
@@ -259,6 +239,44 @@ impl Theme {
     pub fn i18n_problems(&self) -> Vec<Problem> {
         self.i18n.problems(&self.template_keys)
     }
+}
+
+/// The template engine of `lang`: `t`, `words` and the number filters
+/// bound to it, and the templates compiled with its constant words folded
+/// in (see [`fold_words`]).
+fn engine(templates: &[(String, String)], i18n: &I18n, lang: &str) -> Result<Tera, RenderError> {
+    let mut tera = Tera::new();
+    i18n.register(&mut tera, lang);
+    super::revised::register(&mut tera);
+    tera.autoescape_on(vec![".html", ".xml"]);
+    register_numbers(&mut tera, &i18n.locale(lang));
+    let word = |key: &str| i18n.text(lang, key, None, &[]).ok();
+    let folded = templates.iter().map(|(name, src)| {
+        let autoescaped = name.ends_with(".html") || name.ends_with(".xml");
+        (name.clone(), fold_words(src, autoescaped, &word))
+    });
+    let error = |e: tera::Error| RenderError::Template {
+        template: "theme".into(),
+        message: error_chain(&e),
+    };
+    if let Err(folded_error) = tera.add_raw_templates(folded) {
+        // The theme's own text names the line and column of a mistake;
+        // the folded text may have moved it along its line.
+        tera.add_raw_templates(templates.to_vec()).map_err(error)?;
+        return Err(error(folded_error));
+    }
+    Ok(tera)
+}
+
+/// An engine for every language of the theme.
+fn engines(
+    templates: &[(String, String)],
+    i18n: &I18n,
+) -> Result<BTreeMap<String, Tera>, RenderError> {
+    i18n.languages()
+        .into_iter()
+        .map(|lang| Ok((lang.clone(), engine(templates, i18n, &lang)?)))
+        .collect()
 }
 
 /// Numbers the language's way in templates: `{{ x | so }}` (`1.234,5`,

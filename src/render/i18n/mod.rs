@@ -7,6 +7,7 @@
 mod catalog;
 mod check;
 mod describe;
+mod fold;
 mod locale;
 mod paths;
 
@@ -21,6 +22,7 @@ pub use check::{
     keys_in_template, missing_program_keys, program_keys as check_program_keys, Problem,
     ProblemKind, PROGRAM_KEYS,
 };
+pub use fold::fold_words;
 pub use locale::Locale;
 pub use paths::Paths;
 
