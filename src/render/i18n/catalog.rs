@@ -117,7 +117,40 @@ fn flatten(
 
 /// Fills `{name}` placeholders from `args`; unknown names stay as written.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
-    pieces(template, args).into_iter().map(|p| p.text).collect()
+    let mut out = String::with_capacity(template.len() + 16);
+    fill_into(template, args, None, &mut out);
+    out
+}
+
+/// [`fill`] onto the end of `out`, `{n}` filled with `n` when no argument
+/// is named `n`: the words of a page, made without a list of pieces.
+pub fn fill_into(template: &str, args: &[(&str, String)], n: Option<i64>, out: &mut String) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(a, _)| *a == name) {
+            Some((_, v)) => out.push_str(v),
+            None => match n.filter(|_| name == "n") {
+                Some(n) => {
+                    use std::fmt::Write as _;
+                    let _ = write!(out, "{n}");
+                }
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// A stretch of a filled phrase: the phrase's own words, or the value of

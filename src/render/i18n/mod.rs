@@ -204,8 +204,10 @@ impl I18n {
         n: Option<i64>,
         args: &[(&str, String)],
     ) -> Result<String, I18nError> {
-        let parts = self.text_pieces(lang, key, n, args)?;
-        Ok(parts.into_iter().map(|p| p.text).collect())
+        let form = self.form(lang, key, n)?;
+        let mut out = String::with_capacity(form.len() + 16);
+        catalog::fill_into(form, args, n, &mut out);
+        Ok(out)
     }
 
     /// [`I18n::text`] in pieces: the phrase's words and each value apart,
@@ -217,24 +219,25 @@ impl I18n {
         n: Option<i64>,
         args: &[(&str, String)],
     ) -> Result<Vec<Piece>, I18nError> {
+        let form = self.form(lang, key, n)?;
+        let mut all: Vec<(&str, String)> = args.to_vec();
+        if let Some(n) = n {
+            all.push(("n", n.to_string()));
+        }
+        Ok(pieces(form, &all))
+    }
+
+    /// The phrase of `key` in `lang`, its count form chosen by `n`.
+    fn form(&self, lang: &str, key: &str, n: Option<i64>) -> Result<&str, I18nError> {
         let use_err = |message: &str| I18nError::Use {
             lang: lang.to_string(),
             key: key.to_string(),
             message: message.to_string(),
         };
-        let entry = self.entry(lang, key)?;
-        // Most words on a page are plain phrases: no copy of the arguments.
-        if let (Entry::Text(s), None, true) = (entry, n, args.is_empty()) {
-            return Ok(pieces(s, &[]));
-        }
-        let mut all: Vec<(&str, String)> = args.to_vec();
-        if let Some(n) = n {
-            all.push(("n", n.to_string()));
-        }
-        match (entry, n) {
-            (Entry::Text(s), _) => Ok(pieces(s, &all)),
-            (Entry::Plural { one, .. }, Some(1)) => Ok(pieces(one, &all)),
-            (Entry::Plural { other, .. }, Some(_)) => Ok(pieces(other, &all)),
+        match (self.entry(lang, key)?, n) {
+            (Entry::Text(s), _) => Ok(s),
+            (Entry::Plural { one, .. }, Some(1)) => Ok(one),
+            (Entry::Plural { other, .. }, Some(_)) => Ok(other),
             (Entry::Plural { .. }, None) => Err(use_err("is a count: pass n")),
             (Entry::List(_), _) => Err(use_err("is a list of words, not a phrase")),
         }
@@ -275,7 +278,7 @@ impl I18n {
                 let n: Option<i64> = kwargs.get("n")?;
                 let other: Option<String> = kwargs.get("lang")?;
                 let content: Option<String> = kwargs.get("content")?;
-                let args: Vec<(String, String)> = kwargs
+                let borrowed: Vec<(&str, String)> = kwargs
                     .iter()
                     .filter(|(k, _)| {
                         !matches!(
@@ -288,11 +291,9 @@ impl I18n {
                             .as_str()
                             .map(str::to_string)
                             .unwrap_or_else(|| v.to_string());
-                        (k.as_str().unwrap_or_default().to_string(), v)
+                        (k.as_str().unwrap_or_default(), v)
                     })
                     .collect();
-                let borrowed: Vec<(&str, String)> =
-                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
                 let lang = match other {
                     Some(l) if i18n.has(&l) => l,
                     Some(l) => {
