@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::RawContent;
-use crate::model::Model;
+use crate::model::{Model, Plan};
+use rayon::prelude::*;
 
 /// Builds the agency registry from `agencies.yaml` alone (for importers
 /// that need to know which names are registered); problems go to `diags`.
@@ -49,11 +50,22 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
         date_order: s.date_order,
         fiscal_year_start: s.fiscal_year_start.filter(|m| (1..=12).contains(m)),
     };
-    let mut plans: Vec<_> = raw
+    // Plans are read apart, in parallel; their problems are kept in the
+    // plans' order, so the messages come out as they did one by one.
+    let checked: Vec<(Option<Plan>, Diagnostics)> = raw
         .plans
-        .iter()
-        .filter_map(|p| plans::plan(p, &registry, &times, &mut diags))
+        .par_iter()
+        .map(|p| {
+            let mut mine = Diagnostics::default();
+            let plan = plans::plan(p, &registry, &times, &mut mine);
+            (plan, mine)
+        })
         .collect();
+    let mut plans = Vec::with_capacity(checked.len());
+    for (plan, mine) in checked {
+        diags.extend(mine);
+        plans.extend(plan);
+    }
     plans.sort_by(|a, b| a.id.cmp(&b.id));
     let reports = reports::reports(&raw.reports, &plans, &registry, as_of, &mut diags);
     if diags.has_errors() {
