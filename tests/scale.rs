@@ -91,6 +91,39 @@ fn linked_under(site: &BTreeMap<String, Vec<u8>>, prefix: &str) -> BTreeMap<Stri
     seen
 }
 
+/// The pages under `prefix` that list task rows.
+fn linked_pages(site: &BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
+    site.iter()
+        .filter(|(p, b)| {
+            p.starts_with(prefix)
+                && p.ends_with(".html")
+                && !row_links(&String::from_utf8_lossy(b)).is_empty()
+        })
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
+/// The number of columns of the first task table's header.
+fn header_cells(html: &str) -> usize {
+    let head = html.split("<thead>").nth(1).unwrap_or_default();
+    let head = head.split("</thead>").next().unwrap_or_default();
+    head.matches("<th ").count()
+}
+
+/// The number of cells of each task row.
+fn row_cells(html: &str) -> Vec<usize> {
+    html.split("<tr class=\"task\"")
+        .skip(1)
+        .map(|r| {
+            r.split("</tr>")
+                .next()
+                .unwrap_or_default()
+                .matches("<td")
+                .count()
+        })
+        .collect()
+}
+
 fn build(content: &Path, out: &Path) -> BTreeMap<String, Vec<u8>> {
     let r = minhbach::build(&common::opts(content, out));
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
@@ -134,6 +167,21 @@ fn split_pages_link_every_task_exactly_once() {
     ))
     .is_empty());
     assert_eq!(linked_under(&site, "co-quan/vp-ubnd-tinh/ke-hoach/"), every);
+
+    // A list of one plan's tasks (a state's part, an agency's part) does
+    // not repeat the plan on every row: its heading names it. Each row
+    // has as many cells as the header has columns.
+    let one_plan = [
+        linked_pages(&site, "tinh-trang/"),
+        linked_pages(&site, "co-quan/so-khcn/ke-hoach/"),
+    ];
+    for path in one_plan.iter().flatten() {
+        let html = String::from_utf8_lossy(&site[path]);
+        assert!(!html.contains("<th scope=\"col\">Văn bản</th>"), "{path}");
+        assert!(!html.contains("data-label=\"Văn bản\""), "{path}");
+        assert_eq!(header_cells(&html), 4, "{path}");
+        assert!(row_cells(&html).iter().all(|&c| c == 4), "{path}");
+    }
 
     // Each part says where it sits and links to every other part.
     let p2 = String::from_utf8_lossy(&site["ke-hoach/kh-lon/trang_2/index.html"]);

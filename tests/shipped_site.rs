@@ -79,6 +79,10 @@ fn agency_page_lists_the_tasks_it_leads() {
         .filter(|t| t.lead.agencies.iter().any(|a| a.as_str() == "so-khcn"))
         .collect();
     assert!(led.len() >= 8, "Sở KH&CN leads many tasks of 114/KH-BCĐ");
+    // Its tasks come from several plans: each row names its plan.
+    let rows = html.matches("<tr class=\"task\"").count();
+    assert!(rows > 0);
+    assert_eq!(html.matches("<td data-label=\"Văn bản\">").count(), rows);
     // Tasks given to "Các Sở, ban, ngành" concern each department too.
     let via = html
         .split("id=\"nhom-chu-tri\"")
