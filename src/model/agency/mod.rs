@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::model::ids::AgencyId;
 
 mod resolve;
+mod trie;
 
 pub use resolve::{GenericAlias, Resolved, Segment, Unmatched};
 
@@ -192,6 +193,8 @@ pub struct Registry {
     names: Vec<(Vec<char>, usize)>,
     /// First words (lower-cased) of every name and alias: where a new name may begin.
     heads: std::collections::HashSet<String>,
+    /// The same names as a tree of letters, for reading cells.
+    trie: trie::NameTrie,
 }
 
 fn fold_char(c: char) -> char {
@@ -223,13 +226,14 @@ impl Registry {
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let mut names: Vec<(Vec<char>, usize)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (i, a) in agencies.iter().enumerate() {
             for n in std::iter::once(&a.name)
                 .chain(a.short.iter())
                 .chain(a.aliases.iter())
             {
                 let f = folded(n);
-                if !f.is_empty() && !names.iter().any(|(g, _)| *g == f) {
+                if !f.is_empty() && seen.insert(f.clone()) {
                     names.push((f, i));
                 }
             }
@@ -239,11 +243,13 @@ impl Registry {
             .iter()
             .map(|(n, _)| n.iter().take_while(|c| c.is_alphanumeric()).collect())
             .collect();
+        let trie = trie::NameTrie::new(names.iter().map(|(n, i)| (n.as_slice(), *i)));
         Registry {
             agencies,
             by_id,
             names,
             heads,
+            trie,
         }
     }
 

@@ -179,7 +179,16 @@ impl Registry {
         self.heads.contains(&word) || CONNECTORS.contains(&word.as_str())
     }
 
+    /// The longest registered name at `low[i..]` ending at a word
+    /// boundary: the cell letters it takes and its agency.
     pub(super) fn match_at(&self, low: &[char], i: usize) -> Option<(usize, usize)> {
+        self.trie.longest_at(low, i)
+    }
+
+    /// [`Registry::match_at`] by trying every name, longest first: what
+    /// the tree must give (tests only).
+    #[cfg(test)]
+    fn match_at_by_scan(&self, low: &[char], i: usize) -> Option<(usize, usize)> {
         for (name, idx) in &self.names {
             let mut k = 0; // position in name
             let mut j = i; // position in cell
@@ -454,6 +463,26 @@ mod tests {
             for u in res.unknown.iter().chain(&res.leftover) {
                 let from: String = chars[u.at - 1..].iter().collect();
                 proptest::prop_assert!(from.starts_with(&u.text), "{:?} not at {} of {:?}", u.text, u.at, cell);
+            }
+        }
+
+        /// The tree of names finds, at every place of every cell, the same
+        /// name as trying each registered name longest first: names that
+        /// begin one another, share words, or differ by one letter.
+        #[test]
+        fn the_tree_finds_what_trying_every_name_finds(
+            names in proptest::collection::vec("[ab]{1,3}( [ab]{1,3}){0,3}", 1..25),
+            cell in "[ab ,.]{0,30}",
+        ) {
+            let agencies: Vec<Agency> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| agency(&format!("a-{i}"), n, &[], AgencyKind::Department))
+                .collect();
+            let r = Registry::new(agencies);
+            let low: Vec<char> = cell.chars().collect();
+            for i in 0..low.len() {
+                proptest::prop_assert_eq!(r.match_at(&low, i), r.match_at_by_scan(&low, i), "at {} of {:?}", i, cell);
             }
         }
     }
