@@ -5,9 +5,16 @@
 
 /// Folded names and aliases (lower case, one space between words), each
 /// with its agency's index.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NameTrie {
+    /// The root first, always there (an empty registry has only it).
     nodes: Vec<Node>,
+}
+
+impl Default for NameTrie {
+    fn default() -> Self {
+        NameTrie::new(std::iter::empty())
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -73,5 +80,30 @@ impl NameTrie {
             }
         }
         best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_registry_finds_nothing() {
+        let low: Vec<char> = "sở tài chính".chars().collect();
+        assert_eq!(NameTrie::default().longest_at(&low, 0), None);
+        assert_eq!(NameTrie::new(std::iter::empty()).longest_at(&low, 3), None);
+    }
+
+    #[test]
+    fn the_longest_name_ending_at_a_word_wins() {
+        let names: Vec<Vec<char>> = ["sở", "sở tài chính", "sở tài"]
+            .iter()
+            .map(|n| n.chars().collect())
+            .collect();
+        let t = NameTrie::new(names.iter().enumerate().map(|(i, n)| (n.as_slice(), i)));
+        let low: Vec<char> = "sở tài  chính, sở tàix".chars().collect();
+        assert_eq!(t.longest_at(&low, 0), Some((13, 1)));
+        // `sở tàix`: `sở tài` does not end at a word; `sở` does.
+        assert_eq!(t.longest_at(&low, 15), Some((2, 0)));
     }
 }
