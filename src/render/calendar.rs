@@ -11,6 +11,7 @@ use crate::model::Model;
 use super::edition::Lang;
 use super::i18n::Locale;
 use super::pages::PageSpec;
+use super::task_row::{self, TaskRow};
 use super::urls::Route;
 use super::views::{self, CellView, StateView, TaskView};
 use super::{ics, split, urls, OutFile};
@@ -331,9 +332,9 @@ pub fn index(
         .iter()
         .map(|o| event(model, d, l, o))
         .collect();
-    let undated: Vec<TaskView> = split::slice(&d.calendar.undated, part)
+    let undated: Vec<TaskRow> = split::slice(&d.calendar.undated, part)
         .iter()
-        .map(|r| views::task(model, d, l, *r))
+        .map(|r| task_row::row(model, d, l, *r))
         .collect();
     let as_of = d.as_of;
     let mut c = Context::new();

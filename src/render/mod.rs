@@ -27,6 +27,7 @@ pub mod split;
 pub mod state_colours;
 pub mod summary;
 pub mod task_ref;
+pub mod task_row;
 pub mod theme;
 pub mod urls;
 pub mod views;

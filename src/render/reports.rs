@@ -12,8 +12,9 @@ use crate::model::Model;
 use super::i18n::Locale;
 use super::i18n::Paths;
 use super::pages::{crumb, PageSpec};
+use super::task_row::{self, TaskRow};
 use super::urls::Route;
-use super::views::{self, StateView, TaskView};
+use super::views::{self, StateView};
 use super::{split, urls};
 
 /// Directory of a report page (`bao-cao/<id>/`).
@@ -175,21 +176,21 @@ pub fn index(model: &Model, l: &Locale) -> PageSpec {
 
 #[derive(Serialize)]
 struct EntryView {
-    task: TaskView,
+    task: TaskRow,
     status: String,
     progress: Option<u8>,
 }
 
 #[derive(Serialize)]
 struct Moved {
-    task: TaskView,
+    task: TaskRow,
     from: Option<u8>,
     to: Option<u8>,
 }
 
 #[derive(Serialize)]
 struct Noted {
-    task: TaskView,
+    task: TaskRow,
     status: String,
     note: String,
 }
@@ -317,12 +318,12 @@ pub fn report(
 ) -> PageSpec {
     let rep = &model.reports[k];
     let refs = crate::render::pages::all_refs(model);
-    let tv = |r: &TaskRef| views::task(model, after, l, *r);
-    let newly_done: Vec<TaskView> = split::slice(&lists.newly_done, part)
+    let tv = |r: &TaskRef| task_row::row(model, after, l, *r);
+    let newly_done: Vec<TaskRow> = split::slice(&lists.newly_done, part)
         .iter()
         .map(tv)
         .collect();
-    let newly_overdue: Vec<TaskView> = split::slice(&lists.newly_overdue, part)
+    let newly_overdue: Vec<TaskRow> = split::slice(&lists.newly_overdue, part)
         .iter()
         .map(tv)
         .collect();
@@ -394,7 +395,7 @@ pub fn report(
                     task: e.task,
                 };
                 EntryView {
-                    task: views::task(model, after, l, r),
+                    task: task_row::row(model, after, l, r),
                     status: reported(l, e.status),
                     progress: e.progress,
                 }

@@ -11,8 +11,9 @@ use crate::render::split;
 
 use super::{content_crumb, crumb, PageSpec};
 use crate::render::i18n::Paths;
+use crate::render::task_row::{self, TaskRow};
 use crate::render::urls::{self, Route};
-use crate::render::views::{self, AgencyLink, PlanSummary, TaskView};
+use crate::render::views::{self, AgencyLink, PlanSummary};
 
 fn link(model: &Model, d: &Derived, l: &Locale, id: &AgencyId) -> Option<AgencyLink> {
     model.registry.get(id).map(|a| views::agency_link(a, d, l))
@@ -22,7 +23,7 @@ fn link(model: &Model, d: &Derived, l: &Locale, id: &AgencyId) -> Option<AgencyL
 #[derive(Serialize)]
 struct ViaGroup {
     group: Option<AgencyLink>,
-    tasks: Vec<TaskView>,
+    tasks: Vec<TaskRow>,
 }
 
 /// One of the four parts of an agency's tasks.
@@ -56,7 +57,7 @@ fn part_section<'a>(
                 last = Some(x.via.as_ref());
             }
             if let Some(g) = by_group.last_mut() {
-                g.tasks.push(views::task(model, d, l, x.task));
+                g.tasks.push(task_row::row(model, d, l, x.task));
             }
         }
     }

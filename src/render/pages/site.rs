@@ -11,6 +11,7 @@ use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::i18n::Paths;
 use crate::render::split;
+use crate::render::task_row::{self, TaskRow};
 use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink, PlanSummary, StateView, TaskView};
 
@@ -225,7 +226,7 @@ pub fn search(model: &Model, ed: &Edition) -> PageSpec {
 #[derive(Serialize)]
 struct StateSection {
     state: StateView,
-    tasks: Vec<TaskView>,
+    tasks: Vec<TaskRow>,
     /// When the page is split: the plans with tasks in this state.
     plans: Vec<PlanCount>,
 }
@@ -270,7 +271,10 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
             tasks: if st.split {
                 Vec::new()
             } else {
-                tasks.iter().map(|r| views::task(model, d, l, *r)).collect()
+                tasks
+                    .iter()
+                    .map(|r| task_row::row(model, d, l, *r))
+                    .collect()
             },
             plans: if st.split {
                 st.by_plan[si]
@@ -340,9 +344,9 @@ pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usiz
         .map_or(&[], Vec::as_slice);
     let p = &model.plans[pi];
     let base = status_dir(l.paths(), state, p.id.as_str());
-    let tasks: Vec<TaskView> = split::slice(list, part)
+    let tasks: Vec<TaskRow> = split::slice(list, part)
         .iter()
-        .map(|r| views::task(model, d, l, *r))
+        .map(|r| task_row::row(model, d, l, *r))
         .collect();
     let mut c = Context::new();
     c.insert("state", &StateView::new(state, list.len(), l));
