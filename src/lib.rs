@@ -99,8 +99,8 @@ pub fn load_model_for(
     languages: &[String],
 ) -> (Option<Model>, Diagnostics) {
     match load::load(content) {
-        Ok(raw) => {
-            let (model, mut diags) = validate::validate(&raw, as_of);
+        Ok(mut raw) => {
+            let (model, mut diags) = validate::validate(&mut raw, as_of);
             validate::languages::check(&raw, languages, &mut diags);
             if diags.has_errors() {
                 return (None, diags);
@@ -368,7 +368,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         );
         report
     };
-    let raw = match load::load(&opts.content) {
+    let mut raw = match load::load(&opts.content) {
         Ok(raw) => raw,
         Err(d) => {
             report.diagnostics = d;
@@ -401,7 +401,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         Ok(t) => t.i18n.languages(),
         Err(_) => default_languages(),
     };
-    let (model, mut diagnostics) = validate::validate(&raw, opts.as_of);
+    let (model, mut diagnostics) = validate::validate(&mut raw, opts.as_of);
     validate::languages::check(&raw, &languages, &mut diagnostics);
     drop(raw);
     if let Some(m) = &model {

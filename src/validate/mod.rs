@@ -29,8 +29,9 @@ pub fn registry(
     agencies::registry(file, diags)
 }
 
-/// Validates raw content. `as_of` overrides `site.yaml`'s date.
-pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, Diagnostics) {
+/// Validates raw content. `as_of` overrides `site.yaml`'s date. The raw
+/// plans are taken out of `raw` and dropped as they are read.
+pub fn validate(raw: &mut RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, Diagnostics) {
     let mut diags = raw.warnings.clone();
     let registry = agencies::registry(&raw.agencies, &mut diags);
     let site = site::site(&raw.site, as_of, &mut diags);
@@ -52,12 +53,13 @@ pub fn validate(raw: &RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, D
     };
     // Plans are read apart, in parallel; their problems are kept in the
     // plans' order, so the messages come out as they did one by one.
-    let checked: Vec<(Option<Plan>, Diagnostics)> = raw
-        .plans
-        .par_iter()
+    // Each raw plan is dropped once read: the raw trees of a large site and
+    // its model are never all in memory together.
+    let checked: Vec<(Option<Plan>, Diagnostics)> = std::mem::take(&mut raw.plans)
+        .into_par_iter()
         .map(|p| {
             let mut mine = Diagnostics::default();
-            let plan = plans::plan(p, &registry, &times, &mut mine);
+            let plan = plans::plan(&p, &registry, &times, &mut mine);
             (plan, mine)
         })
         .collect();
