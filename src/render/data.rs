@@ -11,7 +11,7 @@ use crate::model::{DeadlineKind, Model};
 use super::edition::Lang;
 use super::i18n::Locale;
 use super::urls::{self, Route};
-use super::{csv, OutFile};
+use super::{csv, OutFile, RenderError};
 
 /// One task as a flat record.
 #[derive(Serialize)]
@@ -372,7 +372,8 @@ pub fn set_files(
     d: &Derived,
     lang: &Lang,
     set: DataSet,
-) -> Vec<(Download, OutFile)> {
+    put: &mut dyn FnMut(Download, OutFile) -> Result<(), RenderError>,
+) -> Result<(), RenderError> {
     let (l, root) = (&lang.locale, lang.root.as_str());
     let plain = |refs: Vec<TaskRef>| -> Vec<Row> {
         refs.into_iter()
@@ -385,7 +386,12 @@ pub fn set_files(
         DataSet::Agency(_) => "agencies",
     };
     let (dir, label, rows, of): (String, String, Vec<Row>, Option<String>) = match set {
-        DataSet::Registry => return registry(model, l, root),
+        DataSet::Registry => {
+            for (dl, f) in registry(model, l, root) {
+                put(dl, f)?;
+            }
+            return Ok(());
+        }
         DataSet::All => (
             urls::dir(l.paths(), &Route::Data),
             l.say("data_file.all"),
@@ -427,14 +433,15 @@ pub fn set_files(
             )
         }
     };
-    [
-        ("csv", csv_of(model, d, l, root, &rows)),
-        ("json", json_of(model, d, l, root, &label, &rows)),
-    ]
-    .into_iter()
-    .map(|(ext, bytes)| {
+    // One file at a time: the whole site's are tens of megabytes each.
+    for ext in ["csv", "json"] {
+        let bytes = if ext == "csv" {
+            csv_of(model, d, l, root, &rows)
+        } else {
+            json_of(model, d, l, root, &label, &rows)
+        };
         let href = l.paths().task_file(&dir, ext);
-        (
+        put(
             Download {
                 label: label.clone(),
                 of: of.clone(),
@@ -447,9 +454,9 @@ pub fn set_files(
                 path: format!("{root}{href}"),
                 bytes,
             },
-        )
-    })
-    .collect()
+        )?;
+    }
+    Ok(())
 }
 
 /// Every data file, and the list of downloads for the data page.
@@ -457,10 +464,12 @@ pub fn files(model: &Model, d: &Derived, lang: &Lang) -> (Vec<OutFile>, Vec<Down
     let mut files = Vec::new();
     let mut list = Vec::new();
     for set in sets(model, d) {
-        for (dl, f) in set_files(model, d, lang, set) {
+        // Kept in memory, so nothing can fail.
+        let _ = set_files(model, d, lang, set, &mut |dl, f| {
             list.push(dl);
             files.push(f);
-        }
+            Ok(())
+        });
     }
     (files, list)
 }

@@ -279,10 +279,11 @@ pub fn render_to(
             || -> Result<Vec<data::Download>, RenderError> {
                 let list: Vec<data::Download> = run(&sets, |set| {
                     let mut list = Vec::new();
-                    for (dl, f) in data::set_files(model, derived, lang, *set) {
+                    data::set_files(model, derived, lang, *set, &mut |dl, f| {
                         out.put(f)?;
                         list.push(dl);
-                    }
+                        Ok(())
+                    })?;
                     Ok(list)
                 })?
                 .into_iter()
@@ -296,10 +297,7 @@ pub fn render_to(
                 Ok(list)
             },
             || -> Result<(), RenderError> {
-                for f in search::index(model, derived, lang).0 {
-                    out.put(f)?;
-                }
-                Ok(())
+                search::index(model, derived, lang, &|f| out.put(f)).map(|_| ())
             },
         );
         downloads.push(list?);

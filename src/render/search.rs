@@ -29,7 +29,7 @@ use crate::model::Model;
 
 use super::edition::Lang;
 use super::i18n::Locale;
-use super::{urls, OutFile};
+use super::{urls, OutFile, RenderError};
 
 /// Documents per document shard.
 pub const DOC_CHUNK: usize = 500;
@@ -183,9 +183,15 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
     docs
 }
 
-/// Writes the index files of the pages of `lang`, in its folder. Returns
-/// them and the total size in bytes.
-pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, usize) {
+/// Makes the index files of the pages of `lang`, in its folder, handing
+/// each to `put` as soon as it is made (a national index is tens of
+/// megabytes, never held whole). Returns the total size in bytes.
+pub fn index(
+    model: &Model,
+    derived: &Derived,
+    lang: &Lang,
+    put: &dyn Fn(OutFile) -> Result<(), RenderError>,
+) -> Result<usize, RenderError> {
     let l = &lang.locale;
     let docs = documents(model, derived, l);
     let dir = format!("{}{}", lang.root, l.paths().search_file(""));
@@ -210,17 +216,19 @@ pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, us
             }
         }
     }
-    let mut files = Vec::new();
+    let mut size = 0;
     let mut list: Vec<(String, String)> = Vec::new();
     for (first, map) in shards(&tokens_of, SHARD_POSTINGS) {
         let bytes = serde_json::to_vec(&map).unwrap_or_default();
         let name = format!("t/{}.json", content_hash(&bytes));
         list.push((first, name.clone()));
-        files.push(OutFile {
+        size += bytes.len();
+        put(OutFile {
             path: format!("{dir}{name}"),
             bytes,
-        });
+        })?;
     }
+    drop(tokens_of);
     for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
         let folded: Vec<String> = chunk.par_iter().map(|d| fold(&d.title)).collect();
         let mut rows: Vec<[&str; 6]> = Vec::new();
@@ -228,18 +236,21 @@ pub fn index(model: &Model, derived: &Derived, lang: &Lang) -> (Vec<OutFile>, us
             let (key, label) = d.state.as_ref().map_or(("", ""), |(k, l)| (*k, l.as_str()));
             rows.push([&d.kind, &d.title, &d.href, f, key, label]);
         }
-        files.push(OutFile {
+        let bytes = serde_json::to_vec(&rows).unwrap_or_default();
+        size += bytes.len();
+        put(OutFile {
             path: format!("{dir}d/{n}.json"),
-            bytes: serde_json::to_vec(&rows).unwrap_or_default(),
-        });
+            bytes,
+        })?;
     }
     let meta = serde_json::json!({ "docs": docs.len(), "chunk": DOC_CHUNK, "shards": list });
-    files.push(OutFile {
+    let bytes = meta.to_string().into_bytes();
+    size += bytes.len();
+    put(OutFile {
         path: format!("{dir}meta.json"),
-        bytes: meta.to_string().into_bytes(),
-    });
-    let size = files.iter().map(|f| f.bytes.len()).sum();
-    (files, size)
+        bytes,
+    })?;
+    Ok(size)
 }
 
 #[cfg(test)]
