@@ -15,6 +15,9 @@ pub struct Stage {
     /// Processor time (user and system, all threads), where the system
     /// tells it.
     pub cpu: Option<Duration>,
+    /// The most memory the process had held by the end of the stage, in
+    /// MiB (Linux: `VmHWM`): the stage where it jumps is where it peaked.
+    pub peak_mib: Option<u64>,
 }
 
 /// The times of a build's stages, in the order they ran.
@@ -28,8 +31,13 @@ impl std::fmt::Display for Timings {
                 f.write_str(", ")?;
             }
             write!(f, "{} {:.0} ms", s.name, s.wall.as_secs_f64() * 1000.0)?;
-            if let Some(c) = s.cpu {
-                write!(f, " (cpu {:.0})", c.as_secs_f64() * 1000.0)?;
+            match (s.cpu, s.peak_mib) {
+                (Some(c), Some(m)) => {
+                    write!(f, " (cpu {:.0}, peak {m} MiB)", c.as_secs_f64() * 1000.0)?
+                }
+                (Some(c), None) => write!(f, " (cpu {:.0})", c.as_secs_f64() * 1000.0)?,
+                (None, Some(m)) => write!(f, " (peak {m} MiB)")?,
+                (None, None) => {}
             }
         }
         Ok(())
@@ -62,6 +70,7 @@ impl Stages {
             name,
             wall: now - self.last,
             cpu: cpu.zip(self.last_cpu).map(|(c, l)| c.saturating_sub(l)),
+            peak_mib: peak_mib(),
         });
         self.last = now;
         self.last_cpu = cpu;
@@ -92,6 +101,15 @@ fn process_cpu() -> Option<Duration> {
     Some(Duration::from_millis(ticks * 10))
 }
 
+/// The most resident memory this process has held, in MiB (Linux:
+/// `VmHWM` in `/proc/self/status`); `None` elsewhere.
+pub fn peak_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +125,10 @@ mod tests {
         assert!(t.0[0].wall >= Duration::from_millis(2));
         if cfg!(target_os = "linux") {
             assert!(t.0.iter().all(|s| s.cpu.is_some()));
+            let peaks: Vec<u64> = t.0.iter().filter_map(|s| s.peak_mib).collect();
+            assert_eq!(peaks.len(), 2);
+            assert!(peaks[0] > 0 && peaks[0] <= peaks[1], "{peaks:?}");
+            assert!(t.to_string().contains(" MiB)"));
         }
         let text = t.to_string();
         assert!(text.starts_with("load "), "{text}");
