@@ -63,26 +63,44 @@ fn tag_len(s: &str, close: &str) -> Option<usize> {
     if close == "#}" {
         return s.find(close).map(|i| i + 2);
     }
-    let b = s.as_bytes();
-    let mut i = 2;
-    let mut quote: Option<u8> = None;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
+    let mut strings = Strings::default();
+    (2..s.len())
+        .find(|&i| {
+            strings.outside(s.as_bytes()[i]) && s.as_bytes()[i..].starts_with(close.as_bytes())
+        })
+        .map(|i| i + 2)
+}
+
+/// Where a scan of a tag stands with respect to its string literals.
+#[derive(Default)]
+struct Strings {
+    quote: Option<u8>,
+    escaped: bool,
+}
+
+impl Strings {
+    /// Takes the next byte; true when it stands outside every string
+    /// literal and opens none.
+    fn outside(&mut self, c: u8) -> bool {
+        if std::mem::take(&mut self.escaped) {
+            return false;
+        }
+        match self.quote {
             Some(q) => {
                 if c == b'\\' {
-                    i += 1;
+                    self.escaped = true;
                 } else if c == q {
-                    quote = None;
+                    self.quote = None;
                 }
+                false
             }
-            None if matches!(c, b'"' | b'\'' | b'`') => quote = Some(c),
-            None if s[i..].starts_with(close) => return Some(i + 2),
-            None => {}
+            None if matches!(c, b'"' | b'\'' | b'`') => {
+                self.quote = Some(c);
+                false
+            }
+            None => true,
         }
-        i += 1;
     }
-    None
 }
 
 /// The inside of a tag, without its delimiters and whitespace control.
@@ -141,30 +159,19 @@ fn fold_tag(tag: &str, word: &dyn Fn(&str) -> Option<String>, out: &mut String) 
     let b = tag.as_bytes();
     let mut i = 0;
     let mut copied = 0;
-    let mut quote: Option<u8> = None;
+    let mut strings = Strings::default();
     while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(q) => {
-                if c == b'\\' {
-                    i += 1;
-                } else if c == q {
-                    quote = None;
+        let at_call = strings.outside(b[i]) && b[i] == b't' && !(i > 0 && is_name_byte(b[i - 1]));
+        if at_call {
+            if let Some((key, len)) = lookup_at(&tag[i..]) {
+                if let Some(text) = word(key) {
+                    out.push_str(&tag[copied..i]);
+                    string_literal(&text, out);
+                    i += len;
+                    copied = i;
+                    continue;
                 }
             }
-            None if matches!(c, b'"' | b'\'' | b'`') => quote = Some(c),
-            None if c == b't' && !(i > 0 && is_name_byte(b[i - 1])) => {
-                if let Some((key, len)) = lookup_at(&tag[i..]) {
-                    if let Some(text) = word(key) {
-                        out.push_str(&tag[copied..i]);
-                        string_literal(&text, out);
-                        i += len;
-                        copied = i;
-                        continue;
-                    }
-                }
-            }
-            None => {}
         }
         i += 1;
     }
@@ -241,6 +248,17 @@ mod tests {
         let out = fold_words(src, true, &words);
         let expected = src.replace("{{- t(key=\"a.b\") -}}", "{{- \"Kế hoạch <A&B>\" -}}");
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn letters_of_any_script_inside_a_tag_are_copied_through() {
+        let src =
+            "{{ tên ~ t(key=\"a.b\") }}{% if x == \"Đ\" %}{{ t(key=\"a.b\") }}{% endif %}{{ ế";
+        let out = fold_words(src, true, &words);
+        assert_eq!(
+            out,
+            "{{ tên ~ \"Kế hoạch <A&B>\" }}{% if x == \"Đ\" %}Kế hoạch &lt;A&amp;B&gt;{% endif %}{{ ế"
+        );
     }
 
     #[test]
