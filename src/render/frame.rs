@@ -27,6 +27,8 @@ pub struct Site<'a> {
     pub langs: &'a [Lang<'a>],
     /// The snapshots of the report months.
     pub snaps: &'a [Snapshot],
+    /// The citation words of each language's pages (by language code).
+    pub cite_words: Vec<(String, tera::Value)>,
 }
 
 /// The same page in one language, for `<link rel="alternate" hreflang>`
@@ -92,6 +94,9 @@ impl Site<'_> {
         };
         let mut ctx = spec.context;
         pages::common(self.model, ed.derived, &ed.locale, &place, &mut ctx);
+        if let Some((_, words)) = self.cite_words.iter().find(|(c, _)| c == lang.code()) {
+            ctx.insert_value("cite_words", words.clone());
+        }
         ctx.insert("paths", ed.paths());
         ctx.insert("out_root", &out_root);
         ctx.insert("assets", &format!("{out_root}{}/", lang.shared.assets));

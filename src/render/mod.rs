@@ -317,6 +317,10 @@ pub fn render_to(
         theme,
         langs: &langs,
         snaps: &snaps,
+        cite_words: langs
+            .iter()
+            .map(|l| (l.code().to_string(), pages::cite_words(model, &l.locale)))
+            .collect(),
     };
     let months = calendar::month_range(derived);
     let mut changes = Vec::with_capacity(model.reports.len());

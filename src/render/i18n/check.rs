@@ -153,6 +153,11 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "anchor.task_row",
     "serve.not_found",
     "serve.rebuild_failed",
+    // The citation words made once per language (`pages::cite_words`,
+    // with `date.day` and `date.months` above).
+    "cite.copy",
+    "cite.copied",
+    "cite.copy_label",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.

@@ -32,6 +32,22 @@ impl Locale {
         }
     }
 
+    /// The words of `key` in another language of the theme (a citation is
+    /// given in fixed languages); the key itself if the theme lacks it.
+    pub fn say_in(&self, lang: &str, key: &str) -> String {
+        self.i18n
+            .text(lang, key, None, &[])
+            .unwrap_or_else(|_| format!("[{key}]"))
+    }
+
+    /// A list of words (`date.months`) in `lang`, joined by `sep`.
+    pub fn words_in(&self, lang: &str, key: &str, sep: &str) -> String {
+        match self.i18n.entry(lang, key) {
+            Ok(Entry::List(words)) => words.join(sep),
+            _ => format!("[{key}]"),
+        }
+    }
+
     /// The language code (`vi`, `en`), as written in `<html lang>`.
     pub fn lang(&self) -> &str {
         &self.lang

@@ -47,13 +47,7 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
     ctx.insert("lang", l.lang());
     // Citations: in the content's language, the page's, and English (the
     // international one), each once, in that order.
-    let mut cite_langs: Vec<&str> = Vec::new();
-    for c in [model.site.language.as_str(), l.lang(), "en"] {
-        if !cite_langs.contains(&c) {
-            cite_langs.push(c);
-        }
-    }
-    ctx.insert("cite_langs", &cite_langs);
+    ctx.insert("cite_langs", &cite_langs(model, l));
     ctx.insert("as_of_iso", &d.as_of.to_string());
     ctx.insert("root", &place.root);
     ctx.insert("site_root", &place.site_root);
@@ -73,6 +67,44 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
     if !ctx.contains_key("crumbs") {
         ctx.insert("crumbs", &Vec::<Crumb>::new());
     }
+}
+
+/// The citation languages of pages in `l`: the content's, the page's and
+/// English, each once, in that order (see [`common`]).
+pub fn cite_langs<'a>(model: &'a Model, l: &'a Locale) -> Vec<&'a str> {
+    let mut v: Vec<&str> = Vec::new();
+    for c in [model.site.language.as_str(), l.lang(), "en"] {
+        if !v.contains(&c) {
+            v.push(c);
+        }
+    }
+    v
+}
+
+/// The words of each citation language that every page of `l` repeats
+/// (the copy button's, the date format, the month names), in the order of
+/// `cite_langs`: made once per language of the site, not by the template
+/// on every page.
+pub fn cite_words(model: &Model, l: &Locale) -> tera::Value {
+    #[derive(serde::Serialize)]
+    struct CiteWords {
+        copy: String,
+        copied: String,
+        copy_label: String,
+        date: String,
+        months: String,
+    }
+    let list: Vec<CiteWords> = cite_langs(model, l)
+        .into_iter()
+        .map(|c| CiteWords {
+            copy: l.say_in(c, "cite.copy"),
+            copied: l.say_in(c, "cite.copied"),
+            copy_label: l.say_in(c, "cite.copy_label"),
+            date: l.say_in(c, "date.day"),
+            months: l.words_in(c, "date.months", "|"),
+        })
+        .collect();
+    tera::Value::from_serializable(&list)
 }
 
 /// The tasks of plan `pi`, in document order.
