@@ -191,3 +191,66 @@ fn json_downloads_match_the_csv_and_the_data_page_lists_them() {
     );
     assert!(page.contains("CC BY 4.0"), "licence");
 }
+
+/// An agency's data set repeats the site's record of each task it names,
+/// word for word, with only `role` filled in (lead or cooperate): in JSON
+/// and in CSV.
+#[test]
+fn agency_rows_are_the_site_rows_with_their_role() {
+    let (_t, out) = build_with_base();
+    let json = |p: &str| -> serde_json::Value {
+        serde_json::from_slice(&fs::read(out.join(p)).unwrap()).unwrap()
+    };
+    let key = |t: &serde_json::Value| (t["plan_id"].to_string(), t["task_id"].to_string());
+    let site = json("du-lieu/nhiem-vu.json");
+    let by_key: std::collections::HashMap<_, _> = site["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (key(t), t.clone()))
+        .collect();
+    let csv_rows = |p: &str| -> Vec<csv::StringRecord> {
+        let bytes = fs::read(out.join(p)).unwrap();
+        csv::Reader::from_reader(&bytes[3..])
+            .records()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let site_csv: std::collections::HashMap<(String, String), csv::StringRecord> =
+        csv_rows("du-lieu/nhiem-vu.csv")
+            .into_iter()
+            .map(|r| ((r[0].to_string(), r[3].to_string()), r))
+            .collect();
+    let role_col = minhbach::render::data::COLUMNS
+        .iter()
+        .position(|c| *c == "role")
+        .unwrap();
+    let mut checked = 0;
+    for dir in fs::read_dir(out.join("co-quan")).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.join("nhiem-vu.json").exists() {
+            continue;
+        }
+        let rel = dir.strip_prefix(&out).unwrap().to_string_lossy().to_string();
+        let set = json(&format!("{rel}/nhiem-vu.json"));
+        let rows = csv_rows(&format!("{rel}/nhiem-vu.csv"));
+        let tasks = set["tasks"].as_array().unwrap();
+        assert_eq!(tasks.len(), rows.len(), "{rel}: CSV and JSON list the same tasks");
+        for (t, row) in tasks.iter().zip(&rows) {
+            let role = t["role"].as_str().unwrap();
+            assert!(role == "lead" || role == "cooperate", "{rel}: role {role}");
+            let mut plain = t.clone();
+            plain["role"] = serde_json::Value::String(String::new());
+            assert_eq!(&plain, &by_key[&key(t)], "{rel}");
+            assert_eq!(&row[role_col], role, "{rel}: CSV role");
+            let site_row = &site_csv[&(row[0].to_string(), row[3].to_string())];
+            for (i, (a, b)) in row.iter().zip(site_row.iter()).enumerate() {
+                if i != role_col {
+                    assert_eq!(a, b, "{rel}: CSV column {i}");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked} agency rows checked");
+}

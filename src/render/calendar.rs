@@ -1,6 +1,7 @@
 //! Calendar pages (`/lich/`, `/lich/YYYY-MM/`) and ICS feeds.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -407,25 +408,30 @@ pub fn feed_list(model: &Model) -> Vec<Feed> {
     v
 }
 
-/// One ICS feed file.
+/// One ICS feed file, made of the events of its series (`events`, by
+/// series, from [`events`]).
 /// Its path is in the language `lang`'s words, under its folder.
-pub fn feed(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords, f: Feed) -> OutFile {
+pub fn feed(
+    model: &Model,
+    d: &Derived,
+    lang: &Lang,
+    w: &ics::IcsWords,
+    events: &[String],
+    f: Feed,
+) -> OutFile {
     let paths = lang.paths();
-    let pick = |ids: Vec<usize>| -> Vec<&Series> {
-        ids.into_iter().map(|i| &d.calendar.series[i]).collect()
-    };
     let (path, name, series) = match f {
         Feed::Site => (
             paths.ics(""),
             model.site.title.clone(),
-            d.calendar.series.iter().collect(),
+            (0..d.calendar.series.len()).collect(),
         ),
         Feed::Plan(pi) => {
             let p = &model.plans[pi];
             (
                 paths.ics(&paths.plan(p.id.as_str())),
                 p.label(),
-                pick(d.calendar.for_plan(pi)),
+                d.calendar.for_plan(pi),
             )
         }
         Feed::Agency(ai) => {
@@ -433,21 +439,34 @@ pub fn feed(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords, f: Feed)
             (
                 paths.ics(&paths.agency(a.id.as_str())),
                 a.name.clone(),
-                pick(d.feed_for_agency(&a.id)),
+                d.feed_for_agency(&a.id),
             )
         }
     };
+    let events = series.iter().map(|&i| events[i].as_str());
     OutFile {
         path: format!("{}{path}", lang.root),
-        bytes: ics::feed(model, lang, w, &name, &series).into_bytes(),
+        bytes: ics::feed(model, w, &name, events).into_bytes(),
     }
+}
+
+/// The `VEVENT` of every series of the calendar, by series, in the words
+/// of `w` with links to the pages of `lang`: each feed that lists a series
+/// copies it.
+pub fn events(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords) -> Vec<String> {
+    d.calendar
+        .series
+        .par_iter()
+        .map(|s| ics::event(model, lang, w, s))
+        .collect()
 }
 
 /// Every ICS feed, in memory, in the words of `w`.
 pub fn feeds(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords) -> Vec<OutFile> {
+    let events = events(model, d, lang, w);
     feed_list(model)
         .into_iter()
-        .map(|f| feed(model, d, lang, w, f))
+        .map(|f| feed(model, d, lang, w, &events, f))
         .collect()
 }
 

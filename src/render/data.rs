@@ -8,6 +8,7 @@ use crate::derive::{Derived, TaskRef};
 use crate::model::deadline::MeaningSource;
 use crate::model::{DeadlineKind, Model};
 
+use super::data_rows::Rows;
 use super::edition::Lang;
 use super::i18n::Locale;
 use super::urls::{self, Route};
@@ -16,35 +17,35 @@ use super::{csv, OutFile, RenderError};
 /// One task as a flat record.
 #[derive(Serialize)]
 pub struct TaskRecord {
-    plan_id: String,
-    plan_number: String,
-    plan_title: String,
-    task_id: String,
-    number: String,
-    group: String,
-    goal: String,
-    task: String,
-    output: String,
-    lead: String,
-    lead_ids: Vec<String>,
-    cooperate: String,
-    cooperate_ids: Vec<String>,
-    start_text: String,
-    deadline_text: String,
-    deadline_kind: String,
-    deadline_meaning: String,
-    deadline_dates: Vec<String>,
-    deadline_last_day: String,
-    state: String,
-    state_label: String,
-    report: String,
-    progress: String,
-    completed: String,
-    note: String,
-    url: String,
-    source_line: usize,
-    role: String,
-    illustrative: bool,
+    pub(super) plan_id: String,
+    pub(super) plan_number: String,
+    pub(super) plan_title: String,
+    pub(super) task_id: String,
+    pub(super) number: String,
+    pub(super) group: String,
+    pub(super) goal: String,
+    pub(super) task: String,
+    pub(super) output: String,
+    pub(super) lead: String,
+    pub(super) lead_ids: Vec<String>,
+    pub(super) cooperate: String,
+    pub(super) cooperate_ids: Vec<String>,
+    pub(super) start_text: String,
+    pub(super) deadline_text: String,
+    pub(super) deadline_kind: String,
+    pub(super) deadline_meaning: String,
+    pub(super) deadline_dates: Vec<String>,
+    pub(super) deadline_last_day: String,
+    pub(super) state: String,
+    pub(super) state_label: String,
+    pub(super) report: String,
+    pub(super) progress: String,
+    pub(super) completed: String,
+    pub(super) note: String,
+    pub(super) url: String,
+    pub(super) source_line: usize,
+    pub(super) role: String,
+    pub(super) illustrative: bool,
 }
 
 /// The columns of the task tables, in order (the data dictionary gives
@@ -173,53 +174,15 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
     }
 }
 
-fn csv_of(model: &Model, d: &Derived, l: &Locale, root: &str, rows: &[Row]) -> Vec<u8> {
+/// A data set's CSV: the header row, then each row's task.
+fn csv_of(cache: &Rows, rows: &[Row]) -> Vec<u8> {
     let headers: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    let mut out = super::csv::begin(&headers);
+    let mut out = super::csv::begin(&headers).into_bytes();
+    out.reserve(cache.csv_guess(rows.len()));
     for row in rows {
-        let r = row.record(model, d, l, root);
-        let (lead_ids, cooperate_ids, dates) = (
-            r.lead_ids.join(";"),
-            r.cooperate_ids.join(";"),
-            r.deadline_dates.join(";"),
-        );
-        let (line, illustrative) = (r.source_line.to_string(), r.illustrative.to_string());
-        super::csv::push_row(
-            &mut out,
-            &[
-                &r.plan_id,
-                &r.plan_number,
-                &r.plan_title,
-                &r.task_id,
-                &r.number,
-                &r.group,
-                &r.goal,
-                &r.task,
-                &r.output,
-                &r.lead,
-                &lead_ids,
-                &r.cooperate,
-                &cooperate_ids,
-                &r.start_text,
-                &r.deadline_text,
-                &r.deadline_kind,
-                &r.deadline_meaning,
-                &dates,
-                &r.deadline_last_day,
-                &r.state,
-                &r.state_label,
-                &r.report,
-                &r.progress,
-                &r.completed,
-                &r.note,
-                &r.url,
-                &line,
-                &r.role,
-                &illustrative,
-            ],
-        );
+        cache.push_csv(&mut out, row.task, row.role);
     }
-    out.into_bytes()
+    out
 }
 
 #[derive(Serialize)]
@@ -228,7 +191,7 @@ struct Dataset<'a> {
     as_of: String,
     illustrative: bool,
     columns: Vec<&'static str>,
-    tasks: Records<'a>,
+    tasks: [(); 0],
 }
 
 /// One row of a data set: a task, and for an agency's data set whether
@@ -238,56 +201,26 @@ struct Row {
     role: &'static str,
 }
 
-impl Row {
-    fn record(&self, model: &Model, d: &Derived, l: &Locale, root: &str) -> TaskRecord {
-        TaskRecord {
-            role: self.role.to_string(),
-            ..record(model, d, l, root, self.task)
-        }
-    }
-}
-
-/// The tasks of a dataset, serialised one record at a time.
-struct Records<'a> {
-    model: &'a Model,
-    derived: &'a Derived,
-    locale: &'a Locale,
-    root: &'a str,
-    rows: &'a [Row],
-}
-
-impl Serialize for Records<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.rows
-                .iter()
-                .map(|r| r.record(self.model, self.derived, self.locale, self.root)),
-        )
-    }
-}
-
-fn json_of(
-    model: &Model,
-    d: &Derived,
-    l: &Locale,
-    root: &str,
-    title: &str,
-    rows: &[Row],
-) -> Vec<u8> {
+/// A data set's JSON: its title, date and columns, then `tasks` with one
+/// record a line (as [`super::json_lines`] writes them).
+fn json_of(model: &Model, d: &Derived, cache: &Rows, title: &str, rows: &[Row]) -> Vec<u8> {
     let ds = Dataset {
         title,
         as_of: d.as_of.to_string(),
         illustrative: model.site.illustrative,
         columns: COLUMNS.to_vec(),
-        tasks: Records {
-            model,
-            derived: d,
-            locale: l,
-            root,
-            rows,
-        },
+        tasks: [],
     };
-    super::json_lines::to_vec(&ds, rows.len() * 1024 + 1024)
+    // `tasks` comes last: the set without tasks ends in `[]}` and a newline,
+    // and the records go between the brackets.
+    let mut out = super::json_lines::to_vec(&ds, cache.json_guess(rows.len()));
+    out.truncate(out.len().saturating_sub(3));
+    for (i, row) in rows.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        cache.push_json(&mut out, row.task, row.role);
+    }
+    out.extend_from_slice(b"]}\n");
+    out
 }
 
 /// A downloadable file, for the data page.
@@ -366,11 +299,12 @@ pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
 /// The files of one data set, each with its entry for the data page, in
 /// the order the data page lists them.
 /// Named in the words of `lang`, in its folder (the entries' links are
-/// from that folder).
+/// from that folder); `cache` holds the rows in that language.
 pub fn set_files(
     model: &Model,
     d: &Derived,
     lang: &Lang,
+    cache: &Rows,
     set: DataSet,
     put: &mut dyn FnMut(Download, OutFile) -> Result<(), RenderError>,
 ) -> Result<(), RenderError> {
@@ -436,9 +370,9 @@ pub fn set_files(
     // One file at a time: the whole site's are tens of megabytes each.
     for ext in ["csv", "json"] {
         let bytes = if ext == "csv" {
-            csv_of(model, d, l, root, &rows)
+            csv_of(cache, &rows)
         } else {
-            json_of(model, d, l, root, &label, &rows)
+            json_of(model, d, cache, &label, &rows)
         };
         let href = l.paths().task_file(&dir, ext);
         put(
@@ -463,9 +397,10 @@ pub fn set_files(
 pub fn files(model: &Model, d: &Derived, lang: &Lang) -> (Vec<OutFile>, Vec<Download>) {
     let mut files = Vec::new();
     let mut list = Vec::new();
+    let cache = Rows::new(model, d, &lang.locale, &lang.root);
     for set in sets(model, d) {
         // Kept in memory, so nothing can fail.
-        let _ = set_files(model, d, lang, set, &mut |dl, f| {
+        let _ = set_files(model, d, lang, &cache, set, &mut |dl, f| {
             list.push(dl);
             files.push(f);
             Ok(())

@@ -183,11 +183,15 @@ fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, 
     }
 }
 
-/// Writes a VCALENDAR with the given series, in the words of `w`.
-/// Links go to the pages of `lang` (its path words, under its folder).
-pub fn feed(model: &Model, lang: &Lang, w: &IcsWords, name: &str, series: &[&Series]) -> String {
-    let stamp = format!("{}T000000Z", ymd(model.site.as_of));
-    let mut out = String::with_capacity(series.len() * 640 + 256);
+/// A feed named `name` of the events in `events` (each made by [`event`]),
+/// in their order.
+pub fn feed<'a>(
+    model: &Model,
+    w: &IcsWords,
+    name: &str,
+    events: impl ExactSizeIterator<Item = &'a str>,
+) -> String {
+    let mut out = String::with_capacity(events.len() * 640 + 256);
     let mut line = |l: String| push_folded(&mut out, &l);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
@@ -196,43 +200,54 @@ pub fn feed(model: &Model, lang: &Lang, w: &IcsWords, name: &str, series: &[&Ser
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape(name)));
     line(format!("X-WR-TIMEZONE:{}", model.site.time_zone));
-    for s in series {
-        let Some(&first) = s.dates.first() else {
-            continue;
-        };
-        let (summary, mut desc, dir) = describe(model, lang.paths(), w, s);
-        let dir = format!("{}{dir}", lang.root);
-        let permalink = model.site.base_url.as_ref().map(|b| format!("{b}{dir}"));
-        desc.push_str(&format!(
-            "\n{}: {}",
-            w.page,
-            permalink.clone().unwrap_or_else(|| format!("/{dir}"))
-        ));
-        line("BEGIN:VEVENT".into());
-        line(format!("UID:{}", s.uid));
-        line(format!("DTSTAMP:{stamp}"));
-        line(format!("DTSTART;VALUE=DATE:{}", ymd(first)));
-        let next = first.checked_add_days(Days::new(1)).unwrap_or(first);
-        line(format!("DTEND;VALUE=DATE:{}", ymd(next)));
-        if let Some(rule) = &s.rule {
-            let until = s.dates.last().copied().unwrap_or(first);
-            if let Some(r) = rrule(rule, until) {
-                line(format!("RRULE:{r}"));
-            }
-        }
-        let prefix = if s.before { &w.due_before } else { &w.due };
-        line(format!(
-            "SUMMARY:{}",
-            escape(&format!("{prefix}: {summary}"))
-        ));
-        line(format!("DESCRIPTION:{}", escape(&desc)));
-        if let Some(url) = permalink {
-            line(format!("URL:{url}"));
-        }
-        line("TRANSP:TRANSPARENT".into());
-        line("END:VEVENT".into());
+    for e in events {
+        out.push_str(e);
     }
-    line("END:VCALENDAR".into());
+    push_folded(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The `VEVENT` of one series, folded, with its page in the words and
+/// folder of `lang`; empty for a series without dates. The same in every
+/// feed that lists it, so it is made once per language.
+pub fn event(model: &Model, lang: &Lang, w: &IcsWords, s: &Series) -> String {
+    let mut out = String::new();
+    let Some(&first) = s.dates.first() else {
+        return out;
+    };
+    let stamp = format!("{}T000000Z", ymd(model.site.as_of));
+    let mut line = |l: String| push_folded(&mut out, &l);
+    let (summary, mut desc, dir) = describe(model, lang.paths(), w, s);
+    let dir = format!("{}{dir}", lang.root);
+    let permalink = model.site.base_url.as_ref().map(|b| format!("{b}{dir}"));
+    desc.push_str(&format!(
+        "\n{}: {}",
+        w.page,
+        permalink.clone().unwrap_or_else(|| format!("/{dir}"))
+    ));
+    line("BEGIN:VEVENT".into());
+    line(format!("UID:{}", s.uid));
+    line(format!("DTSTAMP:{stamp}"));
+    line(format!("DTSTART;VALUE=DATE:{}", ymd(first)));
+    let next = first.checked_add_days(Days::new(1)).unwrap_or(first);
+    line(format!("DTEND;VALUE=DATE:{}", ymd(next)));
+    if let Some(rule) = &s.rule {
+        let until = s.dates.last().copied().unwrap_or(first);
+        if let Some(r) = rrule(rule, until) {
+            line(format!("RRULE:{r}"));
+        }
+    }
+    let prefix = if s.before { &w.due_before } else { &w.due };
+    line(format!(
+        "SUMMARY:{}",
+        escape(&format!("{prefix}: {summary}"))
+    ));
+    line(format!("DESCRIPTION:{}", escape(&desc)));
+    if let Some(url) = permalink {
+        line(format!("URL:{url}"));
+    }
+    line("TRANSP:TRANSPARENT".into());
+    line("END:VEVENT".into());
     out
 }
 

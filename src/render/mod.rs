@@ -7,6 +7,7 @@ pub mod chart_data;
 pub mod charts;
 pub mod csv;
 pub mod data;
+pub mod data_rows;
 pub mod edition;
 pub mod feeds;
 pub mod frame;
@@ -277,9 +278,10 @@ pub fn render_to(
         // long merge: it is made beside them and the calendar feeds.
         let (list, searched) = rayon::join(
             || -> Result<Vec<data::Download>, RenderError> {
+                let rows = data_rows::Rows::new(model, derived, &lang.locale, &lang.root);
                 let list: Vec<data::Download> = run(&sets, |set| {
                     let mut list = Vec::new();
-                    data::set_files(model, derived, lang, *set, &mut |dl, f| {
+                    data::set_files(model, derived, lang, &rows, *set, &mut |dl, f| {
                         out.put(f)?;
                         list.push(dl);
                         Ok(())
@@ -289,10 +291,14 @@ pub fn render_to(
                 .into_iter()
                 .flatten()
                 .collect();
+                drop(rows);
                 let ics_words = ics::IcsWords::new(&lang.locale).map_err(i18n_error)?;
                 let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
+                let events = calendar::events(model, derived, lang, &ics_words);
                 each(&feeds, |f| {
-                    out.put(calendar::feed(model, derived, lang, &ics_words, *f))
+                    out.put(calendar::feed(
+                        model, derived, lang, &ics_words, &events, *f,
+                    ))
                 })?;
                 Ok(list)
             },

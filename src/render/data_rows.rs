@@ -1,0 +1,157 @@
+//! Each task's CSV row and JSON record, made once per language and copied
+//! into every data set that lists the task: the site's, its plan's and
+//! each agency's that it names (about five files per task). Only the
+//! `role` column differs between them, so each row is kept without it and
+//! the role is written in when the row is copied.
+
+use rayon::prelude::*;
+
+use crate::derive::{Derived, TaskRef};
+use crate::model::Model;
+
+use super::data::{record, TaskRecord};
+use super::i18n::Locale;
+
+/// One task's row, up to the `role` value.
+struct Row {
+    /// The JSON record up to and including `"role":`.
+    json: Box<[u8]>,
+    /// The CSV row up to and including the comma before `role`.
+    csv: Box<[u8]>,
+}
+
+/// Every task's row in one language, by task.
+pub struct Rows {
+    /// Where each plan's tasks begin in `rows`.
+    starts: Vec<usize>,
+    rows: Vec<Row>,
+    /// What follows the role's value in a JSON record.
+    json_tail: &'static [u8],
+    /// What follows the role's value in a CSV row.
+    csv_tail: &'static [u8],
+}
+
+impl Rows {
+    /// Makes every task's row, in parallel, with links in the words of `l`
+    /// under the folder `root`.
+    pub fn new(model: &Model, d: &Derived, l: &Locale, root: &str) -> Rows {
+        let mut starts = Vec::with_capacity(model.plans.len());
+        let mut refs = Vec::new();
+        for (pi, p) in model.plans.iter().enumerate() {
+            starts.push(refs.len());
+            refs.extend((0..p.tasks.len()).map(|task| TaskRef { plan: pi, task }));
+        }
+        let illustrative = model.site.illustrative;
+        let (json_tail, csv_tail): (&[u8], &[u8]) = if illustrative {
+            (b"\",\"illustrative\":true}", b",true\r\n")
+        } else {
+            (b"\",\"illustrative\":false}", b",false\r\n")
+        };
+        let rows = refs
+            .par_iter()
+            .map(|&r| {
+                let rec = record(model, d, l, root, r);
+                Row {
+                    json: head(json_record(&rec), json_tail.len() + 1),
+                    csv: head(csv_row(&rec), csv_tail.len()),
+                }
+            })
+            .collect();
+        Rows {
+            starts,
+            rows,
+            json_tail,
+            csv_tail,
+        }
+    }
+
+    fn row(&self, r: TaskRef) -> &Row {
+        &self.rows[self.starts[r.plan] + r.task]
+    }
+
+    /// Appends the JSON record of `r` with `role`.
+    pub fn push_json(&self, out: &mut Vec<u8>, r: TaskRef, role: &str) {
+        out.extend_from_slice(&self.row(r).json);
+        out.push(b'"');
+        // Roles are keys (`lead`, `cooperate`): nothing to escape.
+        out.extend_from_slice(role.as_bytes());
+        out.extend_from_slice(self.json_tail);
+    }
+
+    /// Appends the CSV row of `r` with `role`.
+    pub fn push_csv(&self, out: &mut Vec<u8>, r: TaskRef, role: &str) {
+        out.extend_from_slice(&self.row(r).csv);
+        out.extend_from_slice(role.as_bytes());
+        out.extend_from_slice(self.csv_tail);
+    }
+
+    /// The size of the JSON records of `n` tasks, about, to reserve room.
+    pub fn json_guess(&self, n: usize) -> usize {
+        let each = self.rows.first().map_or(0, |r| r.json.len() + 32);
+        n * each + 1024
+    }
+
+    /// The size of the CSV rows of `n` tasks, about, to reserve room.
+    pub fn csv_guess(&self, n: usize) -> usize {
+        let each = self.rows.first().map_or(0, |r| r.csv.len() + 16);
+        n * each + 1024
+    }
+}
+
+/// `bytes` without its last `cut` bytes (the empty role and what follows).
+fn head(mut bytes: Vec<u8>, cut: usize) -> Box<[u8]> {
+    bytes.truncate(bytes.len().saturating_sub(cut));
+    bytes.into_boxed_slice()
+}
+
+/// The record as compact JSON, as it reads inside a data set's `tasks`.
+fn json_record(rec: &TaskRecord) -> Vec<u8> {
+    // Only I/O can fail, and a Vec never does.
+    serde_json::to_vec(rec).unwrap_or_default()
+}
+
+/// The record as one CSV row, ending in CRLF.
+fn csv_row(r: &TaskRecord) -> Vec<u8> {
+    let (lead_ids, cooperate_ids, dates) = (
+        r.lead_ids.join(";"),
+        r.cooperate_ids.join(";"),
+        r.deadline_dates.join(";"),
+    );
+    let (line, illustrative) = (r.source_line.to_string(), r.illustrative.to_string());
+    let mut out = String::with_capacity(1024);
+    super::csv::push_row(
+        &mut out,
+        &[
+            &r.plan_id,
+            &r.plan_number,
+            &r.plan_title,
+            &r.task_id,
+            &r.number,
+            &r.group,
+            &r.goal,
+            &r.task,
+            &r.output,
+            &r.lead,
+            &lead_ids,
+            &r.cooperate,
+            &cooperate_ids,
+            &r.start_text,
+            &r.deadline_text,
+            &r.deadline_kind,
+            &r.deadline_meaning,
+            &dates,
+            &r.deadline_last_day,
+            &r.state,
+            &r.state_label,
+            &r.report,
+            &r.progress,
+            &r.completed,
+            &r.note,
+            &r.url,
+            &line,
+            &r.role,
+            &illustrative,
+        ],
+    );
+    out.into_bytes()
+}
