@@ -231,11 +231,19 @@ fn agency_rows_are_the_site_rows_with_their_role() {
         if !dir.join("nhiem-vu.json").exists() {
             continue;
         }
-        let rel = dir.strip_prefix(&out).unwrap().to_string_lossy().to_string();
+        let rel = dir
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let set = json(&format!("{rel}/nhiem-vu.json"));
         let rows = csv_rows(&format!("{rel}/nhiem-vu.csv"));
         let tasks = set["tasks"].as_array().unwrap();
-        assert_eq!(tasks.len(), rows.len(), "{rel}: CSV and JSON list the same tasks");
+        assert_eq!(
+            tasks.len(),
+            rows.len(),
+            "{rel}: CSV and JSON list the same tasks"
+        );
         for (t, row) in tasks.iter().zip(&rows) {
             let role = t["role"].as_str().unwrap();
             assert!(role == "lead" || role == "cooperate", "{rel}: role {role}");

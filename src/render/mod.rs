@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod chart_data;
 pub mod charts;
+pub mod cite;
 pub mod csv;
 pub mod data;
 pub mod data_rows;

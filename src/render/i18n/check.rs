@@ -166,6 +166,7 @@ pub fn program_keys() -> Vec<String> {
     keys.extend(paths::KEYS.iter().map(|k| format!("path.{k}")));
     keys.extend(paths::CHART_KEYS.iter().map(|k| format!("chart_file.{k}")));
     keys.extend(super::describe::KEYS.iter().map(|k| k.to_string()));
+    keys.extend(crate::render::cite::KEYS.iter().map(|k| k.to_string()));
     keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
     keys.extend(Summary::ALL.iter().map(|g| format!("summary.{}", g.key())));
     keys.extend(

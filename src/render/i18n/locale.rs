@@ -40,6 +40,13 @@ impl Locale {
             .unwrap_or_else(|_| format!("[{key}]"))
     }
 
+    /// [`Locale::say_in`] with the placeholders filled.
+    pub fn say_in_with(&self, lang: &str, key: &str, args: &[(&str, String)]) -> String {
+        self.i18n
+            .text(lang, key, None, args)
+            .unwrap_or_else(|_| format!("[{key}]"))
+    }
+
     /// A list of words (`date.months`) in `lang`, joined by `sep`.
     pub fn words_in(&self, lang: &str, key: &str, sep: &str) -> String {
         match self.i18n.entry(lang, key) {

@@ -5,6 +5,7 @@ use tera::Context;
 
 use crate::derive::{Assignment, Derived, Part};
 use crate::model::{AgencyId, Model};
+use crate::render::cite::{citations, Cited};
 use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::split;
@@ -129,6 +130,8 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
         .map(|t| views::counts(d, l, t.refs()))
         .unwrap_or_default();
     c.insert("agency", &a);
+    let title = l.say_with("agency.cite_title", &[("agency", a.name.clone())]);
+    c.insert("citations", &citations(model, l, &Cited::Page(&title)));
     c.insert("kind_label", &l.say(&a.kind.label_key()));
     c.insert("is_group", &a.is_group());
     c.insert("parts", &parts);

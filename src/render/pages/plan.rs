@@ -5,6 +5,7 @@ use tera::Context;
 
 use crate::derive::TaskRef;
 use crate::model::Model;
+use crate::render::cite::{citations, Cited};
 use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::split;
@@ -39,7 +40,9 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     let p = &model.plans[pi];
     let mut c = Context::new();
-    c.insert("plan", &ed.plan_summary(pi));
+    let plan = ed.plan_summary(pi);
+    c.insert("citations", &citations(model, l, &Cited::Plan(&plan)));
+    c.insert("plan", &plan);
     c.insert("number_note", &p.number_note);
     c.insert("issuer_name", &p.issuer_name);
     c.insert("date_text", &p.date_text);
@@ -173,8 +176,29 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         .map(|w| task_ref::heading_words(w, task_ref::HEADING_CHARS))
         .filter(|h| !h.is_empty());
     c.insert("heading", &heading);
+    let plan = ed.plan_summary(r.plan);
+    let title = match &heading {
+        Some(h) => h.clone(),
+        None => l.say_with(
+            "tasklist.numbered",
+            &[(
+                "number",
+                t.number
+                    .as_deref()
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or(t.id.as_str())
+                    .to_string(),
+            )],
+        ),
+    };
+    let cited = Cited::Task {
+        plan: &plan,
+        locator: &locator,
+        title: &title,
+    };
+    c.insert("citations", &citations(model, l, &cited));
     c.insert("locator", &locator);
-    c.insert("plan", &ed.plan_summary(r.plan));
+    c.insert("plan", &plan);
     let group_title = find_group_title(&p.groups, &t.group);
     c.insert("group_title", &group_title);
     // The pager needs only each neighbour's name and link.
