@@ -18,11 +18,10 @@
 //! `tests/fold_samples.json`) and ranks results: exact diacritics first, then
 //! the whole phrase, then whole words, then agencies, plans, tasks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
@@ -42,26 +41,44 @@ pub const SHARD_POSTINGS: usize = 20_000;
 
 /// Folds text for matching: decomposes, drops accents, maps `đ` to `d`,
 /// lower-cases. `SỞ KHOA HỌC` and `so khoa hoc` fold alike.
+///
+/// Each character is decomposed on its own: the same as decomposing the
+/// whole text (NFD), because NFD only reorders characters of a non-zero
+/// combining class, all of which are marks and dropped (a test holds this
+/// for every character Unicode has).
 pub fn fold(text: &str) -> String {
-    let bare: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect();
+    let mut bare = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            bare.push(c);
+            continue;
+        }
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                bare.push(match d {
+                    'đ' | 'Đ' => 'd',
+                    d => d,
+                });
+            }
+        });
+    }
     // Whole-string lowercasing, as JavaScript's `toLowerCase` does.
     bare.to_lowercase()
 }
 
-/// Folded words of a text.
-pub fn tokens(text: &str) -> Vec<String> {
-    fold(text)
+/// The words of folded text, in order: runs of letters and digits.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+}
+
+/// The distinct words of folded text, sorted.
+fn distinct_words(folded: &str) -> Vec<&str> {
+    let mut all: Vec<&str> = words(folded).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// A stable 64-bit hash (FNV-1a) of bytes, for file names that change
@@ -199,23 +216,28 @@ pub fn index(
     // parallel, a slice of documents at a time (so the folded words of
     // the whole site never sit in memory at once); the postings are then
     // gathered in document order.
-    let mut tokens_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut postings: HashMap<Box<str>, Vec<usize>> = HashMap::new();
     for (c, chunk) in docs.chunks(FOLD_CHUNK).enumerate() {
-        let words: Vec<Vec<String>> = chunk
+        let folded: Vec<String> = chunk
             .par_iter()
-            .map(|doc| {
-                let mut seen: Vec<String> = tokens(&format!("{} {}", doc.title, doc.text));
-                seen.sort();
-                seen.dedup();
-                seen
-            })
+            .map(|doc| fold(&format!("{} {}", doc.title, doc.text)))
             .collect();
-        for (i, seen) in words.into_iter().enumerate() {
-            for t in seen {
-                tokens_of.entry(t).or_default().push(c * FOLD_CHUNK + i);
+        for (i, text) in folded.iter().enumerate() {
+            let id = c * FOLD_CHUNK + i;
+            for w in distinct_words(text) {
+                match postings.get_mut(w) {
+                    Some(ids) => ids.push(id),
+                    None => {
+                        postings.insert(w.into(), vec![id]);
+                    }
+                }
             }
         }
     }
+    let tokens_of: BTreeMap<String, Vec<usize>> = postings
+        .into_iter()
+        .map(|(w, ids)| (w.into_string(), ids))
+        .collect();
     let mut size = 0;
     let mut list: Vec<(String, String)> = Vec::new();
     for (first, map) in shards(&tokens_of, SHARD_POSTINGS) {
@@ -256,6 +278,7 @@ pub fn index(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn folding_handles_d_marks_and_both_normal_forms() {
@@ -272,10 +295,48 @@ mod tests {
         assert_eq!(fold("Vie\u{0302}\u{0323}t"), "viet");
     }
 
+    /// Folding as first written: the whole text decomposed (NFD).
+    fn fold_nfd(text: &str) -> String {
+        let bare: String = text
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .map(|c| match c {
+                'đ' | 'Đ' => 'd',
+                c => c,
+            })
+            .collect();
+        bare.to_lowercase()
+    }
+
+    /// What makes decomposing each character alone the same as NFD: every
+    /// character with a non-zero combining class is a mark.
     #[test]
-    fn tokens_are_folded_words() {
+    fn every_character_that_nfd_reorders_is_a_mark() {
+        let odd: Vec<char> = (0..=0x10_FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| {
+                unicode_normalization::char::canonical_combining_class(c) != 0
+                    && !is_combining_mark(c)
+            })
+            .collect();
+        assert!(odd.is_empty(), "{odd:?}");
+    }
+
+    proptest::proptest! {
+        /// Per-character folding equals folding the NFD of the whole text,
+        /// marks in any order and number included.
+        #[test]
+        fn fold_equals_folding_the_nfd(
+            s in "(\\PC|[\u{0300}-\u{036F}\u{0591}-\u{05C7}\u{1AB0}-\u{1AFF}ΣσςĐđ]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(fold(&s), fold_nfd(&s));
+        }
+    }
+
+    #[test]
+    fn words_are_folded_runs_of_letters_and_digits() {
         assert_eq!(
-            tokens("Sở KH&CN, Đề án 06"),
+            words(&fold("Sở KH&CN, Đề án 06")).collect::<Vec<_>>(),
             vec!["so", "kh", "cn", "de", "an", "06"]
         );
     }
