@@ -14,7 +14,7 @@ use super::i18n::Locale;
 use super::pages::PageSpec;
 use super::task_row::{self, TaskRow};
 use super::urls::Route;
-use super::views::{self, CellView, StateView, TaskView};
+use super::views::{CellView, StateView};
 use super::{ics, split, urls, OutFile};
 
 /// An entry on a calendar page.
@@ -51,7 +51,10 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
     let s: &Series = &d.calendar.series[occ.series];
     match s.source {
         Source::Task(r) => {
-            let t: TaskView = views::task(model, d, l, r);
+            // What an event shows of its task: not the task's whole view.
+            let plan = &model.plans[r.plan];
+            let t = &plan.tasks[r.task];
+            let plan_label = plan.label();
             EventView {
                 kind: "task",
                 date: l.date_text(occ.date),
@@ -59,18 +62,21 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
                 title: l.say_with(
                     "page.task_title",
                     &[
-                        ("number", t.number.clone().unwrap_or_else(|| t.id.clone())),
-                        ("plan", t.plan_label.clone()),
+                        (
+                            "number",
+                            t.number.clone().unwrap_or_else(|| t.id.to_string()),
+                        ),
+                        ("plan", plan_label.clone()),
                     ],
                 ),
-                href: t.href,
+                href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
                 label: s.label.clone(),
                 wording: s.wording.clone(),
                 before: s.before,
-                plan_label: t.plan_label,
-                who: t.lead,
-                state: Some(t.state),
-                text: t.text,
+                plan_label,
+                who: CellView::new(&t.lead, model, l),
+                state: Some(StateView::new(d.standings[&r].state, 1, l)),
+                text: t.text.clone(),
             }
         }
         Source::Duty(pi, di) => {

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::derive::status::State;
 
-use super::{fill, Entry, I18n, I18nError, Paths};
+use super::{fill, pieces, Entry, I18n, I18nError, Paths, Piece};
 
 /// One language's words for the program's own text.
 #[derive(Debug, Clone)]
@@ -15,6 +15,60 @@ pub struct Locale {
     pub(super) lang: String,
     /// The language's URL words, read once.
     paths: Paths,
+    /// The date forms and month names, read once (pages write thousands
+    /// of dates); `None` when the theme's are not usable, and the slow
+    /// path then reports why.
+    dates: Option<DateForms>,
+}
+
+/// A language's `date.day` and `date.month` forms cut at their fields,
+/// and its twelve month names.
+#[derive(Debug, Clone)]
+struct DateForms {
+    day: Vec<Piece>,
+    month: Vec<Piece>,
+    months: Vec<String>,
+}
+
+/// The fields a date form may hold.
+const DATE_FIELDS: [&str; 6] = ["d", "dd", "m", "mm", "month", "yyyy"];
+
+impl DateForms {
+    fn read(i18n: &I18n, lang: &str) -> Option<DateForms> {
+        let fields: Vec<(&str, String)> = DATE_FIELDS.iter().map(|f| (*f, String::new())).collect();
+        let form = |key: &str| -> Option<Vec<Piece>> {
+            Some(pieces(&i18n.text(lang, key, None, &[]).ok()?, &fields))
+        };
+        let months = match i18n.entry(lang, "date.months").ok()? {
+            Entry::List(names) if names.len() == 12 => names.clone(),
+            _ => return None,
+        };
+        Some(DateForms {
+            day: form("date.day")?,
+            month: form("date.month")?,
+            months,
+        })
+    }
+
+    /// `form` filled with the day `y`-`m`-`d`: what [`fill`] gives.
+    fn write(&self, form: &[Piece], y: i32, m: u32, d: u32) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(24);
+        for p in form {
+            // Writing to a String cannot fail.
+            let _ = match p.arg.as_deref() {
+                None => out.write_str(&p.text),
+                Some("d") => write!(out, "{d}"),
+                Some("dd") => write!(out, "{d:02}"),
+                Some("m") => write!(out, "{m}"),
+                Some("mm") => write!(out, "{m:02}"),
+                Some("month") => out.write_str(&self.months[m.clamp(1, 12) as usize - 1]),
+                // The one field left: `yyyy`.
+                Some(_) => write!(out, "{y:04}"),
+            };
+        }
+        out
+    }
 }
 
 impl Locale {
@@ -25,10 +79,12 @@ impl Locale {
         let paths = Paths::of(&i18n, lang)
             .or_else(|_| Paths::of(&i18n, super::REFERENCE))
             .unwrap_or_else(|_| Paths::key_names());
+        let dates = DateForms::read(&i18n, lang);
         Locale {
             i18n,
             lang: lang.to_string(),
             paths,
+            dates,
         }
     }
 
@@ -169,6 +225,18 @@ impl Locale {
     }
 
     fn dated(&self, key: &str, y: i32, m: u32, d: u32) -> Result<String, I18nError> {
+        if let Some(f) = &self.dates {
+            match key {
+                "date.day" => return Ok(f.write(&f.day, y, m, d)),
+                "date.month" => return Ok(f.write(&f.month, y, m, d)),
+                _ => {}
+            }
+        }
+        self.dated_by_fill(key, y, m, d)
+    }
+
+    /// [`Locale::dated`] the plain way, looking the form up and filling it.
+    fn dated_by_fill(&self, key: &str, y: i32, m: u32, d: u32) -> Result<String, I18nError> {
         let form = self.t(key, None)?;
         let args = [
             ("d", d.to_string()),
@@ -201,6 +269,34 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2025, 9, 3).unwrap();
         assert_eq!(vi.date(d).unwrap(), vi_date(d));
         assert_eq!(vi.month(2025, 9).unwrap(), "09/2025");
+    }
+
+    proptest! {
+        /// Dates written from the forms read once are what filling the
+        /// forms gives, for the shipped languages and for odd forms.
+        #[test]
+        fn dates_from_the_forms_read_once_are_the_filled_forms(
+            y in 1i32..3000, m in 1u32..=12, d in 1u32..=28,
+            odd in "[a-z {}/.-]{0,12}",
+        ) {
+            let months: Vec<String> = (1..=12).map(|i| format!("\"M{i}\"")).collect();
+            let source = format!(
+                "[date]\nday = {day:?}\nmonth = {month:?}\nmonths = [{}]\n",
+                months.join(", "),
+                day = format!("{{dd}}{odd}{{month}} {{yyyy}}{{x}}{{d}}/{{m}}{{mm}}"),
+                month = format!("{odd}{{month}}{{"),
+            );
+            // A theme of one language, which is then its reference.
+            let custom = I18n::from_sources([("vi".to_string(), "vi.toml".to_string(), source)])
+                .unwrap()
+                .locale("vi");
+            prop_assert!(custom.dates.is_some());
+            for l in [locale("vi"), locale("en"), custom] {
+                for key in ["date.day", "date.month"] {
+                    prop_assert_eq!(l.dated(key, y, m, d).unwrap(), l.dated_by_fill(key, y, m, d).unwrap());
+                }
+            }
+        }
     }
 
     #[test]
