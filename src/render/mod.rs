@@ -275,24 +275,28 @@ pub fn render_to(
     let sets = data::sets(model, derived);
     let mut downloads: Vec<Vec<data::Download>> = Vec::new();
     for lang in &langs {
-        // The search index needs none of the downloads and is mostly one
-        // long merge: it is made beside them and the calendar feeds.
-        let (list, searched) = rayon::join(
-            || -> Result<Vec<data::Download>, RenderError> {
-                let rows = data_rows::Rows::new(model, derived, &lang.locale, &lang.root);
-                let list: Vec<data::Download> = run(&sets, |set| {
-                    let mut list = Vec::new();
-                    data::set_files(model, derived, lang, &rows, *set, &mut |dl, f| {
-                        out.put(f)?;
-                        list.push(dl);
-                        Ok(())
-                    })?;
-                    Ok(list)
-                })?
-                .into_iter()
-                .flatten()
-                .collect();
-                drop(rows);
+        // Each task's row is made once and copied into every set that
+        // lists it; the rows go before the feeds and the index are made,
+        // so the three never sit in memory together.
+        let rows = data_rows::Rows::new(model, derived, &lang.locale, &lang.root);
+        let list: Vec<data::Download> = run(&sets, |set| {
+            let mut list = Vec::new();
+            data::set_files(model, derived, lang, &rows, *set, &mut |dl, f| {
+                out.put(f)?;
+                list.push(dl);
+                Ok(())
+            })?;
+            Ok(list)
+        })?
+        .into_iter()
+        .flatten()
+        .collect();
+        drop(rows);
+        downloads.push(list);
+        // The search index needs none of the feeds and is partly one long
+        // merge: it is made beside them.
+        let (feeds, searched) = rayon::join(
+            || -> Result<(), RenderError> {
                 let ics_words = ics::IcsWords::new(&lang.locale).map_err(i18n_error)?;
                 let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
                 let events = calendar::events(model, derived, lang, &ics_words);
@@ -300,14 +304,13 @@ pub fn render_to(
                     out.put(calendar::feed(
                         model, derived, lang, &ics_words, &events, *f,
                     ))
-                })?;
-                Ok(list)
+                })
             },
             || -> Result<(), RenderError> {
                 search::index(model, derived, lang, &|f| out.put(f)).map(|_| ())
             },
         );
-        downloads.push(list?);
+        feeds?;
         searched?;
     }
     stages.lap("render: open data, calendar feeds and search index");
