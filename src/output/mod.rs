@@ -161,7 +161,23 @@ impl std::fmt::Display for WriteStats {
 pub trait Sink: Sync {
     /// Stores the file at `rel` (relative, `/`-separated) with `bytes`.
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
+
+    /// Stores the file at `rel` made of the pieces that `pieces` hands, in
+    /// order, to the function it is given; returns its size. For files too
+    /// large to hold whole (a national site's data files are hundreds of
+    /// megabytes): `pieces` may be called more than once and must hand the
+    /// same pieces each time. By default the pieces are joined and put.
+    fn put_pieces(&self, rel: &str, pieces: &Pieces) -> Result<usize, OutputError> {
+        let mut bytes = Vec::new();
+        pieces(&mut |p: &[u8]| bytes.extend_from_slice(p));
+        self.put(rel, &bytes)?;
+        Ok(bytes.len())
+    }
 }
+
+/// A file's content as pieces: called with a function that takes each
+/// piece in order (see [`Sink::put_pieces`]).
+pub type Pieces<'a> = dyn Fn(&mut dyn FnMut(&[u8])) + Sync + 'a;
 
 /// A sink that keeps every file in memory (tests, and callers that need
 /// the bytes rather than a directory).

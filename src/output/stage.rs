@@ -5,13 +5,13 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::guard::{Target, MARKER, MARKER_TEXT};
-use super::{swap, OutputError, OutputState, Sink, WriteStats};
+use super::{swap, OutputError, OutputState, Pieces, Sink, WriteStats};
 
 /// The regular files of a previous output (top-level dot entries aside),
 /// found without following any symlink.
@@ -267,6 +267,75 @@ impl Sink for Staging {
         let counter = if existed { &self.changed } else { &self.added };
         counter.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    fn put_pieces(&self, rel: &str, pieces: &Pieces) -> Result<usize, OutputError> {
+        check_rel(rel)?;
+        self.make_parent(rel)?;
+        let mut len = 0;
+        pieces(&mut |p: &[u8]| len += p.len());
+        let existed = self.old.files.contains_key(rel);
+        if self.pieces_same_as_old(rel, len, pieces) {
+            self.link_old(rel)?;
+            self.kept.fetch_add(1, Ordering::Relaxed);
+            return Ok(len);
+        }
+        self.write_pieces(rel, pieces)?;
+        let counter = if existed { &self.changed } else { &self.added };
+        counter.fetch_add(1, Ordering::Relaxed);
+        Ok(len)
+    }
+}
+
+impl Staging {
+    /// True when the published `rel` holds exactly `len` bytes equal to the
+    /// pieces, read side by side without holding either file whole.
+    fn pieces_same_as_old(&self, rel: &str, len: usize, pieces: &Pieces) -> bool {
+        let Some((old_len, seen)) = self.old.files.get(rel) else {
+            return false;
+        };
+        seen.store(true, Ordering::Relaxed);
+        if *old_len != len as u64 {
+            return false;
+        }
+        let Ok(file) = File::open(self.target.out.join(rel)) else {
+            return false;
+        };
+        let mut old = io::BufReader::with_capacity(1 << 16, file);
+        let mut same = true;
+        let mut buf = Vec::new();
+        pieces(&mut |p: &[u8]| {
+            if !same {
+                return;
+            }
+            buf.resize(p.len(), 0);
+            same = old.read_exact(&mut buf).is_ok() && buf == p;
+        });
+        same
+    }
+
+    /// Writes the pieces into the new file `rel` (never an existing one).
+    fn write_pieces(&self, rel: &str, pieces: &Pieces) -> Result<(), OutputError> {
+        let f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(self.target.staging.join(rel))
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => twice(rel),
+                _ => self.io_err("cannot write", rel)(e),
+            })?;
+        let mut w = io::BufWriter::with_capacity(1 << 16, f);
+        let mut failed: Option<io::Error> = None;
+        pieces(&mut |p: &[u8]| {
+            if failed.is_none() {
+                failed = w.write_all(p).err();
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => w.flush(),
+        }
+        .map_err(self.io_err("cannot write", rel))
     }
 }
 

@@ -15,7 +15,7 @@ use super::pages::PageSpec;
 use super::task_row::{self, TaskRow};
 use super::urls::Route;
 use super::views::{CellView, StateView};
-use super::{ics, split, urls, OutFile};
+use super::{ics, split, urls};
 
 /// An entry on a calendar page.
 #[derive(Serialize)]
@@ -414,17 +414,29 @@ pub fn feed_list(model: &Model) -> Vec<Feed> {
     v
 }
 
-/// One ICS feed file, made of the events of its series (`events`, by
-/// series, from [`events`]).
-/// Its path is in the language `lang`'s words, under its folder.
-pub fn feed(
-    model: &Model,
-    d: &Derived,
-    lang: &Lang,
-    w: &ics::IcsWords,
-    events: &[String],
-    f: Feed,
-) -> OutFile {
+/// One ICS feed file: its path, its first lines and its series.
+pub struct FeedFile {
+    /// Path from the output root, in the words of its language.
+    pub path: String,
+    head: String,
+    series: Vec<usize>,
+}
+
+impl FeedFile {
+    /// Hands `f` the feed in pieces: its first lines, the event of each of
+    /// its series (`events`, by series, from [`events`]), its last line.
+    pub fn write(&self, events: &[String], f: &mut dyn FnMut(&[u8])) {
+        f(self.head.as_bytes());
+        for &i in &self.series {
+            f(events[i].as_bytes());
+        }
+        f(ics::FEED_END.as_bytes());
+    }
+}
+
+/// One ICS feed file, whose path is in the language `lang`'s words,
+/// under its folder.
+pub fn feed(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords, f: Feed) -> FeedFile {
     let paths = lang.paths();
     let (path, name, series) = match f {
         Feed::Site => (
@@ -449,10 +461,10 @@ pub fn feed(
             )
         }
     };
-    let events = series.iter().map(|&i| events[i].as_str());
-    OutFile {
+    FeedFile {
         path: format!("{}{path}", lang.root),
-        bytes: ics::feed(model, w, &name, events).into_bytes(),
+        head: ics::feed_head(model, w, &name),
+        series,
     }
 }
 
@@ -464,15 +476,6 @@ pub fn events(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords) -> Vec
         .series
         .par_iter()
         .map(|s| ics::event(model, lang, w, s))
-        .collect()
-}
-
-/// Every ICS feed, in memory, in the words of `w`.
-pub fn feeds(model: &Model, d: &Derived, lang: &Lang, w: &ics::IcsWords) -> Vec<OutFile> {
-    let events = events(model, d, lang, w);
-    feed_list(model)
-        .into_iter()
-        .map(|f| feed(model, d, lang, w, &events, f))
         .collect()
 }
 

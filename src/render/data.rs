@@ -13,6 +13,7 @@ use super::edition::Lang;
 use super::i18n::Locale;
 use super::urls::{self, Route};
 use super::{csv, OutFile, RenderError};
+use crate::output::Pieces;
 
 /// One task as a flat record.
 #[derive(Serialize)]
@@ -174,15 +175,13 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
     }
 }
 
-/// A data set's CSV: the header row, then each row's task.
-fn csv_of(cache: &Rows, rows: &[Row]) -> Vec<u8> {
-    let headers: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    let mut out = super::csv::begin(&headers).into_bytes();
-    out.reserve(cache.csv_guess(rows.len()));
+/// A data set's CSV in pieces: the byte-order mark and the header row
+/// (`head`), then each row's task.
+fn csv_of(cache: &Rows, head: &[u8], rows: &[Row], f: &mut dyn FnMut(&[u8])) {
+    f(head);
     for row in rows {
-        cache.push_csv(&mut out, row.task, row.role);
+        cache.csv(row.task, row.role, f);
     }
-    out
 }
 
 #[derive(Serialize)]
@@ -201,9 +200,9 @@ struct Row {
     role: &'static str,
 }
 
-/// A data set's JSON: its title, date and columns, then `tasks` with one
-/// record a line (as [`super::json_lines`] writes them).
-fn json_of(model: &Model, d: &Derived, cache: &Rows, title: &str, rows: &[Row]) -> Vec<u8> {
+/// The start of a data set's JSON: its title, date and columns, up to
+/// the `[` of `tasks`.
+fn json_head(model: &Model, d: &Derived, title: &str) -> Vec<u8> {
     let ds = Dataset {
         title,
         as_of: d.as_of.to_string(),
@@ -213,14 +212,20 @@ fn json_of(model: &Model, d: &Derived, cache: &Rows, title: &str, rows: &[Row]) 
     };
     // `tasks` comes last: the set without tasks ends in `[]}` and a newline,
     // and the records go between the brackets.
-    let mut out = super::json_lines::to_vec(&ds, cache.json_guess(rows.len()));
+    let mut out = super::json_lines::to_vec(&ds, 4096);
     out.truncate(out.len().saturating_sub(3));
-    for (i, row) in rows.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        cache.push_json(&mut out, row.task, row.role);
-    }
-    out.extend_from_slice(b"]}\n");
     out
+}
+
+/// A data set's JSON in pieces: `head` (see [`json_head`]), then one
+/// record a line (as [`super::json_lines`] writes them).
+fn json_of(cache: &Rows, head: &[u8], rows: &[Row], f: &mut dyn FnMut(&[u8])) {
+    f(head);
+    for (i, row) in rows.iter().enumerate() {
+        f(if i == 0 { b"\n" } else { b",\n" });
+        cache.json(row.task, row.role, f);
+    }
+    f(b"]}\n");
 }
 
 /// A downloadable file, for the data page.
@@ -296,8 +301,10 @@ pub fn sets(model: &Model, d: &Derived) -> Vec<DataSet> {
     v
 }
 
-/// The files of one data set, each with its entry for the data page, in
-/// the order the data page lists them.
+/// Hands `put` the files of one data set (its path and its pieces; `put`
+/// returns the size), and gives their entries for the data page, in the
+/// order the data page lists them. Files are handed in pieces, never
+/// whole: the whole site's are hundreds of megabytes at national scale.
 /// Named in the words of `lang`, in its folder (the entries' links are
 /// from that folder); `cache` holds the rows in that language.
 pub fn set_files(
@@ -306,8 +313,8 @@ pub fn set_files(
     lang: &Lang,
     cache: &Rows,
     set: DataSet,
-    put: &mut dyn FnMut(Download, OutFile) -> Result<(), RenderError>,
-) -> Result<(), RenderError> {
+    put: &mut dyn FnMut(&str, &Pieces) -> Result<usize, RenderError>,
+) -> Result<Vec<Download>, RenderError> {
     let (l, root) = (&lang.locale, lang.root.as_str());
     let plain = |refs: Vec<TaskRef>| -> Vec<Row> {
         refs.into_iter()
@@ -321,10 +328,12 @@ pub fn set_files(
     };
     let (dir, label, rows, of): (String, String, Vec<Row>, Option<String>) = match set {
         DataSet::Registry => {
-            for (dl, f) in registry(model, l, root) {
-                put(dl, f)?;
+            let mut list = Vec::new();
+            for (mut dl, f) in registry(model, l, root) {
+                dl.bytes = put(&f.path, &|take: &mut dyn FnMut(&[u8])| take(&f.bytes))?;
+                list.push(dl);
             }
-            return Ok(());
+            return Ok(list);
         }
         DataSet::All => (
             urls::dir(l.paths(), &Route::Data),
@@ -367,46 +376,31 @@ pub fn set_files(
             )
         }
     };
-    // One file at a time: the whole site's are tens of megabytes each.
-    for ext in ["csv", "json"] {
-        let bytes = if ext == "csv" {
-            csv_of(cache, &rows)
-        } else {
-            json_of(model, d, cache, &label, &rows)
-        };
-        let href = l.paths().task_file(&dir, ext);
-        put(
-            Download {
-                label: label.clone(),
-                of: of.clone(),
-                href: href.clone(),
-                bytes: bytes.len(),
-                format: if ext == "csv" { "CSV" } else { "JSON" },
-                section,
-            },
-            OutFile {
-                path: format!("{root}{href}"),
-                bytes,
-            },
-        )?;
-    }
-    Ok(())
-}
-
-/// Every data file, and the list of downloads for the data page.
-pub fn files(model: &Model, d: &Derived, lang: &Lang) -> (Vec<OutFile>, Vec<Download>) {
-    let mut files = Vec::new();
+    let headers: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let csv_head = csv::begin(&headers).into_bytes();
+    let json_head = json_head(model, d, &label);
     let mut list = Vec::new();
-    let cache = Rows::new(model, d, &lang.locale, &lang.root);
-    for set in sets(model, d) {
-        // Kept in memory, so nothing can fail.
-        let _ = set_files(model, d, lang, &cache, set, &mut |dl, f| {
-            list.push(dl);
-            files.push(f);
-            Ok(())
+    for ext in ["csv", "json"] {
+        let href = l.paths().task_file(&dir, ext);
+        let bytes = if ext == "csv" {
+            put(&format!("{root}{href}"), &|f: &mut dyn FnMut(&[u8])| {
+                csv_of(cache, &csv_head, &rows, f)
+            })?
+        } else {
+            put(&format!("{root}{href}"), &|f: &mut dyn FnMut(&[u8])| {
+                json_of(cache, &json_head, &rows, f)
+            })?
+        };
+        list.push(Download {
+            label: label.clone(),
+            of: of.clone(),
+            href,
+            bytes,
+            format: if ext == "csv" { "CSV" } else { "JSON" },
+            section,
         });
     }
-    (files, list)
+    Ok(list)
 }
 
 /// The agency registry as CSV and JSON (JSON listed first).

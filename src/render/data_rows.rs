@@ -69,32 +69,20 @@ impl Rows {
         &self.rows[self.starts[r.plan] + r.task]
     }
 
-    /// Appends the JSON record of `r` with `role`.
-    pub fn push_json(&self, out: &mut Vec<u8>, r: TaskRef, role: &str) {
-        out.extend_from_slice(&self.row(r).json);
-        out.push(b'"');
+    /// Hands `f` the JSON record of `r` with `role`, in pieces.
+    pub fn json(&self, r: TaskRef, role: &str, f: &mut dyn FnMut(&[u8])) {
+        f(&self.row(r).json);
+        f(b"\"");
         // Roles are keys (`lead`, `cooperate`): nothing to escape.
-        out.extend_from_slice(role.as_bytes());
-        out.extend_from_slice(self.json_tail);
+        f(role.as_bytes());
+        f(self.json_tail);
     }
 
-    /// Appends the CSV row of `r` with `role`.
-    pub fn push_csv(&self, out: &mut Vec<u8>, r: TaskRef, role: &str) {
-        out.extend_from_slice(&self.row(r).csv);
-        out.extend_from_slice(role.as_bytes());
-        out.extend_from_slice(self.csv_tail);
-    }
-
-    /// The size of the JSON records of `n` tasks, about, to reserve room.
-    pub fn json_guess(&self, n: usize) -> usize {
-        let each = self.rows.first().map_or(0, |r| r.json.len() + 32);
-        n * each + 1024
-    }
-
-    /// The size of the CSV rows of `n` tasks, about, to reserve room.
-    pub fn csv_guess(&self, n: usize) -> usize {
-        let each = self.rows.first().map_or(0, |r| r.csv.len() + 16);
-        n * each + 1024
+    /// Hands `f` the CSV row of `r` with `role`, in pieces.
+    pub fn csv(&self, r: TaskRef, role: &str, f: &mut dyn FnMut(&[u8])) {
+        f(&self.row(r).csv);
+        f(role.as_bytes());
+        f(self.csv_tail);
     }
 }
 

@@ -183,15 +183,10 @@ fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, 
     }
 }
 
-/// A feed named `name` of the events in `events` (each made by [`event`]),
-/// in their order.
-pub fn feed<'a>(
-    model: &Model,
-    w: &IcsWords,
-    name: &str,
-    events: impl ExactSizeIterator<Item = &'a str>,
-) -> String {
-    let mut out = String::with_capacity(events.len() * 640 + 256);
+/// The lines a feed named `name` begins with, before its events (each
+/// made by [`event`]); [`FEED_END`] follows them.
+pub fn feed_head(model: &Model, w: &IcsWords, name: &str) -> String {
+    let mut out = String::with_capacity(256);
     let mut line = |l: String| push_folded(&mut out, &l);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
@@ -200,12 +195,11 @@ pub fn feed<'a>(
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape(name)));
     line(format!("X-WR-TIMEZONE:{}", model.site.time_zone));
-    for e in events {
-        out.push_str(e);
-    }
-    push_folded(&mut out, "END:VCALENDAR");
     out
 }
+
+/// The line a feed ends with.
+pub const FEED_END: &str = "END:VCALENDAR\r\n";
 
 /// The `VEVENT` of one series, folded, with its page in the words and
 /// folder of `lang`; empty for a series without dates. The same in every

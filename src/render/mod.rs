@@ -43,7 +43,7 @@ use thiserror::Error;
 use crate::derive::Derived;
 use crate::model::report::ReportKind;
 use crate::model::Model;
-use crate::output::{MemorySink, OutputError, Sink};
+use crate::output::{MemorySink, OutputError, Pieces, Sink};
 use edition::{Edition, Lang};
 use frame::Site;
 use jobs::SiteParts;
@@ -138,16 +138,30 @@ impl Out<'_> {
                 path: f.path.clone(),
                 source,
             })?;
-        if f.path.starts_with(&self.archive) {
+        self.record(f.path, f.bytes.len());
+        Ok(())
+    }
+
+    /// [`Out::put`] for a file handed in pieces; returns its size.
+    fn put_pieces(&self, path: &str, pieces: &Pieces) -> Result<usize, RenderError> {
+        let len = self
+            .sink
+            .put_pieces(path, pieces)
+            .map_err(|source| RenderError::Output {
+                path: path.to_string(),
+                source,
+            })?;
+        self.record(path.to_string(), len);
+        Ok(len)
+    }
+
+    fn record(&self, path: String, len: usize) {
+        if path.starts_with(&self.archive) {
             self.archived.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
+            return;
         }
         let mut r = self.records.lock().unwrap_or_else(|p| p.into_inner());
-        r.push(Written {
-            path: f.path,
-            len: f.bytes.len(),
-        });
-        Ok(())
+        r.push(Written { path, len });
     }
 }
 
@@ -280,13 +294,9 @@ pub fn render_to(
         // so the three never sit in memory together.
         let rows = data_rows::Rows::new(model, derived, &lang.locale, &lang.root);
         let list: Vec<data::Download> = run(&sets, |set| {
-            let mut list = Vec::new();
-            data::set_files(model, derived, lang, &rows, *set, &mut |dl, f| {
-                out.put(f)?;
-                list.push(dl);
-                Ok(())
-            })?;
-            Ok(list)
+            data::set_files(model, derived, lang, &rows, *set, &mut |path, pieces| {
+                out.put_pieces(path, pieces)
+            })
         })?
         .into_iter()
         .flatten()
@@ -301,9 +311,11 @@ pub fn render_to(
                 let feeds: Vec<calendar::Feed> = calendar::feed_list(model);
                 let events = calendar::events(model, derived, lang, &ics_words);
                 each(&feeds, |f| {
-                    out.put(calendar::feed(
-                        model, derived, lang, &ics_words, &events, *f,
-                    ))
+                    let file = calendar::feed(model, derived, lang, &ics_words, *f);
+                    out.put_pieces(&file.path, &|take: &mut dyn FnMut(&[u8])| {
+                        file.write(&events, take)
+                    })
+                    .map(|_| ())
                 })
             },
             || -> Result<(), RenderError> {
