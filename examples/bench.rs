@@ -6,7 +6,7 @@
 //! weights. With `HUGO=/path/to/hugo`
 //! and `--peers DIR` (sites written by the peer generator, `DIR/n<N>/hugo`
 //! and `DIR/n<N>/minhbach`), Hugo builds the same tasks in the same run,
-//! interleaved, and the ratio is printed.
+//! in three pairs in turn, and the ratio of the medians is printed.
 //!
 //! Run: `cargo run --release --example bench -- [SIZES] [--national] [--peers DIR]`
 //! (`--write-national DIR` only writes the national simulation's content).
@@ -311,6 +311,12 @@ fn build(content: &Path, out: &Path) -> (f64, f64, String) {
     )
 }
 
+/// Runs of each tool in the comparison with Hugo.
+const PAIRS: usize = 3;
+
+/// One pair of the comparison: Hugo's and minhbach's (seconds, peak MiB).
+type Pair = ((f64, f64), (f64, f64));
+
 /// Hugo on a peer site: wall seconds and peak MiB (from GNU time, when present).
 fn hugo(bin: &str, site: &Path) -> Option<(f64, f64)> {
     let _ = fs::remove_dir_all(site.join("public"));
@@ -533,26 +539,56 @@ fn main() {
                 c
             }
         };
-        let out = tmp.join(format!("n{n}/out"));
+        // Beside Hugo's output when comparing, so both write to the same
+        // file system (a disk and a tmpfs differ more than the tools).
+        let out = match &peer {
+            Some(p) if p.join("hugo").is_dir() => p.join("minhbach-public"),
+            _ => tmp.join(format!("n{n}/out")),
+        };
+        let _ = fs::remove_dir_all(&out);
         let hugo_site = peer.map(|p| p.join("hugo")).filter(|p| p.is_dir());
-        let before = hugo_bin
-            .as_deref()
-            .zip(hugo_site.as_deref())
-            .and_then(|(b, s)| hugo(b, s));
-        let (secs, peak, _) = build(&content, &out);
-        let after = hugo_bin
-            .as_deref()
-            .zip(hugo_site.as_deref())
-            .and_then(|(b, s)| hugo(b, s));
-        if let (Some(h1), Some(h2)) = (before, after) {
-            let h = (h1.0 + h2.0) / 2.0;
-            println!(
-                "{n} tasks: Hugo {h:.2} s (runs {:.2}, {:.2}; peak {:.0} MiB), minhbach {secs:.2} s (peak {peak:.0} MiB): minhbach is {:.2}x faster",
-                h1.0, h2.0, h1.1.max(h2.1), h / secs
-            );
+        if let (Some(bin), Some(site)) = (hugo_bin.as_deref(), hugo_site.as_deref()) {
+            // Pairs in turn, each output deleted before its run (outside
+            // the timing): the noise of a shared machine falls on both.
+            let mut pairs = Vec::new();
+            for _ in 0..PAIRS {
+                let h = hugo(bin, site);
+                let _ = fs::remove_dir_all(&out);
+                let (secs, peak, _) = build(&content, &out);
+                if let Some(h) = h {
+                    pairs.push((h, (secs, peak)));
+                }
+            }
+            if !pairs.is_empty() {
+                let median = |mut v: Vec<f64>| {
+                    v.sort_by(f64::total_cmp);
+                    v[v.len() / 2]
+                };
+                let (h, m) = (
+                    median(pairs.iter().map(|p| p.0 .0).collect()),
+                    median(pairs.iter().map(|p| p.1 .0).collect()),
+                );
+                let runs = |f: &dyn Fn(&Pair) -> f64| {
+                    pairs
+                        .iter()
+                        .map(|p| format!("{:.2}", f(p)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                println!(
+                    "{n} tasks: Hugo {h:.2} s (runs {}; peak {:.0} MiB), minhbach {m:.2} s (runs {}; peak {:.0} MiB), medians of {} pairs: minhbach is {:.2}x faster",
+                    runs(&|p| p.0 .0),
+                    pairs.iter().map(|p| p.0 .1).fold(0.0, f64::max),
+                    runs(&|p| p.1 .0),
+                    pairs.iter().map(|p| p.1 .1).fold(0.0, f64::max),
+                    pairs.len(),
+                    h / m
+                );
+            }
         }
         let _ = fs::remove_dir_all(&out);
         report(&format!("{n} tasks"), &content, &out);
+        let _ = fs::remove_dir_all(&out);
         let _ = fs::remove_dir_all(tmp.join(format!("n{n}")));
     }
     if flag("--national").is_some() {
