@@ -246,27 +246,8 @@ impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         check_rel(rel)?;
         self.make_parent(rel)?;
-        let existed = self.old.files.contains_key(rel);
-        if self.same_as_old(rel, bytes) {
-            self.link_old(rel)?;
-            self.kept.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
-        }
-        // A new file, never an existing one: a kept file is a hard link to
-        // the published copy, which must not be written through.
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(self.target.staging.join(rel))
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::AlreadyExists => twice(rel),
-                _ => self.io_err("cannot write", rel)(e),
-            })?;
-        f.write_all(bytes)
-            .map_err(self.io_err("cannot write", rel))?;
-        let counter = if existed { &self.changed } else { &self.added };
-        counter.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        let same = self.same_as_old(rel, bytes);
+        self.settle(rel, same, |mut f| f.write_all(bytes))
     }
 
     fn put_pieces(&self, rel: &str, pieces: &Pieces) -> Result<usize, OutputError> {
@@ -274,15 +255,20 @@ impl Sink for Staging {
         self.make_parent(rel)?;
         let mut len = 0;
         pieces(&mut |p: &[u8]| len += p.len());
-        let existed = self.old.files.contains_key(rel);
-        if self.pieces_same_as_old(rel, len, pieces) {
-            self.link_old(rel)?;
-            self.kept.fetch_add(1, Ordering::Relaxed);
-            return Ok(len);
-        }
-        self.write_pieces(rel, pieces)?;
-        let counter = if existed { &self.changed } else { &self.added };
-        counter.fetch_add(1, Ordering::Relaxed);
+        let same = self.pieces_same_as_old(rel, len, pieces);
+        self.settle(rel, same, |f| {
+            let mut w = io::BufWriter::with_capacity(1 << 16, f);
+            let mut failed: Option<io::Error> = None;
+            pieces(&mut |p: &[u8]| {
+                if failed.is_none() {
+                    failed = w.write_all(p).err();
+                }
+            });
+            match failed {
+                Some(e) => Err(e),
+                None => w.flush(),
+            }
+        })?;
         Ok(len)
     }
 }
@@ -314,8 +300,21 @@ impl Staging {
         same
     }
 
-    /// Writes the pieces into the new file `rel` (never an existing one).
-    fn write_pieces(&self, rel: &str, pieces: &Pieces) -> Result<(), OutputError> {
+    /// Keeps the published `rel` when `same`; otherwise has `write` fill a
+    /// new file there, and counts the file as added, changed or kept.
+    fn settle(
+        &self,
+        rel: &str,
+        same: bool,
+        write: impl FnOnce(File) -> io::Result<()>,
+    ) -> Result<(), OutputError> {
+        if same {
+            self.link_old(rel)?;
+            self.kept.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        // A new file, never an existing one: a kept file is a hard link to
+        // the published copy, which must not be written through.
         let f = OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -324,18 +323,14 @@ impl Staging {
                 io::ErrorKind::AlreadyExists => twice(rel),
                 _ => self.io_err("cannot write", rel)(e),
             })?;
-        let mut w = io::BufWriter::with_capacity(1 << 16, f);
-        let mut failed: Option<io::Error> = None;
-        pieces(&mut |p: &[u8]| {
-            if failed.is_none() {
-                failed = w.write_all(p).err();
-            }
-        });
-        match failed {
-            Some(e) => Err(e),
-            None => w.flush(),
-        }
-        .map_err(self.io_err("cannot write", rel))
+        write(f).map_err(self.io_err("cannot write", rel))?;
+        let counter = if self.old.files.contains_key(rel) {
+            &self.changed
+        } else {
+            &self.added
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 }
 
