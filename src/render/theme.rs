@@ -81,7 +81,8 @@ pub struct Theme {
     /// The template engine with every template parsed, `t` bound to the
     /// reference language (Vietnamese).
     pub tera: Tera,
-    /// The same templates with `t` bound to each language of the theme.
+    /// The same templates with `t` bound to each other language of the
+    /// theme (the reference language's engine is [`Theme::tera`]).
     by_language: BTreeMap<String, Tera>,
     /// The theme's words in every language.
     pub i18n: I18n,
@@ -189,7 +190,7 @@ impl Theme {
                 message: e.to_string(),
             });
         }
-        let tera = engine(&templates, &i18n, super::i18n::REFERENCE)?;
+        let (tera, by_language) = engines(&templates, &i18n)?;
         let css = assets
             .iter()
             .find(|(n, _)| n == "style.css")
@@ -199,7 +200,6 @@ impl Theme {
             path: "static/style.css".into(),
             message,
         })?;
-        let by_language = engines(&templates, &i18n)?;
         Ok(Theme {
             tera,
             by_language,
@@ -230,8 +230,7 @@ impl Theme {
                 message: e.to_string(),
             });
         }
-        self.tera = engine(&self.templates, &self.i18n, super::i18n::REFERENCE)?;
-        self.by_language = engines(&self.templates, &self.i18n)?;
+        (self.tera, self.by_language) = engines(&self.templates, &self.i18n)?;
         Ok(())
     }
 
@@ -268,15 +267,25 @@ fn engine(templates: &[(String, String)], i18n: &I18n, lang: &str) -> Result<Ter
     Ok(tera)
 }
 
-/// An engine for every language of the theme.
+/// An engine for every language of the theme, made side by side: the
+/// reference language's, then each other language's by code.
 fn engines(
     templates: &[(String, String)],
     i18n: &I18n,
-) -> Result<BTreeMap<String, Tera>, RenderError> {
-    i18n.languages()
-        .into_iter()
+) -> Result<(Tera, BTreeMap<String, Tera>), RenderError> {
+    use rayon::prelude::*;
+    let reference = super::i18n::REFERENCE;
+    let mut langs = vec![reference.to_string()];
+    langs.extend(i18n.languages().into_iter().filter(|l| l != reference));
+    let made: Vec<Result<(String, Tera), RenderError>> = langs
+        .into_par_iter()
         .map(|lang| Ok((lang.clone(), engine(templates, i18n, &lang)?)))
-        .collect()
+        .collect();
+    // The first language's error, whichever engine failed first.
+    let mut all: Vec<(String, Tera)> = made.into_iter().collect::<Result<_, _>>()?;
+    let others = all.split_off(1);
+    let (_, tera) = all.remove(0);
+    Ok((tera, others.into_iter().collect()))
 }
 
 /// Numbers the language's way in templates: `{{ x | so }}` (`1.234,5`,
