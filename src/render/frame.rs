@@ -27,8 +27,31 @@ pub struct Site<'a> {
     pub langs: &'a [Lang<'a>],
     /// The snapshots of the report months.
     pub snaps: &'a [Snapshot],
-    /// The citation words of each language's pages (by language code).
-    pub cite_words: Vec<(String, tera::Value)>,
+    /// What every page of each language shows alike (by language code),
+    /// made into template values once.
+    pub shared: Vec<(String, Shared)>,
+}
+
+/// The values every page of one language shows alike: the site, the path
+/// words, the citation languages and their words. Made once per language
+/// (a template value is shared, not copied, by every page that takes it).
+pub struct Shared {
+    site: tera::Value,
+    paths: tera::Value,
+    cite_langs: tera::Value,
+    cite_words: tera::Value,
+}
+
+impl Shared {
+    /// The values of the pages in the words of `l`.
+    pub fn new(model: &Model, l: &super::i18n::Locale) -> Shared {
+        Shared {
+            site: tera::Value::from_serializable(&model.site),
+            paths: tera::Value::from_serializable(l.paths()),
+            cite_langs: tera::Value::from_serializable(&pages::cite_langs(model, l)),
+            cite_words: pages::cite_words(model, l),
+        }
+    }
 }
 
 /// The same page in one language, for `<link rel="alternate" hreflang>`
@@ -94,10 +117,18 @@ impl Site<'_> {
         };
         let mut ctx = spec.context;
         pages::common(self.model, ed.derived, &ed.locale, &place, &mut ctx);
-        if let Some((_, words)) = self.cite_words.iter().find(|(c, _)| c == lang.code()) {
-            ctx.insert_value("cite_words", words.clone());
-        }
-        ctx.insert("paths", ed.paths());
+        let made;
+        let sh = match self.shared.iter().find(|(c, _)| c == lang.code()) {
+            Some((_, sh)) => sh,
+            None => {
+                made = Shared::new(self.model, &ed.locale);
+                &made
+            }
+        };
+        ctx.insert_value("site", sh.site.clone());
+        ctx.insert_value("paths", sh.paths.clone());
+        ctx.insert_value("cite_langs", sh.cite_langs.clone());
+        ctx.insert_value("cite_words", sh.cite_words.clone());
         ctx.insert("out_root", &out_root);
         ctx.insert("assets", &format!("{out_root}{}/", lang.shared.assets));
         ctx.insert("alternates", &alternates);

@@ -339,9 +339,9 @@ pub fn render_to(
         theme,
         langs: &langs,
         snaps: &snaps,
-        cite_words: langs
+        shared: langs
             .iter()
-            .map(|l| (l.code().to_string(), pages::cite_words(model, &l.locale)))
+            .map(|l| (l.code().to_string(), frame::Shared::new(model, &l.locale)))
             .collect(),
     };
     let months = calendar::month_range(derived);

@@ -39,15 +39,12 @@ pub(crate) fn part_suffix(l: &Locale, part: usize) -> String {
     }
 }
 
-/// Fills the values every page shares: site, what the statuses are based
-/// on, links and permalink (the as-of date, in the page's language, is
-/// the render driver's).
+/// Fills the values every page has, in its own way: its language, what
+/// the statuses are based on, links and permalink (the site, the path
+/// words and the citation languages, alike on every page, are the render
+/// driver's, as is the as-of date in the page's language).
 pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut Context) {
-    ctx.insert("site", &model.site);
     ctx.insert("lang", l.lang());
-    // Citations: in the content's language, the page's, and English (the
-    // international one), each once, in that order.
-    ctx.insert("cite_langs", &cite_langs(model, l));
     ctx.insert("as_of_iso", &d.as_of.to_string());
     ctx.insert("root", &place.root);
     ctx.insert("site_root", &place.site_root);
@@ -70,7 +67,7 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
 }
 
 /// The citation languages of pages in `l`: the content's, the page's and
-/// English, each once, in that order (see [`common`]).
+/// English (the international one), each once, in that order.
 pub fn cite_langs<'a>(model: &'a Model, l: &'a Locale) -> Vec<&'a str> {
     let mut v: Vec<&str> = Vec::new();
     for c in [model.site.language.as_str(), l.lang(), "en"] {
