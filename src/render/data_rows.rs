@@ -52,8 +52,10 @@ impl Rows {
             .map(|&r| {
                 let rec = record(model, d, l, root, r);
                 Row {
-                    json: head(json_record(&rec), json_tail.len() + 1),
-                    csv: head(csv_row(&rec), csv_tail.len()),
+                    // The record's role is empty: its opening quote, then
+                    // the tail the role is written before.
+                    json: head(json_record(&rec), b"\"", json_tail),
+                    csv: head(csv_row(&rec), b"", csv_tail),
                 }
             })
             .collect();
@@ -86,8 +88,15 @@ impl Rows {
     }
 }
 
-/// `bytes` without its last `cut` bytes (the empty role and what follows).
-fn head(mut bytes: Vec<u8>, cut: usize) -> Box<[u8]> {
+/// `bytes` without the empty role's `open` and the `tail` after it, which
+/// the record ends with since `role` and `illustrative` are its last fields
+/// (a test compares every agency row with the site's).
+fn head(mut bytes: Vec<u8>, open: &[u8], tail: &[u8]) -> Box<[u8]> {
+    let cut = open.len() + tail.len();
+    debug_assert!(
+        bytes.ends_with(&[open, tail].concat()),
+        "the record ends with its role and `illustrative`"
+    );
     bytes.truncate(bytes.len().saturating_sub(cut));
     bytes.into_boxed_slice()
 }
