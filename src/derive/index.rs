@@ -49,6 +49,10 @@ pub struct Derived {
     pub calendar: Arc<super::Calendar>,
     /// Every report entry of each task, oldest first: (report, entry) indexes.
     pub history: TaskMap<Vec<(usize, usize)>>,
+    /// Every report entry of each task in every report, whatever its date,
+    /// in report order: what each month's state is judged from (shared by
+    /// the editions of one build, like the calendar).
+    pub entries: Arc<TaskMap<Vec<(usize, usize)>>>,
     /// Number of reports taken into account (those dated on or before the as-of date).
     pub reports_used: usize,
     /// Date of the newest report or evidence taken into account.
@@ -87,7 +91,18 @@ impl Derived {
                     .push(a.id.clone());
             }
         }
+        let mut entries: TaskMap<Vec<(usize, usize)>> = TaskMap::default();
+        for (ri, rep) in model.reports.iter().enumerate() {
+            for (ei, e) in rep.entries.iter().enumerate() {
+                let r = TaskRef {
+                    plan: e.plan,
+                    task: e.task,
+                };
+                entries.entry_or_default(r).push((ri, ei));
+            }
+        }
         Derived {
+            entries: Arc::new(entries),
             calendar: Arc::new(super::Calendar::new(model)),
             by_agency: Arc::new(by_agency),
             memberships: Arc::new(memberships),
@@ -102,6 +117,7 @@ impl Derived {
     /// edition then costs its judgements only.
     pub fn at_with(model: &Model, as_of: NaiveDate, upto: usize, like: &Derived) -> Self {
         let mut d = Derived {
+            entries: like.entries.clone(),
             calendar: like.calendar.clone(),
             by_agency: like.by_agency.clone(),
             memberships: like.memberships.clone(),

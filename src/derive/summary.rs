@@ -37,6 +37,18 @@ impl Summary {
         Summary::Done,
     ];
 
+    /// Position in [`Summary::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Summary::Overdue => 0,
+            Summary::DueSoon => 1,
+            Summary::NotYetDue => 2,
+            Summary::Ongoing => 3,
+            Summary::NoDate => 4,
+            Summary::Done => 5,
+        }
+    }
+
     /// The group a detailed state belongs to.
     pub fn of(s: State) -> Summary {
         match s {
@@ -88,10 +100,7 @@ pub fn summary_counts(d: &Derived, refs: impl IntoIterator<Item = TaskRef>) -> [
     let mut n = [0usize; 6];
     for r in refs {
         if let Some(st) = d.standings.get(&r) {
-            let g = Summary::of(st.state);
-            if let Some(i) = Summary::ALL.iter().position(|x| *x == g) {
-                n[i] += 1;
-            }
+            n[Summary::of(st.state).index()] += 1;
         }
     }
     n
@@ -112,6 +121,13 @@ mod tests {
             }
         }
         assert_eq!(seen.len(), State::ALL.len());
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, g) in Summary::ALL.iter().enumerate() {
+            assert_eq!(g.index(), i);
+        }
     }
 
     #[test]
