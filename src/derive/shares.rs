@@ -145,6 +145,23 @@ impl Derived {
         v
     }
 
+    /// Tasks among `refs` not done whose deciding date falls in the month
+    /// of the as-of date, nearest first.
+    pub fn due_this_month(&self, refs: &[TaskRef]) -> Vec<TaskRef> {
+        use chrono::Datelike;
+        let month = (self.as_of.year(), self.as_of.month());
+        let mut v: Vec<(chrono::NaiveDate, TaskRef)> = refs
+            .iter()
+            .filter_map(|r| {
+                let st = self.standings.get(r)?;
+                let day = st.due?.calendar_day();
+                ((day.year(), day.month()) == month && !st.state.is_done()).then_some((day, *r))
+            })
+            .collect();
+        v.sort_unstable();
+        v.into_iter().map(|(_, r)| r).collect()
+    }
+
     /// Tasks among `refs` in group `g`, in reading order.
     pub fn group_tasks(&self, refs: &[TaskRef], g: Summary) -> Vec<TaskRef> {
         let mut v: Vec<TaskRef> = refs

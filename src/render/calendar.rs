@@ -11,11 +11,12 @@ use crate::model::Model;
 
 use super::edition::Lang;
 use super::i18n::Locale;
+use super::lists::PlanRows;
 use super::pages::PageSpec;
 use super::task_row::{self, TaskRow};
 use super::urls::Route;
 use super::views::{CellView, StateView};
-use super::{ics, split, urls};
+use super::{ics, split, task_ref, urls};
 
 /// An entry on a calendar page.
 #[derive(Serialize)]
@@ -40,11 +41,18 @@ pub struct EventView {
     pub plan_label: String,
     /// Responsible agencies.
     pub who: CellView,
+    /// The lead (or reporting) cell as printed, shortened, for the line
+    /// beside the state.
+    pub lead: String,
     /// State of the task (tasks only).
     pub state: Option<StateView>,
-    /// Task text (tasks only).
+    /// The task's own words, shortened (tasks only; see
+    /// [`task_ref::title_words`]).
     pub text: Option<String>,
 }
+
+/// The longest agency cell beside an entry's state, in characters.
+const LEAD_CHARS: usize = 60;
 
 /// Builds the view of one occurrence.
 pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventView {
@@ -55,19 +63,14 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
             let plan = &model.plans[r.plan];
             let t = &plan.tasks[r.task];
             let plan_label = plan.label();
+            let name = task_ref::label(l, &task_ref::locate(plan, r.task));
             EventView {
                 kind: "task",
                 date: l.date_text(occ.date),
                 iso: occ.date.to_string(),
                 title: l.say_with(
-                    "page.task_title",
-                    &[
-                        (
-                            "number",
-                            t.number.clone().unwrap_or_else(|| t.id.to_string()),
-                        ),
-                        ("plan", plan_label.clone()),
-                    ],
+                    "events.task_title",
+                    &[("label", name), ("plan", plan_label.clone())],
                 ),
                 href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
                 label: s.label.clone(),
@@ -75,8 +78,9 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
                 before: s.before,
                 plan_label,
                 who: CellView::new(&t.lead, model, l),
+                lead: task_ref::heading_words(&t.lead.text, LEAD_CHARS),
                 state: Some(StateView::new(d.standings[&r].state, 1, l)),
-                text: t.text.clone(),
+                text: task_ref::title_words(t, task_row::CARD_CHARS),
             }
         }
         Source::Duty(pi, di) => {
@@ -97,6 +101,7 @@ pub fn event(model: &Model, d: &Derived, l: &Locale, occ: &Occurrence) -> EventV
                 before: duty.before,
                 plan_label: plan.label(),
                 who: CellView::new(&duty.who, model, l),
+                lead: task_ref::heading_words(&duty.who.text, LEAD_CHARS),
                 state: None,
                 text: None,
             }
@@ -315,6 +320,7 @@ pub fn index(
     model: &Model,
     d: &Derived,
     l: &Locale,
+    rows: &PlanRows,
     range: &[(i32, u32)],
     part: usize,
 ) -> PageSpec {
@@ -339,9 +345,10 @@ pub fn index(
         .iter()
         .map(|o| event(model, d, l, o))
         .collect();
+    let cards = task_row::Rows::live(model, d, l, rows);
     let undated: Vec<TaskRow> = split::slice(&d.calendar.undated, part)
         .iter()
-        .map(|r| task_row::row(model, d, l, *r))
+        .map(|r| cards.row(*r))
         .collect();
     let as_of = d.as_of;
     let mut c = Context::new();

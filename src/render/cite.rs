@@ -18,8 +18,9 @@ use super::views::PlanSummary;
 
 /// The i18n keys of the formulas and of the titles cited, which every
 /// theme must have.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "cite.of_task",
+    "cite.of_state",
     "cite.of_plan",
     "cite.of_page",
     "cite.doc",
@@ -123,6 +124,63 @@ pub fn citations(model: &Model, l: &Locale, cited: &Cited) -> Vec<Citation> {
             }
         })
         .collect()
+}
+
+/// What a task's state citation names: the task, its state and the date
+/// it was judged at, and the address showing it.
+pub struct StateCited<'a> {
+    /// The task's document.
+    pub plan: &'a PlanSummary,
+    /// Where the task sits in it.
+    pub locator: &'a Locator,
+    /// The task's heading.
+    pub title: &'a str,
+    /// The state's label, in the page's language.
+    pub state: &'a str,
+    /// The date the state was judged at, in the page's language.
+    pub as_of: &'a str,
+    /// The address of the page showing it (a permalink or a snapshot's row).
+    pub url: &'a str,
+}
+
+/// The citation of a task's state as of a date, in the page's language
+/// (`cite.of_state`): what a journalist pastes to say "task 18 stood at
+/// this state on this date".
+pub fn state_citation(model: &Model, l: &Locale, c: &StateCited) -> String {
+    let site = &model.site;
+    let publisher = site
+        .publisher
+        .as_deref()
+        .filter(|p| !p.is_empty())
+        .unwrap_or(&site.title);
+    let say = |key: &str, args: &[(&str, String)]| l.say_with(key, args);
+    let original = if l.lang() == site.language {
+        String::new()
+    } else {
+        let name = l.say(&format!("language_name.{}", site.language));
+        say("cite.original_in", &[("language", name)])
+    };
+    let doc = say(
+        "cite.doc",
+        &[
+            ("head", head(c.plan, &say)),
+            ("issuer", c.plan.issuer.clone()),
+        ],
+    );
+    say(
+        "cite.of_state",
+        &[
+            ("publisher", publisher.to_string()),
+            ("title", c.title.to_string()),
+            ("original", original),
+            ("where", place(c.locator, &say)),
+            ("doc", doc),
+            ("state", c.state.to_string()),
+            ("as_of", c.as_of.to_string()),
+            ("site", site.title.clone()),
+            ("url", c.url.to_string()),
+        ],
+    )
 }
 
 /// Fills a formula of the citation's language.

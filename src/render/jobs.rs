@@ -146,6 +146,8 @@ pub struct SiteParts<'a> {
     pub months: &'a [(i32, u32)],
     /// The agencies index's rows, as of the edition.
     pub ranking: &'a pages::late::Ranking,
+    /// The archived months a task page tells its states in.
+    pub task_months: &'a super::history::Months<'a>,
 }
 
 /// Builds the page of one job, with the evidence its banner names.
@@ -154,6 +156,7 @@ pub fn build(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> P
     if let Some(refs) = shown_tasks(model, ed, kind) {
         let basis = reports::basis_of(model, ed.derived, &ed.locale, refs);
         spec.context.insert("basis", &basis);
+        spec.context.insert("basis_of_tasks", &true);
     }
     spec
 }
@@ -200,6 +203,7 @@ fn page(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSp
             let mut home = pages::home(model, ed);
             if !ed.is_snapshot() {
                 home.context.insert("chart", &site.charts.first());
+                home.context.insert("top_late", &site.ranking.top_late(5));
             }
             home
         }
@@ -209,13 +213,13 @@ fn page(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSp
         PageKind::Plans => pages::plans(model, ed),
         PageKind::Agencies(part) => pages::agencies(site.ranking, l, part),
         PageKind::Reports => reports::index(model, l),
-        PageKind::Calendar(part) => calendar::index(model, d, l, site.months, part),
+        PageKind::Calendar(part) => calendar::index(model, d, l, ed.rows, site.months, part),
         PageKind::Month(y, m, part) => calendar::month(model, d, l, (y, m), site.months, part),
         PageKind::Status => pages::status(model, ed),
         PageKind::StatusPart(si, pi, part) => pages::status_part(model, ed, si, pi, part),
         PageKind::Plan(pi, 1) => pages::plan(model, ed, pi),
         PageKind::Plan(pi, part) => pages::plan_part(model, ed, pi, part),
-        PageKind::Task(r) => pages::task(model, ed, r),
+        PageKind::Task(r) => pages::task(model, ed, r, site.task_months),
         PageKind::Agency(ai) => pages::agency(model, ed, ai),
         PageKind::AgencyPlan(ai, k, part) => pages::agency_plan(model, ed, ai, k, part),
     }

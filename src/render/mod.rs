@@ -12,6 +12,7 @@ pub mod data_rows;
 pub mod edition;
 pub mod feeds;
 pub mod frame;
+pub mod history;
 pub mod i18n;
 pub mod ics;
 pub mod jobs;
@@ -345,6 +346,7 @@ pub fn render_to(
             .collect(),
     };
     let months = calendar::month_range(derived);
+    let task_months = history::Months::new(model, &snaps, &langs[0].locale);
     let mut changes = Vec::with_capacity(model.reports.len());
     let mut done_after = Vec::with_capacity(model.reports.len());
     let mut prev: Option<Derived> = None;
@@ -366,9 +368,16 @@ pub fn render_to(
         // The state before is needed no more: two states at a time at most.
         drop(before);
         let parts: Vec<usize> = (1..=lists.parts(model, k)).collect();
+        let snapshot_is_this = snaps.iter().any(|s| s.report == k);
         for live in &lives {
+            let at = reports::ReportPlace {
+                l: &live.locale,
+                site: &langs[0].locale,
+                rows: &rows,
+                snapshot_is_this,
+            };
             each(&parts, |&part| {
-                let spec = reports::report(model, k, &lists, &after, &live.locale, shared, part);
+                let spec = reports::report(model, k, &lists, &after, &at, part);
                 out.put(site.page(live, spec, false)?)
             })?;
         }
@@ -388,6 +397,7 @@ pub fn render_to(
                     downloads: &[],
                     months: &months,
                     ranking: &ranking,
+                    task_months: &task_months,
                 };
                 let kinds = jobs::enumerate(model, &ed, &months);
                 each(&kinds, |kind| {
@@ -412,6 +422,7 @@ pub fn render_to(
             downloads,
             months: &months,
             ranking: &ranking,
+            task_months: &task_months,
         };
         let kinds = jobs::enumerate(model, live, &months);
         each(&kinds, |kind| {

@@ -11,10 +11,11 @@ use crate::model::Model;
 
 use super::i18n::Locale;
 use super::i18n::Paths;
+use super::lists::PlanRows;
 use super::pages::{crumb, PageSpec};
-use super::task_row::{self, TaskRow};
+use super::task_row::{Rows, TaskRow};
 use super::urls::Route;
-use super::views::{self, StateView};
+use super::views;
 use super::{split, urls};
 
 /// Directory of a report page (`bao-cao/<id>/`).
@@ -174,6 +175,15 @@ pub fn index(model: &Model, l: &Locale) -> PageSpec {
     }
 }
 
+/// A plain group's count after a report.
+#[derive(Serialize)]
+struct GroupCount {
+    key: &'static str,
+    anchor: String,
+    label: String,
+    count: usize,
+}
+
 #[derive(Serialize)]
 struct EntryView {
     task: TaskRow,
@@ -304,21 +314,36 @@ impl ReportLists {
     }
 }
 
-/// Part `part` of the page of report `k` (its snapshot, in the site's own
-/// language, under the path words `shared`): its entries and what changed
-/// since the previous report. Each list shows its rows of that part.
+/// Where a report page stands: its words, and the snapshot its counts
+/// link to (in the site's own language, whose words are `site`: snapshots
+/// are not translated), when the report is its month's last.
+pub struct ReportPlace<'a> {
+    /// The words of the page.
+    pub l: &'a Locale,
+    /// The words of the site's own language (its snapshots' anchors and paths).
+    pub site: &'a Locale,
+    /// Each plan's rows (where each task sits).
+    pub rows: &'a PlanRows,
+    /// True when the month's snapshot shows the state after this report.
+    pub snapshot_is_this: bool,
+}
+
+/// Part `part` of the page of report `k`: its entries, the state after it
+/// (linking to the lists of its month's snapshot) and what changed since
+/// the previous report. Each list shows its rows of that part.
 pub fn report(
     model: &Model,
     k: usize,
     lists: &ReportLists,
     after: &Derived,
-    l: &Locale,
-    shared: &Paths,
+    at: &ReportPlace,
     part: usize,
 ) -> PageSpec {
+    let (l, shared) = (at.l, at.site.paths());
     let rep = &model.reports[k];
     let refs = crate::render::pages::all_refs(model);
-    let tv = |r: &TaskRef| task_row::row(model, after, l, *r);
+    let cards = Rows::live(model, after, l, at.rows);
+    let tv = |r: &TaskRef| cards.row(*r);
     let newly_done: Vec<TaskRow> = split::slice(&lists.newly_done, part)
         .iter()
         .map(tv)
@@ -370,7 +395,24 @@ pub fn report(
             part,
         ),
     );
-    let counts: Vec<StateView> = views::counts(after, l, refs.iter().copied());
+    let summary: Vec<GroupCount> = crate::render::summary::summary(after, l, &refs)
+        .into_iter()
+        .map(|g| GroupCount {
+            anchor: at.site.say(&format!("anchor_group.{}", g.key)),
+            key: g.key,
+            label: g.label,
+            count: g.count,
+        })
+        .collect();
+    c.insert("summary", &summary);
+    let snapshot_status = (rep.kind == ReportKind::Report && at.snapshot_is_this).then(|| {
+        format!(
+            "{}{}",
+            shared.archive_root(&rep.period()),
+            urls::href(&urls::dir(shared, &Route::Status))
+        )
+    });
+    c.insert("snapshot_status", &snapshot_status);
     c.insert("report", &link(rep, l));
     c.insert("report_note", &rep.note);
     c.insert(
@@ -384,7 +426,6 @@ pub fn report(
     c.insert("newly_overdue", &newly_overdue);
     c.insert("moved", &moved);
     c.insert("noted", &noted);
-    c.insert("counts", &counts);
     c.insert(
         "entries",
         &split::slice(&rep.entries, part)
@@ -395,7 +436,7 @@ pub fn report(
                     task: e.task,
                 };
                 EntryView {
-                    task: task_row::row(model, after, l, r),
+                    task: cards.row(r),
                     status: reported(l, e.status),
                     progress: e.progress,
                 }

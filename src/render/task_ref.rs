@@ -5,8 +5,10 @@
 
 use serde::Serialize;
 
-use crate::model::plan::Group;
+use crate::model::plan::{Group, Task};
 use crate::model::Plan;
+
+use super::i18n::Locale;
 
 /// The longest heading, in characters, before it is shortened.
 pub const HEADING_CHARS: usize = 120;
@@ -36,6 +38,66 @@ pub fn heading_words(text: &str, max: usize) -> String {
     let cut = clause.or_else(|| head.rfind(' ')).unwrap_or(head.len());
     let kept = head[..cut].trim_end_matches([' ', ',', ';', ':', '.']);
     format!("{kept}…")
+}
+
+/// The words a task is titled by, shortened like [`heading_words`]: its
+/// own text; for a row whose text cell is merged with another row's in the
+/// source, its own row's output and goal (`Quyết định — 100% cơ quan…`).
+/// `None` only when the row has none of the three.
+pub fn title_words(t: &Task, max: usize) -> Option<String> {
+    fn pick(s: &Option<String>) -> Option<&str> {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.trim_matches(['-', '+', '•', '–', ' ']).is_empty())
+    }
+    let words = match (pick(&t.text), pick(&t.output), pick(&t.goal)) {
+        (Some(text), _, _) => text.to_string(),
+        (None, Some(o), Some(g)) => format!("{o} — {g}"),
+        (None, Some(o), None) => o.to_string(),
+        (None, None, Some(g)) => g.to_string(),
+        (None, None, None) => return None,
+    };
+    Some(heading_words(&words, max)).filter(|h| !h.is_empty())
+}
+
+/// How lists name a task, as its page does: its number as printed
+/// (`Nhiệm vụ 43`, with its groups when numbering restarts in each group),
+/// or its row in its groups (`Dòng thứ 1, nhóm IV`); never its id.
+pub fn label(l: &Locale, loc: &Locator) -> String {
+    let groups = || {
+        loc.groups
+            .iter()
+            .map(|g| match g.appendix.as_deref().filter(|a| !a.is_empty()) {
+                Some(a) => a.to_string(),
+                None => l.say_with("task_page.group_code", &[("code", g.code.clone())]),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match loc
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(n) => {
+            let number = n.trim_end_matches('.').to_string();
+            let mut w = l.say_with("tasklist.numbered", &[("number", number)]);
+            if !loc.number_unique && !loc.groups.is_empty() {
+                w.push_str(", ");
+                w.push_str(&groups());
+            }
+            w
+        }
+        None if loc.groups.is_empty() => {
+            l.say_with("task_page.row", &[("row", loc.row.to_string())])
+        }
+        None => format!(
+            "{}, {}",
+            l.say_with("task_page.row", &[("row", loc.row.to_string())]),
+            groups()
+        ),
+    }
 }
 
 /// A group a task sits in, as printed: its appendix label, or its code.

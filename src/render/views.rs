@@ -8,7 +8,7 @@ use crate::model::plan::{AgencyCell, DeclaredCount, Group};
 use crate::model::{Agency, Deadline, Model, Plan, Segment};
 
 use super::i18n::Locale;
-use super::urls;
+use super::{task_ref, urls};
 
 /// A deadline or start time: the words as printed and their meaning.
 #[derive(Serialize)]
@@ -89,6 +89,11 @@ pub struct TaskView {
     pub goal: Option<String>,
     /// Task text.
     pub text: Option<String>,
+    /// Its heading: its own words, or its row's output and goal when its
+    /// text cell is merged in the source (see [`task_ref::title_words`]).
+    pub title: Option<String>,
+    /// Where it sits: its number as printed, or its row in its groups.
+    pub label: String,
     /// Output.
     pub output: Option<String>,
     /// Lead cell.
@@ -165,12 +170,20 @@ impl CellView {
     }
 }
 
-/// Builds the view of one task.
-pub fn task(model: &Model, derived: &Derived, l: &Locale, r: TaskRef) -> TaskView {
+/// Builds the view of one task; `places` are those of its plan.
+pub fn task(
+    model: &Model,
+    derived: &Derived,
+    l: &Locale,
+    places: &task_ref::Places,
+    r: TaskRef,
+) -> TaskView {
     let plan = &model.plans[r.plan];
     let t = &plan.tasks[r.task];
     let st = derived.standings[&r];
     TaskView {
+        title: task_ref::title_words(t, task_ref::HEADING_CHARS),
+        label: task_ref::label(l, &places.locate(plan, r.task)),
         id: t.id.to_string(),
         number: t.number.clone(),
         href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
@@ -193,25 +206,23 @@ pub fn task(model: &Model, derived: &Derived, l: &Locale, r: TaskRef) -> TaskVie
     }
 }
 
-/// A link to a task (the pager of a task page): what it is called and
-/// where it is, without the rest of its view.
+/// A link to a task (the pager of a task page): what it is called (its
+/// number as printed or its row, never its id) and where it is, without
+/// the rest of its view.
 #[derive(Serialize)]
 pub struct TaskLink {
-    /// Task id.
-    pub id: String,
-    /// Number as printed.
-    pub number: Option<String>,
+    /// Its number as printed, or its row in its groups.
+    pub label: String,
     /// Link from the site root.
     pub href: String,
 }
 
 /// Builds the link to one task.
-pub fn task_link(model: &Model, l: &Locale, r: TaskRef) -> TaskLink {
+pub fn task_link(model: &Model, l: &Locale, rows: &super::lists::PlanRows, r: TaskRef) -> TaskLink {
     let plan = &model.plans[r.plan];
     let t = &plan.tasks[r.task];
     TaskLink {
-        id: t.id.to_string(),
-        number: t.number.clone(),
+        label: super::task_ref::label(l, &rows.places[r.plan].locate(plan, r.task)),
         href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
     }
 }
@@ -343,9 +354,16 @@ pub struct BlockView {
     pub tasks: Vec<TaskView>,
 }
 
-/// Flattens the plan's group tree in document order.
-pub fn groups(model: &Model, derived: &Derived, l: &Locale, pi: usize) -> Vec<GroupView> {
-    groups_in(model, derived, l, pi, &|_| true)
+/// Flattens the plan's group tree in document order; `places` are the
+/// plan's.
+pub fn groups(
+    model: &Model,
+    derived: &Derived,
+    l: &Locale,
+    places: &task_ref::Places,
+    pi: usize,
+) -> Vec<GroupView> {
+    groups_in(model, derived, l, places, pi, &|_| true)
 }
 
 /// Same as [`groups`], with only the rows whose task index passes `keep`;
@@ -355,6 +373,7 @@ pub fn groups_in(
     model: &Model,
     derived: &Derived,
     l: &Locale,
+    places: &task_ref::Places,
     pi: usize,
     keep: &dyn Fn(usize) -> bool,
 ) -> Vec<GroupView> {
@@ -364,6 +383,7 @@ pub fn groups_in(
         model,
         derived,
         l,
+        places,
         pi,
         &model.plans[pi].groups,
         0,
@@ -388,6 +408,7 @@ fn flatten(
     model: &Model,
     derived: &Derived,
     l: &Locale,
+    places: &task_ref::Places,
     pi: usize,
     groups: &[Group],
     depth: usize,
@@ -418,12 +439,23 @@ fn flatten(
                         .tasks
                         .iter()
                         .filter(|&&ti| keep(ti))
-                        .map(|&ti| task(model, derived, l, TaskRef { plan: pi, task: ti }))
+                        .map(|&ti| task(model, derived, l, places, TaskRef { plan: pi, task: ti }))
                         .collect(),
                 })
                 .collect(),
         });
-        flatten(model, derived, l, pi, &g.groups, depth + 1, keep, all, out);
+        flatten(
+            model,
+            derived,
+            l,
+            places,
+            pi,
+            &g.groups,
+            depth + 1,
+            keep,
+            all,
+            out,
+        );
     }
 }
 

@@ -151,6 +151,10 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "chart_text.indicators_summary",
     "anchor.duties",
     "anchor.task_row",
+    "events.task_title",
+    // How lists name a task (`task_ref::label`).
+    "task_page.row",
+    "task_page.group_code",
     "serve.not_found",
     "serve.rebuild_failed",
     // The citation words made once per language (`pages::cite_words`,
@@ -169,6 +173,20 @@ pub fn program_keys() -> Vec<String> {
     keys.extend(crate::render::cite::KEYS.iter().map(|k| k.to_string()));
     keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
     keys.extend(Summary::ALL.iter().map(|g| format!("summary.{}", g.key())));
+    keys.extend(
+        Summary::ALL
+            .iter()
+            .map(|g| format!("summary_def.{}", g.key())),
+    );
+    keys.extend(crate::derive::Share::ALL.iter().flat_map(|s| {
+        [
+            format!("share.{}", s.key()),
+            format!("share_def.{}", s.key()),
+            format!("anchor.share_{}", s.key()),
+            format!("agencies.col_{}", s.key()),
+            format!("home.late_{}", s.key()),
+        ]
+    }));
     keys.extend(
         Summary::ALL
             .iter()

@@ -1,10 +1,16 @@
-//! Agency pages: each agency (the index is in `late`).
+//! Agency pages: each agency (the index is in `late`). A page opens with
+//! what the agency is late on, in the three shares of
+//! [`crate::derive::shares`], then its other tasks by plain group; a ward's
+//! or commune's page first says what is its own (its plans, its units,
+//! what falls due this month).
 
+use chrono::Datelike;
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{Assignment, Derived, Part};
-use crate::model::{AgencyId, Model};
+use crate::derive::{Assignment, Derived, Share, Summary, TaskRef};
+use crate::model::agency::AgencyKind;
+use crate::model::{Agency, AgencyId, Model};
 use crate::render::cite::{citations, Cited};
 use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
@@ -12,7 +18,7 @@ use crate::render::split;
 
 use super::{content_crumb, crumb, PageSpec};
 use crate::render::i18n::Paths;
-use crate::render::task_row::{self, TaskRow};
+use crate::render::task_row::{Rows, TaskRow};
 use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink, PlanSummary};
 
@@ -20,52 +26,76 @@ fn link(model: &Model, d: &Derived, l: &Locale, id: &AgencyId) -> Option<AgencyL
     model.registry.get(id).map(|a| views::agency_link(a, d, l))
 }
 
-/// Tasks that reach an agency through one group named in their cells.
+/// An agency's tasks of one plain group in one share: the list its counts
+/// link to.
 #[derive(Serialize)]
-struct ViaGroup {
-    group: Option<AgencyLink>,
-    tasks: Vec<TaskRow>,
+pub struct ShareList {
+    /// `lead`, `group` or `cooperate`.
+    pub key: &'static str,
+    /// Its anchor on the agency page.
+    pub anchor: String,
+    /// Number of tasks.
+    pub count: usize,
+    /// The tasks, in reading order (empty when the page only counts).
+    pub tasks: Vec<TaskRow>,
 }
 
-/// One of the four parts of an agency's tasks.
+/// An agency's tasks of one plain group, in the three shares.
 #[derive(Serialize)]
-struct PartSection {
-    key: &'static str,
-    count: usize,
-    /// For the group parts: the tasks by the group named; otherwise one entry without a group.
-    by_group: Vec<ViaGroup>,
+pub struct GroupList {
+    /// The group's key.
+    pub key: &'static str,
+    /// Its anchor on the agency page.
+    pub anchor: String,
+    /// Its label.
+    pub label: String,
+    /// Number of tasks.
+    pub count: usize,
+    /// The three shares, in [`Share::ALL`] order.
+    pub shares: Vec<ShareList>,
 }
 
-fn part_section<'a>(
-    model: &Model,
-    d: &Derived,
-    l: &Locale,
-    items: impl Iterator<Item = &'a Assignment>,
-    part: Part,
-    show: bool,
-) -> PartSection {
-    let mut by_group: Vec<ViaGroup> = Vec::new();
-    let mut last: Option<Option<&AgencyId>> = None;
-    let mut mine: Vec<&Assignment> = items.filter(|x| x.part == part).collect();
-    mine.sort_by(|x, y| (&x.via, x.task).cmp(&(&y.via, y.task)));
-    if show {
-        for x in &mine {
-            if last != Some(x.via.as_ref()) {
-                by_group.push(ViaGroup {
-                    group: x.via.as_ref().and_then(|g| link(model, d, l, g)),
-                    tasks: Vec::new(),
-                });
-                last = Some(x.via.as_ref());
-            }
-            if let Some(g) = by_group.last_mut() {
-                g.tasks.push(task_row::row(model, d, l, x.task));
-            }
-        }
-    }
-    PartSection {
-        key: part.key(),
-        count: mine.len(),
-        by_group,
+/// The anchor of plain group `g` on an agency page (the status page's).
+pub fn group_anchor(l: &Locale, g: Summary) -> String {
+    l.say(&format!("anchor_group.{}", g.key()))
+}
+
+/// The anchor of share `s` of group `g` on an agency page
+/// (`qua-han-chu-tri`).
+pub fn share_anchor(l: &Locale, g: Summary, s: Share) -> String {
+    format!(
+        "{}-{}",
+        group_anchor(l, g),
+        l.say(&format!("anchor.share_{}", s.key()))
+    )
+}
+
+/// The lists of agency `id` in group `g`; with `list`, the tasks too.
+fn group_list(ed: &Edition, cards: &Rows, id: &AgencyId, g: Summary, list: bool) -> GroupList {
+    let (d, l) = (ed.derived, &ed.locale);
+    let counts = d.shares(id);
+    let shares = Share::ALL
+        .iter()
+        .map(|&s| ShareList {
+            key: s.key(),
+            anchor: share_anchor(l, g, s),
+            count: counts.get(g, s),
+            tasks: if list {
+                d.share_tasks(id, g, s)
+                    .into_iter()
+                    .map(|a: &Assignment| cards.row_via(a.task, a.via.as_ref()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    GroupList {
+        key: g.key(),
+        anchor: group_anchor(l, g),
+        label: l.say(&format!("summary.{}", g.key())),
+        count: counts.group(g),
+        shares,
     }
 }
 
@@ -74,10 +104,17 @@ fn part_section<'a>(
 struct PlanShare {
     label: String,
     title: String,
-    /// Tasks in each part, in [`Part::ALL`] order.
-    counts: [usize; 4],
+    /// Tasks in each share, in [`Share::ALL`] order.
+    counts: [usize; 3],
     total: usize,
     href: String,
+}
+
+/// A unit of a ward or commune, with what it is late on.
+#[derive(Serialize)]
+struct Unit {
+    agency: AgencyLink,
+    overdue: usize,
 }
 
 /// Directory of an agency's tasks in one plan (`co-quan/<id>/ke-hoach/<plan>/`).
@@ -88,57 +125,131 @@ pub fn agency_plan_dir(paths: &Paths, agency_id: &str, plan_id: &str) -> String 
     )
 }
 
-/// An agency page (agency `ai` of the registry): its tasks in four parts
-/// (see [`crate::derive::responsibility`]). Past [`split::PART_ROWS`]
-/// tasks, the lists move to one page per plan and this page gives the
-/// counts by plan.
+/// True for a ward's or commune's People's Committee: its page leads with
+/// what is its own.
+fn is_place(a: &Agency) -> bool {
+    a.kind == AgencyKind::PeoplesCommittee
+        && a.level
+            .as_deref()
+            .is_some_and(|v| matches!(v, "ward" | "commune"))
+}
+
+/// An agency page (agency `ai` of the registry): what it is late on, in
+/// three shares, then its other tasks by plain group (see
+/// [`crate::derive::shares`]). Past [`split::PART_ROWS`] tasks, the lists
+/// move to one page per plan and this page gives the counts by plan (the
+/// overdue list stays while it fits one part).
 pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     let a = &model.registry.all()[ai];
     let lists = &ed.agencies[ai];
     let split = lists.split();
+    let cards = Rows::of(model, ed);
     let mut c = Context::new();
     let tasks = d.by_agency.get(&a.id);
     let items: &[Assignment] = tasks.map_or(&[], |t| t.items.as_slice());
-    let parts: Vec<PartSection> = Part::ALL
+    let counts = d.shares(&a.id);
+    let late_listed = !split || !split::is_split(counts.group(Summary::Overdue));
+    let late = group_list(ed, &cards, &a.id, Summary::Overdue, late_listed);
+    let others: Vec<GroupList> = Summary::ALL[1..]
         .iter()
-        .map(|p| part_section(model, d, l, items.iter(), *p, !split))
+        .map(|&g| group_list(ed, &cards, &a.id, g, !split))
         .collect();
     let shares: Vec<PlanShare> = lists
         .by_plan
         .iter()
         .map(|(pi, idx)| {
             let p = &model.plans[*pi];
-            let mut counts = [0; 4];
+            let mut n = [0; 3];
             for x in idx.iter().filter_map(|&i| items.get(i as usize)) {
-                if let Some(k) = Part::ALL.iter().position(|q| *q == x.part) {
-                    counts[k] += 1;
-                }
+                n[Share::of(x.part).index()] += 1;
             }
             PlanShare {
                 label: p.label(),
                 title: p.title.clone(),
-                counts,
+                counts: n,
                 total: idx.len(),
                 href: urls::href(&agency_plan_dir(l.paths(), a.id.as_str(), p.id.as_str())),
             }
         })
         .collect();
     c.insert("split", &split);
+    c.insert("late_listed", &late_listed);
     c.insert("plans", &shares);
-    let counts = tasks
-        .map(|t| views::counts(d, l, t.refs()))
-        .unwrap_or_default();
     c.insert("agency", &a);
     let title = l.say_with("agency.cite_title", &[("agency", a.name.clone())]);
     c.insert("citations", &citations(model, l, &Cited::Page(&title)));
     c.insert("kind_label", &l.say(&a.kind.label_key()));
     c.insert("is_group", &a.is_group());
-    c.insert("parts", &parts);
-    c.insert("task_total", &tasks.map_or(0, |t| t.items.len()));
-    c.insert("counts", &counts);
-    let all: Vec<crate::derive::TaskRef> = tasks.map(|t| t.refs().collect()).unwrap_or_default();
-    c.insert("summary", &crate::render::summary::summary(d, l, &all));
+    c.insert("late", &late);
+    c.insert("others", &others);
+    c.insert("task_total", &counts.total());
+    let place = is_place(a);
+    c.insert("place", &place);
+    if place {
+        place_context(model, ed, &cards, a, &mut c);
+    }
+    agency_context(model, ed, a, &mut c);
+    PageSpec {
+        dir: l.paths().agency(a.id.as_str()),
+        template: "agency.html",
+        title: a.name.clone(),
+        description: Some(l.say_with("page.agency_description", &[("name", a.name.clone())])),
+        context: c,
+    }
+}
+
+/// What a ward's or commune's page leads with: its units (the bodies whose
+/// parent it is) and what they are late on, and the tasks of it and its
+/// units that fall due in the month of the as-of date.
+fn place_context(model: &Model, ed: &Edition, cards: &Rows, a: &Agency, c: &mut Context) {
+    let d = ed.derived;
+    let units: Vec<&Agency> = model
+        .registry
+        .all()
+        .iter()
+        .filter(|u| u.parent.as_ref() == Some(&a.id))
+        .collect();
+    let views: Vec<Unit> = units
+        .iter()
+        .map(|u| Unit {
+            agency: views::agency_link(u, d, &ed.locale),
+            overdue: d.shares(&u.id).group(Summary::Overdue),
+        })
+        .collect();
+    c.insert("units", &views);
+    let mut refs: Vec<TaskRef> = Vec::new();
+    for id in std::iter::once(&a.id).chain(units.iter().map(|u| &u.id)) {
+        refs.extend(d.by_agency.get(id).into_iter().flat_map(|t| t.refs()));
+    }
+    refs.sort_unstable();
+    refs.dedup();
+    let due: Vec<TaskRow> = d
+        .due_this_month(&refs)
+        .into_iter()
+        .map(|r| cards.row(r))
+        .collect();
+    c.insert("due_this_month", &due);
+    c.insert(
+        "this_month",
+        &ed.locale
+            .month(d.as_of.year(), d.as_of.month())
+            .unwrap_or_default(),
+    );
+    let own: Vec<PlanSummary> = model
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.issuer == a.id || units.iter().any(|u| u.id == p.issuer))
+        .map(|(pi, _)| ed.plan_summary(pi))
+        .collect();
+    c.insert("own_plans", &own);
+}
+
+/// What every agency page shows about the agency itself: its groups,
+/// parent, merges, the plans it issued, its dates and the crumbs.
+fn agency_context(model: &Model, ed: &Edition, a: &Agency, c: &mut Context) {
+    let (d, l) = (ed.derived, &ed.locale);
     let members: Vec<AgencyLink> = a
         .members
         .iter()
@@ -205,17 +316,10 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
             ),
         ],
     );
-    PageSpec {
-        dir: l.paths().agency(a.id.as_str()),
-        template: "agency.html",
-        title: a.name.clone(),
-        description: Some(l.say_with("page.agency_description", &[("name", a.name.clone())])),
-        context: c,
-    }
 }
 
 /// Part `part` of agency `ai`'s tasks in its `k`-th plan (of
-/// [`crate::render::lists::AgencyLists::by_plan`]): the four parts in
+/// [`crate::render::lists::AgencyLists::by_plan`]): the three shares in
 /// order, cut into pages as one list.
 pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
@@ -225,18 +329,29 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
     let p = &model.plans[*pi];
     let base = agency_plan_dir(l.paths(), a.id.as_str(), p.id.as_str());
     let rows = split::slice(idx, part);
-    let parts: Vec<PartSection> = Part::ALL
+    let cards = Rows::of(model, ed);
+    let sections: Vec<ShareList> = Share::ALL
         .iter()
-        .map(|q| {
-            let mine = rows.iter().filter_map(|&i| items.get(i as usize));
-            part_section(model, d, l, mine, *q, true)
+        .map(|&s| {
+            let tasks: Vec<TaskRow> = rows
+                .iter()
+                .filter_map(|&i| items.get(i as usize))
+                .filter(|x| Share::of(x.part) == s)
+                .map(|x| cards.row_via(x.task, x.via.as_ref()))
+                .collect();
+            ShareList {
+                key: s.key(),
+                anchor: l.say(&format!("anchor.share_{}", s.key())),
+                count: tasks.len(),
+                tasks,
+            }
         })
         .filter(|s| s.count > 0)
         .collect();
     let mut c = Context::new();
     c.insert("agency", &views::agency_link(a, d, l));
     c.insert("plan", &ed.plan_summary(*pi));
-    c.insert("sections", &parts);
+    c.insert("sections", &sections);
     c.insert("total", &idx.len());
     c.insert(
         "parts",

@@ -1,88 +1,83 @@
 //! The agencies index as a "who is late" view: agencies with tasks ranked by
-//! how many are past their deadline (those they lead first among equals),
-//! then due soon; groups and agencies without tasks set apart and explained.
+//! how many tasks they lead by name are past their deadline, the tasks that
+//! reach them through a group or as a cooperator shown apart (the counts of
+//! [`crate::derive::shares`], each linking to its list on the agency
+//! page); groups and agencies without tasks set apart and explained.
 
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{summary_counts, Derived, Part, Summary, TaskRef};
+use crate::derive::{Derived, Share, ShareCounts, Summary};
 use crate::model::Model;
 
+use super::agency::{group_anchor, share_anchor};
 use super::{crumb, PageSpec};
 use crate::render::i18n::Locale;
 use crate::render::split;
 use crate::render::urls::{self, Route};
 use crate::render::views::{self, AgencyLink};
 
-/// One agency's counts in the plain groups of states.
+/// One share of what an agency is late on, with where its list is.
+#[derive(Serialize)]
+pub struct LateCount {
+    /// `lead`, `group` or `cooperate`.
+    pub key: &'static str,
+    /// Number of tasks.
+    pub count: usize,
+    /// Its list on the agency page, from the site root.
+    pub href: String,
+}
+
+/// One agency's row of the "who is late" ranking.
 #[derive(Serialize)]
 pub struct LateRow {
     /// The agency.
     pub agency: AgencyLink,
-    /// Past the deadline, not reported done.
+    /// Overdue tasks in the three shares, in [`Share::ALL`] order.
+    pub late: Vec<LateCount>,
+    /// All its overdue tasks.
     pub overdue: usize,
-    /// Of those, tasks it leads (named, or through a group named as lead).
-    pub overdue_lead: usize,
-    /// Due soon.
-    pub due_soon: usize,
-    /// Not yet due.
-    pub not_yet_due: usize,
-    /// Continuous or recurring.
-    pub ongoing: usize,
-    /// Without a calendar date.
-    pub no_date: usize,
-    /// Reported done.
-    pub done: usize,
     /// All its tasks, each once.
     pub total: usize,
+    /// Every task's list on its page, from the site root.
+    pub tasks_href: String,
+    /// Its overdue list, from the site root.
+    pub late_href: String,
+    #[serde(skip)]
+    counts: ShareCounts,
 }
 
 impl LateRow {
     fn new(d: &Derived, l: &Locale, a: &crate::model::Agency) -> Option<Self> {
-        let t = d.by_agency.get(&a.id)?;
-        let refs: Vec<TaskRef> = t.refs().collect();
-        if refs.is_empty() {
+        let counts = d.shares(&a.id);
+        if counts.total() == 0 {
             return None;
         }
-        let n = summary_counts(d, refs.iter().copied());
-        let at = |g: Summary| {
-            Summary::ALL
-                .iter()
-                .position(|x| *x == g)
-                .map_or(0, |i| n[i])
-        };
-        let overdue_lead = t
-            .part(Part::Lead)
-            .chain(t.part(Part::GroupLead))
-            .filter(|x| {
-                d.standings
-                    .get(&x.task)
-                    .is_some_and(|s| s.state.is_overdue())
-            })
-            .count();
+        let page = urls::href(&l.paths().agency(a.id.as_str()));
         Some(LateRow {
             agency: views::agency_link(a, d, l),
-            overdue: at(Summary::Overdue),
-            overdue_lead,
-            due_soon: at(Summary::DueSoon),
-            not_yet_due: at(Summary::NotYetDue),
-            ongoing: at(Summary::Ongoing),
-            no_date: at(Summary::NoDate),
-            done: at(Summary::Done),
-            total: refs.len(),
+            late: Share::ALL
+                .iter()
+                .map(|&s| LateCount {
+                    key: s.key(),
+                    count: counts.get(Summary::Overdue, s),
+                    href: format!("{page}#{}", share_anchor(l, Summary::Overdue, s)),
+                })
+                .collect(),
+            overdue: counts.group(Summary::Overdue),
+            total: counts.total(),
+            tasks_href: format!("{page}#{}", l.say("anchor.tasks")),
+            late_href: format!("{page}#{}", group_anchor(l, Summary::Overdue)),
+            counts,
         })
     }
 
-    /// The "who is late" order: most overdue first, then most overdue as
-    /// lead, then most due soon, then most tasks, then by name.
+    /// The "who is late" order ([`ShareCounts::late_order`]), then most
+    /// tasks, then by name.
     fn order(&self, other: &Self) -> std::cmp::Ordering {
-        (
-            other.overdue,
-            other.overdue_lead,
-            other.due_soon,
-            other.total,
-        )
-            .cmp(&(self.overdue, self.overdue_lead, self.due_soon, self.total))
+        self.counts
+            .late_order(&other.counts)
+            .then_with(|| other.total.cmp(&self.total))
             .then_with(|| {
                 self.agency
                     .name
@@ -102,6 +97,15 @@ pub struct Ranking {
 }
 
 impl Ranking {
+    /// The first `n` agencies of the ranking with a task past its deadline.
+    pub fn top_late(&self, n: usize) -> Vec<&LateRow> {
+        self.ranked
+            .iter()
+            .filter(|r| r.overdue > 0)
+            .take(n)
+            .collect()
+    }
+
     /// Ranks every agency as of `d`, in the words of `l`.
     pub fn new(model: &Model, d: &Derived, l: &Locale) -> Self {
         let mut ranked: Vec<LateRow> = Vec::new();

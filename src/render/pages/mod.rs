@@ -2,10 +2,10 @@
 //! module holds what every page shares; `plan`, `agency` and `site` hold
 //! the pages themselves.
 
-mod agency;
+pub mod agency;
 pub mod late;
 mod plan;
-mod site;
+pub(crate) mod site;
 
 pub use agency::{agency, agency_plan, agency_plan_dir};
 pub use late::agencies;
@@ -49,7 +49,8 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
     ctx.insert("root", &place.root);
     ctx.insert("site_root", &place.site_root);
     ctx.insert("permalink", &format!("/{}", place.dir));
-    // Pages of some tasks only name their own evidence (see `jobs::build`).
+    // Pages of some tasks only name their own evidence (see `jobs::build`),
+    // and say so when those tasks have none.
     if !ctx.contains_key("basis") {
         ctx.insert("basis", &crate::render::reports::basis(model, d, l));
     }

@@ -3,10 +3,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::TaskRef;
+use crate::derive::{Summary, TaskRef};
 use crate::model::Model;
-use crate::render::cite::{citations, Cited};
+use crate::render::cite::{citations, state_citation, Cited, StateCited};
 use crate::render::edition::Edition;
+use crate::render::history;
 use crate::render::i18n::Locale;
 use crate::render::split;
 
@@ -69,6 +70,20 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
     );
     c.insert("ics_href", &l.paths().ics(&l.paths().plan(p.id.as_str())));
     table(model, ed, pi, 1, &mut c);
+    let refs = super::plan_refs(model, pi);
+    let counts = crate::derive::summary_counts(d, refs.iter().copied());
+    let groups: Vec<GroupCount> = Summary::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(&g, count)| GroupCount {
+            key: g.key(),
+            label: l.say(&format!("summary.{}", g.key())),
+            count,
+            href: super::site::group_plan_href(ed, g, p.id.as_str()),
+        })
+        .collect();
+    c.insert("group_counts", &groups);
     c.insert(
         "crumbs",
         &[
@@ -86,6 +101,16 @@ pub fn plan(model: &Model, ed: &Edition, pi: usize) -> PageSpec {
         description: Some(format!("{}: {}", p.label(), one_line(&p.title, 200))),
         context: c,
     }
+}
+
+/// A plan's number of tasks in one plain group, linking to their list.
+#[derive(Serialize)]
+struct GroupCount {
+    key: &'static str,
+    label: String,
+    count: usize,
+    /// The list on the status page, from the edition's root.
+    href: Option<String>,
 }
 
 /// Part `part` (from 2) of a split plan table.
@@ -130,9 +155,15 @@ fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
     if split::is_split(total) {
         let pos = &ed.rows.position[pi];
         let keep = |ti: usize| pos.get(ti).is_some_and(|&i| split::part_of(i) == part);
-        c.insert("groups", &views::groups_in(model, d, l, pi, &keep));
+        c.insert(
+            "groups",
+            &views::groups_in(model, d, l, &ed.rows.places[pi], pi, &keep),
+        );
     } else {
-        c.insert("groups", &views::groups(model, d, l, pi));
+        c.insert(
+            "groups",
+            &views::groups(model, d, l, &ed.rows.places[pi], pi),
+        );
     }
     c.insert(
         "parts",
@@ -150,8 +181,9 @@ fn table(model: &Model, ed: &Edition, pi: usize, part: usize, c: &mut Context) {
     );
 }
 
-/// A task page.
-pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
+/// A task page: its words and state, its state in each archived month
+/// (each linking to its frozen row, each citable), its fields and reports.
+pub fn task(model: &Model, ed: &Edition, r: TaskRef, months: &history::Months) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     let p = &model.plans[r.plan];
     let t = &p.tasks[r.task];
@@ -167,14 +199,9 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         "row_href",
         &urls::href(&l.paths().part_dir(&l.paths().plan(p.id.as_str()), part)),
     );
-    c.insert("task", &views::task(model, d, l, r));
+    let view = views::task(model, d, l, &ed.rows.places[r.plan], r);
     let locator = ed.rows.places[r.plan].locate(p, r.task);
-    let heading = t
-        .text
-        .as_deref()
-        .or(t.output.as_deref())
-        .map(|w| task_ref::heading_words(w, task_ref::HEADING_CHARS))
-        .filter(|h| !h.is_empty());
+    let heading = task_ref::title_words(t, task_ref::HEADING_CHARS);
     c.insert("heading", &heading);
     let plan = ed.plan_summary(r.plan);
     let title = match &heading {
@@ -197,31 +224,52 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
         title: &title,
     };
     c.insert("citations", &citations(model, l, &cited));
+    let in_months = history::Cited {
+        plan: &plan,
+        locator: &locator,
+        title: &title,
+    };
+    c.insert("months", &history::months(model, ed, months, r, &in_months));
+    let permalink = format!(
+        "{}{}",
+        ed.lang.root,
+        l.paths().task(p.id.as_str(), t.id.as_str())
+    );
+    c.insert(
+        "state_cite",
+        &state_citation(
+            model,
+            l,
+            &StateCited {
+                plan: &plan,
+                locator: &locator,
+                title: &title,
+                state: &view.state.label,
+                as_of: &l.date_text(d.as_of),
+                url: &history::address(model, &permalink),
+            },
+        ),
+    );
+    c.insert("task", &view);
+    c.insert("label", &task_ref::label(l, &locator));
     c.insert("locator", &locator);
     c.insert("plan", &plan);
     let group_title = find_group_title(&p.groups, &t.group);
     c.insert("group_title", &group_title);
     // The pager needs only each neighbour's name and link.
-    let prev = r.task.checked_sub(1).map(|i| {
+    let neighbour = |ti: usize| {
         views::task_link(
             model,
             l,
+            ed.rows,
             TaskRef {
                 plan: r.plan,
-                task: i,
+                task: ti,
             },
         )
-    });
-    let next = (r.task + 1 < p.tasks.len()).then(|| {
-        views::task_link(
-            model,
-            l,
-            TaskRef {
-                plan: r.plan,
-                task: r.task + 1,
-            },
-        )
-    });
+    };
+    let prev = r.task.checked_sub(1).map(neighbour);
+    let next = (r.task + 1 < p.tasks.len()).then(|| neighbour(r.task + 1));
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert("source_line", &t.line);

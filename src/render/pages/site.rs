@@ -3,7 +3,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::derive::{Derived, State, TaskRef};
+use crate::derive::shares::reading_order;
+use crate::derive::{State, Summary, TaskRef};
 use crate::model::Model;
 
 use super::{all_refs, crumb, PageSpec};
@@ -11,9 +12,9 @@ use crate::render::edition::Edition;
 use crate::render::i18n::Locale;
 use crate::render::i18n::Paths;
 use crate::render::split;
-use crate::render::task_row::{self, TaskRow};
+use crate::render::task_row::{Rows, TaskRow};
 use crate::render::urls::{self, Route};
-use crate::render::views::{self, AgencyLink, PlanSummary, StateView, TaskView};
+use crate::render::views::{self, AgencyLink, PlanSummary, StateView};
 
 /// The home page.
 pub fn home(model: &Model, ed: &Edition) -> PageSpec {
@@ -23,17 +24,13 @@ pub fn home(model: &Model, ed: &Edition) -> PageSpec {
         .map(|pi| ed.plan_summary(pi))
         .collect();
     let refs = all_refs(model);
-    let upcoming: Vec<TaskView> = d
-        .upcoming
-        .iter()
-        .take(10)
-        .map(|r| views::task(model, d, l, *r))
-        .collect();
-    let past: Vec<TaskView> = d
+    let cards = Rows::of(model, ed);
+    let upcoming: Vec<TaskRow> = d.upcoming.iter().take(10).map(|r| cards.row(*r)).collect();
+    let past: Vec<TaskRow> = d
         .past_deadline
         .iter()
         .take(10)
-        .map(|r| views::task(model, d, l, *r))
+        .map(|r| cards.row(*r))
         .collect();
     c.insert("plans", &plans);
     c.insert("task_total", &refs.len());
@@ -45,11 +42,13 @@ pub fn home(model: &Model, ed: &Edition) -> PageSpec {
             .filter(|r| d.standings.get(r).is_some_and(|s| s.state.is_overdue()))
             .count(),
     );
-    let progress: Vec<PlanProgress> = (0..model.plans.len())
-        .map(|pi| PlanProgress::new(d, l, &super::plan_refs(model, pi)))
+    let progress: Vec<PlanProgress> = model
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| PlanProgress::new(ed, &super::plan_refs(model, pi), p.id.as_str()))
         .collect();
     c.insert("plan_progress", &progress);
-    c.insert("counts", &views::partition_counts(d, l));
     let stale = d.stale_evidence(model.site.reporting_period_months);
     c.insert("stale", &stale.is_some());
     c.insert("stale_since", &stale.flatten().map(|x| l.date_text(x)));
@@ -64,14 +63,6 @@ pub fn home(model: &Model, ed: &Edition) -> PageSpec {
     c.insert("upcoming", &upcoming);
     c.insert("past_deadline", &past);
     c.insert("past_deadline_total", &d.past_deadline.len());
-    c.insert(
-        "overdue_parts",
-        &[State::OpenOverdue, State::PastDeadline]
-            .iter()
-            .map(|s| StateView::new(*s, d.partition.count(*s), l))
-            .filter(|v| v.count > 0)
-            .collect::<Vec<_>>(),
-    );
     c.insert("agency_total", &model.registry.all().len());
     PageSpec {
         dir: String::new(),
@@ -82,7 +73,8 @@ pub fn home(model: &Model, ed: &Edition) -> PageSpec {
     }
 }
 
-/// How far a plan has come: tasks done and overdue, with shares.
+/// How far a plan has come: tasks done and overdue, with shares, and
+/// where each count's list is.
 #[derive(Serialize)]
 struct PlanProgress {
     total: usize,
@@ -92,17 +84,26 @@ struct PlanProgress {
     overdue_pct: String,
     done_share: f64,
     overdue_share: f64,
+    /// The lists of the done and the overdue tasks, from the edition's
+    /// root (none when the status page is split).
+    done_href: Option<String>,
+    overdue_href: Option<String>,
 }
 
 impl PlanProgress {
-    fn new(d: &Derived, l: &Locale, refs: &[TaskRef]) -> Self {
+    fn new(ed: &Edition, refs: &[TaskRef], plan_id: &str) -> Self {
+        let (d, l) = (ed.derived, &ed.locale);
         let total = refs.len();
-        let count = |f: fn(&State) -> bool| {
+        let count = |g: Summary| {
             refs.iter()
-                .filter(|r| d.standings.get(r).is_some_and(|s| f(&s.state)))
+                .filter(|r| {
+                    d.standings
+                        .get(r)
+                        .is_some_and(|s| Summary::of(s.state) == g)
+                })
                 .count()
         };
-        let (done, overdue) = (count(State::is_done), count(State::is_overdue));
+        let (done, overdue) = (count(Summary::Done), count(Summary::Overdue));
         let share = |n: usize| {
             if total == 0 {
                 0.0
@@ -118,6 +119,8 @@ impl PlanProgress {
             overdue_pct: l.percent(share(overdue)),
             done_share: share(done),
             overdue_share: share(overdue),
+            done_href: group_plan_href(ed, Summary::Done, plan_id),
+            overdue_href: group_plan_href(ed, Summary::Overdue, plan_id),
         }
     }
 }
@@ -222,22 +225,36 @@ pub fn search(model: &Model, ed: &Edition) -> PageSpec {
     }
 }
 
-/// A list of tasks in one state.
+/// One state's tasks by plan, on a split status page.
 #[derive(Serialize)]
 struct StateSection {
     state: StateView,
-    tasks: Vec<TaskRow>,
-    /// When the page is split: the plans with tasks in this state.
+    /// The plans with tasks in this state, each linking to its list.
     plans: Vec<PlanCount>,
 }
 
-/// One plain group of the status page and its detailed states.
+/// The tasks of one plan in one plain group, on the status page: the
+/// list every count of that plan in that group links to.
+#[derive(Serialize)]
+struct PlanBlock {
+    /// Its anchor (see [`group_plan_anchor`]).
+    anchor: String,
+    label: String,
+    title: String,
+    href: String,
+    count: usize,
+    tasks: Vec<TaskRow>,
+}
+
+/// One plain group of the status page: its tasks by plan (or, when the
+/// page is split, its states' counts by plan).
 #[derive(Serialize)]
 struct SummarySection {
     key: &'static str,
     label: String,
     count: usize,
-    sections: Vec<StateSection>,
+    plans: Vec<PlanBlock>,
+    states: Vec<StateSection>,
 }
 
 /// A plan's number of tasks in one state, linking to that list.
@@ -257,64 +274,103 @@ pub fn status_dir(paths: &Paths, state: State, plan_id: &str) -> String {
     )
 }
 
-/// Every task, by state as of the edition's date. Past [`split::PART_ROWS`]
-/// tasks, the page gives counts by state and plan, each linking to its list
-/// (in a snapshot, to the plan's archived table).
+/// The anchor, on the status page, of a plan's tasks in plain group `g`
+/// (`qua-han-114-kh-bcd-2025`).
+pub fn group_plan_anchor(l: &Locale, g: Summary, plan_id: &str) -> String {
+    format!("{}-{plan_id}", l.say(&format!("anchor_group.{}", g.key())))
+}
+
+/// Where a count of plan `plan_id`'s tasks in group `g` links, from the
+/// root of an edition: their list on the status page. `None` when the
+/// status page is split (its lists are by state and plan).
+pub fn group_plan_href(ed: &Edition, g: Summary, plan_id: &str) -> Option<String> {
+    (!ed.status.split).then(|| {
+        format!(
+            "{}#{}",
+            urls::href(&urls::dir(ed.paths(), &Route::Status)),
+            group_plan_anchor(&ed.locale, g, plan_id)
+        )
+    })
+}
+
+/// Every task, by plain group then plan, as of the edition's date. Past
+/// [`split::PART_ROWS`] tasks, the page gives each group's states' counts
+/// by plan, each linking to its list (in a snapshot, to the plan's
+/// archived table).
 pub fn status(model: &Model, ed: &Edition) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     let st = &ed.status;
-    let section = |s: State| -> StateSection {
-        let si = State::ALL.iter().position(|x| *x == s).unwrap_or(0);
-        let tasks: &[TaskRef] = st.by_state.get(si).map_or(&[], |(_, v)| v.as_slice());
+    let cards = Rows::of(model, ed);
+    let split_state = |s: State| -> StateSection {
+        let si = s.index();
         StateSection {
-            state: StateView::new(s, tasks.len(), l),
-            tasks: if st.split {
-                Vec::new()
-            } else {
-                tasks
-                    .iter()
-                    .map(|r| task_row::row(model, d, l, *r))
-                    .collect()
-            },
-            plans: if st.split {
-                st.by_plan[si]
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(pi, v)| {
-                        let p = &model.plans[pi];
-                        PlanCount {
-                            label: p.label(),
-                            title: p.title.clone(),
-                            count: v.len(),
-                            // A snapshot has no lists by state and plan:
-                            // its plan table shows each task's state.
-                            href: urls::href(&if ed.is_snapshot() {
-                                l.paths().plan(p.id.as_str())
-                            } else {
-                                status_dir(l.paths(), s, p.id.as_str())
-                            }),
-                        }
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            state: StateView::new(s, st.by_state.get(si).map_or(0, |(_, v)| v.len()), l),
+            plans: st.by_plan[si]
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(pi, v)| {
+                    let p = &model.plans[pi];
+                    PlanCount {
+                        label: p.label(),
+                        title: p.title.clone(),
+                        count: v.len(),
+                        // A snapshot has no lists by state and plan:
+                        // its plan table shows each task's state.
+                        href: urls::href(&if ed.is_snapshot() {
+                            l.paths().plan(p.id.as_str())
+                        } else {
+                            status_dir(l.paths(), s, p.id.as_str())
+                        }),
+                    }
+                })
+                .collect(),
         }
     };
-    let groups: Vec<SummarySection> = crate::derive::Summary::ALL
+    let groups: Vec<SummarySection> = Summary::ALL
         .iter()
-        .map(|g| {
-            let sections: Vec<StateSection> = g
-                .states()
-                .map(section)
-                .filter(|x| x.state.count > 0)
+        .map(|&g| {
+            let mut per: Vec<Vec<TaskRef>> = vec![Vec::new(); model.plans.len()];
+            let mut count = 0;
+            for s in g.states() {
+                let list = st.by_state.get(s.index()).map_or(&[][..], |(_, v)| v);
+                count += list.len();
+                if !st.split {
+                    for r in list {
+                        per[r.plan].push(*r);
+                    }
+                }
+            }
+            let plans = per
+                .into_iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(pi, mut v)| {
+                    reading_order(g, &d.standings, &mut v, |r| *r);
+                    let p = &model.plans[pi];
+                    PlanBlock {
+                        anchor: group_plan_anchor(l, g, p.id.as_str()),
+                        label: p.label(),
+                        title: p.title.clone(),
+                        href: urls::href(&l.paths().plan(p.id.as_str())),
+                        count: v.len(),
+                        tasks: v.iter().map(|r| cards.row(*r)).collect(),
+                    }
+                })
                 .collect();
             SummarySection {
                 key: g.key(),
                 label: l.say(&format!("summary.{}", g.key())),
-                count: sections.iter().map(|x| x.state.count).sum(),
-                sections,
+                count,
+                plans,
+                states: if st.split {
+                    g.states()
+                        .map(split_state)
+                        .filter(|x| x.state.count > 0)
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();
@@ -334,7 +390,7 @@ pub fn status(model: &Model, ed: &Edition) -> PageSpec {
 /// Part `part` of the tasks of plan `pi` in state number `si` of
 /// [`State::ALL`], when the status page is split.
 pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usize) -> PageSpec {
-    let (d, l) = (ed.derived, &ed.locale);
+    let l = &ed.locale;
     let (state, _) = ed.status.by_state[si];
     let list: &[TaskRef] = ed
         .status
@@ -344,9 +400,10 @@ pub fn status_part(model: &Model, ed: &Edition, si: usize, pi: usize, part: usiz
         .map_or(&[], Vec::as_slice);
     let p = &model.plans[pi];
     let base = status_dir(l.paths(), state, p.id.as_str());
+    let cards = Rows::of(model, ed);
     let tasks: Vec<TaskRow> = split::slice(list, part)
         .iter()
-        .map(|r| task_row::row(model, d, l, *r))
+        .map(|r| cards.row(*r))
         .collect();
     let mut c = Context::new();
     c.insert("state", &StateView::new(state, list.len(), l));

@@ -40,4 +40,14 @@
     p.appendChild(document.createTextNode(" "));
     p.appendChild(b);
   });
+  // Buttons that copy a citation given whole in data-cite (a task's state
+  // in an archived month): hidden in the page until this script runs.
+  document.querySelectorAll("button[data-cite]").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      navigator.clipboard.writeText(b.getAttribute("data-cite")).then(function () {
+        b.textContent = b.getAttribute("data-copied") || b.textContent;
+      });
+    });
+  });
 })();
