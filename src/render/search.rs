@@ -13,10 +13,12 @@
 //! token. Shard names are a hash of their bytes, so an unchanged shard keeps
 //! its name (and its cache). `d/<n>.json` holds documents `n*500 ..` as
 //! `[kind, title, link, folded title, state key, state label]` (the state is
-//! empty for plans and agencies). `tai-nguyen/tim-kiem.js` folds the query
+//! empty for plans and agencies; an agency adds its folded names, joined by
+//! `|`). `tai-nguyen/tim-kiem.js` folds the query
 //! the same way as [`fold`] (both are tested against
 //! `tests/fold_samples.json`) and ranks results: exact diacritics first, then
-//! the whole phrase, then whole words, then agencies, plans, tasks.
+//! an agency whose name or alias the query begins, then tasks, plans,
+//! agencies, then the whole phrase, then whole words.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -28,7 +30,7 @@ use crate::model::Model;
 
 use super::edition::Lang;
 use super::i18n::Locale;
-use super::{urls, OutFile, RenderError};
+use super::{task_ref, urls, OutFile, RenderError};
 
 /// Documents per document shard.
 pub const DOC_CHUNK: usize = 500;
@@ -135,6 +137,10 @@ struct Doc {
     href: String,
     text: String,
     state: Option<(&'static str, String)>,
+    /// For an agency: its names (official, aliases, short), folded, each
+    /// once, joined by `|`: the script ranks an agency first when the
+    /// query begins one of them.
+    names: String,
 }
 
 fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
@@ -150,12 +156,21 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
             text.push(' ');
             text.push_str(al);
         }
+        let mut names: Vec<String> = std::iter::once(&a.name)
+            .chain(a.aliases.iter())
+            .chain(a.short.iter())
+            .map(|n| words(&fold(n)).collect::<Vec<_>>().join(" "))
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
         docs.push(Doc {
             kind: agency.clone(),
             title: a.name.clone(),
             href: urls::href(&l.paths().agency(a.id.as_str())),
             text,
             state: None,
+            names: names.join("|"),
         });
     }
     for (pi, p) in model.plans.iter().enumerate() {
@@ -170,19 +185,18 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
                 p.issuer_name.as_deref().unwrap_or("")
             ),
             state: None,
+            names: String::new(),
         });
+        let places = task_ref::Places::new(p);
         for (ti, t) in p.tasks.iter().enumerate() {
-            let name = t.number.as_deref().unwrap_or(t.id.as_str());
+            let name = task_ref::label(l, &places.locate(p, ti));
             let body = t.text.as_deref().unwrap_or("");
+            let heading = task_ref::title_words(t, usize::MAX).unwrap_or_default();
             docs.push(Doc {
                 kind: task.clone(),
                 title: l.say_with(
                     "search_index.task_title",
-                    &[
-                        ("plan", p.label()),
-                        ("number", name.to_string()),
-                        ("text", body.to_string()),
-                    ],
+                    &[("plan", p.label()), ("label", name), ("text", heading)],
                 ),
                 href: urls::href(&l.paths().task(p.id.as_str(), t.id.as_str())),
                 text: format!(
@@ -194,6 +208,7 @@ fn documents(model: &Model, derived: &Derived, l: &Locale) -> Vec<Doc> {
                     .standings
                     .get(&TaskRef { plan: pi, task: ti })
                     .map(|st| (st.state.key(), l.state_label(st.state))),
+                names: String::new(),
             });
         }
     }
@@ -253,10 +268,14 @@ pub fn index(
     drop(tokens_of);
     for (n, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
         let folded: Vec<String> = chunk.par_iter().map(|d| fold(&d.title)).collect();
-        let mut rows: Vec<[&str; 6]> = Vec::new();
+        let mut rows: Vec<Vec<&str>> = Vec::new();
         for (d, f) in chunk.iter().zip(&folded) {
             let (key, label) = d.state.as_ref().map_or(("", ""), |(k, l)| (*k, l.as_str()));
-            rows.push([&d.kind, &d.title, &d.href, f, key, label]);
+            let mut row = vec![d.kind.as_str(), &d.title, &d.href, f, key, label];
+            if !d.names.is_empty() {
+                row.push(&d.names);
+            }
+            rows.push(row);
         }
         let bytes = serde_json::to_vec(&rows).unwrap_or_default();
         size += bytes.len();

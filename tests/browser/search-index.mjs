@@ -1,7 +1,9 @@
 // Search index checks against a built site, in Node (no browser needed):
 // - fold in tim-kiem.js agrees with Rust's fold on tests/fold_samples.json;
-// - ranking: the agency "Sở Khoa học và Công nghệ" first for "so khoa hoc",
-//   exact diacritics first ("số" vs "sở"), states carried on task results;
+// - ranking: the agency "Sở Khoa học và Công nghệ" first for "so khoa hoc"
+//   (a query that begins an agency's name or alias names it), tasks before
+//   agencies otherwise, exact diacritics first ("số" vs "sở"), states
+//   carried on task results;
 // - counts: "N trên M" — total counts every match, results stop at the limit,
 //   and asking for all returns all.
 // Usage: node search-index.mjs SITE_DIR   (prints "N passed, N failed")
@@ -31,6 +33,14 @@ const words = (s) => s.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u);
 
 let r = await search("so khoa hoc", load, 50);
 check(`"so khoa hoc" ranks the agency first`, r.results[0]?.title === "Sở Khoa học và Công nghệ", r.results[0]?.title);
+
+r = await search("VP UBND tinh", load, 50);
+check(`"VP UBND tinh" (an alias) ranks the agency first`, r.results[0]?.title === "Văn phòng Ủy ban nhân dân tỉnh", r.results[0]?.title);
+r = await search("cong nghe", load, 0);
+const firstAgency = r.results.findIndex((x) => x.kind === "Cơ quan");
+const lastTask = r.results.map((x) => x.kind === "Nhiệm vụ").lastIndexOf(true);
+check(`"cong nghe" names no agency: tasks rank before agencies`, r.results[0]?.kind === "Nhiệm vụ" && firstAgency > lastTask,
+  `first ${r.results[0]?.kind}; first agency at ${firstAgency}, last task at ${lastTask}`);
 
 r = await search("Sở", load, 50);
 check(`"Sở" ranks titles with "sở" (exact diacritics) first`, words(r.results[0]?.title || "").includes("sở"), r.results[0]?.title);

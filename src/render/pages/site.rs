@@ -215,6 +215,8 @@ pub fn search(model: &Model, ed: &Edition) -> PageSpec {
     agencies.sort_by_key(|a| a.name.to_lowercase());
     c.insert("plans", &plans);
     c.insert("agencies", &agencies);
+    // The page's own form is its one search landmark: the header has none.
+    c.insert("search_page", &true);
     c.insert("crumbs", &[crumb(l.say("page.home"), "")]);
     PageSpec {
         dir: urls::dir(l.paths(), &Route::Search),

@@ -39,14 +39,29 @@
   }
 
   // The kinds in rank order, by their words in the index (the page gives
-  // its language's words in `data-kinds`; these are the Vietnamese ones).
-  var KIND_RANK = { "Cơ quan": 0, "Văn bản": 1, "Nhiệm vụ": 2 };
+  // its language's words in `data-kinds`; these are the Vietnamese ones):
+  // tasks first, what readers look for.
+  var KIND_RANK = { "Nhiệm vụ": 0, "Văn bản": 1, "Cơ quan": 2 };
+
+  // True when the query begins one of an agency's names (official, alias,
+  // short: doc[6], folded, joined by "|"), word by word, the last query
+  // word possibly a prefix: "so khoa hoc", "VP UBND tinh" name an agency.
+  function names(doc, q) {
+    if (!doc[6]) return 0;
+    var last = q.folded.length - 1;
+    return doc[6].split("|").some(function (name) {
+      var w = name.split(" ");
+      return q.folded.every(function (qw, i) {
+        return w[i] === qw || (i === last && qw.length >= 2 && w[i] !== undefined && w[i].indexOf(qw) === 0);
+      });
+    }) ? 1 : 0;
+  }
 
   // How well a document's title answers the query, as a list compared left
   // to right (higher first): query words written with the same diacritics
-  // as in the title, the whole folded phrase as whole words, query words
-  // that are whole words of the title; then agencies before plans before
-  // tasks, and shorter titles first.
+  // as in the title, an agency the query names, then tasks before plans
+  // before agencies, then the whole folded phrase as whole words, query
+  // words that are whole words of the title, and shorter titles first.
   function score(doc, q) {
     var exactWords = words(doc[1].normalize("NFC").toLowerCase());
     var foldedWords = words(doc[3]);
@@ -57,7 +72,7 @@
     });
     var padded = " " + foldedWords.join(" ") + " ";
     var phrase = padded.indexOf(" " + q.folded.join(" ") + " ") >= 0 ? 1 : 0;
-    return [exact, phrase, whole, -KIND_RANK[doc[0]], -doc[1].length];
+    return [exact, names(doc, q), -KIND_RANK[doc[0]], phrase, whole, -doc[1].length];
   }
 
   function compare(a, b) {
@@ -227,12 +242,21 @@
     });
   }
   var input = form.querySelector("input[name=q]");
+  // The query stays in the address, so a search can be shared, bookmarked
+  // and found again with the back button.
+  function keep(q) {
+    try {
+      var u = new URL(location.href);
+      if (q.trim()) u.searchParams.set("q", q); else u.searchParams.delete("q");
+      history.replaceState(null, "", u.href);
+    } catch (e) { /* an address the browser will not rewrite (file://) */ }
+  }
   var timer;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { show(input.value, false); }, 200);
+    timer = setTimeout(function () { keep(input.value); show(input.value, false); }, 200);
   });
-  form.addEventListener("submit", function (e) { e.preventDefault(); show(input.value, false); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); keep(input.value); show(input.value, false); });
   var q = new URLSearchParams(location.search).get("q");
   if (q) { input.value = q; show(q, false); }
 })(typeof window !== "undefined" ? window : globalThis);
