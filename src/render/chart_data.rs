@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use crate::derive::calendar::Source;
-use crate::derive::{Derived, Part, State, TaskRef};
+use crate::derive::{Derived, Part, Share, ShareCounts, State, Summary, TaskRef};
 use crate::model::report::ReportKind;
 use crate::model::Model;
 
@@ -107,9 +107,98 @@ pub fn status_by_plan(model: &Model, d: &Derived, l: &Locale, colours: &StateCol
         &bars,
     )
     .with_content_rows()
+    .with_category(l.say("chart.document"))
 }
 
-/// Completion and overdue counts per agency, leads or cooperations.
+/// Who is late: every agency's tasks past their deadline in the three
+/// shares of [`crate::derive::shares`] (led by name, through a group,
+/// cooperating), the agencies with the most led by name drawn first; the
+/// table and the CSV hold every agency with tasks, in the order of the
+/// agencies index, with its id, so the index, this chart, each agency's
+/// page and the CSV give the same numbers.
+pub fn late_by_agency(model: &Model, d: &Derived, l: &Locale, colours: &StateColours) -> Chart {
+    let mut rows: Vec<(&crate::model::Agency, ShareCounts)> = model
+        .registry
+        .all()
+        .iter()
+        .filter(|a| !a.is_group())
+        .map(|a| (a, d.shares(&a.id)))
+        .filter(|(_, c)| c.total() > 0)
+        .collect();
+    rows.sort_by(|(a, x), (b, y)| {
+        x.late_order(y)
+            .then_with(|| y.total().cmp(&x.total()))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    let late = |c: &ShareCounts, s: Share| c.get(Summary::Overdue, s) as u32;
+    let bars: Vec<Bar> = rows
+        .iter()
+        .filter(|(_, c)| c.group(Summary::Overdue) > 0)
+        .take(MAX_AGENCY_BARS)
+        .map(|(a, c)| Bar {
+            label: a.name.clone(),
+            values: Share::ALL.iter().map(|s| late(c, *s)).collect(),
+        })
+        .collect();
+    let series: Vec<SeriesSpec> = Share::ALL
+        .iter()
+        .zip([
+            colours.get(State::PastDeadline),
+            colours.get(State::OpenOverdue),
+            palette::YELLOW,
+        ])
+        .map(|(s, color)| SeriesSpec {
+            label: l.say(&format!("home.late_{}", s.key())),
+            color,
+            class: None,
+        })
+        .collect();
+    let summary = match rows.first() {
+        Some((a, c)) if c.group(Summary::Overdue) > 0 => l.say_with(
+            "chart_text.late_summary",
+            &[
+                ("name", a.name.clone()),
+                ("lead", late(c, Share::Lead).to_string()),
+                ("group", late(c, Share::Group).to_string()),
+                ("cooperate", late(c, Share::Cooperate).to_string()),
+                ("date", l.date_text(d.as_of)),
+            ],
+        ),
+        _ => l.say("chart_text.late_none"),
+    };
+    let mut chart = charts::stacked_bars(
+        l,
+        &l.paths().chart_id("late"),
+        &l.say("chart_text.late_title"),
+        &summary,
+        &series,
+        &bars,
+    )
+    .with_content_rows();
+    let mut headers = vec![l.say("chart.agency"), l.say("chart.agency_id")];
+    headers.extend(series.iter().map(|s| s.label.clone()));
+    headers.push(l.say("chart_text.late_total"));
+    headers.push(l.say("chart.all_tasks"));
+    chart.headers = headers;
+    chart.rows = rows
+        .iter()
+        .map(|(a, c)| {
+            let mut r = vec![a.name.clone(), a.id.to_string()];
+            r.extend(Share::ALL.iter().map(|s| late(c, *s).to_string()));
+            r.push(c.group(Summary::Overdue).to_string());
+            r.push(c.total().to_string());
+            r
+        })
+        .collect();
+    chart
+}
+
+/// Most agencies drawn in a chart of agencies.
+pub const MAX_AGENCY_BARS: usize = 15;
+
+/// Completion and overdue counts per agency, leads or cooperations: the
+/// tasks naming it in that column (the shares "led by name" and
+/// "cooperating"), the agencies with the most overdue first.
 pub fn by_agency(
     model: &Model,
     d: &Derived,
@@ -139,18 +228,25 @@ pub fn by_agency(
         }
         rows.push((a.name.clone(), done, overdue, other));
     }
-    rows.sort_by(|a, b| (b.1 + b.2 + b.3, b.2, &a.0).cmp(&(a.1 + a.2 + a.3, a.2, &b.0)));
-    rows.truncate(15);
+    rows.sort_by(|a, b| (b.2, b.1 + b.2 + b.3, &a.0).cmp(&(a.2, a.1 + a.2 + a.3, &b.0)));
+    rows.truncate(MAX_AGENCY_BARS);
     let role = if lead { "lead" } else { "cooperate" };
     let id = l.paths().chart_id(role);
     let key = |k: &str| format!("chart_text.{role}_{k}");
     let summary = match rows.first() {
-        Some(top) => l.say_with(
+        Some(top) if top.2 > 0 => l.say_with(
             &key("summary"),
             &[
                 ("name", top.0.clone()),
                 ("n", (top.1 + top.2 + top.3).to_string()),
                 ("overdue", top.2.to_string()),
+            ],
+        ),
+        Some(top) => l.say_with(
+            &key("summary_none_late"),
+            &[
+                ("name", top.0.clone()),
+                ("n", (top.1 + top.2 + top.3).to_string()),
             ],
         ),
         None => l.say(&key("none")),
@@ -186,23 +282,30 @@ pub fn by_agency(
             .collect::<Vec<_>>(),
     )
     .with_content_rows()
+    .with_category(l.say("chart.agency"))
 }
 
 /// Cumulative completed tasks after each office report (burn-up).
 pub fn burn_up(model: &Model, l: &Locale) -> Option<Chart> {
-    burn_up_from(model, l, &|k| {
+    burn_up_from(model, l, model.reports.len(), &|k| {
         let r = &model.reports[k];
         let d = Derived::at(model, r.date, k + 1);
         d.standings.values().filter(|s| s.state.is_done()).count() as u32
     })
 }
 
-/// Same as [`burn_up`], with `done(k)` giving the number of tasks done
+/// Same as [`burn_up`] over the first `upto` reports (a snapshot's chart
+/// ends at its month), with `done(k)` giving the number of tasks done
 /// after report `k` (the render driver knows it already).
-pub fn burn_up_from(model: &Model, l: &Locale, done_after: &dyn Fn(usize) -> u32) -> Option<Chart> {
+pub fn burn_up_from(
+    model: &Model,
+    l: &Locale,
+    upto: usize,
+    done_after: &dyn Fn(usize) -> u32,
+) -> Option<Chart> {
     let months: Vec<usize> = {
         let mut last: BTreeMap<(i32, u32), usize> = BTreeMap::new();
-        for (i, r) in model.reports.iter().enumerate() {
+        for (i, r) in model.reports.iter().enumerate().take(upto) {
             if r.kind == ReportKind::Report {
                 last.insert((r.year, r.month), i);
             }
@@ -285,6 +388,7 @@ pub fn deadlines_per_month(d: &Derived, l: &Locale) -> Chart {
         &values,
         &l.say("chart_text.per_month_values"),
     )
+    .with_category(l.say("chart.month"))
 }
 
 /// Indicators against their targets, latest reported value of each.
@@ -344,6 +448,7 @@ pub fn all_from(
 ) -> Vec<Chart> {
     let mut v = vec![status_by_plan(model, d, l, colours)];
     v.extend(burn_up);
+    v.push(late_by_agency(model, d, l, colours));
     v.push(by_agency(model, d, l, true, colours));
     v.push(by_agency(model, d, l, false, colours));
     v.push(deadlines_per_month(d, l));

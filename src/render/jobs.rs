@@ -196,18 +196,38 @@ fn shown_tasks(model: &Model, ed: &Edition, kind: PageKind) -> Option<Vec<TaskRe
     }
 }
 
+/// The address of the charts page, as citations give it.
+fn charts_address(model: &Model, ed: &Edition) -> String {
+    super::history::address(
+        model,
+        &format!(
+            "{}{}",
+            ed.lang.root,
+            super::urls::dir(ed.paths(), &super::urls::Route::Charts)
+        ),
+    )
+}
+
 fn page(model: &Model, ed: &Edition, site: &SiteParts, kind: PageKind) -> PageSpec {
     let (d, l) = (ed.derived, &ed.locale);
     match kind {
         PageKind::Home => {
             let mut home = pages::home(model, ed);
             if !ed.is_snapshot() {
+                home.context
+                    .insert("charts_address", &charts_address(model, ed));
                 home.context.insert("chart", &site.charts.first());
                 home.context.insert("top_late", &site.ranking.top_late(5));
             }
             home
         }
-        PageKind::Charts => pages::charts(site.charts, l),
+        PageKind::Charts => {
+            let mut charts = pages::charts(site.charts, l);
+            charts
+                .context
+                .insert("charts_address", &charts_address(model, ed));
+            charts
+        }
         PageKind::Data => pages::data(model, site.downloads, site.charts, l),
         PageKind::Search => pages::search(model, ed),
         PageKind::Plans => pages::plans(model, ed),

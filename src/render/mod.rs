@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod chart_data;
+pub mod chart_files;
 pub mod charts;
 pub mod cite;
 pub mod csv;
@@ -404,6 +405,16 @@ pub fn render_to(
                     let spec = jobs::build(model, &ed, &parts, *kind);
                     out.put(site.page(&ed, spec, false)?)
                 })?;
+                // The month's charts' data, frozen with its lists.
+                let l = &langs[0].locale;
+                let burn = chart_data::burn_up_from(model, l, k + 1, &|j| {
+                    done_after.get(j).copied().unwrap_or(0)
+                });
+                let charts = chart_data::all_from(model, &after, l, &theme.states, burn);
+                let root = format!("{}{}/", snap.root, l.paths().charts);
+                for f in chart_files::files(model, l, &root, after.as_of, &charts, false) {
+                    out.put(f)?;
+                }
             }
         }
         prev = Some(after);
@@ -412,7 +423,7 @@ pub fn render_to(
     stages.lap("render: reports and snapshots");
     for (live, downloads) in lives.iter().zip(&downloads) {
         // Charts hold words: made in each language.
-        let burn = chart_data::burn_up_from(model, &live.locale, &|k| {
+        let burn = chart_data::burn_up_from(model, &live.locale, model.reports.len(), &|k| {
             done_after.get(k).copied().unwrap_or(0)
         });
         let charts = chart_data::all_from(model, derived, &live.locale, &theme.states, burn);
@@ -429,11 +440,10 @@ pub fn render_to(
             let spec = jobs::build(model, live, &parts, *kind);
             out.put(site.page(live, spec, kind.archived())?)
         })?;
-        for c in &charts {
-            out.put(OutFile {
-                path: format!("{}{}", live.lang.root, live.paths().chart_file(&c.csv)),
-                bytes: data::chart_csv(model, &c.headers, &c.rows),
-            })?;
+        let root = format!("{}{}/", live.lang.root, live.paths().charts);
+        let files = chart_files::files(model, &live.locale, &root, derived.as_of, &charts, true);
+        for f in files {
+            out.put(f)?;
         }
         out.put(feeds::atom(model, theme, live.lang, &changes)?)?;
     }

@@ -1,18 +1,24 @@
-//! Charts drawn with `plotters` into inline SVG at build time (no
-//! JavaScript). Each chart comes with a headline, a one-sentence summary,
+//! Charts drawn with `plotters` at build time (no JavaScript): inline SVG
+//! on the page, and the same drawing as SVG and PNG files to download
+//! ([`raster`]). Each chart comes with a headline, a one-sentence summary,
 //! `<title>`/`<desc>`, `role="img"`, the same numbers as a table and as CSV.
 //! Colours (Okabe–Ito, colour-blind safe) are never the only carrier of
-//! meaning: every bar is labelled with its category and value.
+//! meaning: every bar is labelled, on the bar, with its category and value
+//! ([`key`]); no key stands apart from the bars.
 
 mod bars;
+pub mod key;
 mod lines;
+pub mod raster;
+pub mod target;
 
 use crate::render::i18n::Locale;
 use plotters::prelude::*;
 use serde::Serialize;
 
-pub use bars::{columns, stacked_bars, target_actual};
+pub use bars::{columns, stacked_bars};
 pub use lines::burn_up;
+pub use target::target_actual;
 
 /// Font family of chart text: the reader's system sans-serif.
 pub(crate) const FONT: &str = "sans-serif";
@@ -54,6 +60,14 @@ pub struct Chart {
     /// in the content's language) rather than words of the page (months),
     /// so another language's page can mark them with their language.
     pub content_rows: bool,
+    /// What was drawn, to draw it again as a PNG when one is wanted
+    /// ([`Chart::png`]).
+    #[serde(skip)]
+    pub drawing: Drawing,
+    /// Names of its files under `bieu-do/`: the image as SVG and PNG.
+    pub svg_file: String,
+    /// Name of its PNG file.
+    pub png_file: String,
 }
 
 impl Chart {
@@ -75,7 +89,50 @@ impl Chart {
             rows,
             csv: format!("{id}.csv"),
             content_rows: false,
+            drawing: Drawing::None,
+            svg_file: format!("{id}.svg"),
+            png_file: format!("{id}.png"),
         }
+    }
+
+    /// The same chart, its first column (the row headings) named `word`
+    /// (a data file's every column has a name).
+    pub fn with_category(mut self, word: String) -> Chart {
+        if let Some(h) = self.headers.first_mut() {
+            if h.is_empty() {
+                *h = word;
+            }
+        }
+        self
+    }
+
+    /// The same chart, with what it draws kept for its PNG.
+    pub fn drawn(self, drawing: Drawing) -> Chart {
+        Chart { drawing, ..self }
+    }
+
+    /// The chart as a PNG, [`raster::PNG_SCALE`] times larger than its SVG:
+    /// the same drawing, drawn again (only the pages that offer it pay).
+    pub fn png(&self, loc: &Locale) -> Vec<u8> {
+        match &self.drawing {
+            Drawing::Stacked { series, bars } => bars::stacked_png(loc, series, bars),
+            Drawing::Columns { labels, values } => bars::columns_png(loc, labels, values),
+            Drawing::BurnUp {
+                periods,
+                done,
+                total,
+            } => lines::burn_up_png(loc, periods, done, *total),
+            Drawing::Target { items } => target::target_png(loc, items),
+            Drawing::None => Vec::new(),
+        }
+    }
+
+    /// The chart as a file of its own: its SVG, with an XML declaration.
+    pub fn svg_bytes(&self) -> Vec<u8> {
+        let mut out = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
+        out.extend_from_slice(self.svg.as_bytes());
+        out.push(b'\n');
+        out
     }
 
     /// The same chart, its row headings marked as content words.
@@ -87,7 +144,44 @@ impl Chart {
     }
 }
 
+/// What a chart draws, kept to draw it again as a PNG.
+#[derive(Debug, Clone, Default)]
+pub enum Drawing {
+    /// Nothing kept.
+    #[default]
+    None,
+    /// Stacked horizontal bars.
+    Stacked {
+        /// The series.
+        series: Vec<SeriesSpec>,
+        /// The bars.
+        bars: Vec<Bar>,
+    },
+    /// Columns.
+    Columns {
+        /// A label per column.
+        labels: Vec<String>,
+        /// A value per column.
+        values: Vec<u32>,
+    },
+    /// A cumulative line.
+    BurnUp {
+        /// The periods.
+        periods: Vec<String>,
+        /// Done after each.
+        done: Vec<u32>,
+        /// All tasks.
+        total: u32,
+    },
+    /// Targets against values.
+    Target {
+        /// The indicators.
+        items: Vec<target::Indicator>,
+    },
+}
+
 /// A named series with its colour.
+#[derive(Debug, Clone)]
 pub struct SeriesSpec {
     /// Legend label.
     pub label: String,
@@ -99,6 +193,7 @@ pub struct SeriesSpec {
 }
 
 /// One category (bar) with a value per series.
+#[derive(Debug, Clone)]
 pub struct Bar {
     /// Category name, printed above the bar.
     pub label: String,
@@ -221,75 +316,6 @@ pub(crate) fn wrap(s: &str, max: u32, size: u32) -> Vec<String> {
     lines
 }
 
-/// A legend entry placed by [`legend_layout`]: its swatch corner and its
-/// label's lines.
-pub(crate) struct LegendItem {
-    /// Left of the swatch.
-    pub x: i32,
-    /// Top of the swatch.
-    pub y: i32,
-    /// The label, wrapped when it is wider than the chart.
-    pub lines: Vec<String>,
-}
-
-/// Height of one legend text row.
-const LEGEND_ROW: i32 = 22;
-
-/// Lays out legend entries flowing left to right and wrapping onto new
-/// rows within `width`; a label wider than the chart is itself wrapped.
-/// Returns the entries and the legend's total height.
-pub(crate) fn legend_layout(labels: &[&str], width: u32) -> (Vec<LegendItem>, u32) {
-    let room = width.saturating_sub(40);
-    let (mut x, mut y) = (8i32, 6i32);
-    let mut row_lines = 1i32;
-    let mut items = Vec::new();
-    for label in labels {
-        let lines = wrap(label, room, TEXT);
-        let text_w = lines.iter().map(|l| text_width(l, TEXT)).max().unwrap_or(0);
-        let w = 22 + text_w as i32 + 16;
-        if x > 8 && x + w > width as i32 {
-            x = 8;
-            y += row_lines * LEGEND_ROW;
-            row_lines = 1;
-        }
-        row_lines = row_lines.max(lines.len() as i32);
-        items.push(LegendItem { x, y, lines });
-        x += w;
-    }
-    let height = if labels.is_empty() {
-        0
-    } else {
-        (y + row_lines * LEGEND_ROW + 6) as u32
-    };
-    (items, height)
-}
-
-/// Draws a legend laid out by [`legend_layout`].
-pub(crate) fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    colors: &[RGBColor],
-    items: &[LegendItem],
-) {
-    for (color, item) in colors.iter().zip(items) {
-        let (x, y) = (item.x, item.y);
-        let _ = area.draw(&Rectangle::new(
-            [(x, y + 2), (x + 14, y + 16)],
-            color.filled(),
-        ));
-        let _ = area.draw(&Rectangle::new(
-            [(x, y + 2), (x + 14, y + 16)],
-            BLACK.stroke_width(1),
-        ));
-        for (k, line) in item.lines.iter().enumerate() {
-            let _ = area.draw(&Text::new(
-                line.clone(),
-                (x + 20, y + k as i32 * LEGEND_ROW),
-                text_style(TEXT, &BLACK),
-            ));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,7 +365,8 @@ mod tests {
         let open = c.svg.split('>').next().unwrap();
         assert!(!open.contains("width="), "scales with the page: {open}");
         assert_eq!(c.rows, vec![vec!["Kế hoạch 114/KH-BCĐ", "3", "2", "5"]]);
-        // Legend swatch and segment of the first series carry its class and colour.
+        // The label's swatch and the segment of the first series carry its
+        // class and colour, and the label names it with its value.
         assert_eq!(
             c.svg
                 .matches("class=\"state-fill-done\" fill=\"#009E73\"")
@@ -347,6 +374,11 @@ mod tests {
             2,
             "{}",
             c.svg
+        );
+        assert!(c.svg.contains("Hoàn thành 3"), "{}", c.svg);
+        assert!(
+            c.png(&vi()).starts_with(b"\x89PNG"),
+            "a PNG of the same drawing"
         );
     }
 
@@ -415,31 +447,6 @@ mod tests {
                 c.id
             );
         }
-    }
-
-    #[test]
-    fn legends_wrap_within_the_chart() {
-        let labels = [
-            "Hoàn thành đúng hạn",
-            "Quá hạn (chưa hoàn thành hoặc chưa có báo cáo)",
-            "Còn lại",
-            "Không có hạn cụ thể",
-        ];
-        let (items, height) = legend_layout(&labels, WIDTH);
-        for it in &items {
-            let w = it
-                .lines
-                .iter()
-                .map(|l| text_width(l, TEXT))
-                .max()
-                .unwrap_or(0);
-            assert!(it.x as u32 + 20 + w <= WIDTH, "{:?} overflows", it.lines);
-            assert!((it.y as u32) < height);
-        }
-        assert!(
-            items.iter().any(|i| i.y > items[0].y),
-            "wraps to a second row"
-        );
     }
 
     #[test]

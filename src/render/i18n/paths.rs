@@ -14,8 +14,9 @@ pub const KEYS: [&str; 13] = [
 
 /// The charts whose CSV files are named in each language's words
 /// (`chart_file.<key>`): one path segment each, all distinct.
-pub const CHART_KEYS: [&str; 6] = [
+pub const CHART_KEYS: [&str; 7] = [
     "by_plan",
+    "late",
     "lead",
     "cooperate",
     "burn_up",
