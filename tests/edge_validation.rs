@@ -164,6 +164,10 @@ fn built_feed_stays_valid_xml_with_a_control_character_in_a_title() {
     assert!(!r.diagnostics.has_errors(), "{:?}", r.diagnostics.sorted());
     let mut feeds = 0;
     for (name, bytes) in snapshot(&out) {
+        // Chart images are the only files that are not text.
+        if name.ends_with(".png") {
+            continue;
+        }
         let text = String::from_utf8(bytes).unwrap();
         assert!(
             !text.contains(['\u{8}', '\u{c}', '\u{FFFF}']),

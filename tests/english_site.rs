@@ -222,10 +222,11 @@ fn every_file_of_an_english_site_is_free_of_vietnamese_interface_words() {
     let charts = page("charts/index.html");
     assert!(charts.contains("Indicators: target and result"), "{charts}");
     assert!(charts.contains("Tasks led, by agency"));
-    // The search page gives the script its English words.
+    // The search page gives the script its English words, the kinds in
+    // rank order (tasks first).
     let search = page("search/index.html");
     assert!(
-        search.contains("data-kinds=\"Agency|Document|Task\""),
+        search.contains("data-kinds=\"Task|Document|Agency\""),
         "{search}"
     );
     assert!(search.contains("data-w-none=\"No results for “{q}”.\""));

@@ -46,35 +46,64 @@ fn csv_rows(p: &Path) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
-/// `(plan, task)` of every task link in `html`.
+/// `(plan, task)` of every task link in `html`: to a task's page, or (in a
+/// snapshot, which has no task pages) to its row in its plan's table.
 fn task_links(html: &str) -> Vec<(String, String)> {
-    let re = Regex::new(r#"href="[./]*ke-hoach/([a-z0-9-]+)/nhiem-vu/([a-z0-9-]+)/index\.html""#)
-        .unwrap();
+    let re = Regex::new(
+        r#"href="[./]*(?:ban-luu/[0-9-]+/)?ke-hoach/([a-z0-9-]+)/(?:nhiem-vu/([a-z0-9-]+)/index\.html|index\.html#nv-([a-z0-9-]+))""#,
+    )
+    .unwrap();
     re.captures_iter(html)
-        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .map(|c| {
+            let task = c.get(2).or_else(|| c.get(3)).unwrap().as_str();
+            (c[1].to_string(), task.to_string())
+        })
         .collect()
 }
 
-/// Counts by state key in the first list of counts on a page.
-fn counts(html: &str) -> BTreeMap<String, usize> {
-    let Some(start) = html.find("<ul class=\"counts\">") else {
+/// The plain group (its anchor on the status page) of a state key.
+fn group_of(state: &str) -> &'static str {
+    match state {
+        "past-deadline" | "open-overdue" => "qua-han",
+        "due-soon" => "sap-den-han",
+        "upcoming" | "open-within" => "chua-den-han",
+        "ongoing-reported" | "recurring" | "ongoing" => "thuong-xuyen",
+        "no-date" => "khong-co-han",
+        _ => "da-hoan-thanh",
+    }
+}
+
+/// Counts by plain group in the part of a page between `from` and the
+/// next `to`: each count a link (`data-count`) to the group's list; a
+/// group without tasks counts 0 and is no link.
+fn counts_in(html: &str, from: &str, to: &str) -> BTreeMap<String, usize> {
+    let Some(start) = html.find(from) else {
         return BTreeMap::new();
     };
-    let end = start + html[start..].find("</ul>").unwrap();
-    let re =
-        Regex::new(r#"state-([a-z-]+)">[^<]*</span>(?:</a>)? <strong>(\d+)</strong>"#).unwrap();
+    let end = start + html[start..].find(to).unwrap();
+    let re = Regex::new(r##"class="count" data-count="(\d+)" href="[^"#]*#([a-z-]+)""##).unwrap();
     re.captures_iter(&html[start..end])
-        .map(|c| (c[1].to_string(), c[2].parse().unwrap()))
+        .map(|c| (c[2].to_string(), c[1].parse().unwrap()))
         .collect()
 }
 
-/// The parts of an agency page: part key → task links.
+/// The shares of an agency page: share key → task links, over every plain
+/// group's lists (`<group>-chu-tri`, `-qua-nhom`, `-phoi-hop`).
 fn parts(html: &str) -> BTreeMap<String, Vec<(String, String)>> {
-    let mut out = BTreeMap::new();
-    for chunk in html.split("data-part=\"").skip(1) {
-        let key = chunk[..chunk.find('"').unwrap()].to_string();
-        let body = &chunk[..chunk.find("</section>").unwrap()];
-        out.insert(key, task_links(body));
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let re =
+        Regex::new(r#"<section aria-labelledby="[a-z-]+-(chu-tri|qua-nhom|phoi-hop)">"#).unwrap();
+    for m in re.captures_iter(html) {
+        let at = m.get(0).unwrap().end();
+        let body = &html[at..at + html[at..].find("</section>").unwrap()];
+        let key = match &m[1] {
+            "chu-tri" => "lead",
+            "qua-nhom" => "group",
+            _ => "cooperate",
+        };
+        out.entry(key.to_string())
+            .or_default()
+            .extend(task_links(body));
     }
     out
 }
@@ -146,29 +175,37 @@ fn check_site(out: &Path, task_total: usize) {
             .map(|e| e.unwrap().path()),
     ) {
         let status = read(&root.join("tinh-trang/index.html"));
-        let rows = task_links(&status);
+        let main = &status[status.find("<main").unwrap()..];
+        let rows = task_links(main);
         let unique: BTreeSet<_> = rows.iter().collect();
         assert_eq!(rows.len(), task_total, "{}", root.display());
         assert_eq!(unique.len(), task_total, "{}", root.display());
-        let c = counts(&status);
+        let c = counts_in(&status, "<nav class=\"jump\"", "</nav>");
         assert_eq!(c.values().sum::<usize>(), task_total);
-        let home = counts(&read(&root.join("index.html")));
-        let nonzero: BTreeMap<_, _> = c.into_iter().filter(|(_, n)| *n > 0).collect();
-        assert_eq!(
-            home,
-            nonzero,
-            "home and status page agree in {}",
-            root.display()
+        let home = counts_in(
+            &read(&root.join("index.html")),
+            "<table class=\"summary\">",
+            "</table>",
         );
+        assert_eq!(home, c, "home and status page agree in {}", root.display());
     }
     // The open data agrees with the pages.
     let tasks = csv_rows(&out.join("du-lieu/nhiem-vu.csv"));
     assert_eq!(tasks.len(), task_total);
-    let mut by_state: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_group: BTreeMap<String, usize> = BTreeMap::new();
     for t in &tasks {
-        *by_state.entry(t["state"].clone()).or_default() += 1;
+        *by_group
+            .entry(group_of(&t["state"]).to_string())
+            .or_default() += 1;
     }
-    assert_eq!(by_state, counts(&read(&out.join("index.html"))));
+    assert_eq!(
+        by_group,
+        counts_in(
+            &read(&out.join("index.html")),
+            "<table class=\"summary\">",
+            "</table>"
+        )
+    );
     // Every agency page has exactly its tasks (groups expanded); its data
     // file and feed, the tasks naming it.
     let expected = expected_parts(out);
@@ -195,8 +232,16 @@ fn check_site(out: &Path, task_total: usize) {
             .iter()
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect();
-        assert_eq!(got, want_s, "agency page of {id}");
-        let c = counts(&page);
+        // The page shows the three shares: a task given to a group, as
+        // lead or cooperating, is in the group share.
+        let share = |part: &str| match part {
+            "group-lead" | "group-cooperate" => "group".to_string(),
+            p => p.to_string(),
+        };
+        let want_shares: BTreeMap<(String, String), String> =
+            want_s.iter().map(|(k, v)| (k.clone(), share(v))).collect();
+        assert_eq!(got, want_shares, "agency page of {id}");
+        let c = counts_in(&page, "<div class=\"agency-summary\">", "</div>");
         assert_eq!(c.values().sum::<usize>(), want.len(), "counts of {id}");
         // The agency's own files and feed carry the tasks naming it; a task
         // given to a group is in the group's files (the group is named in

@@ -290,13 +290,22 @@ fn the_agencies_index_ranks_who_is_late_and_sets_groups_and_idle_agencies_apart(
     let vp = ranked
         .find(">Văn phòng Ủy ban nhân dân tỉnh</a>")
         .expect("ranked");
-    assert!(khcn < vp, "2 overdue before 1 overdue");
-    // Sở KH&CN: 2 overdue, both led; 1 ongoing (cooperating on task 4); 3 tasks.
+    assert!(khcn < vp, "2 overdue led before 1 overdue led");
+    // Sở KH&CN: 2 overdue, both led by name; 1 ongoing (cooperating on
+    // task 4); 3 tasks. Each count links to exactly those tasks.
     let row = &ranked[khcn..];
+    let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains(
-        "class=\"n overdue\">2</td><td data-label=\"trong đó chủ trì\" class=\"n\">2</td>"
-    ));
-    assert!(row[..row.find("</tr>").unwrap()].contains("data-label=\"Tổng\" class=\"n\">3</td>"));
+        "class=\"n overdue\"><a class=\"count\" data-count=\"2\" data-agency=\"so-khcn\" data-share=\"lead\" href=\"../co-quan/so-khcn/index.html#qua-han-chu-tri\">2</a></td>"
+    ), "{row}");
+    assert!(
+        row.contains("data-label=\"qua nhóm\" class=\"n\">0</td>"),
+        "{row}"
+    );
+    assert!(
+        row.contains("data-count=\"3\" href=\"../co-quan/so-khcn/index.html#nhiem-vu\">3</a>"),
+        "{row}"
+    );
     // Groups are not ranked with agencies; agencies with no task are listed apart.
     assert!(!ranked.contains("Các cơ quan, đơn vị có liên quan"));
     assert!(section(&html, "nhom").contains(">Các cơ quan, đơn vị có liên quan</a>"));
@@ -317,17 +326,30 @@ fn home_leads_with_the_overdue_headline_and_plain_state_groups_linking_to_their_
         !html.contains("<h1>Thử nghiệm</h1>"),
         "the site title is not repeated as the heading"
     );
-    // Groups link to their sections of the status page, with shares.
-    assert!(
-        html.contains("href=\"tinh-trang/index.html#qua-han\">Đã qua thời hạn</a></th><td>3</td>")
-    );
+    // Groups' counts link to their sections of the status page, with shares.
+    assert!(html.contains(
+        "<th scope=\"row\">Đã qua thời hạn</th><td><a class=\"count\" data-count=\"3\" href=\"tinh-trang/index.html#qua-han\">3</a></td>"
+    ));
+    // Who is late, in one tap: each agency's overdue tasks it leads link
+    // to their list on its page.
+    assert!(html.contains(
+        "<a class=\"count\" data-count=\"2\" href=\"co-quan/so-khcn/index.html#qua-han-chu-tri\">2 chủ trì</a>"
+    ));
     assert!(html.contains("60\u{a0}%"));
     let status = fs::read_to_string(out.join("tinh-trang/index.html")).unwrap();
     assert!(status.contains("<h2 id=\"qua-han\">Đã qua thời hạn (3)</h2>"));
-    // Each agency page opens with its own counts.
+    // Each agency page opens with its own counts, then what it is late on.
     let agency = fs::read_to_string(out.join("co-quan/so-khcn/index.html")).unwrap();
     let h1 = agency.find("<h1>").unwrap();
     let summary = agency.find("class=\"agency-summary\"").unwrap();
-    assert!(summary > h1 && summary < agency.find("id=\"nhiem-vu\"").unwrap());
-    assert!(agency[summary..].contains("Đã qua thời hạn <strong>2</strong>"));
+    let late = agency
+        .find("<h2 id=\"qua-han\">Đang chậm (2)</h2>")
+        .unwrap();
+    assert!(
+        summary > h1
+            && summary < late
+            && late < agency.find("id=\"chua-den-han\"").unwrap_or(usize::MAX)
+    );
+    assert!(agency[summary..].contains("href=\"#qua-han\">Đang chậm <strong>2</strong></a>"));
+    assert!(agency[late..].contains("<h3 id=\"qua-han-chu-tri\">Do cơ quan chủ trì (2)</h3>"));
 }

@@ -125,9 +125,31 @@ fn task_timeline_lists_reports_in_order() {
         .collect();
     assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}");
     assert!(page.contains("Chưa hoàn thành, quá hạn"));
-    // A task has no archived page: its timeline is its history. Its plan
-    // page, a list, links to its snapshots.
-    assert!(!page.contains("ban-luu/"), "a task page links no snapshot");
+    // A task has no archived page: its page lists its state in each
+    // archived month, each linking to its frozen row in that month's copy
+    // of its plan's table, which shows the same state.
+    let hist = &page[page.find("<ol class=\"hist\">").expect("the months")..];
+    let hist = &hist[..hist.find("</ol>").unwrap()];
+    let item = regex::Regex::new(
+        r#"<li><span class="m">([0-9/]+)</span> <span class="state state-[a-z-]+">([^<]+)</span> <a href="[./]*(ban-luu/([0-9-]+)/ke-hoach/114-kh-bcd-2025/index\.html)#nv-26">"#,
+    )
+    .unwrap();
+    let mut months = 0;
+    for c in item.captures_iter(hist) {
+        let snap = fs::read_to_string(out.join(&c[3])).unwrap();
+        let row = &snap[snap
+            .find("<tr class=\"task\" id=\"nv-26\">")
+            .expect("the frozen row")..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(
+            row.contains(&c[2]),
+            "{}: the page says {}, the snapshot's row {row}",
+            &c[1],
+            &c[2]
+        );
+        months += 1;
+    }
+    assert_eq!(months, 4, "{hist}");
     let plan = fs::read_to_string(out.join("ke-hoach/114-kh-bcd-2025/index.html")).unwrap();
     assert!(
         plan.contains("ban-luu/2025-10/ke-hoach/114-kh-bcd-2025/index.html"),
@@ -236,6 +258,7 @@ fn shipped_content_says_no_report_except_where_documents_prove_it() {
             .unwrap();
             let evidenced = p.id.as_str() == "114-kh-bcd-2025" && t.id.as_str() == "3";
             let badge = html.split("class=\"state ").nth(1).unwrap_or("");
+            let badge = &badge[..badge.find("</span>").unwrap_or(badge.len())];
             assert_eq!(
                 badge.contains("chưa có báo cáo"),
                 !evidenced,

@@ -61,9 +61,10 @@ fn big_content(dir: &Path, n: usize) {
     );
 }
 
-/// Task ids linked from the task rows (`<tr class="task"…>`) of a page.
+/// Task ids linked from the task rows (`<tr class="task"…>`) and task
+/// cards (`<li class="tk">`) of a page.
 fn row_links(html: &str) -> Vec<String> {
-    let row = Regex::new(r#"(?s)<tr class="task"[^>]*>.*?</tr>"#).unwrap();
+    let row = Regex::new(r#"(?s)<tr class="task"[^>]*>.*?</tr>|<li class="tk">.*?</li>"#).unwrap();
     let link = Regex::new(r#"href="[^"]*ke-hoach/kh-lon/nhiem-vu/([^/"]+)/index.html""#).unwrap();
     row.find_iter(html)
         .flat_map(|m| {
@@ -100,27 +101,6 @@ fn linked_pages(site: &BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
                 && !row_links(&String::from_utf8_lossy(b)).is_empty()
         })
         .map(|(p, _)| p.clone())
-        .collect()
-}
-
-/// The number of columns of the first task table's header.
-fn header_cells(html: &str) -> usize {
-    let head = html.split("<thead>").nth(1).unwrap_or_default();
-    let head = head.split("</thead>").next().unwrap_or_default();
-    head.matches("<th ").count()
-}
-
-/// The number of cells of each task row.
-fn row_cells(html: &str) -> Vec<usize> {
-    html.split("<tr class=\"task\"")
-        .skip(1)
-        .map(|r| {
-            r.split("</tr>")
-                .next()
-                .unwrap_or_default()
-                .matches("<td")
-                .count()
-        })
         .collect()
 }
 
@@ -169,18 +149,27 @@ fn split_pages_link_every_task_exactly_once() {
     assert_eq!(linked_under(&site, "co-quan/vp-ubnd-tinh/ke-hoach/"), every);
 
     // A list of one plan's tasks (a state's part, an agency's part) does
-    // not repeat the plan on every row: its heading names it. Each row
-    // has as many cells as the header has columns.
+    // not repeat the plan on every card: its heading names it. Each card
+    // says where its task sits and who leads it.
     let one_plan = [
         linked_pages(&site, "tinh-trang/"),
         linked_pages(&site, "co-quan/so-khcn/ke-hoach/"),
     ];
     for path in one_plan.iter().flatten() {
         let html = String::from_utf8_lossy(&site[path]);
-        assert!(!html.contains("<th scope=\"col\">Văn bản</th>"), "{path}");
-        assert!(!html.contains("data-label=\"Văn bản\""), "{path}");
-        assert_eq!(header_cells(&html), 4, "{path}");
-        assert!(row_cells(&html).iter().all(|&c| c == 4), "{path}");
+        let cards = html.matches("<li class=\"tk\">").count();
+        assert!(cards > 0, "{path}");
+        assert!(!html.contains("<span class=\"tk-at\"><span"), "{path}");
+        assert_eq!(
+            html.matches("<span class=\"tk-at\">Nhiệm vụ ").count(),
+            cards,
+            "{path}"
+        );
+        assert_eq!(
+            html.matches("<span class=\"tk-lead\">").count(),
+            cards,
+            "{path}"
+        );
     }
 
     // Each part says where it sits and links to every other part.
@@ -416,7 +405,7 @@ fn a_split_snapshot_status_page_leads_to_the_archived_plan_tables() {
         .any(|k| k.starts_with(snap) && k.contains("/nhiem-vu/")));
     let status = String::from_utf8(site[&format!("{snap}tinh-trang/index.html")].clone()).unwrap();
     let links: Vec<&str> =
-        Regex::new(r##"<li><a href="\.\./([^"#]+)">[^<]*</a>[^<]*<span class="note">"##)
+        Regex::new(r##"<li><a [^>]*href="\.\./([^"#]+)"[^>]*>[^<]*</a>[^<]*<span class="note""##)
             .unwrap()
             .captures_iter(&status)
             .map(|c| c.get(1).unwrap().as_str())

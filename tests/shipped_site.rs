@@ -79,15 +79,26 @@ fn agency_page_lists_the_tasks_it_leads() {
         .filter(|t| t.lead.agencies.iter().any(|a| a.as_str() == "so-khcn"))
         .collect();
     assert!(led.len() >= 8, "Sở KH&CN leads many tasks of 114/KH-BCĐ");
-    // Its tasks come from several plans: each row names its plan.
-    let rows = html.matches("<tr class=\"task\"").count();
-    assert!(rows > 0);
-    assert_eq!(html.matches("<td data-label=\"Văn bản\">").count(), rows);
-    // Tasks given to "Các Sở, ban, ngành" concern each department too.
-    let via = html
-        .split("id=\"nhom-chu-tri\"")
-        .nth(1)
-        .expect("group tasks listed");
+    // Its tasks come from several plans: each card names its plan and
+    // the lead agency beside the state.
+    let cards = html.matches("<li class=\"tk\">").count();
+    assert!(cards > 0);
+    assert_eq!(html.matches("<span class=\"tk-lead\">").count(), cards);
+    assert!(
+        html.contains("Kế hoạch 114/KH-BCĐ</span> · Nhiệm vụ 4</span>"),
+        "cards name their plan and their printed number"
+    );
+    // Tasks given to "Các Sở, ban, ngành" concern each department too, in
+    // the share of tasks given to a group, naming the group.
+    let via: String = html
+        .split("-qua-nhom\">")
+        .skip(1)
+        .filter_map(|s| s.find("</section>").map(|e| &s[..e]))
+        .collect();
+    assert!(
+        via.contains("giao cho <span>Các Sở, ban, ngành</span>"),
+        "group named"
+    );
     let group_task = model
         .plans
         .iter()
@@ -105,10 +116,14 @@ fn agency_page_lists_the_tasks_it_leads() {
         "ke-hoach/{}/nhiem-vu/{}/index.html",
         group_task.0.id, group_task.1.id
     )));
-    let lead_section = html.split("id=\"phoi-hop\"").next().unwrap();
+    let lead: String = html
+        .split("-chu-tri\">")
+        .skip(1)
+        .filter_map(|s| s.find("</section>").map(|e| &s[..e]))
+        .collect();
     for t in led {
         let href = format!("ke-hoach/114-kh-bcd-2025/nhiem-vu/{}/index.html", t.id);
-        assert!(lead_section.contains(&href), "task {} missing", t.id);
+        assert!(lead.contains(&href), "task {} missing", t.id);
     }
 }
 

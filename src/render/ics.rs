@@ -131,21 +131,24 @@ fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, 
         Source::Task(r) => {
             let plan = &model.plans[r.plan];
             let task = &plan.tasks[r.task];
-            let name = fill(
-                &w.task,
-                &[
-                    (
-                        "number",
-                        task.number.as_deref().unwrap_or(task.id.as_str()).into(),
-                    ),
-                    ("plan", plan.label()),
-                ],
-            );
+            // Its number as printed, or (for a row printed without one)
+            // its row in its groups: never its id.
+            let name = match task.number.as_deref().filter(|n| !n.trim().is_empty()) {
+                Some(n) => fill(&w.task, &[("number", n.into()), ("plan", plan.label())]),
+                None => format!(
+                    "{} — {}",
+                    super::task_ref::label(&w.locale, &super::task_ref::locate(plan, r.task)),
+                    plan.label()
+                ),
+            };
             let summary = match &s.label {
                 Some(l) => format!("{name}: {l}"),
                 None => format!(
                     "{name}: {}",
-                    truncate(task.text.as_deref().unwrap_or(""), 90)
+                    truncate(
+                        &super::task_ref::title_words(task, usize::MAX).unwrap_or_default(),
+                        90
+                    )
                 ),
             };
             let mut desc = String::new();

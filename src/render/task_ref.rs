@@ -60,19 +60,44 @@ pub fn title_words(t: &Task, max: usize) -> Option<String> {
     Some(heading_words(&words, max)).filter(|h| !h.is_empty())
 }
 
+/// A piece of a task's name: the page's words, or the document's own (an
+/// appendix's title), which another language's page marks with the
+/// content's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    /// The words.
+    pub text: String,
+    /// True for the document's own words.
+    pub content: bool,
+}
+
 /// How lists name a task, as its page does: its number as printed
 /// (`Nhiệm vụ 43`, with its groups when numbering restarts in each group),
 /// or its row in its groups (`Dòng thứ 1, nhóm IV`); never its id.
 pub fn label(l: &Locale, loc: &Locator) -> String {
-    let groups = || {
-        loc.groups
-            .iter()
-            .map(|g| match g.appendix.as_deref().filter(|a| !a.is_empty()) {
-                Some(a) => a.to_string(),
-                None => l.say_with("task_page.group_code", &[("code", g.code.clone())]),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+    label_parts(l, loc).into_iter().map(|p| p.text).collect()
+}
+
+/// [`label`] in pieces, the document's own words apart.
+pub fn label_parts(l: &Locale, loc: &Locator) -> Vec<Piece> {
+    let said = |text: String| Piece {
+        text,
+        content: false,
+    };
+    let mut out = Vec::new();
+    let groups = |out: &mut Vec<Piece>| {
+        for g in &loc.groups {
+            out.push(said(", ".to_string()));
+            match g.appendix.as_deref().filter(|a| !a.is_empty()) {
+                Some(a) => out.push(Piece {
+                    text: a.to_string(),
+                    content: true,
+                }),
+                None => out.push(said(
+                    l.say_with("task_page.group_code", &[("code", g.code.clone())]),
+                )),
+            }
+        }
     };
     match loc
         .number
@@ -82,22 +107,27 @@ pub fn label(l: &Locale, loc: &Locator) -> String {
     {
         Some(n) => {
             let number = n.trim_end_matches('.').to_string();
-            let mut w = l.say_with("tasklist.numbered", &[("number", number)]);
-            if !loc.number_unique && !loc.groups.is_empty() {
-                w.push_str(", ");
-                w.push_str(&groups());
+            out.push(said(l.say_with("tasklist.numbered", &[("number", number)])));
+            if !loc.number_unique {
+                groups(&mut out);
             }
-            w
         }
-        None if loc.groups.is_empty() => {
-            l.say_with("task_page.row", &[("row", loc.row.to_string())])
+        None => {
+            out.push(said(
+                l.say_with("task_page.row", &[("row", loc.row.to_string())]),
+            ));
+            groups(&mut out);
         }
-        None => format!(
-            "{}, {}",
-            l.say_with("task_page.row", &[("row", loc.row.to_string())]),
-            groups()
-        ),
     }
+    // Neighbouring pieces of the same kind read as one.
+    let mut merged: Vec<Piece> = Vec::with_capacity(out.len());
+    for p in out {
+        match merged.last_mut() {
+            Some(last) if last.content == p.content => last.text.push_str(&p.text),
+            _ => merged.push(p),
+        }
+    }
+    merged
 }
 
 /// A group a task sits in, as printed: its appendix label, or its code.

@@ -34,6 +34,8 @@ pub struct TaskRow {
     pub href: String,
     /// Where it sits: its number as printed, or its row in its groups.
     pub label: String,
+    /// The same, in pieces (an appendix's title is the document's words).
+    pub label_parts: Vec<task_ref::Piece>,
     /// Its own words, shortened; empty when the row has none (the card
     /// then shows `label`).
     pub title: String,
@@ -99,6 +101,7 @@ impl<'a> Rows<'a> {
         TaskRow {
             href: self.task_href(r),
             label: task_ref::label(l, &loc),
+            label_parts: task_ref::label_parts(l, &loc),
             title: task_ref::title_words(t, CARD_CHARS).unwrap_or_default(),
             plan_label: plan.label(),
             plan_href: urls::href(&l.paths().plan(plan.id.as_str())),

@@ -41,6 +41,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "macros/cards.html",
     "macros/sharelist.html",
     "macros/late.html",
+    "macros/label.html",
     "macros/parts.html",
     "macros/plantable.html",
     "home.html",

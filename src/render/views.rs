@@ -94,6 +94,8 @@ pub struct TaskView {
     pub title: Option<String>,
     /// Where it sits: its number as printed, or its row in its groups.
     pub label: String,
+    /// The same, in pieces (an appendix's title is the document's words).
+    pub label_parts: Vec<task_ref::Piece>,
     /// Output.
     pub output: Option<String>,
     /// Lead cell.
@@ -181,9 +183,11 @@ pub fn task(
     let plan = &model.plans[r.plan];
     let t = &plan.tasks[r.task];
     let st = derived.standings[&r];
+    let loc = places.locate(plan, r.task);
     TaskView {
         title: task_ref::title_words(t, task_ref::HEADING_CHARS),
-        label: task_ref::label(l, &places.locate(plan, r.task)),
+        label: task_ref::label(l, &loc),
+        label_parts: task_ref::label_parts(l, &loc),
         id: t.id.to_string(),
         number: t.number.clone(),
         href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
@@ -211,8 +215,9 @@ pub fn task(
 /// the rest of its view.
 #[derive(Serialize)]
 pub struct TaskLink {
-    /// Its number as printed, or its row in its groups.
-    pub label: String,
+    /// Its number as printed, or its row in its groups, in pieces (an
+    /// appendix's title is the document's words).
+    pub label: Vec<super::task_ref::Piece>,
     /// Link from the site root.
     pub href: String,
 }
@@ -222,7 +227,7 @@ pub fn task_link(model: &Model, l: &Locale, rows: &super::lists::PlanRows, r: Ta
     let plan = &model.plans[r.plan];
     let t = &plan.tasks[r.task];
     TaskLink {
-        label: super::task_ref::label(l, &rows.places[r.plan].locate(plan, r.task)),
+        label: super::task_ref::label_parts(l, &rows.places[r.plan].locate(plan, r.task)),
         href: urls::href(&l.paths().task(plan.id.as_str(), t.id.as_str())),
     }
 }

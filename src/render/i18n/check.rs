@@ -164,6 +164,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "chart_text.indicators_summary",
     "anchor.duties",
     "anchor.task_row",
+    "anchor.tasks",
     "events.task_title",
     // How lists name a task (`task_ref::label`).
     "task_page.row",

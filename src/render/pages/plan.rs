@@ -206,17 +206,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef, months: &history::Months) -
     let plan = ed.plan_summary(r.plan);
     let title = match &heading {
         Some(h) => h.clone(),
-        None => l.say_with(
-            "tasklist.numbered",
-            &[(
-                "number",
-                t.number
-                    .as_deref()
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or(t.id.as_str())
-                    .to_string(),
-            )],
-        ),
+        None => task_ref::label(l, &locator),
     };
     let cited = Cited::Task {
         plan: &plan,
@@ -251,7 +241,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef, months: &history::Months) -
         ),
     );
     c.insert("task", &view);
-    c.insert("label", &task_ref::label(l, &locator));
+    c.insert("label_parts", &task_ref::label_parts(l, &locator));
     c.insert("locator", &locator);
     c.insert("plan", &plan);
     let group_title = find_group_title(&p.groups, &t.group);
@@ -285,7 +275,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef, months: &history::Months) -
             content_crumb(p.label(), &l.paths().plan(p.id.as_str())),
         ],
     );
-    let number = t.number.as_deref().unwrap_or(t.id.as_str()).to_string();
+    let name = task_ref::label(l, &locator);
     PageSpec {
         dir: l.paths().task(p.id.as_str(), t.id.as_str()),
         template: "task.html",
@@ -293,15 +283,15 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef, months: &history::Months) -
             Some(h) => format!("{} — {}", task_ref::heading_words(h, 70), p.label()),
             None => l.say_with(
                 "page.task_title",
-                &[("number", number.clone()), ("plan", p.label())],
+                &[("label", name.clone()), ("plan", p.label())],
             ),
         },
         description: Some(l.say_with(
             "page.task_description",
             &[
                 ("plan", p.label()),
-                ("number", number),
-                ("text", one_line(t.text.as_deref().unwrap_or(""), 150)),
+                ("label", name),
+                ("text", one_line(heading.as_deref().unwrap_or(""), 150)),
             ],
         )),
         context: c,
