@@ -23,6 +23,15 @@
 //   same page checks with lang="en", and on every page of both languages
 //   the language switch and the hreflang links lead to the twin page, whose
 //   lang is the one announced, and whose switch leads back.
+// - on the demo site at 390 px, the two readers' walks: from the home page
+//   to one agency's list of what it is late on in at most 2 taps, the list
+//   within the first two screens; from a task page to its state in an
+//   earlier month's snapshot in 1 tap, and the copied citation names the
+//   task, the state and the as-of date;
+// - page heights at 390 px are printed, and the status page and the largest
+//   plan page stay within a third of their height before the compact cards
+//   (61,047 and 53,716 px); the h1 sits in the top third of the first screen
+//   on every page type.
 // Usage: node run.mjs SITE_DIR [DEMO_SITE_DIR] [--hostile HOSTILE_SITE_DIR] [--english ENGLISH_SITE_DIR]
 //   (prints "N passed, N failed")
 import { createServer } from "node:http";
@@ -323,6 +332,102 @@ function checkStateColours(seen) {
     shared.map(([c, keys]) => `${c}: ${keys.join(", ")}`).join("\n"));
 }
 
+// The two walks of a reader on a phone (390 × 844), on the demo site.
+async function checkWalks(browser, root) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const page = await context.newPage();
+  const screen = 844;
+  // 1. "What is this agency late on?": home, then one tap.
+  await page.goto(`${origin}/index.html`);
+  let taps = 0;
+  const first = page.locator("section.who-late ol li a").first();
+  const agency = (await first.textContent()).trim();
+  await Promise.all([page.waitForNavigation(), first.click()]);
+  taps++;
+  const late = await page.evaluate(() => {
+    const h = document.querySelector("h2#qua-han, h2#overdue");
+    const card = document.querySelector("section.late li.tk");
+    return {
+      url: location.pathname + location.hash,
+      h1: document.querySelector("h1")?.textContent.trim(),
+      heading: h?.textContent.trim(),
+      cardTop: card ? card.getBoundingClientRect().top + window.scrollY : -1,
+      cards: document.querySelectorAll("section.late li.tk").length,
+    };
+  });
+  check(`walk 1: home → ${agency}'s overdue list in ${taps} tap(s) (at most 2)`,
+    taps <= 2 && late.h1 === agency && /\(\d+\)/.test(late.heading || "") && late.cards > 0,
+    JSON.stringify(late));
+  check(`walk 1: the list starts within the first two screens (first card at ${Math.round(late.cardTop)} px)`,
+    late.cardTop >= 0 && late.cardTop < 2 * screen, JSON.stringify(late));
+  // 2. "Cite task 18's state as of an earlier month": one tap to the row
+  // frozen in that month's snapshot, and a citation naming them.
+  const task = `${origin}/ke-hoach/114-kh-bcd-2025/nhiem-vu/18/index.html`;
+  await page.goto(task);
+  const month = await page.evaluate(() => {
+    const li = document.querySelector("ol.hist li");
+    return li && { month: li.querySelector(".m").textContent, state: li.querySelector(".state").textContent };
+  });
+  const link = page.locator("ol.hist li a").first();
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), link.click()]);
+  // The browser scrolls to the row once the page is laid out.
+  await page.waitForFunction(() => {
+    const r = document.querySelector("tr:target");
+    return r && r.getBoundingClientRect().top > -2 && r.getBoundingClientRect().top < window.innerHeight;
+  }, null, { timeout: 3000 }).catch(() => {});
+  const row = await page.evaluate(() => {
+    const r = document.querySelector("tr:target");
+    return { url: location.pathname + location.hash, text: r ? r.textContent.replace(/\s+/g, " ") : "",
+      visible: r ? r.getBoundingClientRect().top > -2 && r.getBoundingClientRect().top < window.innerHeight : false };
+  });
+  check(`walk 2: task 18 → its row in the ${month?.month} snapshot in 1 tap, in view, state “${month?.state}”`,
+    month && row.url.includes("/ban-luu/") && row.text.includes(month.state) && row.visible, JSON.stringify(row));
+  await page.goto(task);
+  await page.locator("ol.hist li button[data-cite]").first().click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText()).catch((e) => String(e));
+  check(`walk 2: the copied citation names the task, its state and the as-of date`,
+    /nhiệm vụ số 18/.test(copied) && month && copied.includes(month.state) && /tính đến ngày \d\d\/\d\d\/\d{4}/.test(copied),
+    copied);
+  await context.close();
+  server.close();
+}
+
+// Page heights at 390 px (printed), and where each page type's h1 sits.
+const PAGE_TYPES = [
+  "index.html", "ke-hoach/index.html", "ke-hoach/223-kh-ubnd-2024/index.html",
+  "ke-hoach/114-kh-bcd-2025/nhiem-vu/18/index.html", "co-quan/index.html", "co-quan/so-noi-vu/index.html",
+  "co-quan/ubnd-phuong-minh-xuan/index.html", "co-quan/cac-so-ban-nganh/index.html", "tinh-trang/index.html",
+  "lich/index.html", "lich/2025-09/index.html", "bao-cao/index.html", "bao-cao/2025-12/index.html",
+  "bieu-do/index.html", "du-lieu/index.html", "tim-kiem/index.html", "ban-luu/2025-12/index.html",
+  "ban-luu/2025-12/ke-hoach/114-kh-bcd-2025/index.html", "ban-luu/2025-12/tinh-trang/index.html",
+  "ban-luu/2025-12/co-quan/index.html", "en/index.html", "en/plans/114-kh-bcd-2025/tasks/18/index.html",
+];
+// Heights before the compact cards (measured at ec1ecf0 on the demo site).
+const BEFORE = { "tinh-trang/index.html": 61047, "ke-hoach/223-kh-ubnd-2024/index.html": 53716 };
+async function checkHeights(browser, root) {
+  const server = await serve(root);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const p of PAGE_TYPES) {
+    const resp = await page.goto(`${origin}/${p}`);
+    if (!resp || !resp.ok()) { check(`${p} exists`, false, resp && resp.status()); continue; }
+    const m = await page.evaluate(() => {
+      const h1 = document.querySelector("h1");
+      return { height: document.documentElement.scrollHeight, h1: h1 ? h1.getBoundingClientRect().top + window.scrollY : -1 };
+    });
+    console.log(`# 390 px: /${p}: ${m.height} px high (${(m.height / 844).toFixed(1)} screens), h1 at ${Math.round(m.h1)} px`);
+    check(`/${p}: h1 in the top third of the first screen (${Math.round(100 * m.h1 / 844)} %)`, m.h1 >= 0 && m.h1 < 844 / 3, m.h1);
+    if (BEFORE[p]) {
+      check(`/${p}: ${m.height} px high at 390 px, at most a third of ${BEFORE[p]} px`, m.height <= BEFORE[p] / 3, m.height);
+    }
+  }
+  await page.close();
+  server.close();
+}
+
 // Loads every page of the hostile site and the search page with payload
 // queries; any dialog or any script error is a failure. Payloads call
 // alert(); a global marker catches scripts that would not.
@@ -388,6 +493,9 @@ const LIGHTHOUSE_PAGES = [
 const DEMO_PAGES = [
   "index.html", "bao-cao/2025-12/index.html", "bieu-do/index.html",
   "ke-hoach/114-kh-bcd-2025/nhiem-vu/26/index.html", "ban-luu/2025-12/ke-hoach/114-kh-bcd-2025/index.html",
+  "ke-hoach/223-kh-ubnd-2024/index.html", "tinh-trang/index.html", "co-quan/index.html",
+  "co-quan/so-noi-vu/index.html", "co-quan/ubnd-phuong-minh-xuan/index.html", "lich/2025-09/index.html",
+  "ban-luu/2025-12/tinh-trang/index.html",
 ];
 
 const ENGLISH_PAGES = [
@@ -465,6 +573,8 @@ try {
     checkLinks(demo, "demo");
     if (existsSync(join(demo, "en/search/index.html"))) await checkSearchLang(browser, demo);
     await checkPages(browser, demo, "demo", DEMO_PAGES, { "bieu-do/index.html": "charts", "index.html": "home" });
+    await checkWalks(browser, demo);
+    await checkHeights(browser, demo);
     await gatherStateColours(browser, demo, "demo", [...DEMO_PAGES, "tinh-trang/index.html"], colours);
     if (checkSwitches(demo, "demo") > 0) {
       await checkPages(browser, demo, "demo-en", DEMO_EN_PAGES, { "en/index.html": "home" }, "en");
