@@ -123,6 +123,28 @@ impl Derived {
             .unwrap_or_default()
     }
 
+    /// Every list [`Derived::share_tasks`] gives for agency `id`, made in
+    /// one pass over its tasks: `[group][share]`, in [`Summary::ALL`] and
+    /// [`Share::ALL`] order, each in reading order.
+    pub fn share_lists(&self, id: &AgencyId) -> ShareLists<'_> {
+        let mut lists: ShareLists = Default::default();
+        for a in self
+            .by_agency
+            .get(id)
+            .map_or(&[][..], |t| t.items.as_slice())
+        {
+            if let Some(st) = self.standings.get(&a.task) {
+                lists[Summary::of(st.state).index()][Share::of(a.part).index()].push(a);
+            }
+        }
+        for (g, row) in Summary::ALL.iter().zip(lists.iter_mut()) {
+            for v in row.iter_mut() {
+                reading_order(*g, &self.standings, v, |a| a.task);
+            }
+        }
+        lists
+    }
+
     /// The tasks that [`ShareCounts::get`] counts for agency `id`, in
     /// reading order (see [`reading_order`]).
     pub fn share_tasks(&self, id: &AgencyId, g: Summary, s: Share) -> Vec<&Assignment> {
@@ -177,6 +199,9 @@ impl Derived {
         v
     }
 }
+
+/// An agency's tasks by plain group then share: `[group][share]`.
+pub type ShareLists<'a> = [[Vec<&'a Assignment>; 3]; 6];
 
 /// Sorts tasks of group `g` the way lists read them: overdue ones most
 /// recent deadline first, due-soon and later ones nearest deadline first,
@@ -236,6 +261,12 @@ mod tests {
                 }
             }
             prop_assert_eq!(listed, c.total());
+            let all = d.share_lists(&id);
+            for g in Summary::ALL {
+                for s in Share::ALL {
+                    prop_assert_eq!(&all[g.index()][s.index()], &d.share_tasks(&id, g, s));
+                }
+            }
         }
     }
 }

@@ -190,8 +190,14 @@ pub fn late_by_agency(model: &Model, d: &Derived, l: &Locale, colours: &StateCol
             r
         })
         .collect();
+    // A national registry has thousands of agencies: the page's table
+    // shows the first rows, the CSV every one.
+    chart.shown = chart.rows.len().min(MAX_TABLE_ROWS);
     chart
 }
+
+/// Most rows of a chart's table shown on its page.
+pub const MAX_TABLE_ROWS: usize = 100;
 
 /// Most agencies drawn in a chart of agencies.
 pub const MAX_AGENCY_BARS: usize = 15;

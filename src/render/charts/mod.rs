@@ -60,6 +60,8 @@ pub struct Chart {
     /// in the content's language) rather than words of the page (months),
     /// so another language's page can mark them with their language.
     pub content_rows: bool,
+    /// How many rows of the table the page shows (the CSV has them all).
+    pub shown: usize,
     /// What was drawn, to draw it again as a PNG when one is wanted
     /// ([`Chart::png`]).
     #[serde(skip)]
@@ -81,6 +83,7 @@ impl Chart {
         rows: Vec<Vec<String>>,
     ) -> Chart {
         Chart {
+            shown: usize::MAX,
             id: id.into(),
             title: title.into(),
             summary: summary.into(),

@@ -8,6 +8,7 @@ use chrono::Datelike;
 use serde::Serialize;
 use tera::Context;
 
+use crate::derive::shares::ShareLists;
 use crate::derive::{Assignment, Derived, Share, Summary, TaskRef};
 use crate::model::agency::AgencyKind;
 use crate::model::{Agency, AgencyId, Model};
@@ -70,20 +71,21 @@ pub fn share_anchor(l: &Locale, g: Summary, s: Share) -> String {
     )
 }
 
-/// The lists of agency `id` in group `g`; with `list`, the tasks too.
-fn group_list(ed: &Edition, cards: &Rows, id: &AgencyId, g: Summary, list: bool) -> GroupList {
-    let (d, l) = (ed.derived, &ed.locale);
-    let counts = d.shares(id);
+/// The lists of group `g` (of an agency's `lists`); with `list`, the
+/// tasks too.
+fn group_list(ed: &Edition, cards: &Rows, lists: &ShareLists, g: Summary, list: bool) -> GroupList {
+    let l = &ed.locale;
+    let row = &lists[g.index()];
     let shares = Share::ALL
         .iter()
         .map(|&s| ShareList {
             key: s.key(),
             anchor: share_anchor(l, g, s),
-            count: counts.get(g, s),
+            count: row[s.index()].len(),
             tasks: if list {
-                d.share_tasks(id, g, s)
-                    .into_iter()
-                    .map(|a: &Assignment| cards.row_via(a.task, a.via.as_ref()))
+                row[s.index()]
+                    .iter()
+                    .map(|a| cards.row_via(a.task, a.via.as_ref()))
                     .collect()
             } else {
                 Vec::new()
@@ -94,7 +96,7 @@ fn group_list(ed: &Edition, cards: &Rows, id: &AgencyId, g: Summary, list: bool)
         key: g.key(),
         anchor: group_anchor(l, g),
         label: l.say(&format!("summary.{}", g.key())),
-        count: counts.group(g),
+        count: row.iter().map(Vec::len).sum(),
         shares,
     }
 }
@@ -148,12 +150,13 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     let mut c = Context::new();
     let tasks = d.by_agency.get(&a.id);
     let items: &[Assignment] = tasks.map_or(&[], |t| t.items.as_slice());
-    let counts = d.shares(&a.id);
-    let late_listed = !split || !split::is_split(counts.group(Summary::Overdue));
-    let late = group_list(ed, &cards, &a.id, Summary::Overdue, late_listed);
+    let all = d.share_lists(&a.id);
+    let overdue: usize = all[Summary::Overdue.index()].iter().map(Vec::len).sum();
+    let late_listed = !split || !split::is_split(overdue);
+    let late = group_list(ed, &cards, &all, Summary::Overdue, late_listed);
     let others: Vec<GroupList> = Summary::ALL[1..]
         .iter()
-        .map(|&g| group_list(ed, &cards, &a.id, g, !split))
+        .map(|&g| group_list(ed, &cards, &all, g, !split))
         .collect();
     let shares: Vec<PlanShare> = lists
         .by_plan
@@ -183,7 +186,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     c.insert("is_group", &a.is_group());
     c.insert("late", &late);
     c.insert("others", &others);
-    c.insert("task_total", &counts.total());
+    c.insert("task_total", &items.len());
     let place = is_place(a);
     c.insert("place", &place);
     if place {
