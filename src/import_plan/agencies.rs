@@ -6,50 +6,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::ids::short_slug;
+use crate::model::agency::names::variant_key;
 use crate::model::ids::is_valid_id;
 use crate::model::{Agency, Registry};
-
-/// Known abbreviations and their full words (lower case).
-const ABBREVIATIONS: [(&str, &str); 10] = [
-    ("tt", "trung tâm"),
-    ("ubnd", "ủy ban nhân dân"),
-    ("hđnd", "hội đồng nhân dân"),
-    ("vp", "văn phòng"),
-    ("mttq", "mặt trận tổ quốc"),
-    ("kh&cn", "khoa học và công nghệ"),
-    ("khcn", "khoa học và công nghệ"),
-    ("tp", "thành phố"),
-    ("bql", "ban quản lý"),
-    ("bcđ", "ban chỉ đạo"),
-];
-
-/// The key two spellings of one agency share: lower case, old-style accent
-/// placement (`uỷ`) folded, abbreviations spelled out, spacing folded,
-/// trailing punctuation dropped.
-pub fn variant_key(name: &str) -> String {
-    let lower: String = name.nfc().collect::<String>().to_lowercase();
-    let lower = lower
-        .replace("uỷ", "ủy")
-        .replace("hoà", "hòa")
-        .replace("thuỷ", "thủy");
-    let words: Vec<String> = lower
-        .split_whitespace()
-        .map(|w| {
-            let bare = w.trim_end_matches(['.', ',', ';', ':']);
-            ABBREVIATIONS
-                .iter()
-                .find(|(a, _)| *a == bare)
-                .map_or_else(|| bare.to_string(), |(_, full)| full.to_string())
-        })
-        .collect();
-    words
-        .join(" ")
-        .trim_end_matches(['.', ',', ';', ':'])
-        .to_string()
-}
 
 /// The registered agency whose name, short form or an alias shares `name`'s
 /// variant key (`TT Phục vụ hành chính công tỉnh` for `Trung tâm Phục vụ

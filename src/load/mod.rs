@@ -8,6 +8,7 @@
 
 pub mod files;
 pub mod raw;
+pub mod reference;
 pub mod yaml;
 
 use std::fs;

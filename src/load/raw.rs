@@ -81,6 +81,11 @@ pub struct AgencyEntry {
     pub id: String,
     /// Official name.
     pub name: String,
+    /// The body's official English name, when it has one (a gloss on
+    /// English pages; the reference registry supplies ministries' and
+    /// provinces').
+    #[serde(default)]
+    pub name_en: Option<String>,
     /// Short form.
     #[serde(default)]
     pub short: Option<String>,
@@ -109,6 +114,16 @@ pub struct AgencyEntry {
     /// has not checked yet; `check` lists it as a warning.
     #[serde(default)]
     pub review: bool,
+    /// The legal document establishing the body under this name: free text
+    /// in `agencies.yaml`, a key of `sources` in the reference registry.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Since when the body exists under this name (reference registry).
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// The province a provincial People's Committee governs (reference registry).
+    #[serde(default)]
+    pub province: Option<String>,
 }
 
 /// A successor record: merged into `id` on `date`.
@@ -121,6 +136,62 @@ pub struct SuccessorEntry {
     #[serde(default)]
     pub date: Option<NaiveDate>,
     /// Basis of the change.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The legal document that made the change: free text in
+    /// `agencies.yaml`, a key of `sources` in the reference registry.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The reference registry of national bodies shipped with the program
+/// (`data/agencies-vn.yaml`): the legal documents it rests on, the bodies
+/// (in the schema of `agencies.yaml`), and abbreviations that name more
+/// than one body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceFile {
+    /// Legal documents, by a short key.
+    pub sources: std::collections::BTreeMap<String, SourceEntry>,
+    /// The bodies.
+    pub agencies: Vec<AgencyEntry>,
+    /// Abbreviations shared by several bodies: never taken as any of them.
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousEntry>,
+}
+
+/// A legal document of the reference registry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// Full title as published (type, number, date, issuer, subject).
+    pub title: String,
+    /// Issuing body.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Document number verbatim (`176/2025/QH15`).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Date of issue.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Date it took effect.
+    #[serde(default)]
+    pub effective: Option<NaiveDate>,
+    /// Where it is published.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// An abbreviation shared by several bodies.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmbiguousEntry {
+    /// The abbreviation as written (`BTC`).
+    pub abbreviation: String,
+    /// The bodies it may name.
+    pub candidates: Vec<String>,
+    /// Why, in plain words.
     #[serde(default)]
     pub note: Option<String>,
 }

@@ -10,6 +10,7 @@ mod duties;
 pub mod languages;
 mod meaning;
 mod plans;
+pub mod reference;
 mod reports;
 pub mod site;
 

@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::model::ids::AgencyId;
 
+pub mod names;
+pub mod reference;
 mod resolve;
 mod trie;
 
@@ -154,6 +156,8 @@ pub struct Agency {
     pub id: AgencyId,
     /// Official name.
     pub name: String,
+    /// Official English name, when known (a gloss on English pages).
+    pub name_en: Option<String>,
     /// Short form.
     pub short: Option<String>,
     /// Kind of body.

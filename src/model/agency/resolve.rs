@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{fold_char, folded, Registry};
+use super::{fold_char, folded, names, Registry};
 use crate::model::ids::AgencyId;
 
 const CONNECTORS: [&str; 3] = ["và", "với", "cùng"];
@@ -121,10 +121,21 @@ impl Registry {
                 let mut end = clause_end(&chars, i);
                 if !continues {
                     // A name may hold commas: go on while the next part
-                    // does not begin a registered name.
-                    while end < n && chars[end] == ',' && !self.begins_name(&low, end + 1) {
+                    // begins neither a registered name nor, by the grammar
+                    // of body names, another body (`Bộ Văn hóa, Thể thao và
+                    // Du lịch` is one name; `Bộ Công an, Bộ Nội vụ` two).
+                    while end < n
+                        && chars[end] == ','
+                        && !self.begins_name(&low, end + 1)
+                        && !names::body_starts_at(&chars, &low, end + 1)
+                    {
                         end = clause_end(&chars, end + 1);
                     }
+                    // `Bộ Công an và Bộ Quốc phòng`: a connector before
+                    // another body ends this one.
+                    end = connector_split(&chars, &low, i, end, |k| {
+                        self.match_at(&low, k).is_some() || names::body_starts_at(&chars, &low, k)
+                    });
                 }
                 let chunk: String = chars[i..end].iter().collect();
                 let words = chunk.trim().trim_end_matches('.').trim();
@@ -258,6 +269,40 @@ impl Registry {
     }
 }
 
+/// Where an unknown phrase from `from` to `end` ends when a connector
+/// (`và`, `với`, `cùng`) inside it stands before another body
+/// (`begins(k)` at the word after it): at the space before the connector.
+fn connector_split(
+    chars: &[char],
+    low: &[char],
+    from: usize,
+    end: usize,
+    begins: impl Fn(usize) -> bool,
+) -> usize {
+    let mut k = from;
+    while k < end {
+        let word_start = k > from && low[k].is_alphanumeric() && !low[k - 1].is_alphanumeric();
+        if word_start {
+            let w_end = (k..end).find(|&j| !low[j].is_alphanumeric()).unwrap_or(end);
+            let word: String = low[k..w_end].iter().collect();
+            if CONNECTORS.contains(&word.as_str()) && w_end < end && chars[w_end] == ' ' {
+                let next = (w_end..end).find(|&j| low[j] != ' ').unwrap_or(end);
+                if next < end && begins(next) {
+                    let mut cut = k;
+                    while cut > from && chars[cut - 1] == ' ' {
+                        cut -= 1;
+                    }
+                    return cut;
+                }
+            }
+            k = w_end;
+            continue;
+        }
+        k += 1;
+    }
+    end
+}
+
 /// Index of the next clause separator (`;` `,` newline, parenthesis) from `i`.
 fn clause_end(chars: &[char], i: usize) -> usize {
     (i..chars.len())
@@ -281,6 +326,7 @@ mod tests {
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             members: vec![],
             successor: None,
+            name_en: None,
             note: None,
         }
     }
@@ -386,9 +432,13 @@ mod tests {
         let r = registry();
         let res = r.resolve("Bộ Văn hóa, Thể thao và Du lịch; Công an tỉnh, Bộ Y tế, Sở Nội vụ");
         let names: Vec<&str> = res.unknown.iter().map(|u| u.text.as_str()).collect();
-        // "Bộ" begins no registered name here, so "Bộ Y tế, Sở Nội vụ" is
-        // one phrase; with "Sở" registered as a head word it splits.
-        assert_eq!(names[0], "Bộ Văn hóa, Thể thao và Du lịch");
+        // "Bộ" begins no registered name here, but by the grammar of body
+        // names "Bộ Y tế" and "Sở Nội vụ" are two bodies, and "Thể thao và
+        // Du lịch" no body of its own.
+        assert_eq!(
+            names,
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế", "Sở Nội vụ"]
+        );
         assert_eq!(res.ids().len(), 1);
         let res = r.resolve("Bộ Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông");
         let names: Vec<&str> = res.unknown.iter().map(|u| u.text.as_str()).collect();
