@@ -5,3 +5,4 @@ mod classes;
 mod flags;
 mod props;
 mod seeds;
+mod order;
