@@ -260,8 +260,16 @@ fn append(table: &mut Table, next: Table) {
         );
     }
     table
-        .typed_dates
-        .extend(next.typed_dates.into_iter().map(|(r, c)| (r + offset, c)));
+        .date_cells
+        .extend(next.date_cells.into_iter().map(|mut d| {
+            d.at.0 += offset;
+            d
+        }));
+    table.date_values.extend(
+        next.date_values
+            .into_iter()
+            .map(|((r, c), v)| ((r + offset, c), v)),
+    );
 }
 
 fn no_header(file: &Path) -> ImportError {

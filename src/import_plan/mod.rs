@@ -18,6 +18,7 @@ pub mod header;
 pub mod headings;
 pub mod ids;
 pub mod meaning;
+pub mod order;
 pub mod scaffold;
 pub mod structure;
 pub mod write;
@@ -240,41 +241,19 @@ pub fn all_tasks(imported: &Imported) -> Vec<&Task> {
 /// imported table, the comments for its cells and the summary so far.
 pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary), ImportError> {
     let tables = tables::read(&opts.file)?;
-    let (parts, mut remarks) = choose::choose(&opts.file, tables, opts)?;
+    let (mut parts, mut remarks) = choose::choose(&opts.file, tables, opts)?;
     let mut summary = Summary::default();
     let mut comments = write::Comments::new();
     let mut imported = Imported::default();
+    // One order of day and month for the whole file, from every column.
+    let decision = order::decide(&parts);
+    order::write_system_dates(&mut parts, decision.order);
     for (k, part) in parts.iter().enumerate() {
         let (table, header) = (&part.table, &part.header);
         let piece = structure::build(table, header, k);
         remarks.extend(header.remarks.iter().cloned());
         remarks.extend(table.remarks.iter().cloned());
         summary.add_part(table, header, &piece);
-        meaning::date_order(table, &piece, header, k, &mut summary, &mut comments);
-        // Start and deadline cells the parser does not understand. The year
-        // only matters for the meaning, not for whether a phrase is understood.
-        // A cell whose meaning the import states is not listed.
-        for t in all_tasks(&piece) {
-            for f in [Field::Start, Field::Deadline] {
-                let stated = comments
-                    .get(&(k, t.row, f))
-                    .is_some_and(|n| n.meaning.is_some());
-                let Some(text) = t.get(f).filter(|_| !stated) else {
-                    continue;
-                };
-                let d = Deadline::parse(text, Some(2000));
-                let why = match d.flags.first() {
-                    Some(flag) => flag.message.clone(),
-                    None if !d.is_understood() => "not understood".to_string(),
-                    None => continue,
-                };
-                summary.not_understood.push((
-                    table.locate(t.row, header.column(f).unwrap_or(0)),
-                    text.to_string(),
-                    why,
-                ));
-            }
-        }
         match &part.appendix {
             None => {
                 imported.rows.add(&piece.rows);
@@ -290,10 +269,61 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
             }
         }
     }
+    order::apply(
+        &parts,
+        &decision,
+        &mut imported,
+        &mut summary,
+        &mut comments,
+    );
+    order::typed_meanings(&parts, decision.order, &imported, &mut comments);
+    not_understood(&parts, &imported, &comments, decision.order, &mut summary);
     ids::assign_ids(&mut imported.groups);
     summary.count(&imported);
     summary.remarks = remarks;
     Ok((imported, comments, summary))
+}
+
+/// Start and deadline cells the grammar does not read cleanly, in the
+/// file's order of day and month. The year only matters for the meaning,
+/// not for whether a phrase is understood. A cell whose meaning the import
+/// states is not listed.
+fn not_understood(
+    parts: &[choose::Part],
+    imported: &Imported,
+    comments: &write::Comments,
+    order: dates::Order,
+    summary: &mut Summary,
+) {
+    let ctx = crate::model::deadline::Context {
+        year: Some(2000),
+        date_order: order::grammar_order(order),
+        ..Default::default()
+    };
+    for t in all_tasks(imported) {
+        let Some(part) = parts.get(t.part) else {
+            continue;
+        };
+        for f in [Field::Start, Field::Deadline] {
+            let stated = comments
+                .get(&(t.part, t.row, f))
+                .is_some_and(|n| n.meaning.is_some());
+            let Some(text) = t.get(f).filter(|_| !stated) else {
+                continue;
+            };
+            let d = Deadline::read(&crate::model::deadline::vi::Vietnamese, text, ctx);
+            let why = match d.flags.first() {
+                Some(flag) => flag.message.clone(),
+                None if !d.is_understood() => "not understood".to_string(),
+                None => continue,
+            };
+            summary.not_understood.push((
+                part.table.locate(t.row, part.header.column(f).unwrap_or(0)),
+                text.to_string(),
+                why,
+            ));
+        }
+    }
 }
 
 /// `minhbach import-plan`: reads the table, writes `plans/<id>/tasks.yaml`

@@ -5,6 +5,8 @@
 
 use super::codes::{code_style, declared, is_group_code, normalise_code};
 use super::header::{is_column_numbers, Field, Header};
+use crate::model::deadline::DateOrder;
+use crate::model::inference::InferenceKind;
 use crate::tables::{Cell, Table};
 
 /// The imported table, shaped like `tasks.yaml`.
@@ -22,6 +24,10 @@ pub struct Imported {
     pub groups: Vec<Group>,
     /// What became of each grid row.
     pub rows: Rows,
+    /// The order of the file's all-number dates, when decided.
+    pub date_order: Option<DateOrder>,
+    /// What was inferred about the table, for its `review` list.
+    pub review: Vec<(InferenceKind, String)>,
 }
 
 /// A group row and what is under it.
@@ -48,6 +54,8 @@ pub struct Group {
     pub tasks: Vec<Task>,
     /// Sub-groups.
     pub groups: Vec<Group>,
+    /// What was inferred about the group row, for its `review` list.
+    pub review: Vec<(InferenceKind, String)>,
 }
 
 /// One goal cell and the rows it spans.
@@ -72,6 +80,8 @@ pub struct Task {
     pub row: usize,
     /// Which of the imported tables the row is in (0 for the first).
     pub part: usize,
+    /// What was inferred about the row, for its `review` list.
+    pub review: Vec<(InferenceKind, String)>,
 }
 
 impl Task {

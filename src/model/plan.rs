@@ -4,9 +4,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::agency::Segment;
-use super::deadline::Deadline;
+use super::deadline::{DateOrder, Deadline};
 use super::duty::Duty;
 use super::ids::{AgencyId, PlanId, TaskId};
+use super::inference::Inference;
 
 /// The period a plan covers.
 #[derive(Debug, Clone, Copy, Serialize)]

@@ -141,6 +141,7 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
             .map_or("", |s| match s.meaning {
                 MeaningSource::Read => "read",
                 MeaningSource::Stated => "stated",
+                MeaningSource::Imported => "imported",
             })
             .to_string(),
         deadline_dates: dues

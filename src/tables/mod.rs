@@ -55,6 +55,32 @@ impl Cell {
     }
 }
 
+/// A cell a spreadsheet stores as a date: its value is known whatever the
+/// text shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateCell {
+    /// Grid row and column.
+    pub at: (usize, usize),
+    /// The day it holds.
+    pub value: chrono::NaiveDate,
+    /// How its number format orders day and month.
+    pub shown: Shown,
+}
+
+/// How a date cell's number format orders day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Day before month (`dd/mm/yyyy`): the file's own choice.
+    DayFirst,
+    /// Month before day (`mm/dd/yyyy`): the file's own choice.
+    MonthFirst,
+    /// No day-and-month pair to order (`mm/yyyy`, `yyyy-mm-dd`, `d-mmm-yy`).
+    Unordered,
+    /// The reader's system short date, or no format in the file: the text
+    /// was written `dd/mm/yyyy`, and may be written in the file's order.
+    System,
+}
+
 /// How positions are named in messages: a Word table counts rows and
 /// columns; a spreadsheet names cells `C5`; a CSV file counts lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,9 +111,9 @@ pub struct Table {
     pub before: Vec<String>,
     /// Remarks about how cells were read (e.g. dates stored as numbers), for the summary.
     pub remarks: Vec<String>,
-    /// Cells stored as dates (spreadsheets), whose text the reader wrote
-    /// day-first: their order is known, not to be detected.
-    pub typed_dates: Vec<(usize, usize)>,
+    /// Cells stored as dates (spreadsheets): where, the day they hold, and
+    /// the order of day and month in the text shown.
+    pub date_cells: Vec<DateCell>,
     /// The day each cell stored as a date holds (spreadsheets), for
     /// importers that need the value rather than the text shown.
     pub date_values: Vec<((usize, usize), chrono::NaiveDate)>,
@@ -106,7 +132,7 @@ impl Table {
             rows,
             before: Vec::new(),
             remarks: Vec::new(),
-            typed_dates: Vec::new(),
+            date_cells: Vec::new(),
             date_values: Vec::new(),
         };
         t.repair();

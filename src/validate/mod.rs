@@ -12,6 +12,7 @@ mod meaning;
 mod plans;
 pub mod reference;
 mod reports;
+mod review;
 pub mod site;
 
 use chrono::NaiveDate;

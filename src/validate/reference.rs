@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::raw::{AgenciesFile, ReferenceFile};
+use crate::load::raw::{AgenciesFile, AgencyEntry, ReferenceFile};
 use crate::load::Loaded;
 use crate::model::agency::reference::{Provenance, Reference, Source};
 use crate::model::AgencyId;
@@ -33,6 +33,10 @@ pub fn builtin() -> Result<&'static Reference, String> {
         .map_err(Clone::clone)
 }
 
+/// Source values that are not keys: no establishing document was found,
+/// or the English name comes from the press or the registry's own pattern.
+const NOT_KEYS: [&str; 3] = ["unverified", "press", "convention"];
+
 /// Checks the reference file and builds the [`Reference`].
 pub fn reference(file: Loaded<ReferenceFile>, diags: &mut Diagnostics) -> Reference {
     let Loaded { path, value, spans } = file;
@@ -40,18 +44,30 @@ pub fn reference(file: Loaded<ReferenceFile>, diags: &mut Diagnostics) -> Refere
         sources,
         agencies,
         ambiguous,
+        ..
     } = value;
     let mut provenance = HashMap::new();
-    for (i, e) in agencies.iter().enumerate() {
-        let keys = [
-            (e.source.as_ref(), format!("agencies.{i}.source")),
-            (
-                e.successor.as_ref().and_then(|s| s.source.as_ref()),
-                format!("agencies.{i}.successor.source"),
-            ),
-        ];
-        for (key, at) in keys {
-            if let Some(k) = key.filter(|k| !sources.contains_key(*k)) {
+    let mut entries = Vec::with_capacity(agencies.len());
+    for (i, e) in agencies.into_iter().enumerate() {
+        let keys = e.source.to_vec();
+        let mut named: Vec<(String, String)> = keys
+            .iter()
+            .enumerate()
+            .map(|(j, k)| (k.clone(), format!("agencies.{i}.source.{j}")))
+            .collect();
+        named.extend(
+            e.successor
+                .as_ref()
+                .and_then(|s| s.source.clone())
+                .map(|k| (k, format!("agencies.{i}.successor.source"))),
+        );
+        named.extend(
+            e.name_en_source
+                .clone()
+                .map(|k| (k, format!("agencies.{i}.name_en_source"))),
+        );
+        for (k, at) in named {
+            if !sources.contains_key(&k) && !NOT_KEYS.contains(&k.as_str()) {
                 diags.push(
                     Diagnostic::error(
                         spans.locate(&path, &at),
@@ -65,12 +81,31 @@ pub fn reference(file: Loaded<ReferenceFile>, diags: &mut Diagnostics) -> Refere
             provenance.insert(
                 id,
                 Provenance {
-                    source: e.source.clone(),
+                    sources: keys
+                        .into_iter()
+                        .filter(|k| sources.contains_key(k))
+                        .collect(),
                     successor_source: e.successor.as_ref().and_then(|s| s.source.clone()),
                     from: e.from,
+                    name_en_source: e.name_en_source.clone(),
                 },
             );
         }
+        entries.push(AgencyEntry {
+            id: e.id,
+            name: e.name,
+            name_en: e.name_en,
+            short: e.short,
+            kind: e.kind,
+            level: e.level,
+            parent: e.parent,
+            aliases: e.aliases,
+            members: e.members,
+            successor: e.successor,
+            note: e.note,
+            review: false,
+            source: None,
+        });
     }
     let ambiguous = ambiguous
         .into_iter()
@@ -81,7 +116,7 @@ pub fn reference(file: Loaded<ReferenceFile>, diags: &mut Diagnostics) -> Refere
                 .iter()
                 .filter_map(|c| {
                     let id = AgencyId::new(c.clone());
-                    if id.is_none() || !agencies.iter().any(|e| e.id == *c) {
+                    if id.is_none() || !entries.iter().any(|e| e.id == *c) {
                         diags.push(
                             Diagnostic::error(
                                 spans.locate(&path, &format!("ambiguous.{i}.candidates")),
@@ -93,12 +128,12 @@ pub fn reference(file: Loaded<ReferenceFile>, diags: &mut Diagnostics) -> Refere
                     id
                 })
                 .collect();
-            (a.abbreviation, ids)
+            (a.text, ids)
         })
         .collect();
     let loaded = Loaded {
         path,
-        value: AgenciesFile { agencies },
+        value: AgenciesFile { agencies: entries },
         spans,
     };
     let registry = super::agencies::registry(&loaded, diags);
@@ -109,6 +144,7 @@ pub fn reference(file: Loaded<ReferenceFile>, diags: &mut Diagnostics) -> Refere
                 k,
                 Source {
                     title: s.title,
+                    checked: s.checked,
                     number: s.number,
                     date: s.date,
                     effective: s.effective,

@@ -19,6 +19,9 @@ use crate::model::ids::AgencyId;
 pub struct Source {
     /// Full title as published.
     pub title: String,
+    /// How its content was seen: `text`, `excerpt` or `secondary` (press
+    /// reports only).
+    pub checked: String,
     /// Document number verbatim.
     pub number: Option<String>,
     /// Date of issue.
@@ -32,12 +35,16 @@ pub struct Source {
 /// What the reference knows of a body beyond its registry entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Provenance {
-    /// Key of the document establishing the body under its name.
-    pub source: Option<String>,
+    /// Keys of the documents establishing the body under its name (empty
+    /// when none was found: the file says `unverified`).
+    pub sources: Vec<String>,
     /// Key of the document that merged it into its successor.
     pub successor_source: Option<String>,
     /// Since when it exists under this name.
     pub from: Option<NaiveDate>,
+    /// Where its English name comes from: a source key, `press`,
+    /// `convention` or `unverified`.
+    pub name_en_source: Option<String>,
 }
 
 /// What the reference says a name is.

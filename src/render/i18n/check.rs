@@ -158,6 +158,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "cite.copy",
     "cite.copied",
     "cite.copy_label",
+    "task_page.month_first",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.
@@ -180,6 +181,11 @@ pub fn program_keys() -> Vec<String> {
             .map(|r| format!("reported.{}", r.key())),
     );
     keys.extend(AgencyKind::ALL.iter().map(AgencyKind::label_key));
+    keys.extend(
+        crate::model::inference::InferenceKind::ALL
+            .iter()
+            .map(|k| format!("inference.{}", k.key())),
+    );
     keys
 }
 

@@ -3,6 +3,6 @@
 
 mod classes;
 mod flags;
+mod order;
 mod props;
 mod seeds;
-mod order;
