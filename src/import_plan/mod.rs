@@ -12,6 +12,7 @@
 //! files of a new plan start from [`scaffold`].
 
 pub mod agencies;
+pub mod agencies_file;
 pub mod codes;
 pub mod dates;
 pub mod header;
@@ -133,24 +134,6 @@ fn write_file(path: &Path, text: &str) -> Result<(), ImportError> {
             "check the --content path and its permissions",
         )
     })
-}
-
-/// Appends `text` to the file at `path` (creating it), leaving its bytes
-/// untouched.
-fn append_file(path: &Path, text: &str) -> Result<(), ImportError> {
-    use std::io::Write;
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| {
-            ImportError::new(
-                path,
-                format!("cannot add to the file: {e}"),
-                "check the --content path and its permissions",
-            )
-        })
 }
 
 /// `minhbach new`: writes a commented `plan.md` and `tasks.yaml` for a plan
@@ -364,48 +347,44 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
     })?;
     let (registry, ids, agencies_text) = load_registry(&opts.content)?;
     summary.unknown_agencies = unknown_agencies(&imported, &registry);
-    // A name that is a registered agency's name but for an abbreviation or
-    // spacing is not a new body: the summary says whose alias it should be.
-    let (known, new): (Vec<_>, Vec<_>) = summary
-        .unknown_agencies
-        .iter()
-        .cloned()
-        .partition(|(n, _)| agencies::registered_variant(n, &registry).is_some());
-    summary.variants = known
-        .iter()
-        .filter_map(|(n, _)| {
-            let a = agencies::registered_variant(n, &registry)?;
-            Some((n.clone(), a.id.to_string(), a.name.clone()))
-        })
-        .collect();
-    let mut agencies_update = None;
-    if opts.add_agencies && !new.is_empty() {
-        let entries = agencies::group(&new, &ids);
-        let fresh = agencies_text.is_none();
-        let current = agencies_text.unwrap_or_default();
-        // Only new text is written after the file's own bytes.
-        let mut addition = String::new();
-        if fresh {
-            addition.push_str("agencies:\n");
-        } else if !current.ends_with('\n') {
-            addition.push('\n');
+    // The reference registry ships with the program; a fault in it is a
+    // bug its tests keep from shipping, and only costs the reference here.
+    let reference = match crate::validate::reference::builtin() {
+        Ok(r) => Some(r),
+        Err(e) => {
+            summary.remarks.push(format!(
+                "the reference registry of national bodies could not be read ({e}); this is a bug"
+            ));
+            None
         }
-        addition.push_str(&agencies::append_text(
-            &entries,
-            agencies::item_indent(&current),
-            &opts.id,
-        ));
-        let text = format!("{current}{addition}");
+    };
+    let boot = agencies::bootstrap(&summary.unknown_agencies, &registry, reference, &ids);
+    summary.variants = boot.variants.clone();
+    summary.reference = boot.reference.clone();
+    summary.ambiguous = boot.ambiguous.clone();
+    let mut agencies_update = None;
+    if opts.add_agencies && !boot.new.is_empty() {
         let path = opts.content.join("agencies.yaml");
+        let current = agencies_text.unwrap_or_default();
+        let text = agencies_file::with_entries(&current, &boot.new, &opts.id).ok_or_else(|| {
+            ImportError::new(
+                &path,
+                "the new entries cannot be added: `agencies` is not a list",
+                "write `agencies:` followed by `- id: ...` items (or `agencies: []`), then import again",
+            )
+        })?;
         crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
             ImportError::new(
                 &path,
-                format!("the new entries cannot be appended ({})", d.message),
-                "agencies.yaml must hold one `agencies:` list in block style (`- id: ...` items); add the names by hand",
+                format!(
+                    "the new entries cannot be added ({}); this is a bug",
+                    d.message
+                ),
+                "please report it with agencies.yaml; meanwhile add the names by hand",
             )
         })?;
-        summary.added_agencies = entries;
-        agencies_update = Some((path, addition));
+        summary.added_agencies = boot.new;
+        agencies_update = Some((path, text));
     }
     write_file(&tasks_path, &yaml)?;
     summary.written.push(tasks_path);
@@ -418,8 +397,8 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
         summary.written.push(plan_path);
     }
-    if let Some((path, addition)) = agencies_update {
-        append_file(&path, &addition)?;
+    if let Some((path, text)) = agencies_update {
+        write_file(&path, &text)?;
         summary.written.push(path);
     }
     Ok(summary)

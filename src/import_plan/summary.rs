@@ -28,7 +28,13 @@ pub struct Summary {
     /// Unknown names that are spellings of a registered agency: the name,
     /// that agency's id and official name.
     pub variants: Vec<(String, String, String)>,
-    /// Entries appended to `agencies.yaml`.
+    /// Unknown names the reference registry of national bodies knows: the
+    /// name, the body's official name and its successors' names.
+    pub reference: Vec<(String, String, Vec<String>)>,
+    /// Unknown names that stand for several bodies: the name and the
+    /// candidates.
+    pub ambiguous: Vec<(String, Vec<String>)>,
+    /// Entries added to `agencies.yaml`.
     pub added_agencies: Vec<NewAgency>,
     /// Start and deadline cells the grammar does not read cleanly: where,
     /// the text, and why (not understood, ambiguous, impossible).
@@ -140,14 +146,35 @@ impl fmt::Display for Summary {
                 "  {n:?} looks like another spelling of {official:?} ({id}): add it to that entry's aliases"
             )?;
         }
+        for (n, official, next) in &self.reference {
+            let merged = if next.is_empty() {
+                String::new()
+            } else {
+                format!(", merged into {}", next.join(", then "))
+            };
+            writeln!(
+                f,
+                "  {n:?} is {official:?} in the reference registry of national bodies{merged}"
+            )?;
+        }
+        for (n, candidates) in &self.ambiguous {
+            writeln!(
+                f,
+                "  {n:?} may name several bodies ({}): not added; write the full name in the cell",
+                candidates.join("; ")
+            )?;
+        }
         if !self.added_agencies.is_empty() {
             writeln!(
                 f,
-                "{} entr(ies) appended to agencies.yaml with `review: true`:",
+                "{} entr(ies) added to agencies.yaml with `review: true`:",
                 self.added_agencies.len()
             )?;
             for a in &self.added_agencies {
                 write!(f, "  {} = {:?}", a.id, a.name)?;
+                if let Some(r) = &a.reference {
+                    write!(f, " [reference: {}]", r.why)?;
+                }
                 if !a.aliases.is_empty() {
                     write!(f, " (also {:?})", a.aliases.join("; "))?;
                 }
