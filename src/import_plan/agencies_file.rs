@@ -232,7 +232,7 @@ mod tests {
             assert_eq!(reads(&after), ids, "{before:?} ->\n{after}");
             // Every byte of the file is kept, in order.
             let mut rest = after.as_str();
-            for piece in before.split(|c| c == '[' || c == ']' || c == '~' || c == '\n') {
+            for piece in before.split(['[', ']', '~', '\n']) {
                 let piece = piece.trim();
                 if piece.is_empty() {
                     continue;
