@@ -116,6 +116,9 @@ pub fn bootstrap(
                     None => bodies.push((b.id.clone(), vec![n.clone()])),
                 }
             }
+            // A name whose body depends on who writes it (`UBND tỉnh`, the
+            // writer's own province): a name of the office's own registry.
+            Some((_, Found::Ambiguous([]))) => raw.push((n.clone(), *count)),
             Some((r, Found::Ambiguous(ids))) => {
                 let names = ids
                     .iter()

@@ -20,6 +20,9 @@ pub mod headings;
 pub mod ids;
 pub mod meaning;
 pub mod order;
+pub mod outline;
+pub mod progress;
+mod review;
 pub mod scaffold;
 pub mod structure;
 pub mod write;
@@ -186,22 +189,38 @@ fn load_registry(
 }
 
 /// Unknown agency names in the lead and cooperate cells, each once with its
-/// count, in first-seen order.
-fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, usize)> {
+/// count, in first-seen order; and the cells read as naming several bodies
+/// none of which the registry holds whole (where, and the names).
+fn unknown_agencies(
+    imported: &Imported,
+    registry: &Registry,
+    summary: &Summary,
+) -> (Vec<(String, usize)>, Vec<(String, Vec<String>)>) {
     let mut out: Vec<(String, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut splits = Vec::new();
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
-            for u in registry.resolve(cell).unknown {
-                let name = u.text;
-                match out.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += 1,
-                    None => out.push((name, 1)),
+            let unknown = registry.resolve(cell).unknown;
+            if unknown.len() > 1 {
+                splits.push((
+                    summary.locate(t.part, t.row, f),
+                    unknown.iter().map(|u| u.text.clone()).collect(),
+                ));
+            }
+            for u in unknown {
+                match index.get(&u.text) {
+                    Some(&i) => out[i].1 += 1,
+                    None => {
+                        index.insert(u.text.clone(), out.len());
+                        out.push((u.text, 1));
+                    }
                 }
             }
         }
     }
-    out
+    (out, splits)
 }
 
 /// Every task of the import, in order.
@@ -262,6 +281,7 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
     order::typed_meanings(&parts, decision.order, &imported, &mut comments);
     not_understood(&parts, &imported, &comments, decision.order, &mut summary);
     ids::assign_ids(&mut imported.groups);
+    summary.offered = progress::collect(&parts, &imported);
     summary.count(&imported);
     summary.remarks = remarks;
     Ok((imported, comments, summary))
@@ -346,7 +366,9 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         )
     })?;
     let (registry, ids, agencies_text) = load_registry(&opts.content)?;
-    summary.unknown_agencies = unknown_agencies(&imported, &registry);
+    let (unknown, splits) = unknown_agencies(&imported, &registry, &summary);
+    summary.unknown_agencies = unknown;
+    summary.splits = splits;
     // The reference registry ships with the program; a fault in it is a
     // bug its tests keep from shipping, and only costs the reference here.
     let reference = match crate::validate::reference::builtin() {
@@ -386,6 +408,7 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         summary.added_agencies = boot.new;
         agencies_update = Some((path, text));
     }
+    summary.review = review::list(&imported, &summary);
     write_file(&tasks_path, &yaml)?;
     summary.written.push(tasks_path);
     if plan_path.exists() {
@@ -396,6 +419,19 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
     } else {
         write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
         summary.written.push(plan_path);
+    }
+    if !summary.offered.is_empty() {
+        let p = progress::path(&dir);
+        if p.exists() && !opts.force {
+            summary.remarks.push(format!(
+                "{} exists and was kept (pass --force to replace it)",
+                p.display()
+            ));
+        } else {
+            let bytes = progress::csv(&opts.id, &summary.offered);
+            write_file(&p, &String::from_utf8_lossy(&bytes))?;
+            summary.written.push(p);
+        }
     }
     if let Some((path, text)) = agencies_update {
         write_file(&path, &text)?;

@@ -39,7 +39,7 @@ pub fn agency_cell(
         let help = match found {
             // The reference knows the body: say which, never suggest another.
             Some((r, Found::Body(b))) => reference_help(r, b, name),
-            Some((r, Found::Ambiguous(ids))) => format!(
+            Some((r, Found::Ambiguous(ids))) if !ids.is_empty() => format!(
                 "{:?} may name several bodies ({}): write the body's full name in the cell",
                 short(name),
                 ids.iter()
