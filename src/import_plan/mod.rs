@@ -188,6 +188,9 @@ fn load_registry(
     Ok((registry, ids, Some(text)))
 }
 
+/// A cell read as naming several bodies: where, and the names.
+type Split = (String, Vec<String>);
+
 /// Unknown agency names in the lead and cooperate cells, each once with its
 /// count, in first-seen order; and the cells read as naming several bodies
 /// none of which the registry holds whole (where, and the names).
@@ -195,7 +198,7 @@ fn unknown_agencies(
     imported: &Imported,
     registry: &Registry,
     summary: &Summary,
-) -> (Vec<(String, usize)>, Vec<(String, Vec<String>)>) {
+) -> (Vec<(String, usize)>, Vec<Split>) {
     let mut out: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut splits = Vec::new();
