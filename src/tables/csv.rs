@@ -197,7 +197,8 @@ pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
 
 /// Parses text with a known delimiter; a record that cannot be read (a
 /// quoted cell never closed) is an error with its line, never skipped.
-/// Markdown tables' rule lines (`|---|:--:|`) are dropped.
+/// In a Markdown table (cells split by `|`), the rule line under the
+/// header (`|---|:--:|`) is dropped.
 pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
     if let Some(line) = unclosed_quote(text, delimiter) {
         return Err((
@@ -216,7 +217,8 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
             let line = e.position().map_or(0, |p| p.line() as usize);
             (line, e.to_string())
         })?;
-        let rule = rec.iter().any(|f| !f.trim().is_empty())
+        let rule = delimiter == b'|'
+            && rec.iter().any(|f| !f.trim().is_empty())
             && rec.iter().all(|f| {
                 let f = f.trim().trim_start_matches(':').trim_end_matches(':');
                 f.is_empty() || (f.len() >= 3 && f.chars().all(|c| c == '-'))
