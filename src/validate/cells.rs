@@ -18,7 +18,11 @@ pub fn agency_cell(
     field: &str,
     diags: &mut Diagnostics,
 ) -> AgencyCell {
-    let res = registry.resolve(text);
+    let reference = super::reference::builtin().ok();
+    let res = match reference {
+        Some(r) => registry.resolve_split(text, r.registry()),
+        None => registry.resolve(text),
+    };
     for u in &res.unknown {
         let name = &u.text;
         let d = Diagnostic::error(
@@ -34,7 +38,6 @@ pub fn agency_cell(
             short(&slugify(&short(name))),
             short(name)
         );
-        let reference = super::reference::builtin().ok();
         let found = reference.map(|r| (r, r.find(name)));
         let help = match found {
             // The reference knows the body: say which, never suggest another.
