@@ -42,13 +42,12 @@ fn fill_plan_by(content: &Path, id: &str, issuer: &str) {
     .unwrap();
 }
 
-/// The first day each task's start names and the last day of its deadline.
-fn days(
-    content: &Path,
-) -> (
-    Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>,
-    Vec<String>,
-) {
+/// Each task's number, the first day its start names, the last day of its deadline.
+type Days = Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>;
+
+/// The first day each task's start names and the last day of its deadline,
+/// with every diagnostic of `check`.
+fn days(content: &Path) -> (Days, Vec<String>) {
     let (model, diags) = minhbach::load_model(content, None);
     let all: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
     assert!(!diags.has_errors(), "{all:#?}");
