@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::derive::{Derived, TaskRef};
+use crate::derive::{Assignment, Derived, Part, TaskRef};
 use crate::model::Model;
 
 use super::edition::Edition;
@@ -45,9 +45,12 @@ pub struct TaskRow {
     pub plan_href: String,
     /// The lead cell as printed, shortened.
     pub lead: String,
-    /// The group named in the task's cells, for a task that reaches an
-    /// agency through a group (set by the agency page).
+    /// The body named in the task's cells, on an agency's page, when it is
+    /// not the agency itself: the group containing it, or a body since
+    /// merged into it.
     pub via: Option<String>,
+    /// True when `via` is a body merged into the agency, not a group.
+    pub via_merged: bool,
     /// State.
     pub state: StateView,
     /// The deciding date, in the page's language.
@@ -107,19 +110,24 @@ impl<'a> Rows<'a> {
             plan_href: urls::href(&l.paths().plan(plan.id.as_str())),
             lead: task_ref::heading_words(&t.lead.text, LEAD_CHARS),
             via: None,
+            via_merged: false,
             state: StateView::new(st.state, 1, l),
             due_date: st.due.map(|d| l.date_text(d.calendar_day())),
             due_iso: st.due.map(|d| d.calendar_day().to_string()),
         }
     }
 
-    /// The card of task `r`, reaching an agency through group `via`.
-    pub fn row_via(&self, r: TaskRef, via: Option<&crate::model::AgencyId>) -> TaskRow {
+    /// The card of a task on an agency's page, naming the group it reaches
+    /// the agency through, or the merged body it was given to.
+    pub fn row_via(&self, a: &Assignment) -> TaskRow {
         TaskRow {
-            via: via
+            via: a
+                .via
+                .as_ref()
                 .and_then(|g| self.model.registry.get(g))
-                .map(|a| a.name.clone()),
-            ..self.row(r)
+                .map(|b| b.name.clone()),
+            via_merged: a.via.is_some() && matches!(a.part, Part::Lead | Part::Cooperate),
+            ..self.row(a.task)
         }
     }
 

@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 
 use std::collections::HashMap;
 
-use super::{clean_text, Cell, Origin, ReadError, Table};
+use super::{clean_text, Cell, DateCell, Origin, ReadError, Shown, Table};
 use super::{ods_merges, xlsx_formats};
 
 /// Reads every non-empty sheet, in workbook order.
@@ -49,7 +49,7 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
         };
         let merges = merged_regions(&mut wb, &name, ods.as_ref());
         let (h, w) = range.get_size();
-        let mut typed_dates = Vec::new();
+        let mut date_cells = Vec::new();
         let mut date_values = Vec::new();
         let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(h);
         for r in 0..h {
@@ -59,22 +59,23 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
                 let text = match v {
                     Data::DateTime(d) if d.is_datetime() => {
                         let (y, m, day, ..) = d.to_ymd_hms_milli();
-                        if let Some(v) =
-                            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day))
-                        {
-                            date_values.push(((r, c), v));
-                        }
                         let at = (r0 + r as u32, c0 + c as u32);
                         let code = formats
                             .as_ref()
                             .and_then(|f| f.get(&name))
                             .and_then(|cells| cells.get(&at))
                             .filter(|code| xlsx_formats::shows_date(code));
-                        let (text, month_first) =
+                        let (text, shown) =
                             shown_date(d.to_ymd_hms_milli(), code.map(String::as_str));
-                        if !month_first {
-                            // The order of this text is known: not to be detected.
-                            typed_dates.push((r, c));
+                        if let Some(v) =
+                            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day))
+                        {
+                            date_values.push(((r, c), v));
+                            date_cells.push(DateCell {
+                                at: (r, c),
+                                value: v,
+                                shown,
+                            });
                         }
                         text
                     }
@@ -95,12 +96,12 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
             },
             rows,
         );
-        if !typed_dates.is_empty() {
+        if !date_cells.is_empty() {
             t.remarks.push(format!(
-                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; dd/mm/yyyy where the file has none)",
-                typed_dates.len()
+                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; where the file has none or uses the system's short date, in the file's order of day and month)",
+                date_cells.len()
             ));
-            t.typed_dates = typed_dates;
+            t.date_cells = date_cells;
         }
         t.date_values = date_values;
         out.push(t);
@@ -209,21 +210,36 @@ fn apply_merge(rows: &mut [Vec<Cell>], m: Dimensions, (r0, c0): (usize, usize)) 
 }
 
 /// A date cell as shown: with its format code when known, else
-/// `dd/mm/yyyy`; and whether the text puts the month before the day.
+/// `dd/mm/yyyy`; and how the text orders day and month.
 fn shown_date(
     (y, m, d, hh, mm, ss, _): (u16, u8, u8, u8, u8, u8, u16),
     code: Option<&str>,
-) -> (String, bool) {
-    let Some(code) = code else {
-        return (shown_date_default(y, m, d, hh, mm, ss), false);
+) -> (String, Shown) {
+    let Some(code) = code.filter(|c| !xlsx_formats::is_system(c)) else {
+        return (shown_date_default(y, m, d, hh, mm, ss), Shown::System);
     };
     let weekday = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
         .map_or(0, |x| x.weekday().num_days_from_monday() as usize);
     let text = xlsx_formats::render(code, (y, m, d, hh, mm, ss), weekday);
-    // A probe date tells whether the code writes the month number first.
-    let probe = xlsx_formats::render(code, (2000, 11, 22, 0, 0, 0), 0);
-    let month_first = matches!((probe.find("11"), probe.find("22")), (Some(a), Some(b)) if a < b);
-    (text, month_first)
+    (text, order_of(code))
+}
+
+/// How a format code orders day and month: a probe day (22 November 1987)
+/// tells where each number goes; a year before both leaves no order to tell.
+fn order_of(code: &str) -> Shown {
+    let probe = xlsx_formats::render(code, (1987, 11, 22, 0, 0, 0), 0);
+    let at = |s: &str| probe.find(s);
+    match (at("11"), at("22")) {
+        (Some(mo), Some(day)) => {
+            let year = at("1987").or(at("87"));
+            match year {
+                Some(y) if y < mo && y < day => Shown::Unordered,
+                _ if mo < day => Shown::MonthFirst,
+                _ => Shown::DayFirst,
+            }
+        }
+        _ => Shown::Unordered,
+    }
 }
 
 fn shown_date_default(y: u16, m: u8, day: u8, hh: u8, mm: u8, ss: u8) -> String {

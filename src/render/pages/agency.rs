@@ -83,10 +83,7 @@ fn group_list(ed: &Edition, cards: &Rows, lists: &ShareLists, g: Summary, list: 
             anchor: share_anchor(l, g, s),
             count: row[s.index()].len(),
             tasks: if list {
-                row[s.index()]
-                    .iter()
-                    .map(|a| cards.row_via(a.task, a.via.as_ref()))
-                    .collect()
+                row[s.index()].iter().map(|a| cards.row_via(a)).collect()
             } else {
                 Vec::new()
             },
@@ -340,7 +337,7 @@ pub fn agency_plan(model: &Model, ed: &Edition, ai: usize, k: usize, part: usize
                 .iter()
                 .filter_map(|&i| items.get(i as usize))
                 .filter(|x| Share::of(x.part) == s)
-                .map(|x| cards.row_via(x.task, x.via.as_ref()))
+                .map(|x| cards.row_via(x))
                 .collect();
             ShareList {
                 key: s.key(),
