@@ -328,7 +328,7 @@ fn home_leads_with_the_overdue_headline_and_plain_state_groups_linking_to_their_
     );
     // Groups' counts link to their sections of the status page, with shares.
     assert!(html.contains(
-        "<th scope=\"row\">Đã qua thời hạn</th><td><a class=\"count\" data-count=\"3\" href=\"tinh-trang/index.html#qua-han\">3</a></td>"
+        "<th scope=\"row\">Đã qua thời hạn<span class=\"def\">Đã qua thời hạn ghi trong văn bản mà chưa có báo cáo hoàn thành.</span></th><td><a class=\"count\" data-count=\"3\" href=\"tinh-trang/index.html#qua-han\">3</a></td>"
     ));
     // Who is late, in one tap: each agency's overdue tasks it leads link
     // to their list on its page.
