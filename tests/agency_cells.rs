@@ -110,7 +110,11 @@ fn a_short_unknown_cell_is_not_offered_as_an_alias() {
     let d = check_cell("Bộ");
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].severity, Severity::Warning);
-    assert!(d[0].message.contains("\"Bộ\"") && d[0].message.contains("fit no body's name"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("\"Bộ\"") && d[0].message.contains("fit no body's name"),
+        "{}",
+        d[0]
+    );
     let help = d[0].help.as_deref().unwrap_or_default();
     assert!(!help.contains("aliases"), "{help}");
     // A name with a kind word is an unknown body: an error.
