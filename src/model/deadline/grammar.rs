@@ -155,6 +155,31 @@ pub(super) fn read_phrase(chars: &[char], toks: &[Token], ctx: Context, steps: S
     Reading { kind, flags }
 }
 
+/// Reads `text` as `steps` say, the markup of revisions blanked first
+/// ([`super::markup`]); flags quote the words as printed.
+pub(super) fn read_marked(text: &str, ctx: Context, steps: Steps) -> Reading {
+    let printed = super::lex::nfc_chars(text);
+    if printed.len() > MAX_CHARS {
+        return read_phrase(&printed, &[], ctx, steps);
+    }
+    let (chars, struck) = super::markup::blank(&printed);
+    let toks = super::lex::lex(&chars);
+    let steps = Steps {
+        no_time: if struck {
+            "every date is struck through: no date holds"
+        } else {
+            steps.no_time
+        },
+        ..steps
+    };
+    let mut reading = read_phrase(&chars, &toks, ctx, steps);
+    for f in &mut reading.flags {
+        let n = f.part.chars().count();
+        f.part = printed.iter().skip(f.start).take(n).collect();
+    }
+    reading
+}
+
 /// Splits a part's tokens at the language's `conjunction` (`và`, `and`) and
 /// at `,`, outside brackets; empty pieces are dropped.
 pub(super) fn split_joined<'a>(toks: &'a [Token], conjunction: &str) -> Vec<&'a [Token]> {

@@ -1,14 +1,19 @@
-//! Recurring duties: weekly, monthly, quarterly, six-monthly and yearly,
-//! with or without a day (`Hằng tháng`, `trước ngày mùng 9 của tháng báo
-//! cáo`, `hằng năm, trước ngày 15/12`, `thứ Sáu hằng tuần`).
+//! Recurring duties: daily, weekly, monthly, quarterly, six-monthly and
+//! yearly, with or without a day (`Hằng tháng`, `trước ngày mùng 9 của
+//! tháng báo cáo`, `hằng năm, trước ngày 15/12`, `thứ Sáu hằng tuần`),
+//! every few periods (`định kỳ 3 tháng một lần`, `2 năm/lần`), a number of
+//! times in each (`mỗi năm 2 lần`, `ít nhất mỗi quý một lần`), from a
+//! start (`từ năm 2025`, `sau đó`).
 
-use super::super::grammar::Severity;
-use super::super::{DayOfYear, DeadlineKind, Recurrence};
+use super::super::grammar::{Context, Flag, Severity};
+use super::super::{Cycle, DayOfYear, DeadlineKind, Qualifier, Recurrence, Start};
 use super::cursor::{Cur, Try};
+use super::period;
 
 /// How often, before any day is read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Every {
+    Day,
     Week,
     Month,
     Quarter,
@@ -16,46 +21,164 @@ enum Every {
     Year,
 }
 
-/// `hằng tháng`, `mỗi quý`, `định kỳ 6 tháng`, `6 tháng một lần`, …
-fn every(c: &mut Cur) -> Option<Every> {
-    let save = c.i;
-    let periodic = c.eat_all(&["định", "kỳ"]);
-    let each = c.eat("hằng") || c.eat("mỗi");
-    let unit = if c.eat("tuần") {
-        Some(Every::Week)
-    } else if c.eat("quý") {
-        Some(Every::Quarter)
-    } else if c.eat("năm") {
-        Some(Every::Year)
-    } else if (c.eat("sáu") || c.num().is_some_and(|n| n.value == 6 && n.digits == 1))
-        && c.eat("tháng")
-    {
-        // `6 tháng một lần`, `6 tháng/lần`, `định kỳ 6 tháng`.
-        let once = c.eat_all(&["một", "lần"])
-            || c.eat_all(&["1", "lần"])
-            || {
-                let s = c.i;
-                let ok = c.eat_sym('/') && c.eat("lần");
-                if !ok {
-                    c.i = s;
-                }
-                ok
-            }
-            || c.num().is_some_and(|n| n.value == 1) && c.eat("lần");
-        (once || periodic || each).then_some(Every::SixMonths)
-    } else if c.eat("tháng") {
-        Some(Every::Month)
-    } else {
-        None
-    };
-    match unit {
-        Some(Every::SixMonths) => Some(Every::SixMonths),
-        Some(u) if periodic || each => Some(u),
-        _ => {
-            c.i = save;
-            None
+/// A cadence as written: the cycle, every how many, how many times in it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Cadence {
+    every: Every,
+    interval: u32,
+    times: u32,
+}
+
+impl Cadence {
+    fn each(every: Every) -> Cadence {
+        Cadence {
+            every,
+            interval: 1,
+            times: 1,
         }
     }
+
+    /// Each cycle once: the forms a day may come before.
+    fn plain(&self) -> Option<Every> {
+        (self.interval == 1 && self.times == 1).then_some(self.every)
+    }
+}
+
+/// A count: digits (at most three) or a word (`một` … `mười`; not `năm`,
+/// which is also "year").
+pub(super) fn count(c: &mut Cur) -> Option<u32> {
+    if let Some(n) = c.peek().and_then(|t| match t.tok {
+        super::super::lex::Tok::Num { value, digits } if digits <= 3 => Some(value as u32),
+        _ => None,
+    }) {
+        c.i += 1;
+        return Some(n);
+    }
+    const WORDS: [&str; 10] = [
+        "một", "hai", "ba", "bốn", "", "sáu", "bảy", "tám", "chín", "mười",
+    ];
+    let w = c.peek().and_then(|t| t.word())?;
+    let k = WORDS.iter().position(|x| !x.is_empty() && *x == w)?;
+    c.i += 1;
+    Some(k as u32 + 1)
+}
+
+/// A cycle's unit word.
+fn unit(c: &mut Cur) -> Option<Every> {
+    let u = match c.peek().and_then(|t| t.word())? {
+        "ngày" => Every::Day,
+        "tuần" => Every::Week,
+        "tháng" => Every::Month,
+        "quý" => Every::Quarter,
+        "năm" => Every::Year,
+        _ => return None,
+    };
+    c.i += 1;
+    Some(u)
+}
+
+/// `một lần`, `1 lần`, `01 lần`, `/lần`, `/1 lần`: once.
+fn once(c: &mut Cur) -> bool {
+    let s = c.i;
+    c.eat_sym('/');
+    let n = count(c);
+    if c.eat("lần") && n.is_none_or(|n| n == 1) {
+        return true;
+    }
+    c.i = s;
+    false
+}
+
+/// `N lần` after a cycle (`mỗi năm 2 lần`), or before one (`2 lần/năm`,
+/// `2 lần trong năm`, `2 lần mỗi năm`).
+fn times_before(c: &mut Cur) -> Option<(u32, Every)> {
+    let s = c.i;
+    if let Some(n) = count(c) {
+        if c.eat("lần") {
+            let _ =
+                c.eat_sym('/') || c.eat("trong") || c.eat("mỗi") || c.eat("một") || c.eat("hằng");
+            if let Some(u) = unit(c) {
+                return Some((n, u));
+            }
+        }
+    }
+    c.i = s;
+    None
+}
+
+/// `hằng tháng`, `mỗi quý`, `định kỳ 6 tháng`, `6 tháng một lần`,
+/// `định kỳ 3 tháng một lần`, `mỗi năm 2 lần`, `2 lần/năm`.
+fn every(c: &mut Cur) -> Try<Cadence> {
+    let save = c.i;
+    let periodic = c.eat_all(&["định", "kỳ"]);
+    let each = c.eat("hằng") || c.eat("mỗi") || c.eat("cứ");
+    let from = c.i;
+    // `6 tháng một lần`, `định kỳ 3 tháng`, `mỗi 2 năm`.
+    let n = if c.eat("sáu") { Some(6) } else { count(c) };
+    if let Some(n) = n {
+        if let Some(u) = unit(c) {
+            let once = once(c);
+            // `6 tháng đầu năm` is a half year, and `3 tháng` alone a length.
+            if once || periodic || each {
+                if n == 0 {
+                    return Err(c.flag(
+                        Severity::Impossible,
+                        from,
+                        c.i,
+                        "a duty cannot recur every zero periods".into(),
+                    ));
+                }
+                let (every, interval) = match (u, n) {
+                    (Every::Month, 6) => (Every::SixMonths, 1),
+                    (Every::Month, n) if n % 12 == 0 => (Every::Year, n / 12),
+                    (Every::Day, n) if n % 7 == 0 => (Every::Week, n / 7),
+                    (u, n) => (u, n),
+                };
+                return Ok(Some(Cadence {
+                    every,
+                    interval,
+                    times: 1,
+                }));
+            }
+        }
+        c.i = save;
+        if let Some((times, u)) = times_before(c) {
+            if times == 0 {
+                return Err(c.flag(
+                    Severity::Impossible,
+                    save,
+                    c.i,
+                    "a duty cannot recur zero times".into(),
+                ));
+            }
+            return Ok(Some(Cadence {
+                times,
+                ..Cadence::each(u)
+            }));
+        }
+        c.i = save;
+        return Ok(None);
+    }
+    let Some(u) = unit(c) else {
+        c.i = save;
+        return Ok(None);
+    };
+    if !(periodic || each) {
+        c.i = save;
+        return Ok(None);
+    }
+    // `mỗi năm 2 lần`, `mỗi quý một lần`.
+    let s = c.i;
+    if let Some(times) = count(c) {
+        if c.eat("lần") && times > 0 {
+            return Ok(Some(Cadence {
+                times,
+                ..Cadence::each(u)
+            }));
+        }
+        c.i = s;
+    }
+    Ok(Some(Cadence::each(u)))
 }
 
 /// `trước|chậm nhất|vào` before a day: true for "before".
@@ -196,31 +319,48 @@ fn of_month(c: &mut Cur) -> Option<Every> {
     None
 }
 
-/// Recurring forms, the day before or after the period word.
-pub(super) fn recurring(c: &mut Cur) -> Try<DeadlineKind> {
+/// Recurring forms, the day before or after the period word, with a
+/// qualifier (`ít nhất`, `tối thiểu`) and a start (`từ năm 2025`, `sau đó`).
+pub(super) fn recurring(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     let start = c.i;
-    let r = recurring_inner(c);
+    let r = recurring_inner(c, ctx);
     if !matches!(r, Ok(Some(_))) {
         c.i = start;
     }
     r
 }
 
-fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
+fn rec(cycle: Cycle) -> Try<DeadlineKind> {
+    Ok(Some(DeadlineKind::Recurring {
+        every: Recurrence::of(cycle),
+    }))
+}
+
+/// `ít nhất`, `tối thiểu`, `không ít hơn`.
+fn at_least(c: &mut Cur) -> bool {
+    c.eat_any(&[
+        &["ít", "nhất", "là"],
+        &["ít", "nhất"],
+        &["tối", "thiểu", "là"],
+        &["tối", "thiểu"],
+        &["không", "ít", "hơn"],
+    ])
+}
+
+fn recurring_inner(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     let start = c.i;
-    let rec = |every| Ok(Some(DeadlineKind::Recurring { every }));
     // Day first: `trước ngày mùng 9 của tháng báo cáo`, `thứ Sáu hằng tuần`,
     // `trước ngày 15/12 hằng năm`.
     if let Some(w) = weekday(c) {
-        if every(c) == Some(Every::Week) {
-            return rec(Recurrence::Weekly { weekday: Some(w) });
+        if every(c)?.and_then(|e| e.plain()) == Some(Every::Week) {
+            return rec(Cycle::Weekly { weekday: Some(w) });
         }
         return Ok(None);
     }
     let before = when_word(c);
     if let Some(on) = year_day(c)? {
-        if every(c) == Some(Every::Year) {
-            return rec(Recurrence::Yearly {
+        if every(c)?.and_then(|e| e.plain()) == Some(Every::Year) {
+            return rec(Cycle::Yearly {
                 on: Some(on),
                 before: before.unwrap_or(false),
             });
@@ -230,13 +370,13 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
     if let Some(day) = month_day(c)? {
         match of_month(c) {
             Some(Every::Quarter) => {
-                return rec(Recurrence::Quarterly {
+                return rec(Cycle::Quarterly {
                     day: Some(day),
                     before: before.unwrap_or(false),
                 })
             }
             Some(_) => {
-                return rec(Recurrence::Monthly {
+                return rec(Cycle::Monthly {
                     day: Some(day),
                     before: before.unwrap_or(false),
                 })
@@ -256,22 +396,25 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
     if before.is_some() {
         return Ok(None);
     }
-    // Period first: `hằng tháng`, `hằng năm, trước ngày 15/12`.
-    let Some(e) = every(c) else {
+    // Period first: `hằng tháng`, `hằng năm, trước ngày 15/12`,
+    // `ít nhất mỗi quý một lần`, `định kỳ 3 tháng một lần`.
+    let mut qualifier = at_least(c).then_some(Qualifier::AtLeast);
+    let Some(e) = every(c)? else {
         return Ok(None);
     };
     let after_period = c.i;
     let _ = c.eat_sym(',') || c.eat_sym('(') || c.eat_sym(':');
     c.eat("gửi");
     let before = when_word(c);
-    let every = match e {
+    let cycle = match e.every {
+        Every::Day => Cycle::Daily,
         Every::Week => {
             c.eat("vào");
-            Recurrence::Weekly {
+            Cycle::Weekly {
                 weekday: weekday(c),
             }
         }
-        Every::Month => Recurrence::Monthly {
+        Every::Month => Cycle::Monthly {
             day: month_day(c)?,
             before: before.unwrap_or(false),
         },
@@ -280,29 +423,80 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
             if day.is_some() && !c.eat_all(&["của", "tháng", "cuối", "quý"]) {
                 return Ok(None);
             }
-            Recurrence::Quarterly {
+            Cycle::Quarterly {
                 day,
                 before: before.unwrap_or(false),
             }
         }
-        Every::SixMonths => Recurrence::SixMonthly,
-        Every::Year => Recurrence::Yearly {
+        Every::SixMonths => Cycle::SixMonthly,
+        Every::Year => Cycle::Yearly {
             on: year_day(c)?,
             before: before.unwrap_or(false),
         },
     };
     let has_day = !matches!(
-        every,
-        Recurrence::Weekly { weekday: None }
-            | Recurrence::Monthly { day: None, .. }
-            | Recurrence::Quarterly { day: None, .. }
-            | Recurrence::SixMonthly
-            | Recurrence::Yearly { on: None, .. }
+        cycle,
+        Cycle::Daily
+            | Cycle::Weekly { weekday: None }
+            | Cycle::Monthly { day: None, .. }
+            | Cycle::Quarterly { day: None, .. }
+            | Cycle::SixMonthly
+            | Cycle::Yearly { on: None, .. }
     );
     if !has_day {
         c.i = after_period;
     } else {
         c.eat_sym(')');
     }
-    rec(every)
+    let mut every = Recurrence {
+        interval: e.interval,
+        times: e.times,
+        ..Recurrence::of(cycle)
+    };
+    // `Hằng năm, ít nhất 01 lần`: how many times, at least.
+    let save = c.i;
+    c.eat_sym(',');
+    if at_least(c) {
+        match count(c) {
+            Some(n) if n > 0 && c.eat("lần") && every.times == 1 => {
+                every.times = n;
+                qualifier = Some(Qualifier::AtLeast);
+            }
+            _ => c.i = save,
+        }
+    } else if c.eat_any(&[
+        &["hoặc", "thường", "xuyên", "hơn"],
+        &["hoặc", "nhiều", "hơn"],
+    ]) {
+        qualifier = Some(Qualifier::AtLeast);
+    } else {
+        c.i = save;
+    }
+    every.qualifier = qualifier;
+    every.start = start_of(c, ctx)?;
+    Ok(Some(DeadlineKind::Recurring { every }))
+}
+
+/// `, bắt đầu từ năm 2025`, `từ tháng 01/2025 [trở đi]`, `sau đó`.
+fn start_of(c: &mut Cur, ctx: Context) -> Result<Option<Start>, Flag> {
+    let save = c.i;
+    c.eat_sym(',');
+    c.eat("và");
+    if c.eat_all(&["sau", "đó"]) || c.eat_all(&["tiếp", "theo"]) {
+        return Ok(Some(Start::Thereafter));
+    }
+    if c.eat_any(&[
+        &["bắt", "đầu", "từ"],
+        &["bắt", "đầu"],
+        &["kể", "từ"],
+        &["từ"],
+    ]) {
+        if let Some(w) = period::when(c)? {
+            let due = period::resolve(c, w, ctx)?;
+            c.eat_all(&["trở", "đi"]);
+            return Ok(Some(Start::At { due }));
+        }
+    }
+    c.i = save;
+    Ok(None)
 }
