@@ -10,6 +10,7 @@
 
 mod describe;
 pub mod en;
+mod find;
 pub mod grammar;
 pub mod lex;
 pub mod markup;
@@ -19,6 +20,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 pub use describe::{roman, vi_date};
+pub use find::{find_in, Found};
 pub use grammar::{Context, DateOrder, Flag, Grammar, Reading, Severity};
 
 /// A deadline: the words as printed and what they mean.
@@ -503,7 +505,7 @@ impl Deadline {
 
     /// Reads a printed deadline with a language's grammar.
     pub fn read(grammar: &dyn Grammar, text: &str, ctx: Context) -> Deadline {
-        let Reading { kind, flags } = grammar.read(text, ctx);
+        let Reading { kind, flags, .. } = grammar.read(text, ctx);
         Deadline {
             text: text.to_string(),
             kind,

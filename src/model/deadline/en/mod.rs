@@ -15,6 +15,8 @@ mod period;
 mod recur;
 mod relative;
 
+pub(super) use period::month_word;
+
 use super::grammar::{read_marked, split_joined, Context, Flag, Grammar, Reading, Severity, Steps};
 use super::lex::{Tok, Token};
 use super::vi::cursor::{self, Cur, Try};

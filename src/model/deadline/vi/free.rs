@@ -47,8 +47,7 @@ pub(super) fn urgent(c: &mut Cur) -> Try<DeadlineKind> {
     let lead = c.eat_all(&["khẩn", "trương"])
         || c.eat_all(&["ngay", "lập", "tức"])
         || c.eat_all(&["sớm", "nhất", "có", "thể"])
-        || c.eat_all(&["càng", "sớm", "càng", "tốt"])
-        || (c.eat("ngay") && c.finished());
+        || c.eat_all(&["càng", "sớm", "càng", "tốt"]);
     if !lead || super::time_like(&c.t[c.i..]) {
         c.i = start;
         return Ok(None);
