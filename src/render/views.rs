@@ -131,6 +131,8 @@ pub struct AgencyRefView {
     pub text: String,
     /// The official name.
     pub name: String,
+    /// The official English name, on English pages (a gloss).
+    pub name_en: Option<String>,
     /// Link from the site root.
     pub href: String,
 }
@@ -145,13 +147,11 @@ impl CellView {
                 if links.iter().any(|l| l.href == href) {
                     continue;
                 }
+                let agency = model.registry.get(id);
                 links.push(AgencyRefView {
                     text: text.clone(),
-                    name: model
-                        .registry
-                        .get(id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default(),
+                    name: agency.map(|a| a.name.clone()).unwrap_or_default(),
+                    name_en: agency.and_then(|a| gloss(a, l)),
                     href,
                 });
             }
@@ -456,6 +456,16 @@ impl DeclaredView {
     }
 }
 
+/// The official English name of an agency, shown beside its name on
+/// English pages: `None` on pages in other languages, or when it has none
+/// (or it is the name itself).
+pub fn gloss(a: &Agency, l: &Locale) -> Option<String> {
+    a.name_en
+        .as_ref()
+        .filter(|en| l.lang() == "en" && en.trim() != a.name.trim() && !en.trim().is_empty())
+        .cloned()
+}
+
 /// An agency in lists.
 #[derive(Serialize)]
 pub struct AgencyLink {
@@ -463,6 +473,8 @@ pub struct AgencyLink {
     pub id: String,
     /// Official name.
     pub name: String,
+    /// The official English name, on English pages (a gloss).
+    pub name_en: Option<String>,
     /// Link from the site root.
     pub href: String,
     /// Kind label, in the page's language.
@@ -487,6 +499,7 @@ pub fn agency_link(a: &Agency, derived: &Derived, l: &Locale) -> AgencyLink {
     AgencyLink {
         id: a.id.to_string(),
         name: a.name.clone(),
+        name_en: gloss(a, l),
         href: urls::href(&l.paths().agency(a.id.as_str())),
         kind: l.say(&a.kind.label_key()),
         is_group: a.is_group(),
