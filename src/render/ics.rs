@@ -166,7 +166,11 @@ fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, 
                 desc.push_str(t);
                 desc.push_str("\n\n");
             }
-            desc.push_str(&format!("{}: {}", w.deadline_verbatim, s.wording));
+            desc.push_str(&format!(
+                "{}: {}",
+                w.deadline_verbatim,
+                crate::model::deadline::markup::plain(&s.wording)
+            ));
             if !task.lead.text.is_empty() {
                 desc.push_str(&format!("\n{}: {}", w.lead, task.lead.text));
             }

@@ -115,6 +115,22 @@ pub fn runs(text: &str) -> Vec<Run> {
     out
 }
 
+/// The cell as plain text for places that show no markup (calendar
+/// feeds): struck words between `~~` (the plain-text convention), other
+/// markers dropped, every word kept.
+pub fn plain(text: &str) -> String {
+    runs(text)
+        .into_iter()
+        .map(|r| {
+            if r.struck {
+                format!("~~{}~~", r.text)
+            } else {
+                r.text
+            }
+        })
+        .collect()
+}
+
 /// A marked pair opening at `i`: where the opening marker ends, where the
 /// closing one starts and ends, and whether it strikes.
 fn pair_at(chars: &[char], i: usize) -> Option<(usize, usize, usize, bool)> {
@@ -287,6 +303,19 @@ mod tests {
             shown("June 2021*"),
             vec![("June 2021*".into(), false, false)]
         );
+    }
+
+    #[test]
+    fn plain_text_keeps_words_and_struck_marks_only() {
+        assert_eq!(
+            plain("<s>March 2021</s> **June 2021**"),
+            "~~March 2021~~ June 2021"
+        );
+        assert_eq!(
+            plain("~~Tháng 6/2025~~ Tháng 9/2025"),
+            "~~Tháng 6/2025~~ Tháng 9/2025"
+        );
+        assert_eq!(plain("a <script>x</script>"), "a <script>x</script>");
     }
 
     #[test]
