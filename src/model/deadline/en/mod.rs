@@ -88,7 +88,14 @@ fn unknown() -> Milestone {
 }
 
 /// Words that name or bound a time: never part of a label.
-const TIME_WORDS: &[&str] = &[
+pub(super) const TIME_WORDS: &[&str] = &[
+    "annual",
+    "once",
+    "twice",
+    "times",
+    "least",
+    "minimally",
+    "thereafter",
     "by",
     "before",
     "due",

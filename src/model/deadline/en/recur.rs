@@ -48,9 +48,14 @@ fn recurring_inner(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     if eat_words(c, &[&["ongoing"], &["on", "-", "going"], &["on", "going"]]) {
         c.eat_sym(',');
     }
+    // `on an annual basis`, `on a quarterly basis`.
+    let basis = c.eat_any(&[&["on", "an"], &["on", "a"]]);
     let Some(mut every) = cadence(c)? else {
         return Ok(None);
     };
+    if basis && !c.eat("basis") {
+        return Ok(None);
+    }
     let save = c.i;
     c.eat_sym(',');
     every.cycle = match every.cycle {
@@ -95,6 +100,18 @@ fn recurring_inner(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     }
     every.qualifier = qualifier;
     every.start = start_of(c, ctx)?;
+    // `Quarterly reports`, `Monthly meetings`: plain words naming what
+    // recurs (no number, no word of time) are kept in the printed text.
+    if !basis && every.start.is_none() && c.i > 0 {
+        let rest = &c.t[c.i..];
+        let plain = rest.iter().all(|t| {
+            t.word()
+                .is_some_and(|w| !super::TIME_WORDS.contains(&w) && month_word(w).is_none())
+        });
+        if plain && rest.len() <= 4 {
+            c.i = c.t.len();
+        }
+    }
     Ok(Some(DeadlineKind::Recurring { every }))
 }
 
