@@ -12,6 +12,7 @@
 //! files of a new plan start from [`scaffold`].
 
 pub mod agencies;
+pub mod agencies_file;
 pub mod codes;
 pub mod dates;
 pub mod header;
@@ -19,6 +20,9 @@ pub mod headings;
 pub mod ids;
 pub mod meaning;
 pub mod order;
+pub mod outline;
+pub mod progress;
+mod review;
 pub mod scaffold;
 pub mod structure;
 pub mod write;
@@ -135,24 +139,6 @@ fn write_file(path: &Path, text: &str) -> Result<(), ImportError> {
     })
 }
 
-/// Appends `text` to the file at `path` (creating it), leaving its bytes
-/// untouched.
-fn append_file(path: &Path, text: &str) -> Result<(), ImportError> {
-    use std::io::Write;
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| {
-            ImportError::new(
-                path,
-                format!("cannot add to the file: {e}"),
-                "check the --content path and its permissions",
-            )
-        })
-}
-
 /// `minhbach new`: writes a commented `plan.md` and `tasks.yaml` for a plan
 /// typed in by hand. Existing files are never replaced.
 pub fn new_plan(content: &Path, id: &str) -> Result<Vec<PathBuf>, ImportError> {
@@ -202,23 +188,42 @@ fn load_registry(
     Ok((registry, ids, Some(text)))
 }
 
+/// A cell read as naming several bodies: where, and the names.
+type Split = (String, Vec<String>);
+
 /// Unknown agency names in the lead and cooperate cells, each once with its
-/// count, in first-seen order.
-fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, usize)> {
+/// count, in first-seen order; and the cells read as naming several bodies
+/// none of which the registry holds whole (where, and the names).
+fn unknown_agencies(
+    imported: &Imported,
+    registry: &Registry,
+    summary: &Summary,
+) -> (Vec<(String, usize)>, Vec<Split>) {
     let mut out: Vec<(String, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut splits = Vec::new();
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
-            for u in registry.resolve(cell).unknown {
-                let name = u.text;
-                match out.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += 1,
-                    None => out.push((name, 1)),
+            let unknown = registry.resolve(cell).unknown;
+            if unknown.len() > 1 {
+                splits.push((
+                    summary.locate(t.part, t.row, f),
+                    unknown.iter().map(|u| u.text.clone()).collect(),
+                ));
+            }
+            for u in unknown {
+                match index.get(&u.text) {
+                    Some(&i) => out[i].1 += 1,
+                    None => {
+                        index.insert(u.text.clone(), out.len());
+                        out.push((u.text, 1));
+                    }
                 }
             }
         }
     }
-    out
+    (out, splits)
 }
 
 /// Every task of the import, in order.
@@ -279,6 +284,7 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
     order::typed_meanings(&parts, decision.order, &imported, &mut comments);
     not_understood(&parts, &imported, &comments, decision.order, &mut summary);
     ids::assign_ids(&mut imported.groups);
+    summary.offered = progress::collect(&parts, &imported);
     summary.count(&imported);
     summary.remarks = remarks;
     Ok((imported, comments, summary))
@@ -363,50 +369,49 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         )
     })?;
     let (registry, ids, agencies_text) = load_registry(&opts.content)?;
-    summary.unknown_agencies = unknown_agencies(&imported, &registry);
-    // A name that is a registered agency's name but for an abbreviation or
-    // spacing is not a new body: the summary says whose alias it should be.
-    let (known, new): (Vec<_>, Vec<_>) = summary
-        .unknown_agencies
-        .iter()
-        .cloned()
-        .partition(|(n, _)| agencies::registered_variant(n, &registry).is_some());
-    summary.variants = known
-        .iter()
-        .filter_map(|(n, _)| {
-            let a = agencies::registered_variant(n, &registry)?;
-            Some((n.clone(), a.id.to_string(), a.name.clone()))
-        })
-        .collect();
-    let mut agencies_update = None;
-    if opts.add_agencies && !new.is_empty() {
-        let entries = agencies::group(&new, &ids);
-        let fresh = agencies_text.is_none();
-        let current = agencies_text.unwrap_or_default();
-        // Only new text is written after the file's own bytes.
-        let mut addition = String::new();
-        if fresh {
-            addition.push_str("agencies:\n");
-        } else if !current.ends_with('\n') {
-            addition.push('\n');
+    let (unknown, splits) = unknown_agencies(&imported, &registry, &summary);
+    summary.unknown_agencies = unknown;
+    summary.splits = splits;
+    // The reference registry ships with the program; a fault in it is a
+    // bug its tests keep from shipping, and only costs the reference here.
+    let reference = match crate::validate::reference::builtin() {
+        Ok(r) => Some(r),
+        Err(e) => {
+            summary.remarks.push(format!(
+                "the reference registry of national bodies could not be read ({e}); this is a bug"
+            ));
+            None
         }
-        addition.push_str(&agencies::append_text(
-            &entries,
-            agencies::item_indent(&current),
-            &opts.id,
-        ));
-        let text = format!("{current}{addition}");
+    };
+    let boot = agencies::bootstrap(&summary.unknown_agencies, &registry, reference, &ids);
+    summary.variants = boot.variants.clone();
+    summary.reference = boot.reference.clone();
+    summary.ambiguous = boot.ambiguous.clone();
+    let mut agencies_update = None;
+    if opts.add_agencies && !boot.new.is_empty() {
         let path = opts.content.join("agencies.yaml");
+        let current = agencies_text.unwrap_or_default();
+        let text = agencies_file::with_entries(&current, &boot.new, &opts.id).ok_or_else(|| {
+            ImportError::new(
+                &path,
+                "the new entries cannot be added: `agencies` is not a list",
+                "write `agencies:` followed by `- id: ...` items (or `agencies: []`), then import again",
+            )
+        })?;
         crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
             ImportError::new(
                 &path,
-                format!("the new entries cannot be appended ({})", d.message),
-                "agencies.yaml must hold one `agencies:` list in block style (`- id: ...` items); add the names by hand",
+                format!(
+                    "the new entries cannot be added ({}); this is a bug",
+                    d.message
+                ),
+                "please report it with agencies.yaml; meanwhile add the names by hand",
             )
         })?;
-        summary.added_agencies = entries;
-        agencies_update = Some((path, addition));
+        summary.added_agencies = boot.new;
+        agencies_update = Some((path, text));
     }
+    summary.review = review::list(&imported, &summary);
     write_file(&tasks_path, &yaml)?;
     summary.written.push(tasks_path);
     if plan_path.exists() {
@@ -418,8 +423,21 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
         summary.written.push(plan_path);
     }
-    if let Some((path, addition)) = agencies_update {
-        append_file(&path, &addition)?;
+    if !summary.offered.is_empty() {
+        let p = progress::path(&dir);
+        if p.exists() && !opts.force {
+            summary.remarks.push(format!(
+                "{} exists and was kept (pass --force to replace it)",
+                p.display()
+            ));
+        } else {
+            let bytes = progress::csv(&opts.id, &summary.offered);
+            write_file(&p, &String::from_utf8_lossy(&bytes))?;
+            summary.written.push(p);
+        }
+    }
+    if let Some((path, text)) = agencies_update {
+        write_file(&path, &text)?;
         summary.written.push(path);
     }
     Ok(summary)

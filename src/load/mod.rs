@@ -10,6 +10,7 @@ pub mod files;
 pub mod raw;
 pub mod reference;
 pub mod yaml;
+pub mod yaml_insert;
 
 use std::fs;
 use std::path::{Path, PathBuf};

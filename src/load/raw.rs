@@ -69,8 +69,18 @@ fn default_tz() -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgenciesFile {
-    /// Every agency, body and group.
+    /// Every agency, body and group (`agencies:` with nothing yet is none).
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub agencies: Vec<AgencyEntry>,
+}
+
+/// A list that may be written `~` or left empty (`agencies:`): no items.
+fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// One entry of the agency registry.

@@ -21,7 +21,16 @@ pub fn read(path: &Path) -> Result<Table, ReadError> {
         )
     })?;
     let delimiter = detect_delimiter(&text);
-    let mut t = parse(&text, delimiter);
+    consistent(&text, delimiter).map_err(|why| {
+        ReadError::new(path, format!("the file is not a table: {why}"), NOT_A_TABLE)
+    })?;
+    let mut t = parse(&text, delimiter).map_err(|(line, e)| {
+        ReadError::new(
+            path,
+            format!("line {line}: the table cannot be read: {e}"),
+            "a quoted cell must end with a quote (\"): check the quotes on that line, or save the sheet again as CSV",
+        )
+    })?;
     if encoding != "UTF-8" {
         t.remarks
             .push(format!("the CSV file was read as {encoding}"));
@@ -74,8 +83,129 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.0
 }
 
-/// Parses text with a known delimiter.
-pub fn parse(text: &str, delimiter: u8) -> Table {
+/// What to do with a text file that is not a table.
+pub const NOT_A_TABLE: &str = "a plan written as prose (numbered or bulleted paragraphs) is imported with `minhbach import-plan FILE --id ID --prose`; a table must have one header row (TT, Nhiệm vụ, Cơ quan chủ trì, Thời hạn, …) and the same number of cells on every line; or start the plan by hand with `minhbach new ID`";
+
+/// Checks that `text` is one table: from its first line split into two
+/// or more cells on, at least nine in ten non-blank lines are split by
+/// `delimiter` into the same number of cells (as a sheet saved as CSV
+/// writes every line), or into two or more cells, none into more than
+/// most lines have (as a table typed by hand may drop empty cells at a
+/// line's end). Says why not, with the first lines that differ.
+pub fn consistent(text: &str, delimiter: u8) -> Result<(), String> {
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // (line, cells, cells up to the last non-empty one)
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new();
+    for rec in rdr.records() {
+        let Ok(rec) = rec else {
+            // Reported with its line when the table is parsed.
+            return Ok(());
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let used = (0..rec.len())
+            .rev()
+            .find(|&i| rec.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        if used > 0 && (rec.len() > 1 || !lines.is_empty()) {
+            lines.push((line, rec.len(), used));
+        }
+    }
+    if lines.len() < 2 {
+        return Err(
+            "no two lines are split into cells (by commas, semicolons, tabs or bars)".into(),
+        );
+    }
+    let mode = |f: &dyn Fn(&(usize, usize, usize)) -> usize| {
+        let mut counts: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
+        for l in &lines {
+            *counts.entry(f(l)).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(w, n)| (*n, *w))
+            .unwrap_or((0, 0))
+    };
+    let nine_in_ten = |n: usize| n * 10 >= lines.len() * 9;
+    let (raw, raw_n) = mode(&|l| l.1);
+    if raw >= 2 && nine_in_ten(raw_n) {
+        return Ok(());
+    }
+    let (used, _) = mode(&|l| l.2);
+    let fitting = lines.iter().filter(|l| l.2 >= 2 && l.2 <= used).count();
+    if used >= 2 && nine_in_ten(fitting) {
+        return Ok(());
+    }
+    let at: Vec<String> = lines
+        .iter()
+        .filter(|l| l.1 != raw)
+        .take(3)
+        .map(|(l, w, _)| format!("line {l} has {w}"))
+        .collect();
+    Err(format!(
+        "its lines are split into different numbers of cells ({raw_n} of {} lines have {raw}; {})",
+        lines.len(),
+        at.join(", ")
+    ))
+}
+
+/// The line where a quoted cell opens that no quote closes, if any: the
+/// CSV reader would take the rest of the file as that cell.
+pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let d = char::from(delimiter);
+    let (mut line, mut opened_at) = (1usize, 0usize);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else if c == '\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                quoted = true;
+                opened_at = line;
+            }
+            '\n' => {
+                line += 1;
+                field_start = true;
+                continue;
+            }
+            c if c == d => {
+                field_start = true;
+                continue;
+            }
+            ' ' if field_start => continue,
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted.then_some(opened_at)
+}
+
+/// Parses text with a known delimiter; a record that cannot be read (a
+/// quoted cell never closed) is an error with its line, never skipped.
+/// In a Markdown table (cells split by `|`), the rule line under the
+/// header (`|---|:--:|`) is dropped.
+pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err((
+            line,
+            "a quoted cell starts here and is never closed (the rest of the file would be read as its text)".into(),
+        ));
+    }
     let mut rdr = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -83,12 +213,23 @@ pub fn parse(text: &str, delimiter: u8) -> Table {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for rec in rdr.records() {
-        let Ok(rec) = rec else {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            (line, e.to_string())
+        })?;
+        let rule = delimiter == b'|'
+            && rec.iter().any(|f| !f.trim().is_empty())
+            && rec.iter().all(|f| {
+                let f = f.trim().trim_start_matches(':').trim_end_matches(':');
+                f.is_empty() || (f.len() >= 3 && f.chars().all(|c| c == '-'))
+            });
+        if rule {
+            rows.push(Vec::new());
             continue;
-        };
+        }
         rows.push(rec.iter().map(|f| Cell::text(clean_text(f))).collect());
     }
-    Table::new(Origin::Csv, rows)
+    Ok(Table::new(Origin::Csv, rows))
 }
 
 #[cfg(test)]
@@ -99,10 +240,32 @@ mod tests {
     fn semicolons_and_quoted_line_breaks() {
         let text = "TT;Nhiệm vụ;Cơ quan chủ trì\n1;\"Rà soát, đề xuất\";\"- Sở A;\n- Sở B\"\n";
         assert_eq!(detect_delimiter(text), b';');
-        let t = parse(text, b';');
+        let t = parse(text, b';').unwrap();
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.text_at(1, 1), "Rà soát, đề xuất");
         assert_eq!(t.text_at(1, 2), "- Sở A;\n- Sở B");
+    }
+
+    #[test]
+    fn prose_is_not_a_table_and_a_broken_quote_is_an_error() {
+        let prose = "KẾ HOẠCH\nThực hiện Nghị quyết, các sở, ngành:\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, hoàn thành trước ngày 30/6/2025.\n2. Giao Sở Tài chính bố trí kinh phí.\n";
+        let e = consistent(prose, detect_delimiter(prose)).unwrap_err();
+        assert!(
+            e.contains("different numbers of cells") || e.contains("no line"),
+            "{e}"
+        );
+        let table = "TT,Nhiệm vụ,Chủ trì\n1,A,Sở X\n2,B,\n\n3,\"C, D\",Sở Y\n";
+        assert_eq!(consistent(table, b','), Ok(()));
+        let broken = "TT,Nhiệm vụ\n1,\"never closed\n2,b\n";
+        assert_eq!(parse(broken, b',').unwrap_err().0, 2);
+        assert_eq!(unclosed_quote("a,\"b\"\"c\",5\" x\n", b','), None);
+        let md = "| TT | Nhiệm vụ | Chủ trì |\n|---|:---|---:|\n| 1 | Rà soát | Sở Tư pháp |\n";
+        let t = parse(md, b'|').unwrap();
+        assert!(
+            t.rows[1].iter().all(|c| *c == Cell::empty()),
+            "the rule line is dropped"
+        );
+        assert_eq!(t.text_at(2, 2), "Rà soát");
     }
 
     #[test]

@@ -100,6 +100,19 @@ pub enum Origin {
     Csv,
 }
 
+impl Origin {
+    /// Names grid position `(r, c)` of a table from here for messages.
+    pub fn locate(&self, r: usize, c: usize) -> String {
+        match self {
+            Origin::WordTable(n) => format!("table {n}, row {}, column {}", r + 1, c + 1),
+            Origin::Sheet { name, row, col } => {
+                format!("{name}!{}{}", column_letters(col + c), row + r + 1)
+            }
+            Origin::Csv => format!("line {}, column {}", r + 1, c + 1),
+        }
+    }
+}
+
 /// A rectangular grid of cells: every row has the same width.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -193,13 +206,7 @@ impl Table {
 
     /// Names a position for messages (`row 5, column 3`, `Sheet1!C5`, `line 5, column 3`).
     pub fn locate(&self, r: usize, c: usize) -> String {
-        match &self.origin {
-            Origin::WordTable(n) => format!("table {n}, row {}, column {}", r + 1, c + 1),
-            Origin::Sheet { name, row, col } => {
-                format!("{name}!{}{}", column_letters(col + c), row + r + 1)
-            }
-            Origin::Csv => format!("line {}, column {}", r + 1, c + 1),
-        }
+        self.origin.locate(r, c)
     }
 }
 
@@ -276,7 +283,7 @@ pub enum Format {
     Odt,
     /// Spreadsheets: `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`.
     Sheet,
-    /// `.csv` or `.tsv` text.
+    /// `.csv`, `.tsv`, `.txt` or `.md` text holding one table.
     Csv,
 }
 
@@ -292,7 +299,7 @@ impl Format {
             "docx" => Ok(Format::Docx),
             "odt" => Ok(Format::Odt),
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Ok(Format::Sheet),
-            "csv" | "tsv" | "txt" => Ok(Format::Csv),
+            "csv" | "tsv" | "txt" | "md" | "markdown" => Ok(Format::Csv),
             "doc" => Err(ReadError::new(
                 path,
                 "old Word files (.doc) cannot be read",

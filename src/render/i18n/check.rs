@@ -100,6 +100,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "data_column.deadline_meaning",
     "data_column.deadline_dates",
     "data_column.deadline_last_day",
+    "data_column.start_first_day",
     "data_column.state",
     "data_column.state_label",
     "data_column.report",
