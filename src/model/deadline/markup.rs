@@ -99,18 +99,22 @@ pub fn runs(text: &str) -> Vec<Run> {
     let chars: Vec<char> = text.chars().collect();
     let looks = looks(&chars);
     let mut out: Vec<Run> = Vec::new();
+    // A marker always ends a run: two struck words in a row stay two.
+    let mut marker = false;
     for (&c, l) in chars.iter().zip(&looks) {
         if l.hidden {
+            marker = true;
             continue;
         }
         match out.last_mut() {
-            Some(r) if r.struck == l.struck && r.strong == l.strong => r.text.push(c),
+            Some(r) if !marker && r.struck == l.struck && r.strong == l.strong => r.text.push(c),
             _ => out.push(Run {
                 text: c.to_string(),
                 struck: l.struck,
                 strong: l.strong,
             }),
         }
+        marker = false;
     }
     out
 }

@@ -9,6 +9,7 @@
 //! revised date: the later one holds, the struck one stays in the printed
 //! text only.
 
+mod cadence;
 mod forms;
 mod free;
 mod period;

@@ -5,8 +5,8 @@
 use super::super::grammar::Severity;
 use super::super::vi::cursor::{Cur, Try};
 use super::super::{DeadlineKind, Length, Offset, Side, TimeUnit};
+use super::cadence::count;
 use super::free::eat_words;
-use super::recur::count;
 
 /// `30 days`, `6 months`, `10 working days`, `a year`.
 pub(super) fn length(c: &mut Cur) -> Option<Length> {

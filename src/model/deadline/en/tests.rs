@@ -6,9 +6,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::super::grammar::{Context, DateOrder, Grammar, Severity};
-use super::super::{
-    Cycle, DayOfYear, DeadlineKind, Due, Length, Offset, Recurrence, Side, TimeUnit, Trigger,
-};
+use super::super::{Cycle, DayOfYear, DeadlineKind, Due, Recurrence};
 use super::English;
 
 fn ctx() -> Context {
@@ -351,67 +349,6 @@ fn ongoing_and_recurring() {
     );
     assert_eq!(flag("annually by 30 February", ctx()), Severity::Impossible);
     assert!(!English.read("not ongoing", ctx()).kind.is_understood());
-}
-
-#[test]
-fn event_relative_requests_rules_and_other_plans() {
-    let un = |t| DeadlineKind::unscheduled(t);
-    let event =
-        |offset: Option<(u32, TimeUnit, Side, bool)>, words: &str| DeadlineKind::Unscheduled {
-            trigger: Trigger::Event,
-            offset: offset.map(|(count, unit, side, within)| Offset {
-                length: Length { count, unit },
-                side,
-                within,
-            }),
-            event: Some(words.into()),
-        };
-    for (s, o, words) in [
-        (
-            "6 months after launch",
-            Some((6, TimeUnit::Month, Side::After, false)),
-            "launch",
-        ),
-        (
-            "within 30 days of approval",
-            Some((30, TimeUnit::Day, Side::After, true)),
-            "approval",
-        ),
-        ("After the law takes effect", None, "the law takes effect"),
-        (
-            "Upon adoption of the strategy",
-            None,
-            "adoption of the strategy",
-        ),
-        (
-            "no later than 15 days after signature",
-            Some((15, TimeUnit::Day, Side::After, true)),
-            "signature",
-        ),
-        (
-            "30 days after the guidance is issued",
-            Some((30, TimeUnit::Day, Side::After, false)),
-            "the guidance is issued",
-        ),
-        (
-            "ten working days before the meeting.",
-            Some((10, TimeUnit::WorkingDay, Side::Before, false)),
-            "the meeting",
-        ),
-    ] {
-        assert_eq!(read(s), event(o, words), "{s}");
-    }
-    assert_eq!(read("Upon request"), un(Trigger::Request));
-    assert_eq!(read("As required by law"), un(Trigger::Regulation));
-    assert_eq!(
-        read("According to the Ministry's plan"),
-        un(Trigger::OtherPlan)
-    );
-    // A date in an event phrase would be lost: not read as an event.
-    assert!(!English
-        .read("after approval in March 2021", ctx())
-        .kind
-        .is_understood());
 }
 
 #[test]

@@ -247,3 +247,65 @@ fn a_cell_whose_only_date_is_struck_holds_no_date() {
     let r = read_en("<del>March 2021</del>");
     assert_eq!(r.kind, DeadlineKind::Unknown);
 }
+
+fn read_en_ok(s: &str) -> DeadlineKind {
+    understood(s, read_en(s))
+}
+
+#[test]
+fn event_relative_requests_rules_and_other_plans() {
+    let un = |t| DeadlineKind::unscheduled(t);
+    let event =
+        |offset: Option<(u32, TimeUnit, Side, bool)>, words: &str| DeadlineKind::Unscheduled {
+            trigger: Trigger::Event,
+            offset: offset.map(|(count, unit, side, within)| Offset {
+                length: Length { count, unit },
+                side,
+                within,
+            }),
+            event: Some(words.into()),
+        };
+    for (s, o, words) in [
+        (
+            "6 months after launch",
+            Some((6, TimeUnit::Month, Side::After, false)),
+            "launch",
+        ),
+        (
+            "within 30 days of approval",
+            Some((30, TimeUnit::Day, Side::After, true)),
+            "approval",
+        ),
+        ("After the law takes effect", None, "the law takes effect"),
+        (
+            "Upon adoption of the strategy",
+            None,
+            "adoption of the strategy",
+        ),
+        (
+            "no later than 15 days after signature",
+            Some((15, TimeUnit::Day, Side::After, true)),
+            "signature",
+        ),
+        (
+            "30 days after the guidance is issued",
+            Some((30, TimeUnit::Day, Side::After, false)),
+            "the guidance is issued",
+        ),
+        (
+            "ten working days before the meeting.",
+            Some((10, TimeUnit::WorkingDay, Side::Before, false)),
+            "the meeting",
+        ),
+    ] {
+        assert_eq!(understood(s, read_en(s)), event(o, words), "{s}");
+    }
+    assert_eq!(read_en_ok("Upon request"), un(Trigger::Request));
+    assert_eq!(read_en_ok("As required by law"), un(Trigger::Regulation));
+    assert_eq!(
+        read_en_ok("According to the Ministry's plan"),
+        un(Trigger::OtherPlan)
+    );
+    // A date in an event phrase would be lost: not read as an event.
+    assert!(!read_en("after approval in March 2021").kind.is_understood());
+}

@@ -71,7 +71,7 @@ pub(super) fn periodic(c: &mut Cur) -> Try<DeadlineKind> {
 /// `30 ngày`, `6 tháng`, `10 ngày làm việc`, `24 giờ`.
 fn length(c: &mut Cur) -> Option<Length> {
     let start = c.i;
-    let n = recur::count(c)?;
+    let n = super::cadence::count(c)?;
     let unit = match c.peek().and_then(|t| t.word()) {
         Some("ngày") => {
             c.i += 1;

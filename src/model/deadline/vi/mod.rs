@@ -5,6 +5,7 @@
 //! periods), [`forms`] (spans, before/by, open starts), [`recur`] (recurring duties),
 //! [`free`] (ongoing work, event-relative phrases).
 
+mod cadence;
 pub(super) mod cursor;
 mod forms;
 mod free;
