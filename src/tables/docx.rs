@@ -304,7 +304,7 @@ mod tests {
         );
         let t = &parse_document(&xml).unwrap()[0];
         assert_eq!(t.text_at(0, 0), "~~30/6/2025~~ 30/9/2025 (sửa)");
-        let d = crate::model::Deadline::parse(&t.text_at(0, 0), None);
+        let d = crate::model::Deadline::parse(t.text_at(0, 0), None);
         assert_eq!(d.kind.dues()[0].1.last_day().to_string(), "2025-09-30");
     }
 

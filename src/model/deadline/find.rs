@@ -182,11 +182,7 @@ fn glue(c: char) -> bool {
 /// bracket not glued to what comes before it.
 fn starts_phrase(chars: &[char], toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    let kind_ok = match t.tok {
-        Tok::Word(_) | Tok::Num { .. } => true,
-        Tok::Sym('(') => true,
-        _ => false,
-    };
+    let kind_ok = matches!(t.tok, Tok::Word(_) | Tok::Num { .. } | Tok::Sym('('));
     kind_ok && (t.start == 0 || !glue(chars[t.start - 1]))
 }
 
@@ -196,7 +192,7 @@ fn ends_phrase(chars: &[char], toks: &[Token], j: usize) -> bool {
     let end = toks[j - 1].end;
     match chars.get(end) {
         None => true,
-        Some(&c) if c == '.' => chars.get(end + 1).is_none_or(|n| !n.is_alphanumeric()),
+        Some(&'.') => chars.get(end + 1).is_none_or(|n| !n.is_alphanumeric()),
         Some(&c) => !glue(c),
     }
 }

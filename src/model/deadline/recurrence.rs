@@ -164,11 +164,11 @@ impl Recurrence {
         let n = n.max(1);
         let (cycle, interval) = match unit {
             TimeUnit::Hour | TimeUnit::WorkingDay => return None,
-            TimeUnit::Day if n % 7 == 0 => (Cycle::Weekly { weekday: None }, n / 7),
+            TimeUnit::Day if n.is_multiple_of(7) => (Cycle::Weekly { weekday: None }, n / 7),
             TimeUnit::Day => (Cycle::Daily, n),
             TimeUnit::Week => (Cycle::Weekly { weekday: None }, n),
             TimeUnit::Month if n == 6 => (Cycle::SixMonthly, 1),
-            TimeUnit::Month if n % 12 == 0 => (
+            TimeUnit::Month if n.is_multiple_of(12) => (
                 Cycle::Yearly {
                     on: None,
                     before: false,

@@ -16,9 +16,7 @@ pub(super) fn length(c: &mut Cur) -> Option<Length> {
     } else {
         count(c)
     };
-    let Some(n) = n else {
-        return None;
-    };
+    let n = n?;
     let unit = if eat_words(
         c,
         &[
