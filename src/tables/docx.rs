@@ -206,9 +206,12 @@ fn cell_text(tc: Node) -> String {
 }
 
 /// The visible text of a paragraph: runs, tabs and breaks; deleted text
-/// (tracked changes) is left out.
+/// (tracked changes) is left out. Struck-through runs (`w:strike`,
+/// `w:dstrike`) are marked `~~…~~`, a revised date as the deadline grammar
+/// reads it.
 fn paragraph_text(p: Node) -> String {
     let mut s = String::new();
+    let mut struck = false;
     for n in p.descendants().filter(Node::is_element) {
         if n.tag_name().namespace() != Some(W) {
             continue;
@@ -216,15 +219,38 @@ fn paragraph_text(p: Node) -> String {
         if n.ancestors().any(|a| is(&a, "del")) {
             continue;
         }
-        match n.tag_name().name() {
-            "t" => s.push_str(n.text().unwrap_or("")),
-            "tab" if n.parent().is_some_and(|p| is(&p, "r")) => s.push('\t'),
-            "br" | "cr" => s.push('\n'),
-            "noBreakHyphen" => s.push('-'),
-            _ => {}
+        let piece = match n.tag_name().name() {
+            "t" => n.text().unwrap_or(""),
+            "tab" if n.parent().is_some_and(|p| is(&p, "r")) => "\t",
+            "br" | "cr" => "\n",
+            "noBreakHyphen" => "-",
+            _ => continue,
+        };
+        let in_strike = n.ancestors().find(|a| is(a, "r")).is_some_and(run_struck);
+        if in_strike != struck && !piece.is_empty() {
+            s.push_str("~~");
+            struck = in_strike;
         }
+        s.push_str(piece);
+    }
+    if struck {
+        s.push_str("~~");
     }
     s
+}
+
+/// True when a run's own properties strike it through (`<w:strike/>`,
+/// `<w:dstrike/>`, not `w:val="false"`/`"0"`/`"off"`).
+fn run_struck(r: Node) -> bool {
+    child(r, "rPr").is_some_and(|pr| {
+        pr.children().filter(Node::is_element).any(|x| {
+            (is(&x, "strike") || is(&x, "dstrike"))
+                && !matches!(
+                    x.attribute((W, "val")),
+                    Some("false" | "0" | "off" | "none")
+                )
+        })
+    })
 }
 
 #[cfg(test)]
@@ -269,6 +295,17 @@ mod tests {
         assert_eq!(t.origin_of(2, 1), (1, 1));
         assert_eq!(t.text_at(1, 2), "- Sở A;\n- Sở B");
         assert!(matches!(t.rows[1][1], Cell::Text { rows: 2, .. }));
+    }
+
+    #[test]
+    fn struck_runs_are_marked_as_a_revision() {
+        let xml = doc(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:strike/></w:rPr><w:t xml:space=\"preserve\">30/6/</w:t></w:r><w:r><w:rPr><w:dstrike w:val=\"true\"/></w:rPr><w:t>2025</w:t></w:r><w:r><w:t xml:space=\"preserve\"> 30/9/2025</w:t></w:r><w:r><w:rPr><w:strike w:val=\"false\"/></w:rPr><w:t> (sửa)</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        );
+        let t = &parse_document(&xml).unwrap()[0];
+        assert_eq!(t.text_at(0, 0), "~~30/6/2025~~ 30/9/2025 (sửa)");
+        let d = crate::model::Deadline::parse(t.text_at(0, 0), None);
+        assert_eq!(d.kind.dues()[0].1.last_day().to_string(), "2025-09-30");
     }
 
     #[test]
