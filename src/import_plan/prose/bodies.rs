@@ -12,17 +12,88 @@ use crate::model::Registry;
 /// Words that open what a body is asked to do: a name no registry holds
 /// ends before them.
 const VERBS: &[&str] = &[
-    "chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "thực hiện", "triển khai",
-    "tổ chức", "xây dựng", "rà soát", "tham mưu", "hướng dẫn", "theo dõi", "kiểm tra",
-    "đôn đốc", "báo cáo", "tổng hợp", "trình", "ban hành", "nghiên cứu", "đề xuất",
-    "hoàn thành", "bố trí", "đảm bảo", "bảo đảm", "quán triệt", "tập trung", "khẩn trương",
-    "chỉ đạo", "cung cấp", "cập nhật", "xử lý", "giải quyết", "thẩm định", "thẩm tra",
-    "soạn thảo", "dự thảo", "lập", "công bố", "tuyên truyền", "phổ biến", "tiếp tục",
-    "nâng cao", "đẩy mạnh", "thường xuyên", "căn cứ", "theo", "để", "nhằm", "trong", "về",
-    "tại", "được", "sẽ", "cần", "phải", "là", "giúp", "làm", "ký", "gửi", "tiếp nhận",
-    "quản lý", "vận hành", "duy trì", "chuẩn bị", "phân công", "huy động", "ưu tiên",
-    "đánh giá", "giám sát", "thống kê", "số hóa", "chỉnh lý", "bổ sung", "sửa đổi",
-    "hoàn thiện", "thông tin", "đăng tải", "chuyển", "cử", "phê duyệt", "thành lập",
+    "chủ trì",
+    "phối hợp",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "thực hiện",
+    "triển khai",
+    "tổ chức",
+    "xây dựng",
+    "rà soát",
+    "tham mưu",
+    "hướng dẫn",
+    "theo dõi",
+    "kiểm tra",
+    "đôn đốc",
+    "báo cáo",
+    "tổng hợp",
+    "trình",
+    "ban hành",
+    "nghiên cứu",
+    "đề xuất",
+    "hoàn thành",
+    "bố trí",
+    "đảm bảo",
+    "bảo đảm",
+    "quán triệt",
+    "tập trung",
+    "khẩn trương",
+    "chỉ đạo",
+    "cung cấp",
+    "cập nhật",
+    "xử lý",
+    "giải quyết",
+    "thẩm định",
+    "thẩm tra",
+    "soạn thảo",
+    "dự thảo",
+    "lập",
+    "công bố",
+    "tuyên truyền",
+    "phổ biến",
+    "tiếp tục",
+    "nâng cao",
+    "đẩy mạnh",
+    "thường xuyên",
+    "căn cứ",
+    "theo",
+    "để",
+    "nhằm",
+    "trong",
+    "về",
+    "tại",
+    "được",
+    "sẽ",
+    "cần",
+    "phải",
+    "là",
+    "giúp",
+    "làm",
+    "ký",
+    "gửi",
+    "tiếp nhận",
+    "quản lý",
+    "vận hành",
+    "duy trì",
+    "chuẩn bị",
+    "phân công",
+    "huy động",
+    "ưu tiên",
+    "đánh giá",
+    "giám sát",
+    "thống kê",
+    "số hóa",
+    "chỉnh lý",
+    "bổ sung",
+    "sửa đổi",
+    "hoàn thiện",
+    "thông tin",
+    "đăng tải",
+    "chuyển",
+    "cử",
+    "phê duyệt",
+    "thành lập",
 ];
 
 /// The two registries names are read against: the office's, then the
@@ -49,7 +120,10 @@ fn folded(chars: &[char]) -> Vec<char> {
 }
 
 fn word_at(low: &[char], i: usize) -> String {
-    low[i..].iter().take_while(|c| c.is_alphanumeric()).collect()
+    low[i..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// True when a verb of [`VERBS`] begins at `i`.
@@ -166,14 +240,57 @@ impl Registries<'_> {
         }
         let end = self.list_at(&chars, i)?;
         let after = skip(&low, end);
-        let followed = after >= low.len()
-            || matches!(chars[after], ':' | ',')
-            || verb_at(&low, after);
+        let followed =
+            after >= low.len() || matches!(chars[after], ':' | ',') || verb_at(&low, after);
         if !followed {
             return None;
         }
         let name: String = chars[i..end].iter().collect();
         Some(name.trim().trim_end_matches([',', ':']).trim().to_string())
+    }
+
+    /// The bodies an item names as its lead inside its words: `giao X`
+    /// (`…, giao Sở Nội vụ chủ trì thực hiện`) or `X chủ trì` after a
+    /// clause mark (`…; Sở Tư pháp chủ trì thẩm định`).
+    pub fn inside(&self, text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let low = folded(&chars);
+        let mut k = 1;
+        while k < low.len() {
+            let at_word = low[k].is_alphanumeric() && !low[k - 1].is_alphanumeric();
+            if at_word {
+                let w = word_at(&low, k);
+                let clause = chars[..k]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
+                let from = if w == "giao" {
+                    let mut i = skip(&low, k + 4);
+                    if word_at(&low, i) == "cho" {
+                        i = skip(&low, i + 3);
+                    }
+                    Some(i)
+                } else if clause {
+                    Some(k)
+                } else {
+                    None
+                };
+                if let Some(i) = from {
+                    if let Some(end) = self.list_at(&chars, i) {
+                        let after = skip(&low, end);
+                        let leads =
+                            w == "giao" || word_at(&low, after) == "chủ" && verb_at(&low, after);
+                        if leads {
+                            let s: String = chars[i..end].iter().collect();
+                            return Some(s.trim().trim_end_matches(',').trim().to_string());
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The bodies a heading names: its words are one list of bodies (an
@@ -193,7 +310,13 @@ impl Registries<'_> {
     pub fn cooperators(&self, text: &str) -> Option<String> {
         let chars: Vec<char> = text.chars().collect();
         let low = folded(&chars);
-        for cue in ["phối hợp với ", "phối hợp chặt chẽ với ", "phối hợp ", "cùng với ", "cùng "] {
+        for cue in [
+            "phối hợp với ",
+            "phối hợp chặt chẽ với ",
+            "phối hợp ",
+            "cùng với ",
+            "cùng ",
+        ] {
             let c: Vec<char> = cue.chars().collect();
             let mut k = 0;
             while k + c.len() <= low.len() {
@@ -247,29 +370,69 @@ mod tests {
             ("so-nnmt", "Sở Nông nghiệp và Môi trường"),
         ]);
         let none = Registry::default();
-        let r = Registries { own: &own, reference: &none };
+        let r = Registries {
+            own: &own,
+            reference: &none,
+        };
         let o = |t: &str| r.opening(t);
-        assert_eq!(o("Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ tổng hợp").as_deref(), Some("Sở Nội vụ"));
-        assert_eq!(o("Giao Sở Tài chính bố trí kinh phí.").as_deref(), Some("Sở Tài chính"));
-        assert_eq!(o("Ủy ban Kinh tế: thẩm tra dự án luật").as_deref(), Some("Ủy ban Kinh tế"));
-        assert_eq!(o("Sở Khoa học và Công nghệ tổng hợp, báo cáo").as_deref(), Some("Sở Khoa học và Công nghệ"));
-        assert_eq!(o("Tập trung rà soát toàn bộ nhiệm vụ"), None);
-        assert_eq!(o("Chủ trì, phối hợp với Sở Khoa học và Công nghệ dự thảo"), None);
         assert_eq!(
-            r.heading("Các cơ quan, đơn vị, địa phương triển khai thực hiện").as_deref(),
+            o("Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ tổng hợp").as_deref(),
+            Some("Sở Nội vụ")
+        );
+        assert_eq!(
+            o("Giao Sở Tài chính bố trí kinh phí.").as_deref(),
+            Some("Sở Tài chính")
+        );
+        assert_eq!(
+            o("Ủy ban Kinh tế: thẩm tra dự án luật").as_deref(),
+            Some("Ủy ban Kinh tế")
+        );
+        assert_eq!(
+            o("Sở Khoa học và Công nghệ tổng hợp, báo cáo").as_deref(),
+            Some("Sở Khoa học và Công nghệ")
+        );
+        assert_eq!(o("Tập trung rà soát toàn bộ nhiệm vụ"), None);
+        assert_eq!(
+            o("Chủ trì, phối hợp với Sở Khoa học và Công nghệ dự thảo"),
+            None
+        );
+        assert_eq!(
+            r.heading("Các cơ quan, đơn vị, địa phương triển khai thực hiện")
+                .as_deref(),
             Some("Các cơ quan, đơn vị, địa phương")
         );
-        assert_eq!(r.heading("Văn phòng Ủy ban nhân dân tỉnh").as_deref(), Some("Văn phòng Ủy ban nhân dân tỉnh"));
-        assert_eq!(r.heading("a) Ủy ban Kinh tế:".trim_start_matches("a) ")).as_deref(), Some("Ủy ban Kinh tế"));
+        assert_eq!(
+            r.heading("Văn phòng Ủy ban nhân dân tỉnh").as_deref(),
+            Some("Văn phòng Ủy ban nhân dân tỉnh")
+        );
+        assert_eq!(
+            r.heading("a) Ủy ban Kinh tế:".trim_start_matches("a) "))
+                .as_deref(),
+            Some("Ủy ban Kinh tế")
+        );
         assert_eq!(r.heading("Mục đích, yêu cầu"), None);
         assert_eq!(
             r.cooperators("Chủ trì, phối hợp với Sở Công Thương, Sở Nông nghiệp và Môi trường và các cơ quan, đơn vị có liên quan rà soát, ưu tiên").as_deref(),
             Some("Sở Công Thương, Sở Nông nghiệp và Môi trường và các cơ quan, đơn vị có liên quan")
         );
         assert_eq!(
-            r.cooperators("Chủ trì, phối hợp với Sở Khoa học và Công nghệ dự thảo, trình").as_deref(),
+            r.cooperators("Chủ trì, phối hợp với Sở Khoa học và Công nghệ dự thảo, trình")
+                .as_deref(),
             Some("Sở Khoa học và Công nghệ")
         );
-        assert_eq!(r.cooperators("Triển khai các giải pháp an toàn thông tin"), None);
+        assert_eq!(
+            r.cooperators("Triển khai các giải pháp an toàn thông tin"),
+            None
+        );
+        assert_eq!(
+            r.inside("Đẩy mạnh tuyên truyền về chuyển đổi số, giao Sở Khoa học và Công nghệ chủ trì thực hiện").as_deref(),
+            Some("Sở Khoa học và Công nghệ")
+        );
+        assert_eq!(
+            r.inside("Rà soát văn bản; Sở Tư pháp chủ trì thẩm định, hoàn thành trong quý II")
+                .as_deref(),
+            Some("Sở Tư pháp")
+        );
+        assert_eq!(r.inside("Phối hợp với Sở Tư pháp thẩm định"), None);
     }
 }

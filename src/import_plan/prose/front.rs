@@ -59,12 +59,34 @@ const MOTTO: &str = "Độc lập";
 pub fn read(preamble: &[Para], closing: &[Para]) -> Front {
     let mut f = Front::default();
     let mut in_recipients = false;
+    // The issuer's lines, in capitals, stand before the nation's name.
+    let mut issuer: Vec<String> = Vec::new();
+    let mut nation_seen = false;
     for p in preamble {
         let t = p.text.trim();
-        if let Some(at) = t.find(NATION).or_else(|| t.find("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")) {
-            let before = t[..at].trim();
-            if !before.is_empty() {
-                f.issuer_name = Some(squeeze(before));
+        if !nation_seen {
+            let at = t
+                .find(NATION)
+                .or_else(|| t.find("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+            let part = at.map_or(t, |a| &t[..a]).trim();
+            let caps = part.chars().any(char::is_alphabetic)
+                && part
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| !c.is_lowercase());
+            if caps {
+                issuer.push(squeeze(part));
+                if at.is_none() {
+                    continue;
+                }
+            } else if at.is_none() {
+                issuer.clear();
+            }
+            if at.is_some() {
+                nation_seen = true;
+                if !issuer.is_empty() {
+                    f.issuer_name = Some(issuer.join(" "));
+                }
             }
         }
         header_fields(t, &mut f);
@@ -103,7 +125,10 @@ pub fn read(preamble: &[Para], closing: &[Para]) -> Front {
             in_list = true;
             let rest = rest.trim_start_matches(':').trim();
             // The signatory's title often shares the line (`Nơi nhận: KT. CHỦ TỊCH`).
-            if ["KT.", "TM.", "Q.", "TL."].iter().any(|k| rest.starts_with(k)) {
+            if ["KT.", "TM.", "Q.", "TL."]
+                .iter()
+                .any(|k| rest.starts_with(k))
+            {
                 position.push(rest.to_string());
             } else {
                 f.recipients.extend(list_lines(rest));
@@ -114,7 +139,18 @@ pub fn read(preamble: &[Para], closing: &[Para]) -> Front {
             f.recipients.push(squeeze(t.trim_start_matches('-').trim()));
             continue;
         }
-        let caps = t.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase());
+        let caps = t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| !c.is_lowercase());
+        if in_list && !caps {
+            // A recipient's line the page wrapped.
+            if let Some(last) = f.recipients.last_mut() {
+                last.push(' ');
+                last.push_str(&squeeze(t));
+                continue;
+            }
+        }
         if caps && !t.is_empty() && t.chars().any(char::is_alphabetic) {
             position.push(t.to_string());
         }
@@ -142,7 +178,11 @@ fn squeeze(s: &str) -> String {
 fn header_fields(t: &str, f: &mut Front) {
     if let Some(at) = t.find("Số:") {
         let rest = t[at + "Số:".len()..].trim_start();
-        let token: String = rest.split_whitespace().next().unwrap_or_default().to_string();
+        let token: String = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
         if token.contains('/') && f.number.is_none() {
             f.number = Some(token);
         }
@@ -162,9 +202,12 @@ fn header_fields(t: &str, f: &mut Front) {
             .collect();
         let after = &t[at..];
         let end = after.find("năm ").map(|k| {
-            let tail = &after[k + 4..];
-            let digits = tail.chars().take_while(char::is_ascii_digit).count();
-            k + 4 + digits
+            let from = k + "năm ".len();
+            let digits = after[from..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            from + digits
         });
         if let (false, Some(end)) = (place.is_empty(), end) {
             let line = format!("{}{}", place.join(" "), &after[..end]);
@@ -215,17 +258,41 @@ mod tests {
     #[test]
     fn the_header_and_signature_of_a_directive_letter() {
         let top = "ỦY BAN NHÂN DÂN \n\nTỈNH TUYÊN QUANG \n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n\nĐộc lập – Tự do – Hạnh phúc \n\nSố:              /UBND-KH&CĐS Tuyên Quang, ngày         tháng        năm 2025 \n\nV/v triển khai thực hiện Thông báo số    \n\n02-TB/BCĐ ngày 27/10/2025 \n\nKính gửi:  \n\n - Công an tỉnh; \n\n - Các sở, ban, ngành. \n\nCăn cứ Kế hoạch số 02-KH/BCĐ ngày 17/10/2025; \n\nChủ tịch Ủy ban nhân dân tỉnh chỉ đạo: \n";
-        let end = "Nơi nhận: KT. CHỦ TỊCH \n\n- Như trên (thực hiện); \n\n- Lưu VT. \n\nPHÓ CHỦ TỊCH \n";
+        let end =
+            "Nơi nhận: KT. CHỦ TỊCH \n\n- Như trên (thực hiện); \n\n- Lưu VT. \n\nPHÓ CHỦ TỊCH \n";
         let f = read(&from_lines(top), &from_lines(end));
-        assert_eq!(f.issuer_name.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"));
+        assert_eq!(
+            f.issuer_name.as_deref(),
+            Some("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG")
+        );
         assert_eq!(f.number.as_deref(), Some("/UBND-KH&CĐS"));
         assert_eq!(f.place.as_deref(), Some("Tuyên Quang"));
-        assert_eq!(f.date_text.as_deref(), Some("Tuyên Quang, ngày tháng năm 2025"));
+        assert_eq!(
+            f.date_text.as_deref(),
+            Some("Tuyên Quang, ngày tháng năm 2025")
+        );
         assert_eq!(f.date, None);
         assert_eq!(f.doc_type.as_deref(), Some("Công văn"));
-        assert!(f.title.as_deref().unwrap_or_default().starts_with("V/v triển khai thực hiện Thông báo số"), "{f:?}");
-        assert_eq!(f.recipients, ["Công an tỉnh;", "Các sở, ban, ngành.", "Như trên (thực hiện);", "Lưu VT."]);
-        assert_eq!(f.legal_bases, ["Căn cứ Kế hoạch số 02-KH/BCĐ ngày 17/10/2025;"]);
+        assert!(
+            f.title
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("V/v triển khai thực hiện Thông báo số"),
+            "{f:?}"
+        );
+        assert_eq!(
+            f.recipients,
+            [
+                "Công an tỉnh;",
+                "Các sở, ban, ngành.",
+                "Như trên (thực hiện);",
+                "Lưu VT."
+            ]
+        );
+        assert_eq!(
+            f.legal_bases,
+            ["Căn cứ Kế hoạch số 02-KH/BCĐ ngày 17/10/2025;"]
+        );
         assert_eq!(f.opening, ["Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo:"]);
         assert_eq!(f.position.as_deref(), Some("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"));
         assert_eq!(

@@ -59,10 +59,7 @@ pub fn roman_value(s: &str) -> Option<u32> {
 pub fn ordinal(kind: LabelKind, code: &str) -> Option<u32> {
     match kind {
         LabelKind::Roman => roman_value(code),
-        LabelKind::Upper => code
-            .chars()
-            .next()
-            .map(|c| c as u32 - 'A' as u32 + 1),
+        LabelKind::Upper => code.chars().next().map(|c| c as u32 - 'A' as u32 + 1),
         LabelKind::Lower => code
             .chars()
             .next()
@@ -103,8 +100,15 @@ pub fn parse(text: &str) -> Option<Label> {
         })
     };
     // Bullets.
-    if matches!(first, '-' | '–' | '—' | '•' | '·' | '+' | '*' | '▪' | '►' | '‣' | '◦') {
-        let c = if matches!(first, '–' | '—') { '-' } else { first };
+    if matches!(
+        first,
+        '-' | '–' | '—' | '•' | '·' | '+' | '*' | '▪' | '►' | '‣' | '◦'
+    ) {
+        let c = if matches!(first, '–' | '—') {
+            '-'
+        } else {
+            first
+        };
         return done(first.len_utf8(), LabelKind::Bullet(c), String::new());
     }
     // Articles: `Điều 3.`
@@ -112,7 +116,11 @@ pub fn parse(text: &str) -> Option<Label> {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
             let end = "Điều ".len() + digits.len();
-            let end = if t[end..].starts_with(['.', ':']) { end + 1 } else { end };
+            let end = if t[end..].starts_with(['.', ':']) {
+                end + 1
+            } else {
+                end
+            };
             return done(end, LabelKind::Article, digits);
         }
     }
@@ -143,7 +151,10 @@ pub fn parse(text: &str) -> Option<Label> {
                 return None;
             }
             parts += 1;
-            if end < bytes.len() && bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            if end < bytes.len()
+                && bytes[end] == b'.'
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
                 end += 1;
                 continue;
             }
@@ -200,9 +211,15 @@ mod tests {
         assert_eq!(k("IV) Tổ chức"), Some((LabelKind::Roman, "IV".into())));
         assert_eq!(k("A. Phần chung"), Some((LabelKind::Upper, "A".into())));
         assert_eq!(k("1. Sở Nội vụ"), Some((LabelKind::Arabic(1), "1".into())));
-        assert_eq!(k("1.1. Thủ trưởng"), Some((LabelKind::Arabic(2), "1.1".into())));
+        assert_eq!(
+            k("1.1. Thủ trưởng"),
+            Some((LabelKind::Arabic(2), "1.1".into()))
+        );
         assert_eq!(k("2.3 Rà soát"), Some((LabelKind::Arabic(2), "2.3".into())));
-        assert_eq!(k("a) Ủy ban Kinh tế:"), Some((LabelKind::Lower, "a".into())));
+        assert_eq!(
+            k("a) Ủy ban Kinh tế:"),
+            Some((LabelKind::Lower, "a".into()))
+        );
         assert_eq!(k("đ) Bộ Y tế"), Some((LabelKind::Lower, "đ".into())));
         assert_eq!(k("(1) Rà soát"), Some((LabelKind::Bracket, "1".into())));
         assert_eq!(k("- Các sở"), Some((LabelKind::Bullet('-'), "".into())));

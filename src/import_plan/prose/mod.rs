@@ -9,11 +9,13 @@
 //! ([`front`], [`plan_md`]).
 
 pub mod bodies;
+pub mod docx;
 pub mod front;
+pub mod import;
 pub mod labels;
+pub mod odt;
 pub mod outline;
 pub mod paras;
-pub mod import;
 pub mod plan_md;
 pub mod tasks;
 
@@ -58,8 +60,8 @@ pub fn paragraphs(path: &Path) -> Result<Vec<Para>, ImportError> {
     };
     match ext.as_str() {
         "md" | "markdown" => Ok(paras::from_markdown(&text()?)),
-        "docx" => crate::tables::docx::paragraphs(path).map_err(ImportError::from),
-        "odt" => crate::tables::odt::paragraphs(path).map_err(ImportError::from),
+        "docx" => docx::paragraphs(path),
+        "odt" => odt::paragraphs(path),
         _ => Ok(paras::from_lines(&text()?)),
     }
 }
@@ -93,9 +95,5 @@ pub fn read(path: &Path, own: &Registry, reference: &Registry) -> Result<Read, I
             "a plan's table is imported without --prose; a document whose tasks cannot be read is started by hand with `minhbach new ID`",
         ));
     }
-    Ok(Read {
-        doc,
-        front,
-        shaped,
-    })
+    Ok(Read { doc, front, shaped })
 }

@@ -51,16 +51,7 @@ fn class_of(p: &Para) -> Option<Class> {
 }
 
 /// Words that open the signature block.
-const SIGNATURE: [&str; 8] = [
-    "Nơi nhận",
-    "KT.",
-    "TM.",
-    "Q.",
-    "TL.",
-    "TUQ.",
-    "KT ",
-    "TM ",
-];
+const SIGNATURE: [&str; 8] = ["Nơi nhận", "KT.", "TM.", "Q.", "TL.", "TUQ.", "KT ", "TM "];
 
 fn is_signature(p: &Para) -> bool {
     p.label.is_none() && SIGNATURE.iter().any(|s| p.text.starts_with(s))
@@ -110,11 +101,20 @@ pub fn build(paras: Vec<Para>) -> Doc {
                 doc.closing.push(p);
                 continue;
             }
-            let under_heading = open.last().is_some_and(|o| matches!(o.0, Class::Heading(_)));
+            let under_heading = open
+                .last()
+                .is_some_and(|o| matches!(o.0, Class::Heading(_)));
             if under_heading {
                 // A paragraph under a heading is an item of its own.
                 let depth = open.len();
-                place(&mut doc.items, depth, Item { para: p, children: Vec::new() });
+                place(
+                    &mut doc.items,
+                    depth,
+                    Item {
+                        para: p,
+                        children: Vec::new(),
+                    },
+                );
                 continue;
             }
             if let Some(item) = deepest(&mut doc.items, open.len()) {
@@ -134,7 +134,14 @@ pub fn build(paras: Vec<Para>) -> Doc {
         };
         open.truncate(depth);
         open.push((class, ord, code));
-        place(&mut doc.items, depth, Item { para: p, children: Vec::new() });
+        place(
+            &mut doc.items,
+            depth,
+            Item {
+                para: p,
+                children: Vec::new(),
+            },
+        );
     }
     doc
 }
@@ -228,14 +235,14 @@ mod tests {
             got,
             [
                 "I. MỤC ĐÍCH, YÊU CẦU",
-                "  1. Mục đích\nBảo đảm th",
+                "  1. Mục đích\nBảo đảm thố",
                 "  2. Yêu cầu",
                 "II. NHIỆM VỤ",
                 "  1. Sở Nội vụ:",
-                "    a) Rà soát tổ chức, 5 ",
-                "    b) Báo cáo trước ngày",
-                "      - Sở Tài chính bố t",
-                "  2. Sở Tư pháp thẩm địn",
+                "    a) Rà soát tổ chức, 5 đ",
+                "    b) Báo cáo trước ngày 3",
+                "      - Sở Tài chính bố trí ",
+                "  2. Sở Tư pháp thẩm định",
             ]
         );
         assert_eq!(doc.preamble.len(), 2);

@@ -56,18 +56,129 @@ fn opens_sentence(s: &str) -> bool {
 /// (joined with a space). Blank lines between lines do not separate: such
 /// files put one after every line.
 pub fn from_lines(text: &str) -> Vec<Para> {
+    let (text, footnotes) = footnotes(text);
+    let mut paras = paragraphs_of_lines(&text);
+    if !footnotes.is_empty() {
+        for p in &mut paras {
+            cite(p, &footnotes);
+        }
+    }
+    paras
+}
+
+/// True for a line that separates a page's footnotes from its text: a
+/// long run of spaces or underscores, as a PDF's rule comes out in text.
+fn is_rule(raw: &str) -> bool {
+    let n = raw.chars().count();
+    n >= 20 && raw.chars().all(|c| c == ' ' || c == '_' || c == '\u{a0}')
+}
+
+/// A footnote's opening line: its number, then its words (`1 Kế hoạch …`).
+fn footnote_start(line: &str) -> Option<(u32, &str)> {
+    let t = line.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let n: u32 = t[..digits]
+        .parse()
+        .ok()
+        .filter(|&n| (1..100).contains(&n))?;
+    let rest = rest.strip_prefix(' ')?.trim_start();
+    rest.chars().next().filter(|c| c.is_uppercase())?;
+    Some((n, rest))
+}
+
+/// The text without the footnotes a page's rule sets apart, and the
+/// footnotes by number. A footnote runs on until a line opens the next or
+/// a lower-case line follows one that ended a sentence (the page's text
+/// resuming).
+fn footnotes(text: &str) -> (String, Vec<(u32, String)>) {
+    let mut body = String::with_capacity(text.len());
+    let mut notes: Vec<(u32, String)> = Vec::new();
+    let mut in_notes = false;
+    for raw in text.lines() {
+        if is_rule(raw) {
+            in_notes = true;
+            continue;
+        }
+        let line = raw.trim();
+        if in_notes && !line.is_empty() {
+            if let Some((n, rest)) = footnote_start(line) {
+                notes.push((n, rest.trim_end().to_string()));
+                continue;
+            }
+            let resumes = notes.last().is_none_or(|(_, t)| ends_sentence(t))
+                && line.chars().next().is_some_and(|c| !c.is_uppercase());
+            if !resumes {
+                if let Some((_, t)) = notes.last_mut() {
+                    t.push(' ');
+                    t.push_str(line);
+                }
+                continue;
+            }
+            in_notes = false;
+        }
+        body.push_str(raw);
+        body.push('\n');
+    }
+    (body, notes)
+}
+
+/// Writes the footnote numbers a paragraph's words carry (`Tỉnh ủy1,`, a
+/// superscript flattened) as `[^1]`, with the footnotes as its notes.
+fn cite(p: &mut Para, notes: &[(u32, String)]) {
+    let chars: Vec<char> = p.text.chars().collect();
+    let mut out = String::with_capacity(p.text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        out.push(c);
+        i += 1;
+        if !c.is_alphabetic() || !chars.get(i).is_some_and(char::is_ascii_digit) {
+            continue;
+        }
+        let digits = chars[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+        let ends = chars.get(i + digits).is_none_or(|d| !d.is_alphanumeric());
+        let n: Option<u32> = chars[i..i + digits].iter().collect::<String>().parse().ok();
+        if let (true, Some(n)) = (ends && digits <= 2, n) {
+            if let Some((_, t)) = notes.iter().find(|(k, _)| *k == n) {
+                out.push_str(&format!("[^{n}]"));
+                p.notes.push(format!("{n} {t}"));
+                i += digits;
+            }
+        }
+    }
+    p.text = out;
+}
+
+fn paragraphs_of_lines(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     let mut current: Option<Para> = None;
+    // A line much shorter than the page's lines ends its paragraph (a
+    // heading, the last line of a paragraph) when the next opens a sentence.
+    let mut widths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    widths.sort_unstable();
+    let width = widths
+        .get(widths.len() * 9 / 10)
+        .copied()
+        .unwrap_or(80)
+        .max(40);
+    let mut last_len = 0usize;
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
             continue;
         }
         let label = labels::parse(line);
+        let short = last_len * 10 < width * 7;
         let starts = label.is_some()
             || current
                 .as_ref()
-                .is_none_or(|c| ends_sentence(&c.text) && opens_sentence(line));
+                .is_none_or(|c| (ends_sentence(&c.text) || short) && opens_sentence(line));
+        last_len = line.chars().count();
         if starts {
             out.extend(current.take());
             let (text, label) = match label {
@@ -152,7 +263,10 @@ pub fn from_markdown(text: &str) -> Vec<Para> {
                 });
             }
             Event::Start(Tag::Paragraph) => {
-                if buf.as_ref().is_some_and(|b| b.list.is_some() && b.text.is_empty()) {
+                if buf
+                    .as_ref()
+                    .is_some_and(|b| b.list.is_some() && b.text.is_empty())
+                {
                     continue;
                 }
                 out.extend(buf.take());
@@ -171,10 +285,10 @@ pub fn from_markdown(text: &str) -> Vec<Para> {
                     b.text.push('\n');
                 }
             }
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) => {
-                if buf.as_ref().is_some_and(|b| b.list.is_none()) {
-                    out.extend(buf.take());
-                }
+            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph)
+                if buf.as_ref().is_some_and(|b| b.list.is_none()) =>
+            {
+                out.extend(buf.take());
             }
             Event::End(TagEnd::Item) => out.extend(buf.take()),
             _ => {}
@@ -203,7 +317,8 @@ mod tests {
     fn wrapped_lines_join_into_paragraphs() {
         let text = "Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo: \n\n1. Các cơ quan, đơn vị triển khai \n\n1.1. Thủ trưởng các cơ quan có trách nhiệm quán triệt, \n\ntriển khai thực hiện tại mục 10 và mục \n\n35 Phụ lục nhiệm vụ cụ thể. \n\nHoàn thành trước ngày 15/11/2025. \n";
         let p = from_lines(text);
-        let texts: Vec<(&str, Option<&str>)> = p.iter().map(|p| (p.text.as_str(), p.printed())).collect();
+        let texts: Vec<(&str, Option<&str>)> =
+            p.iter().map(|p| (p.text.as_str(), p.printed())).collect();
         assert_eq!(
             texts,
             [
@@ -217,12 +332,38 @@ mod tests {
     }
 
     #[test]
+    fn footnotes_below_a_rule_are_notes_of_the_paragraph_citing_them() {
+        let text = "1.1. Quán triệt Kế hoạch của Tỉnh ủy1, Kế hoạch của Ban Chỉ đạo2 đã ban hành; đối với \n\n                                           \n1 Kế hoạch số 24-KH/TU ngày 11/8/2025. \n2 Kế hoạch số 63/KH-UBND \n\nngày 10/9/2025. \n những nhiệm vụ chưa hoàn thành, báo cáo trước ngày 07/11/2025. \n";
+        let p = from_lines(text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].text,
+            "Quán triệt Kế hoạch của Tỉnh ủy[^1], Kế hoạch của Ban Chỉ đạo[^2] đã ban hành; đối với những nhiệm vụ chưa hoàn thành, báo cáo trước ngày 07/11/2025."
+        );
+        assert_eq!(
+            p[0].notes,
+            [
+                "1 Kế hoạch số 24-KH/TU ngày 11/8/2025.",
+                "2 Kế hoạch số 63/KH-UBND ngày 10/9/2025."
+            ]
+        );
+    }
+
+    #[test]
     fn markdown_headings_and_nested_lists() {
         let md = "# KẾ HOẠCH\n\n## I. MỤC ĐÍCH\n\nBảo đảm thống nhất.\n\n## II. NHIỆM VỤ\n\n1. Sở Nội vụ:\n   - Rà soát tổ chức bộ máy;\n   - Báo cáo trước ngày 30/6/2025.\n2. Sở Tài chính bố trí kinh phí.\n";
         let p = from_markdown(md);
-        let got: Vec<(Option<usize>, Option<&str>, &str, Option<usize>)> = p
+        type Row<'a> = (Option<usize>, Option<&'a str>, &'a str, Option<usize>);
+        let got: Vec<Row> = p
             .iter()
-            .map(|p| (p.heading, p.printed(), p.text.as_str(), p.list.as_ref().map(|l| l.1)))
+            .map(|p| {
+                (
+                    p.heading,
+                    p.printed(),
+                    p.text.as_str(),
+                    p.list.as_ref().map(|l| l.1),
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -34,20 +34,45 @@ pub fn text(id: &str, source: &str, f: &Front, doc: &Doc, issuer: Option<&str>) 
     let field = |o: &mut String, key: &str, v: &Option<String>, hint: &str| {
         let _ = match v {
             Some(v) => writeln!(o, "{key}: {}{read}", q(v)),
-            None => writeln!(o, "{key}:{}# {hint}", " ".repeat(14usize.saturating_sub(key.len()))),
+            None => writeln!(
+                o,
+                "{key}:{}# {hint}",
+                " ".repeat(14usize.saturating_sub(key.len()))
+            ),
         };
     };
-    field(&mut o, "doc_type", &f.doc_type, "\"Kế hoạch\", \"Công văn\", \"Quyết định\", ...");
-    field(&mut o, "title", &f.title, "the title, verbatim, in double quotes");
+    field(
+        &mut o,
+        "doc_type",
+        &f.doc_type,
+        "\"Kế hoạch\", \"Công văn\", \"Quyết định\", ...",
+    );
+    field(
+        &mut o,
+        "title",
+        &f.title,
+        "the title, verbatim, in double quotes",
+    );
     match issuer {
         Some(i) => {
-            let _ = writeln!(o, "issuer: {i}   # the registry's agency named in the header: check it");
+            let _ = writeln!(
+                o,
+                "issuer: {i}   # the registry's agency named in the header: check it"
+            );
         }
         None => {
-            let _ = writeln!(o, "issuer:               # the issuing agency's id in agencies.yaml");
+            let _ = writeln!(
+                o,
+                "issuer:               # the issuing agency's id in agencies.yaml"
+            );
         }
     }
-    field(&mut o, "issuer_name", &f.issuer_name, "the issuer as printed in the header");
+    field(
+        &mut o,
+        "issuer_name",
+        &f.issuer_name,
+        "the issuer as printed in the header",
+    );
     field(&mut o, "place", &f.place, "place of issue");
     match f.date {
         Some(d) => {
@@ -57,12 +82,24 @@ pub fn text(id: &str, source: &str, f: &Front, doc: &Doc, issuer: Option<&str>) 
             let _ = writeln!(o, "# date: YYYY-MM-DD    # date of issue: the document leaves it blank or it was not read");
         }
     }
-    field(&mut o, "date_text", &f.date_text, "the place and date line as printed");
-    let _ = writeln!(o, "period:               # the period the plan covers (not read: fill it in)");
+    field(
+        &mut o,
+        "date_text",
+        &f.date_text,
+        "the place and date line as printed",
+    );
+    let _ = writeln!(
+        o,
+        "period:               # the period the plan covers (not read: fill it in)"
+    );
     let _ = writeln!(o, "  start:              # YYYY-MM-DD");
     let _ = writeln!(o, "  end:                # YYYY-MM-DD");
     if let Some(p) = &f.position {
-        let _ = writeln!(o, "signatory: {{ name: \"\", position: {} }}{read}; add the name", q(p));
+        let _ = writeln!(
+            o,
+            "signatory: {{ name: \"\", position: {} }}{read}; add the name",
+            q(p)
+        );
     }
     let list = |o: &mut String, key: &str, v: &[String]| {
         if v.is_empty() {
@@ -76,7 +113,11 @@ pub fn text(id: &str, source: &str, f: &Front, doc: &Doc, issuer: Option<&str>) 
     };
     list(&mut o, "legal_bases", &f.legal_bases);
     list(&mut o, "recipients", &f.recipients);
-    let _ = writeln!(o, "source: {}   # the file the plan was imported from", q(source));
+    let _ = writeln!(
+        o,
+        "source: {}   # the file the plan was imported from",
+        q(source)
+    );
     let _ = writeln!(o, "review:");
     let _ = writeln!(o, "  - what: front_matter");
     let _ = writeln!(
@@ -106,10 +147,19 @@ fn body(o: &mut String, item: &Item, level: usize) {
     let mut lines = item.para.text.lines();
     let first = lines.next().unwrap_or_default();
     if item.children.is_empty() {
-        let _ = writeln!(o, "{}\n", escape(format!("{label} {}", item.para.text).trim()));
+        let _ = writeln!(
+            o,
+            "{}\n",
+            escape(format!("{label} {}", item.para.text).trim())
+        );
         return;
     }
-    let _ = writeln!(o, "{} {}\n", "#".repeat(level.min(6)), escape(format!("{label} {first}").trim()));
+    let _ = writeln!(
+        o,
+        "{} {}\n",
+        "#".repeat(level.min(6)),
+        escape(format!("{label} {first}").trim())
+    );
     let rest: Vec<&str> = lines.collect();
     if !rest.is_empty() {
         let _ = writeln!(o, "{}\n", escape(&rest.join("\n")));

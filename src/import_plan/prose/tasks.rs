@@ -9,7 +9,7 @@
 
 use crate::import_plan::header::{fold, Field};
 use crate::import_plan::structure::{Group, Imported, Task};
-use crate::model::deadline::{find_in, vi::Vietnamese, Context};
+use crate::model::deadline::{find_in, vi::Vietnamese, Context, DeadlineKind};
 use crate::model::inference::InferenceKind;
 
 use super::bodies::Registries;
@@ -110,27 +110,36 @@ pub fn shape(doc: &Doc, bodies: &Registries, time: Context) -> Shaped {
         time,
         out: Shaped::default(),
     };
-    let mut root = Group {
+    let root = Group {
         printed_code: Some(String::new()),
         ..Group::default()
     };
-    for (k, item) in doc.items.iter().enumerate() {
+    let mut work = Vec::new();
+    for item in &doc.items {
         let role = role_of(&item.para.text).unwrap_or(Role::Tasks);
-        let title = heading_title(item);
-        c.out.sections.push((title, role));
+        c.out.sections.push((heading_title(item), role));
         match role {
             Role::Narrative => c.out.narrative.push(item.clone()),
-            Role::Tasks => c.item(item, &mut root, &[code_of(item, k)], None),
+            Role::Tasks => work.push(item.clone()),
         }
     }
+    // Tasks at the top stand in groups of their own, in document order.
+    let mut top = Group::default();
+    top.groups.push(Group::default());
+    c.children(&work, &mut top, &[], None);
     let Ctx { mut out, .. } = c;
-    // Items at the top that are tasks sit in a group numbered by position.
-    let mut groups = std::mem::take(&mut root.groups);
-    if !root.tasks.is_empty() {
-        root.code = String::new();
-        groups.insert(0, root);
-    }
-    out.imported.groups = groups;
+    out.imported.groups = top
+        .groups
+        .into_iter()
+        .skip(1)
+        .chain(
+            std::iter::once(Group {
+                tasks: top.tasks,
+                ..root
+            })
+            .filter(|g| !g.tasks.is_empty()),
+        )
+        .collect();
     out
 }
 
@@ -159,8 +168,10 @@ fn is_enumeration(item: &Item, bodies: &Registries) -> bool {
         && bodies.heading(&item.para.text).is_none()
         && !item.children.is_empty()
         && item.children.iter().all(|c| {
-            matches!(c.para.label.as_ref().map(|l| l.kind), Some(LabelKind::Bullet(_)))
-                && c.children.is_empty()
+            matches!(
+                c.para.label.as_ref().map(|l| l.kind),
+                Some(LabelKind::Bullet(_))
+            ) && c.children.is_empty()
                 && bodies.opening(&c.para.text).is_none()
         })
 }
@@ -169,7 +180,9 @@ impl Ctx<'_> {
     /// Places `item` (at `path`) under `parent`: a group when items stand
     /// under it, else a task; `lead` is the body the nearest heading names.
     fn item(&mut self, item: &Item, parent: &mut Group, path: &[String], lead: Option<&str>) {
-        if let Some(Role::Narrative) = role_of(&item.para.text).filter(|_| !item.children.is_empty()) {
+        if let Some(Role::Narrative) =
+            role_of(&item.para.text).filter(|_| !item.children.is_empty())
+        {
             self.out.narrative.push(item.clone());
             return;
         }
@@ -187,12 +200,43 @@ impl Ctx<'_> {
             ..Group::default()
         };
         let lead_here = names.as_deref().or(lead);
-        for (k, child) in item.children.iter().enumerate() {
+        self.children(&item.children, &mut g, path, lead_here);
+        parent.groups.push(g);
+    }
+
+    /// Places `items` under `parent` in document order: tasks that come
+    /// after a sub-group go into a group of their own (numbered by
+    /// position), since a group's own tasks are listed before its
+    /// sub-groups.
+    fn children(
+        &mut self,
+        items: &[Item],
+        parent: &mut Group,
+        path: &[String],
+        lead: Option<&str>,
+    ) {
+        let mut loose: Option<Group> = None;
+        for (k, child) in items.iter().enumerate() {
             let mut p = path.to_vec();
             p.push(code_of(child, k));
-            self.item(child, &mut g, &p, lead_here);
+            let leaf = child.children.is_empty() || is_enumeration(child, self.bodies);
+            if leaf && !parent.groups.is_empty() {
+                let g = loose.get_or_insert_with(|| Group {
+                    code: p.join("."),
+                    printed_code: Some(String::new()),
+                    ..Group::default()
+                });
+                self.item(child, g, &p, lead);
+                continue;
+            }
+            if let Some(g) = loose.take() {
+                parent.groups.push(g);
+            }
+            self.item(child, parent, &p, lead);
         }
-        parent.groups.push(g);
+        if let Some(g) = loose.take() {
+            parent.groups.push(g);
+        }
     }
 
     fn task(&mut self, item: &Item, path: &[String], heading_lead: Option<&str>) -> Task {
@@ -200,7 +244,11 @@ impl Ctx<'_> {
         let mut text = p.text.clone();
         for c in &item.children {
             text.push('\n');
-            text.push_str(&format!("{} {}", c.para.printed().unwrap_or("-"), c.para.text));
+            text.push_str(&format!(
+                "{} {}",
+                c.para.printed().unwrap_or("-"),
+                c.para.text
+            ));
         }
         let row = self.out.at.len();
         self.out.at.push(p.at.clone());
@@ -212,8 +260,14 @@ impl Ctx<'_> {
             .filter(|l| !matches!(l.kind, LabelKind::Bullet(_)))
             .map(|l| l.printed.clone());
         let number = numbered.unwrap_or_else(|| {
-            let (last, up) = path.split_last().map_or((String::new(), &[][..]), |(l, u)| (l.clone(), u));
-            let pos = if up.is_empty() { last.clone() } else { format!("{}-{last}", up.join(".")) };
+            let (last, up) = path
+                .split_last()
+                .map_or((String::new(), &[][..]), |(l, u)| (l.clone(), u));
+            let pos = if up.is_empty() {
+                last.clone()
+            } else {
+                format!("{}-{last}", up.join("."))
+            };
             review.push((
                 InferenceKind::NumberByPosition,
                 format!("{}: no number printed: numbered {pos} by position", p.at),
@@ -222,19 +276,25 @@ impl Ctx<'_> {
         });
         cells.push((Field::Number, number));
         cells.push((Field::Task, text.clone()));
-        let own = self.bodies.opening(&p.text);
+        let own = self
+            .bodies
+            .opening(&p.text)
+            .or_else(|| self.bodies.inside(&p.text));
         match (own, heading_lead) {
             (Some(o), _) => {
                 review.push((
                     InferenceKind::LeadFromText,
-                    format!("{}: the lead {o:?} was taken from the item's opening words", p.at),
+                    format!("{}: the lead {o:?} was taken from the item's words", p.at),
                 ));
                 cells.push((Field::Lead, o));
             }
             (None, Some(h)) => {
                 review.push((
                     InferenceKind::LeadFromHeading,
-                    format!("{}: the lead {h:?} was taken from the heading above the item", p.at),
+                    format!(
+                        "{}: the lead {h:?} was taken from the heading above the item",
+                        p.at
+                    ),
                 ));
                 cells.push((Field::Lead, h.to_string()));
             }
@@ -243,18 +303,37 @@ impl Ctx<'_> {
         if let Some(co) = self.bodies.cooperators(&p.text) {
             review.push((
                 InferenceKind::CooperateFromText,
-                format!("{}: the cooperating bodies {co:?} were taken from the item's words", p.at),
+                format!(
+                    "{}: the cooperating bodies {co:?} were taken from the item's words",
+                    p.at
+                ),
             ));
             cells.push((Field::Cooperate, co));
         }
-        let mut phrases = Vec::new();
+        let mut dated = Vec::new();
+        let mut keywords = Vec::new();
         for f in find_in(&Vietnamese, &text, &self.time) {
-            if f.bare || (!limits(&f.phrase) && cites_a_document(&text, f.range.start)) {
+            let kind = &f.deadline.kind;
+            // A rule or a request named in passing (`đầy đủ theo quy
+            // định`, `theo yêu cầu đúng, đủ`) is no time limit: only one a
+            // time word opens (`khi có yêu cầu`, `sau khi …`) is taken.
+            let free = matches!(kind, DeadlineKind::Unscheduled { .. }) && !limits(&f.phrase);
+            let mentioned =
+                f.bare || free || (!limits(&f.phrase) && cites_a_document(&text, f.range.start));
+            if mentioned {
                 self.out.mentioned.push((p.at.clone(), f.phrase));
+            } else if matches!(
+                kind,
+                DeadlineKind::Urgent | DeadlineKind::Ongoing | DeadlineKind::Periodic
+            ) {
+                keywords.push(f.phrase);
             } else {
-                phrases.push(f.phrase);
+                dated.push(f.phrase);
             }
         }
+        // An urgent or continuous word beside a date qualifies the work;
+        // the date is the time limit.
+        let phrases = if dated.is_empty() { keywords } else { dated };
         if !phrases.is_empty() {
             let d = phrases.join("; ");
             review.push((
@@ -280,8 +359,20 @@ impl Ctx<'_> {
 /// clause is its title's or its date's (`Phụ lục nhiệm vụ trọng tâm cuối
 /// năm 2025`), not a time limit.
 const DOCUMENT_WORDS: [&str; 14] = [
-    "phu luc", "ke hoach", "nghi quyet", "quyet dinh", "thong bao", "chi thi", "cong van",
-    "de an", "chuong trinh", "luat", "nghi dinh", "thong tu", "van ban", "ket luan",
+    "phu luc",
+    "ke hoach",
+    "nghi quyet",
+    "quyet dinh",
+    "thong bao",
+    "chi thi",
+    "cong van",
+    "de an",
+    "chuong trinh",
+    "luat",
+    "nghi dinh",
+    "thong tu",
+    "van ban",
+    "ket luan",
 ];
 
 /// True when a phrase opens with a word that makes it a time limit
@@ -289,12 +380,25 @@ const DOCUMENT_WORDS: [&str; 14] = [
 /// document's title does not.
 fn limits(phrase: &str) -> bool {
     let w = fold(phrase);
-    ["truoc", "cham nhat", "hoan thanh", "trong", "hang", "dinh ky", "tu", "ke tu", "sau", "khi", "thuong xuyen", "khan truong"]
-        .iter()
-        .any(|c| {
-            let c: Vec<&str> = c.split(' ').collect();
-            w.len() >= c.len() && w.iter().zip(&c).all(|(a, b)| a == b)
-        })
+    [
+        "truoc",
+        "cham nhat",
+        "hoan thanh",
+        "trong",
+        "hang",
+        "dinh ky",
+        "tu",
+        "ke tu",
+        "sau",
+        "khi",
+        "thuong xuyen",
+        "khan truong",
+    ]
+    .iter()
+    .any(|c| {
+        let c: Vec<&str> = c.split(' ').collect();
+        w.len() >= c.len() && w.iter().zip(&c).all(|(a, b)| a == b)
+    })
 }
 
 /// True when the clause before character `at` of `text` names a document.
