@@ -297,6 +297,21 @@ impl Registries<'_> {
     /// ending `:` aside), or open with one followed by what they are to do.
     pub fn heading(&self, text: &str) -> Option<String> {
         let t = text.trim().trim_end_matches(':').trim();
+        // A title in capitals (`NHIỆM VỤ PHẦN 1`) names a section, not a
+        // body, unless a registry holds it whole.
+        let words = t.split_whitespace().count();
+        let caps = t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| !c.is_lowercase());
+        if caps
+            && words >= 3
+            && [self.own, self.reference]
+                .iter()
+                .all(|r| r.lookup(t).is_none())
+        {
+            return None;
+        }
         let chars: Vec<char> = t.chars().collect();
         let end = self.list_at(&chars, 0)?;
         if end == chars.len() {

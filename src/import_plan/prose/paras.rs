@@ -206,8 +206,9 @@ fn paragraphs_of_lines(text: &str) -> Vec<Para> {
 }
 
 /// The paragraphs of a Markdown file: headings (`#` …) with their level,
-/// list items with their list and depth (`-`, `*`, `1.`), each other
-/// paragraph as it is; the item's printed number kept as its label.
+/// list items with their printed marker as their label (`-`, `*`, `1.`;
+/// levels follow the markers' kinds, as in plain text), each other
+/// paragraph as it is.
 pub fn from_markdown(text: &str) -> Vec<Para> {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
     let mut out: Vec<Para> = Vec::new();
@@ -255,9 +256,12 @@ pub fn from_markdown(text: &str) -> Vec<Para> {
                 if let (Some(n), Some(l)) = (next, lists.last_mut()) {
                     l.1 = Some(n + 1);
                 }
+                // Levels come from the markers' kinds, as in plain text:
+                // a list written flush under an item (`1.` then `- …`)
+                // is its sub-list in the document, whatever Markdown nests.
+                let _ = (id, depth);
                 buf = Some(Para {
                     label,
-                    list: Some((format!("md-{id}"), depth)),
                     at: format!("line {}", line_of(range.start)),
                     ..Para::default()
                 });
@@ -286,7 +290,9 @@ pub fn from_markdown(text: &str) -> Vec<Para> {
                 }
             }
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph)
-                if buf.as_ref().is_some_and(|b| b.list.is_none()) =>
+                if buf
+                    .as_ref()
+                    .is_some_and(|b| b.label.is_none() || b.heading.is_some()) =>
             {
                 out.extend(buf.take());
             }
@@ -372,10 +378,10 @@ mod tests {
                 (Some(2), Some("I."), "MỤC ĐÍCH", None),
                 (None, None, "Bảo đảm thống nhất.", None),
                 (Some(2), Some("II."), "NHIỆM VỤ", None),
-                (None, Some("1."), "Sở Nội vụ:", Some(1)),
-                (None, Some("-"), "Rà soát tổ chức bộ máy;", Some(2)),
-                (None, Some("-"), "Báo cáo trước ngày 30/6/2025.", Some(2)),
-                (None, Some("2."), "Sở Tài chính bố trí kinh phí.", Some(1)),
+                (None, Some("1."), "Sở Nội vụ:", None),
+                (None, Some("-"), "Rà soát tổ chức bộ máy;", None),
+                (None, Some("-"), "Báo cáo trước ngày 30/6/2025.", None),
+                (None, Some("2."), "Sở Tài chính bố trí kinh phí.", None),
             ]
         );
     }

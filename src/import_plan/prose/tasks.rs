@@ -9,7 +9,7 @@
 
 use crate::import_plan::header::{fold, Field};
 use crate::import_plan::structure::{Group, Imported, Task};
-use crate::model::deadline::{find_in, vi::Vietnamese, Context, DeadlineKind};
+use crate::model::deadline::{find_in, vi::Vietnamese, Context, DeadlineKind, Trigger};
 use crate::model::inference::InferenceKind;
 
 use super::bodies::Registries;
@@ -317,7 +317,8 @@ impl Ctx<'_> {
             // A rule or a request named in passing (`đầy đủ theo quy
             // định`, `theo yêu cầu đúng, đủ`) is no time limit: only one a
             // time word opens (`khi có yêu cầu`, `sau khi …`) is taken.
-            let free = matches!(kind, DeadlineKind::Unscheduled { .. }) && !limits(&f.phrase);
+            let free = matches!(kind, DeadlineKind::Unscheduled { trigger, .. } if *trigger != Trigger::Condition)
+                && !limits(&f.phrase);
             let mentioned =
                 f.bare || free || (!limits(&f.phrase) && cites_a_document(&text, f.range.start));
             if mentioned {
