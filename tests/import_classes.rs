@@ -301,7 +301,7 @@ fn ministries_old_and_new_are_each_a_body_and_merged_ones_reach_their_successor(
     );
     let ag = std::fs::read_to_string(content.join("agencies.yaml")).unwrap();
     assert!(
-        ag.starts_with("# Registry\nagencies: [{"),
+        ag.starts_with("# Registry\nagencies:\n  # Added by"),
         "the user's bytes come first:\n{ag}"
     );
     fill_plan_by(&content, "nq", "bo-tai-chinh");

@@ -44,6 +44,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "macros/label.html",
     "macros/parts.html",
     "macros/plantable.html",
+    "macros/words.html",
     "home.html",
     "plans.html",
     "plan.html",

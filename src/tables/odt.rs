@@ -11,31 +11,39 @@ use roxmltree::{Document, Node};
 use super::{clean_text, Cell, Origin, ReadError, Table};
 
 const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+/// OpenDocument's text namespace.
+pub(crate) const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 
 /// Largest `content.xml` read, in bytes.
 const MAX_XML: u64 = 256 * 1024 * 1024;
 
 /// Reads every top-level table of an OpenDocument text, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
-    let not_odt = |e: &dyn std::fmt::Display| {
-        ReadError::new(
-            path,
-            format!("this is not an OpenDocument text (.odt) file: {e}"),
-            "open it in LibreOffice or Word and save it as .odt or .docx",
-        )
-    };
+    let xml = content(path)?;
+    parse(&xml).map_err(|e| not_odt(path, &e))
+}
+
+fn not_odt(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
+    ReadError::new(
+        path,
+        format!("this is not an OpenDocument text (.odt) file: {e}"),
+        "open it in LibreOffice or Word and save it as .odt or .docx",
+    )
+}
+
+/// The `content.xml` of an OpenDocument file, read up to a bound.
+pub fn content(path: &Path) -> Result<String, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| {
         ReadError::new(path, format!("cannot open the file: {e}"), "check the path")
     })?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_odt(&e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_odt(path, &e))?;
     let mut xml = String::new();
     zip.by_name("content.xml")
-        .map_err(|e| not_odt(&e))?
+        .map_err(|e| not_odt(path, &e))?
         .take(MAX_XML)
         .read_to_string(&mut xml)
-        .map_err(|e| not_odt(&e))?;
-    parse(&xml).map_err(|e| not_odt(&e))
+        .map_err(|e| not_odt(path, &e))?;
+    Ok(xml)
 }
 
 /// Parses the XML of `content.xml` into its tables.
@@ -147,7 +155,24 @@ fn table(tbl: Node, n: usize) -> Table {
 }
 
 /// The text of a paragraph: spans, `text:s` spaces, tabs and line breaks.
-fn paragraph_text(p: Node) -> String {
+/// Struck-through text (an automatic style whose
+/// `style:text-line-through-style` is not `none`) is marked `~~…~~`, a
+/// revised date as the deadline grammar reads it.
+pub(crate) fn paragraph_text(p: Node) -> String {
+    marked(p, false)
+}
+
+fn marked(p: Node, in_struck: bool) -> String {
+    let struck = !in_struck && struck_style(p);
+    let text = span_text(p, in_struck || struck);
+    if struck && !text.trim().is_empty() {
+        format!("~~{text}~~")
+    } else {
+        text
+    }
+}
+
+fn span_text(p: Node, in_struck: bool) -> String {
     let mut s = String::new();
     for n in p.children() {
         if n.is_text() {
@@ -166,15 +191,52 @@ fn paragraph_text(p: Node) -> String {
         } else if n.has_tag_name((TEXT, "note")) {
             // Footnotes are not cell text.
         } else if n.is_element() {
-            s.push_str(&paragraph_text(n));
+            s.push_str(&marked(n, in_struck));
         }
     }
     s
 }
 
+const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+
+/// True when the element's automatic style strikes its text through.
+fn struck_style(n: Node) -> bool {
+    let Some(name) = n.attribute((TEXT, "style-name")) else {
+        return false;
+    };
+    n.document()
+        .root_element()
+        .children()
+        .filter(|c| c.tag_name().name() == "automatic-styles")
+        .flat_map(|styles| styles.children())
+        .filter(|st| {
+            st.has_tag_name((STYLE, "style")) && st.attribute((STYLE, "name")) == Some(name)
+        })
+        .flat_map(|st| st.children())
+        .filter(|tp| tp.has_tag_name((STYLE, "text-properties")))
+        .any(|tp| {
+            tp.attribute((STYLE, "text-line-through-style"))
+                .is_some_and(|v| v != "none")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn struck_spans_are_marked_as_a_revision() {
+        let xml = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:automatic-styles>
+            <style:style style:name="T1" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style>
+            <style:style style:name="T2" style:family="text"><style:text-properties style:text-line-through-style="none" fo:font-weight="bold" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"/></style:style>
+            </office:automatic-styles><office:body><office:text>
+            <table:table><table:table-row><table:table-cell><text:p><text:span text:style-name="T1">Tháng 6/2025</text:span> <text:span text:style-name="T2">Tháng 9/2025</text:span></text:p></table:table-cell></table:table-row></table:table>
+            </office:text></office:body></office:document-content>"#;
+        let t = &parse(xml).unwrap()[0];
+        assert_eq!(t.text_at(0, 0), "~~Tháng 6/2025~~ Tháng 9/2025");
+        let d = crate::model::Deadline::parse(t.text_at(0, 0), None);
+        assert_eq!(d.kind.dues()[0].1.last_day().to_string(), "2025-09-30");
+    }
 
     #[test]
     fn spans_covered_cells_and_paragraphs() {

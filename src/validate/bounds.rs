@@ -114,6 +114,9 @@ pub fn deadline_dates(kind: &DeadlineKind) -> Vec<NaiveDate> {
         DeadlineKind::Recurring { .. }
         | DeadlineKind::Ongoing
         | DeadlineKind::Unscheduled { .. }
+        | DeadlineKind::Duration { .. }
+        | DeadlineKind::Urgent
+        | DeadlineKind::Periodic
         | DeadlineKind::Unknown => Vec::new(),
     }
 }

@@ -177,6 +177,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     c.insert("late_listed", &late_listed);
     c.insert("plans", &shares);
     c.insert("agency", &a);
+    c.insert("agency_gloss", &views::gloss(a, l));
     let title = l.say_with("agency.cite_title", &[("agency", a.name.clone())]);
     c.insert("citations", &citations(model, l, &Cited::Page(&title)));
     c.insert("kind_label", &l.say(&a.kind.label_key()));
