@@ -10,6 +10,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod import;
 pub mod import_plan;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod output;

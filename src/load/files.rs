@@ -12,8 +12,8 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Largest content file read, in bytes: bigger files are reported instead
-/// of exhausting memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// of exhausting memory ([`crate::limits::FILE_BYTES`]).
+pub const MAX_FILE_BYTES: u64 = crate::limits::FILE_BYTES.max;
 
 /// What sits at a path where a content file or directory may be.
 #[derive(Debug)]
@@ -102,14 +102,15 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
+        let limit = crate::limits::FILE_BYTES;
         return Err(Diagnostic::error(
             Location::file(path),
             format!(
-                "the file is larger than {} MB: it is not read",
-                MAX_FILE_BYTES / 1024 / 1024
+                "the file is larger than {}: it is not read",
+                crate::limits::amount(limit.max, limit.unit)
             ),
         )
-        .with_help("split the content into smaller files"));
+        .with_help(limit.help()));
     }
     Ok(bytes)
 }

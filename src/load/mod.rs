@@ -8,6 +8,7 @@
 
 pub mod files;
 pub mod raw;
+pub mod spans;
 pub mod yaml;
 
 use std::fs;
@@ -366,6 +367,21 @@ fn load_plan(d: &Path, diags: &mut Diagnostics) -> Option<RawPlan> {
         );
         return None;
     };
+    let limit = crate::limits::NARRATIVE_CHARS;
+    if body.len() as u64 > limit.max && body.chars().count() as u64 > limit.max {
+        let line = text[..text.len() - body.len()].lines().count() + 1;
+        diags.push(
+            Diagnostic::error(
+                Location::new(&plan_md, line, 1),
+                format!(
+                    "the narrative has {}",
+                    limit.passed(body.chars().count() as u64)
+                ),
+            )
+            .with_help(limit.help()),
+        );
+        return None;
+    }
     let front = match yaml::parse::<PlanFront>(front_src, &plan_md, offset) {
         Ok((value, spans)) => {
             report_removed(&spans, &plan_md, &[], diags);
