@@ -13,8 +13,11 @@ use std::fmt;
 /// changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
-    /// What is counted, in plain words ("characters per field").
+    /// What the value counts, written after it ("characters per field";
+    /// "per file" after a size in MB).
     pub what: &'static str,
+    /// What a count found is a count of ("characters"; empty for sizes).
+    pub noun: &'static str,
     /// The largest value accepted.
     pub max: u64,
     /// The unit the value is counted in, for messages.
@@ -43,11 +46,15 @@ impl Limit {
         amount(self.max, self.unit)
     }
 
-    /// `"{found}, more than the limit of {max} {what}"`: the message's tail
-    /// once the caller has said what passed it.
+    /// `"{found} {noun}, more than the limit of {max} {what}"`: the
+    /// message's tail once the caller has said what passed it.
     pub fn passed(&self, found: u64) -> String {
+        let noun = match self.unit {
+            Unit::Count => format!(" {}", self.noun),
+            Unit::Bytes => String::new(),
+        };
         format!(
-            "{} — more than the limit of {} {}",
+            "{}{noun}, more than the limit of {} {}",
             amount(found, self.unit),
             self.value(),
             self.what
@@ -98,7 +105,8 @@ fn grouped(n: u64) -> String {
 /// Bytes of one content file (YAML, Markdown, i18n), and of a file given to
 /// an importer.
 pub const FILE_BYTES: Limit = Limit {
-    what: "bytes per file",
+    what: "per file",
+    noun: "",
     max: 64 * MB,
     unit: Unit::Bytes,
     fix: "split the content into smaller files (a plan's table into appendices, reports by month)",
@@ -109,6 +117,7 @@ pub const FILE_BYTES: Limit = Limit {
 /// kilobytes of anchors and aliases must not become gigabytes of values.
 pub const YAML_NODES: Limit = Limit {
     what: "YAML values per file (aliases expanded)",
+    noun: "values",
     max: 2_000_000,
     unit: Unit::Count,
     fix: "write the values out instead of repeating them with `*alias`, or split the file",
@@ -117,7 +126,8 @@ pub const YAML_NODES: Limit = Limit {
 
 /// Bytes of the text values of one YAML file with every alias expanded.
 pub const YAML_EXPANDED_BYTES: Limit = Limit {
-    what: "bytes of text per file (aliases expanded)",
+    what: "of text per file (aliases expanded)",
+    noun: "",
     max: 64 * MB,
     unit: Unit::Bytes,
     fix: "write the values out instead of repeating long text with `*alias`, or split the file",
@@ -127,6 +137,7 @@ pub const YAML_EXPANDED_BYTES: Limit = Limit {
 /// Levels of nesting of a YAML file (lists and mappings inside each other).
 pub const YAML_NESTING: Limit = Limit {
     what: "levels of nesting",
+    noun: "levels",
     max: 64,
     unit: Unit::Count,
     fix: "close the brackets or reduce the indentation: content files nest a few levels only",
@@ -136,6 +147,7 @@ pub const YAML_NESTING: Limit = Limit {
 /// Characters of one value: a YAML text field or a table cell.
 pub const FIELD_CHARS: Limit = Limit {
     what: "characters per field",
+    noun: "characters",
     max: 20_000,
     unit: Unit::Count,
     fix: "shorten the text (a field holds a cell of the plan's table, not a document); put long text in the plan's narrative (plan.md)",
@@ -145,6 +157,7 @@ pub const FIELD_CHARS: Limit = Limit {
 /// Characters of one plan's narrative (the Markdown after the front matter).
 pub const NARRATIVE_CHARS: Limit = Limit {
     what: "characters per narrative",
+    noun: "characters",
     max: 2_000_000,
     unit: Unit::Count,
     fix: "shorten the narrative: link the full document with `source_url` instead",
@@ -154,6 +167,7 @@ pub const NARRATIVE_CHARS: Limit = Limit {
 /// Characters of one word of an i18n file (a phrase shown on every page).
 pub const I18N_ENTRY_CHARS: Limit = Limit {
     what: "characters per i18n entry",
+    noun: "characters",
     max: 4_000,
     unit: Unit::Count,
     fix: "shorten the phrase: interface words are shown on every page",
@@ -163,6 +177,7 @@ pub const I18N_ENTRY_CHARS: Limit = Limit {
 /// Non-empty cells of one imported file (all its tables or sheets).
 pub const CELLS: Limit = Limit {
     what: "non-empty cells per file",
+    noun: "cells",
     max: 1_000_000,
     unit: Unit::Count,
     fix: "import the table alone: copy it into a new file, or split it",
@@ -173,6 +188,7 @@ pub const CELLS: Limit = Limit {
 /// holding its non-empty cells (the declared range is never trusted).
 pub const TABLE_POSITIONS: Limit = Limit {
     what: "positions (rows × columns) per table",
+    noun: "positions",
     max: 4_000_000,
     unit: Unit::Count,
     fix: "delete the stray cells far from the table (or the empty rows and columns repeated to the sheet's end), or copy the table into a new sheet",
@@ -182,7 +198,8 @@ pub const TABLE_POSITIONS: Limit = Limit {
 /// Uncompressed bytes of one member of a zip file (`.xlsx`, `.docx`, `.ods`,
 /// `.odt`), checked before it is inflated.
 pub const ZIP_MEMBER_BYTES: Limit = Limit {
-    what: "uncompressed bytes per part of the file",
+    what: "uncompressed per part of the file",
+    noun: "",
     max: 64 * MB,
     unit: Unit::Bytes,
     fix: "save the table alone in a new file (images and other sheets removed)",
@@ -191,7 +208,8 @@ pub const ZIP_MEMBER_BYTES: Limit = Limit {
 
 /// Uncompressed bytes of all members of a zip file.
 pub const ZIP_ARCHIVE_BYTES: Limit = Limit {
-    what: "uncompressed bytes per file",
+    what: "uncompressed per file",
+    noun: "",
     max: 256 * MB,
     unit: Unit::Bytes,
     fix: "save the table alone in a new file (images and other sheets removed)",
@@ -201,6 +219,7 @@ pub const ZIP_ARCHIVE_BYTES: Limit = Limit {
 /// Members of a zip file.
 pub const ZIP_MEMBERS: Limit = Limit {
     what: "parts per file",
+    noun: "parts",
     max: 10_000,
     unit: Unit::Count,
     fix: "save the table alone in a new file",
@@ -210,6 +229,7 @@ pub const ZIP_MEMBERS: Limit = Limit {
 /// Levels of nesting of an XML part (Word, OpenDocument).
 pub const XML_NESTING: Limit = Limit {
     what: "levels of XML nesting",
+    noun: "levels",
     max: 256,
     unit: Unit::Count,
     fix: "save the table alone in a new file; tables nested in tables are read as text",
@@ -219,6 +239,7 @@ pub const XML_NESTING: Limit = Limit {
 /// XML nodes of one part read whole (Word, OpenDocument).
 pub const XML_NODES: Limit = Limit {
     what: "XML nodes per part",
+    noun: "nodes",
     max: 4_000_000,
     unit: Unit::Count,
     fix: "save the table alone in a new file",
@@ -228,7 +249,8 @@ pub const XML_NODES: Limit = Limit {
 /// Bytes of the site a build writes, unless `site.yaml` sets
 /// `max_output_mb`.
 pub const OUTPUT_BYTES: Limit = Limit {
-    what: "bytes of output per build",
+    what: "of output per build",
+    noun: "",
     max: 20_000 * MB,
     unit: Unit::Bytes,
     fix: "shorten the text named above, or raise the limit with `max_output_mb: <megabytes>` in site.yaml",
@@ -248,6 +270,13 @@ mod tests {
         assert_eq!(FIELD_CHARS.to_string(), "20,000 characters per field");
         assert!(FIELD_CHARS.help().contains("fixed, not configurable"));
         assert!(OUTPUT_BYTES.help().contains("max_output_mb"));
-        assert!(FIELD_CHARS.passed(25_000).contains("25,000 — more than"));
+        assert_eq!(
+            FIELD_CHARS.passed(25_000),
+            "25,000 characters, more than the limit of 20,000 characters per field"
+        );
+        assert_eq!(
+            ZIP_MEMBER_BYTES.passed(100 * MB),
+            "100 MB, more than the limit of 64 MB uncompressed per part of the file"
+        );
     }
 }
