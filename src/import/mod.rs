@@ -267,7 +267,7 @@ pub fn report_from_table(
 /// removal reported at the cell (they would be removed by `check` anyway,
 /// with a less helpful position).
 fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> {
-    use crate::load::files::{control_warning, is_forbidden_control};
+    use crate::load::files::{control_warning, is_removed};
     rows.iter()
         .map(|row| Row {
             line: row.line,
@@ -276,13 +276,10 @@ fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> 
                 .iter()
                 .enumerate()
                 .map(|(i, cell)| {
-                    for c in cell
-                        .chars()
-                        .filter(|&c| is_forbidden_control(c) && c != '\r')
-                    {
+                    for c in cell.chars().filter(|&c| is_removed(c) && c != '\r') {
                         diags.push(control_warning(Location::new(source, row.line, i + 1), c));
                     }
-                    cell.chars().filter(|&c| !is_forbidden_control(c)).collect()
+                    cell.chars().filter(|&c| !is_removed(c)).collect()
                 })
                 .collect(),
         })

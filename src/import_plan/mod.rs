@@ -208,7 +208,9 @@ fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, us
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
-            for u in registry.resolve(cell).unknown {
+            // Names compare without invisible characters (`Sở\u{200B} Nội vụ`).
+            let cell = crate::load::files::without_invisible(cell);
+            for u in registry.resolve(&cell).unknown {
                 let name = u.text;
                 match out.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, c)) => *c += 1,

@@ -277,7 +277,15 @@ fn strip_raw(text: &str, path: &Path, diags: &mut Diagnostics) -> String {
 fn strict_error(loc: Location, what: &str, c: char) -> Diagnostic {
     Diagnostic::error(
         loc,
-        format!("{what} contains the control character U+{:04X}", c as u32),
+        format!(
+            "{what} contains the {} U+{:04X}",
+            if files::is_invisible(c) {
+                "invisible character"
+            } else {
+                "control character"
+            },
+            c as u32
+        ),
     )
     .with_help("remove the invisible character or the escape (such as \\r or \\n) from the value")
 }

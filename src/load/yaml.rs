@@ -72,14 +72,14 @@ fn strip_controls(v: &mut serde_yaml::Value, path: &mut String, out: &mut Vec<Re
     };
     match v {
         Value::String(s) => {
-            if s.chars().any(super::files::is_forbidden_control) {
-                for ch in s.chars().filter(|&c| super::files::is_forbidden_control(c)) {
+            if s.chars().any(super::files::is_removed) {
+                for ch in s.chars().filter(|&c| super::files::is_removed(c)) {
                     out.push(RemovedControl {
                         path: path.clone(),
                         ch,
                     });
                 }
-                s.retain(|c| !super::files::is_forbidden_control(c));
+                s.retain(|c| !super::files::is_removed(c));
             }
         }
         Value::Sequence(items) => {
