@@ -184,6 +184,17 @@ pub const CELLS: Limit = Limit {
     configurable: false,
 };
 
+/// Bytes of the text of all the cells of one imported file (every copy of
+/// a repeated or shared cell counted): the import writes it all out.
+pub const CELL_TEXT_BYTES: Limit = Limit {
+    what: "of cell text per file",
+    noun: "",
+    max: 64 * MB,
+    unit: Unit::Bytes,
+    fix: "import the table alone: copy it into a new file, or split it",
+    configurable: false,
+};
+
 /// Positions of one imported table: rows × columns of the smallest box
 /// holding its non-empty cells (the declared range is never trusted).
 pub const TABLE_POSITIONS: Limit = Limit {

@@ -108,7 +108,7 @@ proptest! {
             w.write_record(row).unwrap();
         }
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        let t = tables::csv::parse(&text, delim);
+        let t = tables::csv::parse(&text, delim).unwrap();
         prop_assert_eq!(t.rows.len(), grid.len());
         for (r, row) in grid.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {

@@ -237,7 +237,15 @@ pub fn report_from_table(
         if row.is_blank() {
             continue;
         }
-        if let Some(e) = row_entry(source, row, &headers, meta, &mut seen, &mut diags) {
+        if let Some(e) = row_entry(
+            source,
+            row,
+            &table.header.cells,
+            &headers,
+            meta,
+            &mut seen,
+            &mut diags,
+        ) {
             entries.push(e);
         }
     }
@@ -311,6 +319,7 @@ fn header(source: &Path, row: &Row, diags: &mut Diagnostics) -> Vec<Option<&'sta
 fn row_entry(
     source: &Path,
     row: &Row,
+    header_names: &[String],
     headers: &[Option<&'static str>],
     meta: &ReportMeta,
     seen: &mut HashMap<String, usize>,
@@ -327,6 +336,22 @@ fn row_entry(
                     "this cell lies beyond the last column of the header",
                 )
                 .with_help("give the column a header, or move the value into its column"),
+            );
+        }
+    }
+    // A value under a column with no header would land nowhere.
+    for (i, cell) in row.cells.iter().enumerate().take(headers.len()) {
+        let unnamed = header_names.get(i).is_none_or(|h| h.trim().is_empty());
+        if unnamed && !cell.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    at(i + 1),
+                    format!(
+                        "this cell ({:?}) lies under a column with no header: it would be lost",
+                        short(cell.trim())
+                    ),
+                )
+                .with_help("give the column a header (task, status, progress, note, …), or move the value into its column"),
             );
         }
     }
@@ -385,22 +410,44 @@ fn row_entry(
                 .with_help("use done, in-progress, not-started, ongoing (or Đã hoàn thành, Đang thực hiện, Chưa triển khai, Thường xuyên)"),
         );
     }
-    let progress =
-        get("progress").and_then(
-            |(c, v)| match v.trim_end_matches('%').trim().parse::<u8>() {
-                Ok(p) if p <= 100 => Some(p),
-                _ => {
-                    diags.push(
-                        Diagnostic::error(
-                            at(c),
-                            format!("progress {:?} is not a number from 0 to 100", short(&v)),
-                        )
-                        .with_help("write a whole number of percent, e.g. 60"),
-                    );
-                    None
-                }
-            },
-        );
+    // Read as shown: `75`, `75%` (a cell formatted as a percentage is
+    // written as the sheet shows it), `75.00%`.
+    let progress = get("progress").and_then(|(c, v)| {
+        let number = v.trim_end_matches('%').trim();
+        match number.parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) && p.fract() == 0.0 => Some(p as u8),
+            Ok(p) if p > 0.0 && p < 1.0 && !v.contains('%') => {
+                diags.push(
+                    Diagnostic::error(
+                        at(c),
+                        format!(
+                            "progress {:?} is a fraction, not a number of percent from 0 to 100",
+                            short(&v)
+                        ),
+                    )
+                    .with_help(format!(
+                        "write {} (or format the cell as a percentage, which shows {}%)",
+                        (p * 100.0).round(),
+                        (p * 100.0).round()
+                    )),
+                );
+                None
+            }
+            _ => {
+                diags.push(
+                    Diagnostic::error(
+                        at(c),
+                        format!(
+                            "progress {:?} is not a whole number of percent from 0 to 100",
+                            short(&v)
+                        ),
+                    )
+                    .with_help("write a whole number of percent, e.g. 60 or 60%"),
+                );
+                None
+            }
+        }
+    });
     let mut parse_date = |k: &str| {
         get(k).and_then(|(c, v)| match date(&v, meta.century) {
             Ok(d) => Some(d),

@@ -6,13 +6,13 @@
 
 use std::path::Path;
 
-use super::{clean_text, Cell, Origin, ReadError, Table};
+use super::grid::{self, Budget};
+use super::{clean_text, zip_guard, Cell, Origin, ReadError, Table};
 
-/// Reads a CSV file into a table.
+/// Reads a CSV file into a table (a regular file of at most
+/// [`crate::limits::FILE_BYTES`], within the table limits).
 pub fn read(path: &Path) -> Result<Table, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        ReadError::new(path, format!("cannot read the file: {e}"), "check the path")
-    })?;
+    let bytes = zip_guard::read_file(path)?;
     let (text, encoding) = decode(&bytes).ok_or_else(|| {
         ReadError::new(
             path,
@@ -21,7 +21,7 @@ pub fn read(path: &Path) -> Result<Table, ReadError> {
         )
     })?;
     let delimiter = detect_delimiter(&text);
-    let mut t = parse(&text, delimiter);
+    let mut t = parse_at(path, &text, delimiter)?;
     if encoding != "UTF-8" {
         t.remarks
             .push(format!("the CSV file was read as {encoding}"));
@@ -74,21 +74,51 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.0
 }
 
-/// Parses text with a known delimiter.
-pub fn parse(text: &str, delimiter: u8) -> Table {
+/// Parses text with a known delimiter (for tests).
+pub fn parse(text: &str, delimiter: u8) -> Result<Table, ReadError> {
+    parse_at(Path::new("table.csv"), text, delimiter)
+}
+
+/// Parses the text of `path` with a known delimiter, within the table
+/// limits: empty cells at the end of a line do not widen the table.
+fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, ReadError> {
     let mut rdr = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut budget = Budget::default();
+    let mut width: u64 = 0;
+    let place = |line: u64, c: usize| format!("line {line}, column {}", c + 1);
     for rec in rdr.records() {
-        let Ok(rec) = rec else {
-            continue;
-        };
-        rows.push(rec.iter().map(|f| Cell::text(clean_text(f))).collect());
+        let rec = rec.map_err(|e| {
+            ReadError::new(path, format!("a line cannot be read as CSV: {e}"), RESAVE)
+        })?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let used = (0..rec.len())
+            .rev()
+            .find(|&i| rec.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        let mut row = Vec::with_capacity(used);
+        for (c, f) in rec.iter().take(used).enumerate() {
+            let text = clean_text(f);
+            if !text.is_empty() {
+                grid::check_text(path, || place(line, c), &text)?;
+                budget.take(path, 1, text.len() as u64, || place(line, c))?;
+            }
+            row.push(Cell::text(text));
+        }
+        width = width.max(used as u64);
+        grid::check_positions(
+            path,
+            &format!("{}: the lines up to here", place(line, 0)),
+            rows.len() as u64 + 1,
+            width.max(1),
+        )?;
+        rows.push(row);
     }
-    Table::new(Origin::Csv, rows)
+    Ok(Table::new(Origin::Csv, rows))
 }
 
 #[cfg(test)]
@@ -99,7 +129,7 @@ mod tests {
     fn semicolons_and_quoted_line_breaks() {
         let text = "TT;Nhiệm vụ;Cơ quan chủ trì\n1;\"Rà soát, đề xuất\";\"- Sở A;\n- Sở B\"\n";
         assert_eq!(detect_delimiter(text), b';');
-        let t = parse(text, b';');
+        let t = parse(text, b';').unwrap();
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.text_at(1, 1), "Rà soát, đề xuất");
         assert_eq!(t.text_at(1, 2), "- Sở A;\n- Sở B");
@@ -122,6 +152,25 @@ mod tests {
         assert_eq!(decode(&utf16).unwrap().0, "Sở");
         // "Sở" in Windows-1258 is not guessed.
         assert_eq!(decode(&[b'S', 0xf5, 0xd2]), None);
+    }
+
+    #[test]
+    fn a_line_of_empty_cells_does_not_widen_the_table_and_far_cells_are_refused() {
+        let text = format!("TT,Nhiệm vụ{}\n1,x\n", ",".repeat(1_000_000));
+        let t = parse(&text, b',').unwrap();
+        assert_eq!(t.width(), 2);
+        let far = format!(
+            "TT,Nhiệm vụ\n{}\n1{}x\n",
+            "1,a\n".repeat(1_000),
+            ",".repeat(5_000)
+        );
+        let e = parse(&far, b',').unwrap_err();
+        assert!(
+            e.message.starts_with(
+                "line 1002, column 1: the lines up to here span 1002 rows × 5001 columns"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

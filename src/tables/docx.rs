@@ -2,54 +2,51 @@
 //! each `w:tbl` into a [`Table`], following `w:gridSpan` (merged across) and
 //! `w:vMerge` (merged down). Paragraphs of a cell become lines.
 
-use std::io::Read;
 use std::path::Path;
 
 use roxmltree::{Document, Node};
 
-use super::{clean_text, Cell, Origin, ReadError, Table};
-
-/// Largest `word/document.xml` read, in bytes.
-const MAX_XML: u64 = 256 * 1024 * 1024;
+use super::grid::{self, Budget};
+use super::{clean_text, xml_guard, zip_guard, Cell, Origin, ReadError, Table};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+const RESAVE: &str = "open it in Word or LibreOffice and save it as .docx";
+
 /// Reads every top-level table of a Word document, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        ReadError::new(path, format!("cannot open the file: {e}"), "check the path")
-    })?;
-    let not_word = |e: &dyn std::fmt::Display| {
+    let mut zip = zip_guard::open(path, "a Word (.docx) file", RESAVE)?;
+    let Some(xml) = zip_guard::part(path, &mut zip, "word/document.xml")? else {
+        return Err(ReadError::new(
+            path,
+            "this is not a Word (.docx) file: it has no word/document.xml",
+            RESAVE,
+        ));
+    };
+    drop(zip);
+    parse_at(path, &xml)
+}
+
+/// Parses the XML of `word/document.xml` into its tables (for tests).
+pub fn parse_document(xml: &str) -> Result<Vec<Table>, ReadError> {
+    parse_at(Path::new("word/document.xml"), xml)
+}
+
+/// Parses the XML of `word/document.xml` of `path` into its tables,
+/// within the table limits.
+fn parse_at(path: &Path, xml: &str) -> Result<Vec<Table>, ReadError> {
+    xml_guard::check(path, "word/document.xml", xml)?;
+    let doc = Document::parse_with_options(xml, xml_guard::options()).map_err(|e| {
         ReadError::new(
             path,
             format!("this is not a Word (.docx) file: {e}"),
-            "open it in Word or LibreOffice and save it as .docx",
+            RESAVE,
         )
-    };
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_word(&e))?;
-    let mut xml = String::new();
-    let part = zip.by_name("word/document.xml").map_err(|e| not_word(&e))?;
-    // A bound on the text read, so a malformed or hostile file cannot
-    // exhaust memory (real plans are a few megabytes at most).
-    part.take(MAX_XML + 1)
-        .read_to_string(&mut xml)
-        .map_err(|e| not_word(&e))?;
-    if xml.len() as u64 > MAX_XML {
-        return Err(ReadError::new(
-            path,
-            "the document's text is larger than 256 MB",
-            "split the document, or save the appendix table alone as .docx or .xlsx",
-        ));
-    }
-    parse_document(&xml).map_err(|e| not_word(&e))
-}
-
-/// Parses the XML of `word/document.xml` into its tables.
-pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
-    let doc = Document::parse(xml)?;
+    })?;
     let Some(body) = doc.descendants().find(|n| is(n, "body")) else {
         return Ok(Vec::new());
     };
+    let mut budget = Budget::default();
     let mut tables = Vec::new();
     let mut before: Vec<String> = Vec::new();
     for node in body.children().filter(Node::is_element) {
@@ -59,7 +56,7 @@ pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
                 before.push(text);
             }
         } else if is(&node, "tbl") {
-            let mut t = table(node, tables.len() + 1);
+            let mut t = table(path, node, tables.len() + 1, &mut budget)?;
             t.before = std::mem::take(&mut before);
             tables.push(t);
         } else if is(&node, "sdt") {
@@ -68,7 +65,7 @@ pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
                 if inner.ancestors().skip(1).any(|a| is(&a, "tbl")) {
                     continue;
                 }
-                let mut t = table(inner, tables.len() + 1);
+                let mut t = table(path, inner, tables.len() + 1, &mut budget)?;
                 t.before = std::mem::take(&mut before);
                 tables.push(t);
             }
@@ -103,8 +100,9 @@ enum VMerge {
     Continue,
 }
 
-fn table(tbl: Node, n: usize) -> Table {
+fn table(path: &Path, tbl: Node, n: usize, budget: &mut Budget) -> Result<Table, ReadError> {
     let mut raw_rows: Vec<Vec<(usize, RawCell)>> = Vec::new();
+    let place = |r: usize, c: usize| format!("table {n}, row {}, column {}", r + 1, c + 1);
     for tr in tbl.children().filter(|c| is(c, "tr")) {
         let mut col = 0;
         let mut cells = Vec::new();
@@ -131,8 +129,21 @@ fn table(tbl: Node, n: usize) -> Table {
                 },
             };
             let text = clean_text(&cell_text(tc));
+            let r = raw_rows.len();
+            if !text.is_empty() {
+                grid::check_text(path, || place(r, col), &text)?;
+                budget.take(path, 1, text.len() as u64, || place(r, col))?;
+            }
             cells.push((col, RawCell { text, span, vmerge }));
             col += span;
+        }
+        // Empty cells at the end of a row hold nothing: they do not widen
+        // the grid.
+        while cells
+            .last()
+            .is_some_and(|(_, c)| c.text.is_empty() && c.span == 1 && c.vmerge == VMerge::None)
+        {
+            cells.pop();
         }
         raw_rows.push(cells);
     }
@@ -141,6 +152,12 @@ fn table(tbl: Node, n: usize) -> Table {
         .filter_map(|r| r.last().map(|(c, rc)| c + rc.span))
         .max()
         .unwrap_or(0);
+    grid::check_positions(
+        path,
+        &format!("table {n}: its rows"),
+        raw_rows.len() as u64,
+        width as u64,
+    )?;
     let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::empty(); width]; raw_rows.len()];
     for (r, cells) in raw_rows.iter().enumerate() {
         for (c, rc) in cells {
@@ -178,7 +195,7 @@ fn table(tbl: Node, n: usize) -> Table {
             }
         }
     }
-    Table::new(Origin::WordTable(n), rows)
+    Ok(Table::new(Origin::WordTable(n), rows))
 }
 
 /// The `w:tc` cells of a row, including those wrapped in content controls.
@@ -288,5 +305,18 @@ mod tests {
         let e = read(&p).unwrap_err();
         assert!(e.message.contains("not a Word"), "{e}");
         assert!(e.help.contains(".docx"));
+        // Rows of 70 empty cells spanning 64 columns each, then one word:
+        // 1,000 rows of 4,481 positions, refused before they are made.
+        let row = format!(
+            "<w:tr>{}{}</w:tr>",
+            tc("", r#"<w:gridSpan w:val="64"/>"#).repeat(70),
+            tc("x", "")
+        );
+        let e = parse_document(&doc(&format!("<w:tbl>{}</w:tbl>", row.repeat(1_000)))).unwrap_err();
+        assert!(
+            e.message
+                .contains("table 1: its rows span 1000 rows × 4481 columns"),
+            "{e}"
+        );
     }
 }
