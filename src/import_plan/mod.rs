@@ -205,6 +205,8 @@ fn load_registry(
 /// count, in first-seen order.
 fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
+    // Where each name is in `out`: counting costs one lookup per name.
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
@@ -212,9 +214,12 @@ fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, us
             let cell = crate::load::files::without_invisible(cell);
             for u in registry.resolve(&cell).unknown {
                 let name = u.text;
-                match out.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += 1,
-                    None => out.push((name, 1)),
+                match at.get(&name) {
+                    Some(&i) => out[i].1 += 1,
+                    None => {
+                        at.insert(name.clone(), out.len());
+                        out.push((name, 1));
+                    }
                 }
             }
         }
@@ -338,15 +343,16 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
     summary.unknown_agencies = unknown_agencies(&imported, &registry);
     // A name that is a registered agency's name but for an abbreviation or
     // spacing is not a new body: the summary says whose alias it should be.
+    let variants = agencies::Variants::of(&registry);
     let (known, new): (Vec<_>, Vec<_>) = summary
         .unknown_agencies
         .iter()
         .cloned()
-        .partition(|(n, _)| agencies::registered_variant(n, &registry).is_some());
+        .partition(|(n, _)| variants.find(n).is_some());
     summary.variants = known
         .iter()
         .filter_map(|(n, _)| {
-            let a = agencies::registered_variant(n, &registry)?;
+            let a = variants.find(n)?;
             Some((n.clone(), a.id.to_string(), a.name.clone()))
         })
         .collect();
