@@ -19,6 +19,7 @@ pub mod serve;
 pub mod tables;
 pub mod timing;
 pub mod validate;
+pub mod write_guard;
 
 use std::path::{Path, PathBuf};
 

@@ -115,41 +115,18 @@ fn plan_dir(content: &Path, id: &str) -> Result<PathBuf, ImportError> {
     Ok(content.join("plans").join(id))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), ImportError> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            ImportError::new(
-                dir,
-                format!("cannot create the directory: {e}"),
-                "check the --content path and its permissions",
-            )
-        })?;
-    }
-    std::fs::write(path, text).map_err(|e| {
-        ImportError::new(
-            path,
-            format!("cannot write the file: {e}"),
-            "check the --content path and its permissions",
-        )
-    })
-}
-
-/// Appends `text` to the file at `path` (creating it), leaving its bytes
-/// untouched.
-fn append_file(path: &Path, text: &str) -> Result<(), ImportError> {
-    use std::io::Write;
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| {
-            ImportError::new(
-                path,
-                format!("cannot add to the file: {e}"),
-                "check the --content path and its permissions",
-            )
-        })
+/// Writes `text` at `path` (inside `content`) through
+/// [`crate::write_guard`]: never through a symbolic link, also with `--force`.
+fn write_file(
+    content: &Path,
+    path: &Path,
+    text: &str,
+    mode: crate::write_guard::Mode,
+) -> Result<(), ImportError> {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    crate::write_guard::write(content, rel, text, mode)
+        .map(|_| ())
+        .map_err(|e| ImportError::new(&e.path, e.message, e.help))
 }
 
 /// `minhbach new`: writes a commented `plan.md` and `tasks.yaml` for a plan
@@ -167,8 +144,9 @@ pub fn new_plan(content: &Path, id: &str) -> Result<Vec<PathBuf>, ImportError> {
             ));
         }
     }
-    write_file(&plan, &scaffold::plan_md(id, None))?;
-    write_file(&tasks, &scaffold::tasks_yaml())?;
+    use crate::write_guard::Mode;
+    write_file(content, &plan, &scaffold::plan_md(id, None), Mode::New)?;
+    write_file(content, &tasks, &scaffold::tasks_yaml(), Mode::New)?;
     Ok(vec![plan, tasks])
 }
 
@@ -385,7 +363,9 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         summary.added_agencies = entries;
         agencies_update = Some((path, addition));
     }
-    write_file(&tasks_path, &yaml)?;
+    use crate::write_guard::Mode;
+    let mode = if opts.force { Mode::Replace } else { Mode::New };
+    write_file(&opts.content, &tasks_path, &yaml, mode)?;
     summary.written.push(tasks_path);
     if plan_path.exists() {
         summary.remarks.push(format!(
@@ -393,11 +373,16 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             plan_path.display()
         ));
     } else {
-        write_file(&plan_path, &scaffold::plan_md(&opts.id, Some(&source)))?;
+        write_file(
+            &opts.content,
+            &plan_path,
+            &scaffold::plan_md(&opts.id, Some(&source)),
+            Mode::New,
+        )?;
         summary.written.push(plan_path);
     }
     if let Some((path, addition)) = agencies_update {
-        append_file(&path, &addition)?;
+        write_file(&opts.content, &path, &addition, Mode::Append)?;
         summary.written.push(path);
     }
     Ok(summary)

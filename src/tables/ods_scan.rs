@@ -95,12 +95,8 @@ pub fn scan(
     let mut tables: Vec<TableState> = Vec::new();
     let mut row: Option<RowState> = None;
     let mut cell: Option<CellState> = None;
-    loop {
-        let event = match reader.read_event() {
-            Ok(e) => e,
-            // Malformed XML is left for calamine to report.
-            Err(_) => break,
-        };
+    // Malformed XML ends the pass: it is left for calamine to report.
+    while let Ok(event) = reader.read_event() {
         let (start, empty) = match &event {
             Event::Start(e) => (Some(e.clone()), false),
             Event::Empty(e) => (Some(e.clone()), true),

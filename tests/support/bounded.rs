@@ -49,6 +49,8 @@ pub fn run(dir: &Path, args: &[&str], deadline: Duration) -> Outcome {
 }
 
 /// As [`run`], with a file-size limit (`ulimit -f`) in bytes as well.
+// The child is reaped with `wait4` (for its peak memory), not `wait`.
+#[allow(clippy::zombie_processes)]
 pub fn run_with(dir: &Path, args: &[&str], deadline: Duration, fsize: Option<u64>) -> Outcome {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_minhbach"));
     cmd.args(args)
