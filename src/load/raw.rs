@@ -485,6 +485,10 @@ pub struct ReportFile {
     /// Free note.
     #[serde(default)]
     pub note: Option<String>,
+    /// The report this one corrects (its file name without `.yaml`): on
+    /// the same date, this one's entries hold over that one's.
+    #[serde(default)]
+    pub corrects: Option<String>,
     /// One entry per task reported.
     #[serde(default)]
     pub entries: Vec<EntryRaw>,

@@ -10,6 +10,7 @@ mod duties;
 pub mod languages;
 mod meaning;
 mod plans;
+mod report_order;
 mod reports;
 pub mod site;
 
