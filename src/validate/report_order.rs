@@ -116,6 +116,9 @@ fn says(e: &Entry) -> String {
     s
 }
 
+/// A date and a task (plan and task index).
+type DayTask = (chrono::NaiveDate, usize, usize);
+
 /// Reports an entry that disagrees with an entry of another report of the
 /// same date on the same task, unless one report corrects the other.
 /// `reports` are in the order [`sort`] gives.
@@ -126,7 +129,7 @@ pub fn disagreements(reports: &[Report], plans: &[Plan], files: &Files, diags: &
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     // The entries of each task on each date, in report order.
-    let mut seen: HashMap<(chrono::NaiveDate, usize, usize), Vec<(usize, &Entry)>> = HashMap::new();
+    let mut seen: HashMap<DayTask, Vec<(usize, &Entry)>> = HashMap::new();
     for (ri, r) in reports.iter().enumerate() {
         for e in &r.entries {
             let earlier = seen.entry((r.date, e.plan, e.task)).or_default();
