@@ -113,3 +113,80 @@ fn a_huge_field_is_refused_at_its_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_size_limit_ends_the_build_with_the_file_named_and_no_staging_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    content_with(tmp.path(), &[]);
+    // A first build publishes a site.
+    let ok = bounded::run(
+        tmp.path(),
+        &["build", "--content", "c", "--output", "out"],
+        DEADLINE,
+    );
+    assert_eq!(ok.code, Some(0), "{ok:#?}");
+    let before = common::snapshot(&tmp.path().join("out"));
+    // A changed site built under `ulimit -f` of 20 KB: some page is larger.
+    write_content(
+        &tmp.path().join("c"),
+        &[(
+            "plans/kh-thu/plan.md",
+            &common::PLAN_MD.replace("Nội dung.", &"Nội dung dài. ".repeat(3_000)),
+        )],
+    );
+    let out = bounded::run_with(
+        tmp.path(),
+        &["build", "--content", "c", "--output", "out"],
+        DEADLINE,
+        Some(20_000),
+    );
+    let err = out.refused_within(30);
+    assert!(err.contains("File too large"), "{err}");
+    assert!(err.contains(".out.new/"), "the file is named: {err}");
+    assert!(err.contains("ulimit -f"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!left.iter().any(|n| n.starts_with(".out")), "{left:?}");
+    assert_eq!(common::snapshot(&tmp.path().join("out")), before);
+}
+
+#[test]
+fn the_output_limit_stops_a_site_that_grows_past_it_naming_the_longest_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 30 tasks of 18,700 characters each: every text is copied into the
+    // task's page, the plan's page, the agency's page, data files…
+    let mut tasks = String::from("groups:\n  - code: \"I\"\n    title: \"NHÓM\"\n    tasks:\n");
+    for i in 1..=30 {
+        let long = format!("Nhiệm vụ {i} rất dài ").repeat(1_000);
+        tasks.push_str(&format!(
+            "      - number: \"{i}\"\n        task: \"{long}\"\n        lead: \"Sở KH&CN\"\n        deadline: \"Tháng 9/2025\"\n"
+        ));
+    }
+    content_with(
+        tmp.path(),
+        &[
+            ("site.yaml", &format!("{}max_output_mb: 1\n", common::SITE)),
+            ("plans/kh-thu/tasks.yaml", &tasks),
+        ],
+    );
+    let out = bounded::run(
+        tmp.path(),
+        &["build", "--content", "c", "--output", "out"],
+        DEADLINE,
+    );
+    let err = out.refused_within(30);
+    assert!(
+        err.contains("more than the limit of 1 MB of output per build"),
+        "{err}"
+    );
+    assert!(err.contains("site.yaml"), "{err}");
+    assert!(
+        err.contains("the longest text of the content is the `task` of task kh-thu/10"),
+        "{err}"
+    );
+    assert!(err.contains("max_output_mb"), "{err}");
+    assert!(!tmp.path().join("out").exists());
+    assert!(!tmp.path().join(".out.new").exists());
+}

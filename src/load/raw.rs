@@ -56,6 +56,10 @@ pub struct SiteFile {
     /// builds on (relative to this directory), e.g. `../../content`.
     #[serde(default)]
     pub base: Option<String>,
+    /// The most the built site may weigh, in megabytes (default: the
+    /// limit of [`crate::limits::OUTPUT_BYTES`]).
+    #[serde(default)]
+    pub max_output_mb: Option<u64>,
 }
 
 fn default_language() -> String {
