@@ -126,6 +126,15 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path, line_offset: usi
         None => raw,
     };
     let loc = Location::new(file, line, column);
+    if msg.contains("repetition limit exceeded") {
+        // The YAML library's own bound: aliases may not repeat the file's
+        // values more than about a hundred times over.
+        return Diagnostic::error(
+            Location::file(file),
+            "with its aliases expanded, the file repeats its values more than a hundred times over, more than the YAML reader allows",
+        )
+        .with_help(crate::limits::YAML_NODES.help());
+    }
     if msg.contains("unknown field") {
         Diagnostic::error(loc, format!("misspelled or unknown field: {msg}"))
             .with_help("use one of the allowed field names listed above (see docs/content.md)")
