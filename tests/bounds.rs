@@ -7,6 +7,8 @@
 #[path = "support/bounded.rs"]
 mod bounded;
 mod common;
+#[path = "support/office.rs"]
+mod office;
 
 use std::path::Path;
 use std::time::Duration;
@@ -189,4 +191,160 @@ fn the_output_limit_stops_a_site_that_grows_past_it_naming_the_longest_text() {
     assert!(err.contains("max_output_mb"), "{err}");
     assert!(!tmp.path().join("out").exists());
     assert!(!tmp.path().join(".out.new").exists());
+}
+
+/// Runs `import-plan FILE` (into a content folder of its own) and
+/// `import-report FILE` on the bytes given, both held to the bounds.
+fn import_both(name: &str, bytes: &[u8]) -> Vec<String> {
+    let tmp = tempfile::tempdir().unwrap();
+    content_with(tmp.path(), &[]);
+    std::fs::write(tmp.path().join(name), bytes).unwrap();
+    let mut errs = Vec::new();
+    for args in [
+        vec![
+            "import-plan",
+            name,
+            "--id",
+            "kh-moi",
+            "--content",
+            "c",
+            "--force",
+        ],
+        vec![
+            "import-report",
+            name,
+            "--period",
+            "2025-09",
+            "--date",
+            "2025-09-10",
+        ],
+    ] {
+        let out = bounded::run(tmp.path(), &args, DEADLINE);
+        eprintln!(
+            "{} {name}: exit {:?} in {:.2} s, peak {} MiB",
+            args[0],
+            out.code,
+            out.elapsed.as_secs_f64(),
+            out.peak_mib
+        );
+        errs.push(out.refused_within(20).to_string());
+    }
+    assert!(!tmp.path().join("c/plans/kh-moi").exists());
+    errs
+}
+
+fn cell(r: u32, c: u16, t: &str) -> (u32, u16, String) {
+    (r, c, t.to_string())
+}
+
+#[test]
+fn a_sheet_is_measured_by_the_cells_it_holds_not_its_range() {
+    // A1 and XFD1048576: 17 billion positions, never allocated.
+    let x = office::xlsx(
+        &[
+            cell(0, 0, "TT"),
+            cell(0, 1, "Nhiệm vụ"),
+            cell(1_048_575, 16_383, "x"),
+        ],
+        &[],
+    );
+    for e in import_both("sparse.xlsx", &x) {
+        assert!(
+            e.contains(
+                "sparse.xlsx: error: Sheet1!A1: the cells from Sheet1!A1 to Sheet1!XFD1048576"
+            ),
+            "{e}"
+        );
+        assert!(e.contains("positions (rows × columns) per table"), "{e}");
+    }
+}
+
+#[test]
+fn a_repeated_ods_row_is_counted_before_it_is_expanded() {
+    let ods = office::ods(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>TT</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Nhiệm vụ</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell office:value-type="string"><text:p>1</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Việc</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert!(ods.len() < 2_000);
+    for e in import_both("repeat.ods", &ods) {
+        assert!(
+            e.contains("S!A2 (its row is repeated 1048570 times)"),
+            "{e}"
+        );
+        assert!(e.contains("non-empty cells per file"), "{e}");
+    }
+}
+
+#[test]
+fn a_zip_bomb_a_bad_checksum_and_a_wide_word_table_are_refused() {
+    // 2,000 rows of 40,000 empty cells: 290 MB of XML in a small file.
+    let row = format!("<w:tr>{}</w:tr>", "<w:tc><w:p/></w:tc>".repeat(40_000));
+    let docx = office::docx(&format!("<w:tbl>{}</w:tbl>", row.repeat(400)));
+    let e = &import_both("wide.docx", &docx)[0];
+    assert!(e.contains("the part \"word/document.xml\":"), "{e}");
+    assert!(
+        e.contains("more than the limit of 64 MB uncompressed per part of the file"),
+        "{e}"
+    );
+    // A part whose stored checksum does not match its bytes.
+    let mut x = office::xlsx(
+        &[
+            cell(0, 0, "TT"),
+            cell(0, 1, "Nhiệm vụ"),
+            cell(1, 0, "1"),
+            cell(1, 1, "Việc"),
+        ],
+        &[],
+    );
+    let name = b"xl/worksheets/sheet1.xml";
+    let mut i = 0;
+    while let Some(k) = x[i..].windows(name.len()).position(|w| w == name) {
+        let at = i + k;
+        if at >= 46 && x[at - 46..at - 42] == *b"PK\x01\x02" {
+            x[at - 46 + 16] ^= 0xff;
+        }
+        i = at + 1;
+    }
+    for e in import_both("damaged.xlsx", &x) {
+        assert!(
+            e.contains("the part \"xl/worksheets/sheet1.xml\" of the file is damaged"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn a_shared_string_in_many_cells_and_overlapping_merges_are_refused_by_cell() {
+    let big = "B".repeat(30_000);
+    let mut cells = vec![cell(0, 0, "TT"), cell(0, 1, "Nhiệm vụ")];
+    cells.extend((1..200).map(|r| cell(r, 1, &big)));
+    for e in import_both("long.xlsx", &office::xlsx(&cells, &[])) {
+        assert!(
+            e.contains("Sheet1!B2: this cell has 30,000 characters"),
+            "{e}"
+        );
+    }
+    let cells = vec![
+        cell(0, 0, "TT"),
+        cell(0, 1, "Nhiệm vụ"),
+        cell(1, 0, "1"),
+        cell(1, 1, "Việc một"),
+        cell(2, 1, "Việc hai"),
+        cell(3, 1, "Việc ba"),
+    ];
+    let e = &import_both("merges.xlsx", &office::xlsx(&cells, &[(1, 1, 3, 1)]))[0];
+    assert!(
+        e.contains("Sheet1!B3: this cell holds text but lies under the merged range Sheet1!B2:B4"),
+        "{e}"
+    );
+    // Ranges over empty cells (A3:B4 and B4:C5) that share B4.
+    let mut cells = cells[..4].to_vec();
+    cells.push(cell(4, 3, "x"));
+    let e = &import_both(
+        "overlap.xlsx",
+        &office::xlsx(&cells, &[(2, 0, 3, 1), (3, 1, 4, 2)]),
+    )[0];
+    assert!(
+        e.contains("Sheet1!A3:B4 and Sheet1!B4:C5: these merged ranges overlap"),
+        "{e}"
+    );
 }

@@ -6,6 +6,8 @@
 //! number of cases with `PROPTEST_CASES` for a bounded run.
 
 mod common;
+#[path = "support/office.rs"]
+mod office;
 #[path = "support/scan.rs"]
 mod scan;
 
@@ -344,7 +346,7 @@ proptest! {
         let p = dir.path().join("s.xlsx");
         // Ranges may overlap each other or cells with text.
         let ranges: Vec<(u32, u16, u32, u16)> = merges.iter().map(|(r, c, h, w)| (*r, *c, r + h, c + w)).collect();
-        std::fs::write(&p, raw_xlsx(&cells, &ranges)).unwrap();
+        std::fs::write(&p, office::xlsx(&cells, &ranges)).unwrap();
         let started = std::time::Instant::now();
         match minhbach::tables::read(&p) {
             Ok(tables) => {
@@ -388,51 +390,6 @@ proptest! {
     }
 }
 
-/// An `.xlsx` written part by part (a spreadsheet library takes a third of
-/// a second for a cell at row 1,000,000): inline strings at their cells,
-/// and merged ranges.
-fn raw_xlsx(cells: &[(u32, u16, String)], merges: &[(u32, u16, u32, u16)]) -> Vec<u8> {
-    use std::io::Write;
-    let name =
-        |r: u32, c: u16| format!("{}{}", minhbach::tables::column_letters(c as usize), r + 1);
-    let mut rows: std::collections::BTreeMap<u32, std::collections::BTreeMap<u16, &str>> =
-        Default::default();
-    for (r, c, t) in cells {
-        rows.entry(*r).or_default().insert(*c, t);
-    }
-    let mut data = String::new();
-    for (r, cs) in &rows {
-        data.push_str(&format!("<row r=\"{}\">", r + 1));
-        for (c, t) in cs {
-            data.push_str(&format!(
-                "<c r=\"{}\" t=\"inlineStr\"><is><t>{t}</t></is></c>",
-                name(*r, *c)
-            ));
-        }
-        data.push_str("</row>");
-    }
-    let m: String = merges
-        .iter()
-        .map(|(r, c, b, e)| format!("<mergeCell ref=\"{}:{}\"/>", name(*r, *c), name(*b, *e)))
-        .collect();
-    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    let parts = [
-        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
-        ("_rels/.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
-        ("xl/workbook.xml", format!(r#"<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
-        ("xl/_rels/workbook.xml.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
-        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{data}</sheetData>{}</worksheet>"#, if m.is_empty() { String::new() } else { format!("<mergeCells>{m}</mergeCells>") })),
-    ];
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (n, text) in parts {
-        z.start_file(n, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        z.write_all(text.as_bytes()).unwrap();
-    }
-    z.finish().unwrap().into_inner()
-}
-
 /// A small valid `.xlsx` with a header and two rows.
 fn small_xlsx() -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -454,21 +411,12 @@ fn small_xlsx() -> Vec<u8> {
 
 /// A small valid `.docx` holding one table.
 fn small_docx() -> Vec<u8> {
-    use std::io::Write;
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let tc = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
-    let doc = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body><w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl></w:body></w:document>"#,
+    office::docx(&format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
         tc("TT"),
         tc("Nhiệm vụ"),
         tc("1"),
         tc("Rà soát")
-    );
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default();
-    z.start_file("[Content_Types].xml", opts).unwrap();
-    z.write_all(b"<Types/>").unwrap();
-    z.start_file("word/document.xml", opts).unwrap();
-    z.write_all(doc.as_bytes()).unwrap();
-    z.finish().unwrap().into_inner()
+    ))
 }
