@@ -50,24 +50,58 @@ fn leftover_words_after_a_name_are_a_warning_naming_them() {
 
 #[test]
 fn an_unregistered_name_with_commas_is_suggested_whole() {
-    let d = check_cell("Bộ Văn hóa, Thể thao và Du lịch");
+    let d = check_cell("Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang");
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].severity, Severity::Error);
     assert!(
-        d[0].message.contains("\"Bộ Văn hóa, Thể thao và Du lịch\""),
+        d[0].message
+            .contains("\"Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang\""),
         "{}",
         d[0]
     );
     let help = d[0].help.as_deref().unwrap_or_default();
     assert!(
-        help.contains("name: \"Bộ Văn hóa, Thể thao và Du lịch\""),
+        help.contains("name: \"Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang\""),
         "{help}"
     );
     assert!(
-        help.contains("id: bo-van-hoa-the-thao-va-du-lich"),
+        help.contains("id: so-van-hoa-the-thao-va-du-lich-tinh-ha-giang"),
         "{help}"
     );
     assert!(!help.contains("did you mean"), "no unrelated body: {help}");
+}
+
+#[test]
+fn a_national_body_is_named_from_the_reference_never_as_another_body() {
+    // Bộ KH&CN is one letter pair from Bộ KH&ĐT, another ministry: the
+    // reference registry says what it is, and no other body is suggested.
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let agencies = format!(
+        "{AGENCIES}  - id: bo-kh-dt\n    name: \"Bộ Kế hoạch và Đầu tư\"\n    kind: central\n    aliases: [\"Bộ KH&ĐT\"]\n"
+    );
+    let tasks = TASKS.replace("lead: \"VP UBND tỉnh\"", "lead: \"Bộ KH&CN, Bộ TTTT\"");
+    write_content(
+        tmp.path(),
+        &[
+            ("agencies.yaml", &agencies),
+            ("plans/kh-thu/tasks.yaml", &tasks),
+        ],
+    );
+    let report = minhbach::check(tmp.path(), None);
+    let d: Vec<_> = report.diagnostics.sorted().into_iter().cloned().collect();
+    assert_eq!(d.len(), 2, "{d:#?}");
+    let help0 = d[0].help.as_deref().unwrap_or_default();
+    assert!(d[0].message.contains("\"Bộ KH&CN\""), "{}", d[0]);
+    assert!(help0.contains("\"Bộ Khoa học và Công nghệ\""), "{help0}");
+    assert!(!help0.contains("did you mean"), "{help0}");
+    let help1 = d[1].help.as_deref().unwrap_or_default();
+    assert!(d[1].message.contains("\"Bộ TTTT\""), "{}", d[1]);
+    assert!(
+        help1.contains("\"Bộ Thông tin và Truyền thông\"")
+            && help1.contains("merged into Bộ Khoa học và Công nghệ from 01/03/2025"),
+        "{help1}"
+    );
 }
 
 #[test]

@@ -225,24 +225,33 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
         ]
     );
     let text = std::fs::read_to_string(content.path().join("plans/ngay-thang/tasks.yaml")).unwrap();
+    // The dates typed as text settle the file's order: month first, for
+    // every date column, declared once and kept verbatim.
+    assert!(text.contains("date_order: month_day"), "{text}");
+    assert!(text.contains("deadline: \"06/30/2025\"\n"), "{text}");
+    // 07/01/2025 cannot tell by itself: it is read month first, and the
+    // inference waits on the review list.
+    assert!(text.contains("start: \"07/01/2025\"\n"), "{text}");
+    assert!(text.contains("- what: date_order"), "{text}");
+    assert!(text.contains("Sheet1!D3"), "{text}");
+    // A date cell formatted day first holds a known day: stated beside it.
     assert!(
-        text.contains(
-            "deadline: \"06/30/2025\"   # written month-first (month/day/year): means 30/06/2025"
-        ),
+        text.contains("start: \"01/09/2025\"   # stored as a date: 01/09/2025 (the cell's format puts the day first)"),
         "{text}"
     );
-    assert!(text.contains("means 01/07/2025"), "{text}");
     assert!(
-        text.contains(
-            "deadline: \"10/31/2025\"   # written month-first (month/day/year): means 31/10/2025"
-        ),
+        text.contains("start_meaning: { due: 2025-09-01, by: import }"),
         "{text}"
     );
-    // The serial shown day-first carries no comment.
-    assert!(text.contains("deadline: \"30/09/2025\"\n"), "{text}");
+    assert!(
+        text.contains("deadline_meaning: { due: 2025-09-30, by: import }"),
+        "{text}"
+    );
+    // A date cell formatted month first reads the file's way: nothing to state.
+    assert!(text.contains("deadline: \"10/31/2025\"\n"), "{text}");
     let orders = summary.date_orders.join("\n");
     assert!(
-        orders.contains("\"Bắt đầu\"") && orders.contains("month-first"),
+        orders.contains("month first") && orders.contains("06/15/2025 at Sheet1!D2"),
         "{orders}"
     );
     assert!(
@@ -251,19 +260,6 @@ fn month_first_dates_and_date_serials_come_out_as_shown() {
             .iter()
             .any(|r| r.contains("stored as dates")),
         "{summary}"
-    );
-    // The meaning is stated beside the words, so `check` reads the right days.
-    assert!(
-        text.contains("deadline_meaning: { due: 2025-06-30 }"),
-        "{text}"
-    );
-    assert!(
-        text.contains("start_meaning: { due: 2025-07-01 }"),
-        "{text}"
-    );
-    assert!(
-        text.contains("deadline_meaning: { before: 2025-12-31 }"),
-        "{text}"
     );
     std::fs::write(
         content.path().join("site.yaml"),

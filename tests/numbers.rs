@@ -80,8 +80,8 @@ fn parts(html: &str) -> BTreeMap<String, Vec<(String, String)>> {
 }
 
 /// What the published open data says each agency's tasks are, recomputed
-/// here: members expanded to any depth (fixed point), each task in the
-/// most direct part.
+/// here: members expanded to any depth (fixed point), a merged body's
+/// tasks its successors' too, each task in the most direct part.
 fn expected_parts(out: &Path) -> BTreeMap<String, BTreeMap<(String, String), &'static str>> {
     let agencies = csv_rows(&out.join("du-lieu/co-quan.csv"));
     let mut contains: BTreeMap<String, BTreeSet<String>> = agencies
@@ -104,6 +104,27 @@ fn expected_parts(out: &Path) -> BTreeMap<String, BTreeMap<(String, String), &'s
             break;
         }
     }
+    // Each agency with the bodies merged into it, at any depth.
+    let successor: BTreeMap<String, String> = agencies
+        .iter()
+        .filter(|a| !a["successor"].is_empty())
+        .map(|a| (a["id"].clone(), a["successor"].clone()))
+        .collect();
+    let mut names: BTreeMap<String, BTreeSet<String>> = agencies
+        .iter()
+        .map(|a| (a["id"].clone(), BTreeSet::from([a["id"].clone()])))
+        .collect();
+    for start in successor.keys() {
+        let mut at = start.clone();
+        let mut seen = BTreeSet::new();
+        while let Some(next) = successor.get(&at) {
+            if !seen.insert(next.clone()) {
+                break;
+            }
+            names.entry(next.clone()).or_default().insert(start.clone());
+            at = next.clone();
+        }
+    }
     let ids = |s: &str| -> Vec<String> {
         s.split(';')
             .filter(|x| !x.is_empty())
@@ -115,10 +136,14 @@ fn expected_parts(out: &Path) -> BTreeMap<String, BTreeMap<(String, String), &'s
         let key = (t["plan_id"].clone(), t["task_id"].clone());
         let (lead, coop) = (ids(&t["lead_ids"]), ids(&t["cooperate_ids"]));
         for a in contains.keys() {
-            let within = |gs: &[String]| gs.iter().any(|g| g != a && contains[g].contains(a));
-            let part = if lead.contains(a) {
+            let mine = &names[a];
+            let within = |gs: &[String]| {
+                gs.iter()
+                    .any(|g| g != a && contains[g].iter().any(|m| mine.contains(m)))
+            };
+            let part = if lead.iter().any(|x| mine.contains(x)) {
                 "lead"
-            } else if coop.contains(a) {
+            } else if coop.iter().any(|x| mine.contains(x)) {
                 "cooperate"
             } else if within(&lead) {
                 "group-lead"

@@ -128,6 +128,18 @@ fn csv_opens_in_excel_and_is_safe() {
     assert_eq!(&t18[col("deadline_last_day")], "2025-09-30");
     assert_eq!(&t18[col("lead_ids")], "so-khcn");
     assert_eq!(&t18[col("state_label")], "Quá hạn, chưa có báo cáo");
+    // A start time's first day sits beside the deadline's last day; none
+    // for a start that names no date.
+    let task = |id: &str| {
+        rows.iter()
+            .find(|r| &r[col("plan_id")] == "223-kh-ubnd-2024" && &r[col("task_id")] == id)
+            .unwrap()
+    };
+    assert_eq!(&task("1")[col("start_text")], "Tháng 12/2024");
+    assert_eq!(&task("1")[col("start_first_day")], "2024-12-01");
+    assert_eq!(&task("7")[col("start_first_day")], "2025-01-01");
+    assert_eq!(&task("3")[col("start_first_day")], "");
+    assert_eq!(&t18[col("start_first_day")], "");
     assert_eq!(
         &t18[col("url")],
         "https://example.org/minhbach/ke-hoach/114-kh-bcd-2025/nhiem-vu/18/"

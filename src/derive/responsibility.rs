@@ -47,14 +47,18 @@ impl Part {
 }
 
 /// One task of an agency: which task, through which part, and via which
-/// group (the group named in the task's cell) for the group parts.
+/// body named in the task's cell: the group, for the group parts; for the
+/// lead and cooperate parts, a body since merged into this one (its
+/// successor takes its tasks), or none when the agency is named itself.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Assignment {
     /// How the task reaches the agency.
     pub part: Part,
     /// The task.
     pub task: TaskRef,
-    /// The group named in the cell, for [`Part::GroupLead`] and [`Part::GroupCooperate`].
+    /// The group named in the cell ([`Part::GroupLead`],
+    /// [`Part::GroupCooperate`]), or the merged body named in it
+    /// ([`Part::Lead`], [`Part::Cooperate`]).
     pub via: Option<AgencyId>,
 }
 
@@ -103,6 +107,8 @@ impl AgencyTasks {
 pub struct Memberships {
     within: HashMap<AgencyId, Vec<(AgencyId, usize)>>,
     containing: HashMap<AgencyId, Vec<(AgencyId, usize)>>,
+    /// For each merged body, the bodies it passed into, nearest first.
+    successors: HashMap<AgencyId, Vec<AgencyId>>,
 }
 
 impl Memberships {
@@ -137,7 +143,28 @@ impl Memberships {
         for v in m.containing.values_mut() {
             v.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
         }
+        for a in registry.all().iter().filter(|a| a.successor.is_some()) {
+            let mut chain: Vec<AgencyId> = Vec::new();
+            let mut at = a.successor.as_ref().map(|s| &s.id);
+            while let Some(next) = at {
+                if *next == a.id || chain.contains(next) {
+                    break;
+                }
+                chain.push(next.clone());
+                at = registry
+                    .get(next)
+                    .and_then(|n| n.successor.as_ref())
+                    .map(|s| &s.id);
+            }
+            m.successors.insert(a.id.clone(), chain);
+        }
         m
+    }
+
+    /// The bodies a merged body passed into, nearest first (none for a body
+    /// that was not merged).
+    pub fn successors_of(&self, id: &AgencyId) -> &[AgencyId] {
+        self.successors.get(id).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Agencies a group contains at any depth, with their distance (1 = direct member).
@@ -185,8 +212,15 @@ pub fn assign<'a>(
         for (ids, direct, via_group) in named {
             for id in ids {
                 offer(&mut best, id, (direct, 0, None));
+                // A merged body's tasks are its successors' too.
+                for (k, s) in members.successors_of(id).iter().enumerate() {
+                    offer(&mut best, s, (direct, k + 1, Some(id)));
+                }
                 for (m, depth) in members.members_of(id) {
                     offer(&mut best, m, (via_group, *depth, Some(id)));
+                    for s in members.successors_of(m) {
+                        offer(&mut best, s, (via_group, *depth + 1, Some(id)));
+                    }
                 }
             }
         }

@@ -28,6 +28,7 @@ fn registry(members: &[Vec<usize>]) -> Registry {
                 aliases: vec![],
                 members: m.iter().map(|&j| id(j)).collect(),
                 successor: None,
+                name_en: None,
                 note: None,
             })
             .collect(),

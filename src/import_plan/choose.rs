@@ -130,14 +130,19 @@ pub(super) fn choose(
     let picks: Vec<usize> = match opts.table {
         Some(n) => {
             let Some(&i) = n.checked_sub(1).and_then(|k| eligible.get(k)) else {
-                return Err(ImportError::new(
-                    file,
-                    format!("there is no table {n}"),
+                let help = if eligible.is_empty() {
+                    "the file has no table: a plan written as prose is imported with --prose, or start the plan by hand with `minhbach new ID`".to_string()
+                } else {
                     format!(
                         "the file has {} table(s), numbered from 1: {}",
                         eligible.len(),
                         names.join(", ")
-                    ),
+                    )
+                };
+                return Err(ImportError::new(
+                    file,
+                    format!("there is no table {n}"),
+                    help,
                 ));
             };
             if headers[i].is_none() {
@@ -260,15 +265,23 @@ fn append(table: &mut Table, next: Table) {
         );
     }
     table
-        .typed_dates
-        .extend(next.typed_dates.into_iter().map(|(r, c)| (r + offset, c)));
+        .date_cells
+        .extend(next.date_cells.into_iter().map(|mut d| {
+            d.at.0 += offset;
+            d
+        }));
+    table.date_values.extend(
+        next.date_values
+            .into_iter()
+            .map(|((r, c), v)| ((r + offset, c), v)),
+    );
 }
 
 fn no_header(file: &Path) -> ImportError {
     ImportError::new(
         file,
         "no table with a header row naming the task column was found",
-        "the header needs a task column (Nhiệm vụ / Nội dung / Task) and two more known columns such as TT, Cơ quan chủ trì, Thời gian hoàn thành; pick the table with --table N or --sheet NAME",
+        "a table's header needs a task column (Nhiệm vụ / Nội dung / Task) and two more known columns such as TT, Cơ quan chủ trì, Thời gian hoàn thành (pick the table with --table N or --sheet NAME); a plan written as prose is imported with --prose; or start the plan by hand with `minhbach new ID`",
     )
 }
 

@@ -1,22 +1,127 @@
-//! The order of numeric dates in a column. Vietnamese documents write
-//! day-first (`30/6/2025`); a sheet typed on an English system may hold
-//! month-first dates (`6/30/2025`). A column is month-first when some date
-//! has a second number above 12 and none has a first number above 12; the
-//! cells are kept verbatim and their meaning is stated beside them.
+//! The order of day and month in a file's all-number dates. Vietnamese
+//! documents write day first (`30/6/2025`); a sheet typed on an English
+//! system may write month first (`6/30/2025`). The order is decided once
+//! for the whole file, from every date that settles it in any column (a
+//! number above 12 in either place, or a date cell whose number format puts
+//! one first), and applied to every date column; a file in which no date
+//! settles it is said so, never silently read one way.
 
 use chrono::NaiveDate;
 
-/// How the numeric dates of a column are ordered.
+/// How a file's all-number dates are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
-    /// No numeric date, or none that tells (all numbers ≤ 12).
+    /// No date settles it (every day and month are both 12 or less).
     Unknown,
-    /// Day first: some first number is above 12, none second.
+    /// Day first: some date has a first number above 12, none a second.
     DayFirst,
-    /// Month first: some second number is above 12, none first.
+    /// Month first: some date has a second number above 12, none a first.
     MonthFirst,
-    /// Both kinds appear: each such cell must be checked by hand.
+    /// Both kinds appear: each cell that cannot tell must be checked.
     Mixed,
+}
+
+/// A date that settles the order, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence<P> {
+    /// Where (a grid position, a cell name).
+    pub at: P,
+    /// The date as shown.
+    pub text: String,
+    /// The order it shows.
+    pub order: Order,
+}
+
+/// What the dates of a file say about their order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision<P> {
+    /// The order decided.
+    pub order: Order,
+    /// The dates that settle it, first seen first.
+    pub evidence: Vec<Evidence<P>>,
+    /// Cells with a date whose two numbers are both 12 or less and differ:
+    /// their meaning depends on the order.
+    pub unclear: Vec<P>,
+}
+
+impl<P> Decision<P> {
+    /// The first evidence of an order.
+    pub fn first(&self, order: Order) -> Option<&Evidence<P>> {
+        self.evidence.iter().find(|e| e.order == order)
+    }
+
+    /// How many dates show an order.
+    pub fn count(&self, order: Order) -> usize {
+        self.evidence.iter().filter(|e| e.order == order).count()
+    }
+}
+
+/// The order a set of evidence settles.
+fn settled<P>(evidence: &[Evidence<P>]) -> Order {
+    let day = evidence.iter().any(|e| e.order == Order::DayFirst);
+    let month = evidence.iter().any(|e| e.order == Order::MonthFirst);
+    match (day, month) {
+        (false, false) => Order::Unknown,
+        (true, false) => Order::DayFirst,
+        (false, true) => Order::MonthFirst,
+        (true, true) => Order::Mixed,
+    }
+}
+
+/// What one cell says: the order each of its dates shows.
+fn orders_in(text: &str) -> (Vec<Order>, bool) {
+    let mut out = Vec::new();
+    let mut unclear = false;
+    for (a, b, _) in numeric_dates(text) {
+        if a > 12 && b <= 12 {
+            out.push(Order::DayFirst);
+        } else if b > 12 && a <= 12 {
+            out.push(Order::MonthFirst);
+        } else if a <= 12 && b <= 12 && a != b {
+            unclear = true;
+        }
+    }
+    (out, unclear)
+}
+
+/// Decides the order from text cells (`at`, text) and from date cells
+/// whose format orders day and month (`at`, text shown, order): every
+/// column of the file counts. Dates typed as text settle how the file's
+/// text is written; the formats of date cells (whose values are known
+/// anyway) decide only when no text date does.
+pub fn decide<P: Clone>(
+    texts: impl IntoIterator<Item = (P, String)>,
+    formatted: impl IntoIterator<Item = (P, String, Order)>,
+) -> Decision<P> {
+    let mut evidence = Vec::new();
+    let mut unclear = Vec::new();
+    for (at, text) in texts {
+        let (orders, vague) = orders_in(&text);
+        for order in orders {
+            evidence.push(Evidence {
+                at: at.clone(),
+                text: text.clone(),
+                order,
+            });
+        }
+        if vague {
+            unclear.push(at);
+        }
+    }
+    let from_text = settled(&evidence);
+    let typed = evidence.len();
+    for (at, text, order) in formatted {
+        evidence.push(Evidence { at, text, order });
+    }
+    let order = match from_text {
+        Order::Unknown => settled(&evidence[typed..]),
+        o => o,
+    };
+    Decision {
+        order,
+        evidence,
+        unclear,
+    }
 }
 
 /// A numeric date as written: where it is (characters) and its numbers.
@@ -104,27 +209,6 @@ pub fn swapped(text: &str) -> String {
     out
 }
 
-/// The order of the dates in the cells of one column.
-pub fn detect<'a>(cells: impl IntoIterator<Item = &'a str>) -> Order {
-    let (mut day_first, mut month_first) = (false, false);
-    for cell in cells {
-        for (a, b, _) in numeric_dates(cell) {
-            if a > 12 && b <= 12 {
-                day_first = true;
-            }
-            if b > 12 && a <= 12 {
-                month_first = true;
-            }
-        }
-    }
-    match (day_first, month_first) {
-        (false, false) => Order::Unknown,
-        (true, false) => Order::DayFirst,
-        (false, true) => Order::MonthFirst,
-        (true, true) => Order::Mixed,
-    }
-}
-
 /// The days a month-first cell names, in the order written.
 pub fn month_first_days(text: &str) -> Vec<NaiveDate> {
     numeric_dates(text)
@@ -138,12 +222,44 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn decide_texts(cells: &[&str]) -> Decision<usize> {
+        decide(
+            cells.iter().enumerate().map(|(i, c)| (i, c.to_string())),
+            Vec::new(),
+        )
+    }
+
     #[test]
-    fn detects_each_order() {
-        assert_eq!(detect(["Tháng 9/2025", "Thường xuyên"]), Order::Unknown);
-        assert_eq!(detect(["30/6/2025", "01/02/2025"]), Order::DayFirst);
-        assert_eq!(detect(["06/30/2025", "01/02/2025"]), Order::MonthFirst);
-        assert_eq!(detect(["06/30/2025", "30/06/2025"]), Order::Mixed);
+    fn decides_each_order() {
+        assert_eq!(
+            decide_texts(&["Tháng 9/2025", "Thường xuyên"]).order,
+            Order::Unknown
+        );
+        assert_eq!(
+            decide_texts(&["30/6/2025", "01/02/2025"]).order,
+            Order::DayFirst
+        );
+        let d = decide_texts(&["06/30/2025", "01/02/2025", "5/5/2025"]);
+        assert_eq!(d.order, Order::MonthFirst);
+        // 5/5 means one day either way: only 01/02 depends on the order.
+        assert_eq!(d.unclear, vec![1]);
+        assert_eq!(d.first(Order::MonthFirst).map(|e| e.at), Some(0));
+        assert_eq!(
+            decide_texts(&["06/30/2025", "30/06/2025"]).order,
+            Order::Mixed
+        );
+        // A date cell's format settles the order as well as a day above 12.
+        let d = decide(
+            vec![(0, "6/1/2025".to_string())],
+            vec![(1, "06/01/2025".to_string(), Order::MonthFirst)],
+        );
+        assert_eq!((d.order, d.unclear.len()), (Order::MonthFirst, 1));
+        // Dates typed as text outweigh the formats of date cells.
+        let d = decide(
+            vec![(0, "6/13/2025".to_string())],
+            vec![(1, "01/09/2025".to_string(), Order::DayFirst)],
+        );
+        assert_eq!(d.order, Order::MonthFirst);
         assert_eq!(numeric_dates("123/4/2025 1/2/20256 x1/2/2025"), vec![]);
         assert_eq!(swapped("trước ngày 06/30/2025."), "trước ngày 30/6/2025.");
         assert_eq!(
@@ -166,7 +282,8 @@ mod tests {
         ) {
             let mut cells: Vec<String> = days.iter().map(|(m, d, y)| format!("{m}/{d}/{y}")).collect();
             cells.push(format!("1/{big}/2025"));
-            prop_assert_eq!(detect(cells.iter().map(String::as_str)), Order::MonthFirst);
+            let d = decide(cells.iter().cloned().enumerate(), Vec::new());
+            prop_assert_eq!(d.order, Order::MonthFirst);
             for ((m, d, y), c) in days.iter().zip(&cells) {
                 prop_assert_eq!(month_first_days(c), vec![NaiveDate::from_ymd_opt(*y, *m, *d).unwrap()]);
             }

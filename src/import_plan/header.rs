@@ -25,6 +25,15 @@ pub enum Field {
     Deadline,
     /// Ghi chú / Lưu ý / Note.
     Note,
+    /// `% Complete`, `Tỷ lệ hoàn thành (%)`: progress as the sheet states
+    /// it; offered as a report for the office to confirm, never a status.
+    Progress,
+    /// `Status`, `Tình trạng`: offered as a report too, never a status.
+    Status,
+    /// `Actual Finish`, `Ngày hoàn thành thực tế`: a completion, not a deadline.
+    Completed,
+    /// `Duration`, `Số ngày`: a length of work, neither a start nor a deadline.
+    Duration,
 }
 
 impl Field {
@@ -40,7 +49,20 @@ impl Field {
             Field::Start => "start",
             Field::Deadline => "deadline",
             Field::Note => "note",
+            Field::Progress => "progress",
+            Field::Status => "status",
+            Field::Completed => "completed",
+            Field::Duration => "duration",
         }
+    }
+
+    /// True for the fields written into `tasks.yaml`; the others are
+    /// recognised so the summary can say what became of them.
+    pub fn is_imported(self) -> bool {
+        !matches!(
+            self,
+            Field::Progress | Field::Status | Field::Completed | Field::Duration
+        )
     }
 }
 
@@ -84,6 +106,65 @@ pub fn map_heading(text: &str) -> Option<Field> {
         return None;
     }
     let joined = w.join(" ");
+    // Project sheets: an outline number, what was done, and how long.
+    if has(&w, "wbs")
+        || has(&w, "outline number")
+        || has(&w, "outline level")
+        || matches!(
+            joined.as_str(),
+            "task id" | "ma nhiem vu" | "so hieu" | "item no" | "ref" | "s n" | "sn"
+        )
+    {
+        return Some(Field::Number);
+    }
+    let percent = text.contains('%') || any(&w, &["percent", "phan tram", "ty le"]);
+    if percent
+        && any(
+            &w,
+            &[
+                "complete",
+                "completed",
+                "completion",
+                "hoan thanh",
+                "done",
+                "tien do",
+                "progress",
+                "thuc hien",
+            ],
+        )
+        || joined == "progress"
+        || joined == "tien do (%)"
+    {
+        return Some(Field::Progress);
+    }
+    if any(&w, &["actual", "thuc te", "completed on", "date completed"]) {
+        return Some(Field::Completed);
+    }
+    if matches!(
+        joined.as_str(),
+        "status" | "tinh trang" | "trang thai" | "current status" | "tinh hinh thuc hien"
+    ) {
+        return Some(Field::Status);
+    }
+    if any(
+        &w,
+        &["duration", "so ngay", "thoi luong", "work days", "days"],
+    ) {
+        return Some(Field::Duration);
+    }
+    if any(
+        &w,
+        &[
+            "assigned to",
+            "assignee",
+            "resource names",
+            "resources",
+            "implementing agency",
+            "implementing agencies",
+        ],
+    ) {
+        return Some(Field::Lead);
+    }
     const NUMBER: [&str; 14] = [
         "tt",
         "s tt",
@@ -176,6 +257,12 @@ pub fn map_heading(text: &str) -> Option<Field> {
             "ket thuc",
             "finish",
             "tien do",
+            "target",
+            "completion date",
+            "timeline",
+            "timeframe",
+            "time frame",
+            "by when",
         ],
     ) || joined == "thoi gian"
         || joined == "time"
@@ -204,6 +291,12 @@ pub fn map_heading(text: &str) -> Option<Field> {
             "activities",
             "description",
             "ten",
+            "action",
+            "actions",
+            "measure",
+            "measures",
+            "milestone",
+            "milestones",
         ],
     ) {
         return Some(Field::Task);
@@ -383,6 +476,23 @@ mod tests {
             ("Lưu ý", Field::Note),
         ];
         for (h, f) in cases {
+            assert_eq!(map_heading(h), Some(f), "{h}");
+        }
+        for (h, f) in [
+            ("WBS NUMBER", Field::Number),
+            ("WBS Code", Field::Number),
+            ("Outline Number", Field::Number),
+            ("% Complete", Field::Progress),
+            ("Tỷ lệ hoàn thành (%)", Field::Progress),
+            ("Actual Finish", Field::Completed),
+            ("Status", Field::Status),
+            ("Tình trạng", Field::Status),
+            ("Duration", Field::Duration),
+            ("Resource Names", Field::Lead),
+            ("Target date", Field::Deadline),
+            ("Finish", Field::Deadline),
+            ("Key actions", Field::Task),
+        ] {
             assert_eq!(map_heading(h), Some(f), "{h}");
         }
         assert_eq!(map_heading("Thanh tra"), None);

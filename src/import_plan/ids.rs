@@ -112,6 +112,7 @@ mod tests {
                 cells: vec![(Field::Number, "1".into())],
                 row,
                 part: 0,
+                review: Vec::new(),
             })
             .collect();
         let mut groups = vec![Group {

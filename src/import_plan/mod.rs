@@ -12,12 +12,17 @@
 //! files of a new plan start from [`scaffold`].
 
 pub mod agencies;
+pub mod agencies_file;
 pub mod codes;
 pub mod dates;
 pub mod header;
 pub mod headings;
 pub mod ids;
 pub mod meaning;
+pub mod order;
+pub mod outline;
+pub mod progress;
+mod review;
 pub mod scaffold;
 pub mod structure;
 pub mod write;
@@ -179,30 +184,47 @@ fn load_registry(
     Ok((registry, ids, Some(text)))
 }
 
+/// A cell read as naming several bodies: where, and the names.
+type Split = (String, Vec<String>);
+
 /// Unknown agency names in the lead and cooperate cells, each once with its
-/// count, in first-seen order.
-fn unknown_agencies(imported: &Imported, registry: &Registry) -> Vec<(String, usize)> {
+/// count, in first-seen order; and the cells read as naming several bodies
+/// none of which the registry holds whole (where, and the names).
+fn unknown_agencies(
+    imported: &Imported,
+    registry: &Registry,
+    reference: Option<&crate::model::agency::reference::Reference>,
+    summary: &Summary,
+) -> (Vec<(String, usize)>, Vec<Split>) {
+    let none = Registry::default();
+    let fallback = reference.map_or(&none, |r| r.registry());
     let mut out: Vec<(String, usize)> = Vec::new();
-    // Where each name is in `out`: counting costs one lookup per name.
-    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut splits = Vec::new();
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
             // Names compare without invisible characters (`Sở\u{200B} Nội vụ`).
             let cell = crate::load::files::without_invisible(cell);
-            for u in registry.resolve(&cell).unknown {
-                let name = u.text;
-                match at.get(&name) {
+            let unknown = registry.resolve_split(&cell, fallback).unknown;
+            if unknown.len() > 1 {
+                splits.push((
+                    summary.locate(t.part, t.row, f),
+                    unknown.iter().map(|u| u.text.clone()).collect(),
+                ));
+            }
+            for u in unknown {
+                match index.get(&u.text) {
                     Some(&i) => out[i].1 += 1,
                     None => {
-                        at.insert(name.clone(), out.len());
-                        out.push((name, 1));
+                        index.insert(u.text.clone(), out.len());
+                        out.push((u.text, 1));
                     }
                 }
             }
         }
     }
-    out
+    (out, splits)
 }
 
 /// Every task of the import, in order.
@@ -225,41 +247,19 @@ pub fn all_tasks(imported: &Imported) -> Vec<&Task> {
 /// imported table, the comments for its cells and the summary so far.
 pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary), ImportError> {
     let tables = tables::read(&opts.file)?;
-    let (parts, mut remarks) = choose::choose(&opts.file, tables, opts)?;
+    let (mut parts, mut remarks) = choose::choose(&opts.file, tables, opts)?;
     let mut summary = Summary::default();
     let mut comments = write::Comments::new();
     let mut imported = Imported::default();
+    // One order of day and month for the whole file, from every column.
+    let decision = order::decide(&parts);
+    order::write_system_dates(&mut parts, decision.order);
     for (k, part) in parts.iter().enumerate() {
         let (table, header) = (&part.table, &part.header);
         let piece = structure::build(table, header, k);
         remarks.extend(header.remarks.iter().cloned());
         remarks.extend(table.remarks.iter().cloned());
         summary.add_part(table, header, &piece);
-        meaning::date_order(table, &piece, header, k, &mut summary, &mut comments);
-        // Start and deadline cells the parser does not understand. The year
-        // only matters for the meaning, not for whether a phrase is understood.
-        // A cell whose meaning the import states is not listed.
-        for t in all_tasks(&piece) {
-            for f in [Field::Start, Field::Deadline] {
-                let stated = comments
-                    .get(&(k, t.row, f))
-                    .is_some_and(|n| n.meaning.is_some());
-                let Some(text) = t.get(f).filter(|_| !stated) else {
-                    continue;
-                };
-                let d = Deadline::parse(text, Some(2000));
-                let why = match d.flags.first() {
-                    Some(flag) => flag.message.clone(),
-                    None if !d.is_understood() => "not understood".to_string(),
-                    None => continue,
-                };
-                summary.not_understood.push((
-                    table.locate(t.row, header.column(f).unwrap_or(0)),
-                    text.to_string(),
-                    why,
-                ));
-            }
-        }
         match &part.appendix {
             None => {
                 imported.rows.add(&piece.rows);
@@ -275,10 +275,62 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
             }
         }
     }
+    order::apply(
+        &parts,
+        &decision,
+        &mut imported,
+        &mut summary,
+        &mut comments,
+    );
+    order::typed_meanings(&parts, decision.order, &imported, &mut comments);
+    not_understood(&parts, &imported, &comments, decision.order, &mut summary);
     ids::assign_ids(&mut imported.groups);
+    summary.offered = progress::collect(&parts, &imported);
     summary.count(&imported);
     summary.remarks = remarks;
     Ok((imported, comments, summary))
+}
+
+/// Start and deadline cells the grammar does not read cleanly, in the
+/// file's order of day and month. The year only matters for the meaning,
+/// not for whether a phrase is understood. A cell whose meaning the import
+/// states is not listed.
+fn not_understood(
+    parts: &[choose::Part],
+    imported: &Imported,
+    comments: &write::Comments,
+    order: dates::Order,
+    summary: &mut Summary,
+) {
+    let ctx = crate::model::deadline::Context {
+        year: Some(2000),
+        date_order: order::grammar_order(order),
+        ..Default::default()
+    };
+    for t in all_tasks(imported) {
+        let Some(part) = parts.get(t.part) else {
+            continue;
+        };
+        for f in [Field::Start, Field::Deadline] {
+            let stated = comments
+                .get(&(t.part, t.row, f))
+                .is_some_and(|n| n.meaning.is_some());
+            let Some(text) = t.get(f).filter(|_| !stated) else {
+                continue;
+            };
+            let d = Deadline::read(&crate::model::deadline::vi::Vietnamese, text, ctx);
+            let why = match d.flags.first() {
+                Some(flag) => flag.message.clone(),
+                None if !d.is_understood() => "not understood".to_string(),
+                None => continue,
+            };
+            summary.not_understood.push((
+                part.table.locate(t.row, part.header.column(f).unwrap_or(0)),
+                text.to_string(),
+                why,
+            ));
+        }
+    }
 }
 
 /// `minhbach import-plan`: reads the table, writes `plans/<id>/tasks.yaml`
@@ -318,51 +370,49 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         )
     })?;
     let (registry, ids, agencies_text) = load_registry(&opts.content)?;
-    summary.unknown_agencies = unknown_agencies(&imported, &registry);
-    // A name that is a registered agency's name but for an abbreviation or
-    // spacing is not a new body: the summary says whose alias it should be.
-    let variants = agencies::Variants::of(&registry);
-    let (known, new): (Vec<_>, Vec<_>) = summary
-        .unknown_agencies
-        .iter()
-        .cloned()
-        .partition(|(n, _)| variants.find(n).is_some());
-    summary.variants = known
-        .iter()
-        .filter_map(|(n, _)| {
-            let a = variants.find(n)?;
-            Some((n.clone(), a.id.to_string(), a.name.clone()))
-        })
-        .collect();
-    let mut agencies_update = None;
-    if opts.add_agencies && !new.is_empty() {
-        let entries = agencies::group(&new, &ids);
-        let fresh = agencies_text.is_none();
-        let current = agencies_text.unwrap_or_default();
-        // Only new text is written after the file's own bytes.
-        let mut addition = String::new();
-        if fresh {
-            addition.push_str("agencies:\n");
-        } else if !current.ends_with('\n') {
-            addition.push('\n');
+    // The reference registry ships with the program; a fault in it is a
+    // bug its tests keep from shipping, and only costs the reference here.
+    let reference = match crate::validate::reference::builtin() {
+        Ok(r) => Some(r),
+        Err(e) => {
+            summary.remarks.push(format!(
+                "the reference registry of national bodies could not be read ({e}); this is a bug"
+            ));
+            None
         }
-        addition.push_str(&agencies::append_text(
-            &entries,
-            agencies::item_indent(&current),
-            &opts.id,
-        ));
-        let text = format!("{current}{addition}");
+    };
+    let (unknown, splits) = unknown_agencies(&imported, &registry, reference, &summary);
+    summary.unknown_agencies = unknown;
+    summary.splits = splits;
+    let boot = agencies::bootstrap(&summary.unknown_agencies, &registry, reference, &ids);
+    summary.variants = boot.variants.clone();
+    summary.reference = boot.reference.clone();
+    summary.ambiguous = boot.ambiguous.clone();
+    let mut agencies_update = None;
+    if opts.add_agencies && !boot.new.is_empty() {
         let path = opts.content.join("agencies.yaml");
+        let current = agencies_text.unwrap_or_default();
+        let text = agencies_file::with_entries(&current, &boot.new, &opts.id).ok_or_else(|| {
+            ImportError::new(
+                &path,
+                "the new entries cannot be added: `agencies` is not a list",
+                "write `agencies:` followed by `- id: ...` items (or `agencies: []`), then import again",
+            )
+        })?;
         crate::load::yaml::parse::<AgenciesFile>(&text, &path, 0).map_err(|d| {
             ImportError::new(
                 &path,
-                format!("the new entries cannot be appended ({})", d.message),
-                "agencies.yaml must hold one `agencies:` list in block style (`- id: ...` items); add the names by hand",
+                format!(
+                    "the new entries cannot be added ({}); this is a bug",
+                    d.message
+                ),
+                "please report it with agencies.yaml; meanwhile add the names by hand",
             )
         })?;
-        summary.added_agencies = entries;
-        agencies_update = Some((path, addition));
+        summary.added_agencies = boot.new;
+        agencies_update = Some((path, text));
     }
+    summary.review = review::list(&imported, &summary);
     use crate::write_guard::Mode;
     let mode = if opts.force { Mode::Replace } else { Mode::New };
     write_file(&opts.content, &tasks_path, &yaml, mode)?;
@@ -381,8 +431,26 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         )?;
         summary.written.push(plan_path);
     }
-    if let Some((path, addition)) = agencies_update {
-        write_file(&opts.content, &path, &addition, Mode::Append)?;
+    if !summary.offered.is_empty() {
+        let p = progress::path(&dir);
+        if p.exists() && !opts.force {
+            summary.remarks.push(format!(
+                "{} exists and was kept (pass --force to replace it)",
+                p.display()
+            ));
+        } else {
+            let bytes = progress::csv(&opts.id, &summary.offered);
+            write_file(
+                &opts.content,
+                &p,
+                &String::from_utf8_lossy(&bytes),
+                Mode::Replace,
+            )?;
+            summary.written.push(p);
+        }
+    }
+    if let Some((path, text)) = agencies_update {
+        write_file(&opts.content, &path, &text, Mode::Replace)?;
         summary.written.push(path);
     }
     Ok(summary)

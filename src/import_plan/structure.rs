@@ -5,6 +5,9 @@
 
 use super::codes::{code_style, declared, is_group_code, normalise_code};
 use super::header::{is_column_numbers, Field, Header};
+use super::outline;
+use crate::model::deadline::DateOrder;
+use crate::model::inference::InferenceKind;
 use crate::tables::{Cell, Table};
 
 /// The imported table, shaped like `tasks.yaml`.
@@ -22,6 +25,10 @@ pub struct Imported {
     pub groups: Vec<Group>,
     /// What became of each grid row.
     pub rows: Rows,
+    /// The order of the file's all-number dates, when decided.
+    pub date_order: Option<DateOrder>,
+    /// What was inferred about the table, for its `review` list.
+    pub review: Vec<(InferenceKind, String)>,
 }
 
 /// A group row and what is under it.
@@ -48,6 +55,8 @@ pub struct Group {
     pub tasks: Vec<Task>,
     /// Sub-groups.
     pub groups: Vec<Group>,
+    /// What was inferred about the group row, for its `review` list.
+    pub review: Vec<(InferenceKind, String)>,
 }
 
 /// One goal cell and the rows it spans.
@@ -72,6 +81,8 @@ pub struct Task {
     pub row: usize,
     /// Which of the imported tables the row is in (0 for the first).
     pub part: usize,
+    /// What was inferred about the row, for its `review` list.
+    pub review: Vec<(InferenceKind, String)>,
 }
 
 impl Task {
@@ -190,6 +201,29 @@ impl Builder<'_> {
         self.goal = None;
     }
 
+    /// Before task row `r`: closes the outline groups (numbered `1`, `1.2`)
+    /// its number does not extend, so `1.2` after `1.1.3` goes under `1`.
+    fn close_outline(&mut self, r: usize) {
+        let Some(c) = self.col(Field::Number) else {
+            return;
+        };
+        let n = self.table.text_at(r, c);
+        if !outline::is_outline(n) {
+            return;
+        }
+        let n = outline::outline_code(n);
+        while let Some(&top) = self.stack.last() {
+            let g = &self.nodes[top].group;
+            let printed = g.printed_code.as_deref() != Some("");
+            if printed && outline::is_outline(&g.code) && !outline::extends(&n, &g.code) {
+                self.stack.pop();
+                self.goal = None;
+            } else {
+                break;
+            }
+        }
+    }
+
     fn current(&mut self) -> usize {
         if let Some(&n) = self.stack.last() {
             return n;
@@ -224,7 +258,10 @@ pub fn build(table: &Table, header: &Header, part: usize) -> Imported {
     let header_texts: Vec<&str> = (0..table.width())
         .map(|c| table.text_at(header.first, c))
         .collect();
-    for r in header.first + header.rows..table.rows.len() {
+    let first = header.first + header.rows;
+    let extended = outline::extended_rows(table, header, first);
+    let headings_stand_out = outline::rows_usually_have_owner_or_time(table, header, first);
+    for r in first..table.rows.len() {
         // Regions starting in this row, with their text.
         let own: Vec<(usize, &str, usize)> = (0..table.width())
             .filter_map(|c| match &table.rows[r][c] {
@@ -254,6 +291,24 @@ pub fn build(table: &Table, header: &Header, part: usize) -> Imported {
             b.add_group(g);
             continue;
         }
+        if extended.contains(&r) {
+            rows.groups += 1;
+            let g = heading_group(&b, &own, None);
+            b.add_group(g);
+            continue;
+        }
+        if headings_stand_out && outline::lacks_substance(table, header, r) && !goal_row(&b, r) {
+            rows.groups += 1;
+            let why = format!(
+                "{}: {:?} has no owner, no time and no output, so it was read as a heading of the rows under it, not as a task",
+                table.locate(r, 0),
+                crate::diagnostics::short(b.col(Field::Task).map_or("", |c| table.text_at(r, c)))
+            );
+            let g = heading_group(&b, &own, Some(why));
+            b.add_group(g);
+            continue;
+        }
+        b.close_outline(r);
         match task_row(&mut b, r, part) {
             RowKind::Task => rows.tasks += 1,
             RowKind::Goal => rows.goals += 1,
@@ -337,6 +392,51 @@ fn group_row(b: &Builder, own: &[(usize, &str, usize)]) -> Option<Group> {
         note,
         ..Group::default()
     })
+}
+
+/// A row heading a block, as a group: its printed number (an outline
+/// number, or none: numbered by position), its task words as title, its
+/// other words as note; `why` when it is an inference to review.
+fn heading_group(b: &Builder, own: &[(usize, &str, usize)], why: Option<String>) -> Group {
+    let num_col = b.col(Field::Number);
+    let task_col = b.col(Field::Task);
+    let num = num_col.and_then(|c| own.iter().find(|(oc, _, _)| *oc == c).map(|x| x.1));
+    let title = task_col.and_then(|c| {
+        own.iter()
+            .find(|(oc, _, _)| *oc == c)
+            .map(|x| x.1.to_string())
+    });
+    let others: Vec<&str> = own
+        .iter()
+        .filter(|(c, _, _)| Some(*c) != num_col && Some(*c) != task_col)
+        .map(|x| x.1)
+        .collect();
+    let (code, printed_code) = match num {
+        Some(n) => {
+            let code = outline::outline_code(n);
+            let printed = (code != n.trim()).then(|| n.trim().to_string());
+            (code, printed)
+        }
+        None => (String::new(), Some(String::new())),
+    };
+    Group {
+        declared_tasks: title.as_deref().and_then(declared),
+        code,
+        printed_code,
+        title,
+        note: (!others.is_empty()).then(|| others.join("\n")),
+        review: why
+            .map(|w| vec![(InferenceKind::Heading, w)])
+            .unwrap_or_default(),
+        ..Group::default()
+    }
+}
+
+/// True when row `r` holds a goal of its own (a goal printed on a row
+/// for the rows under it), which the goal column handles.
+fn goal_row(b: &Builder, r: usize) -> bool {
+    b.col(Field::Goal)
+        .is_some_and(|gc| b.table.origin_of(r, gc) == (r, gc) && !b.table.text_at(r, gc).is_empty())
 }
 
 fn task_row(b: &mut Builder, r: usize, part: usize) -> RowKind {

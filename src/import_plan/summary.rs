@@ -28,7 +28,13 @@ pub struct Summary {
     /// Unknown names that are spellings of a registered agency: the name,
     /// that agency's id and official name.
     pub variants: Vec<(String, String, String)>,
-    /// Entries appended to `agencies.yaml`.
+    /// Unknown names the reference registry of national bodies knows: the
+    /// name, the body's official name and its successors' names.
+    pub reference: Vec<(String, String, Vec<String>)>,
+    /// Unknown names that stand for several bodies: the name and the
+    /// candidates.
+    pub ambiguous: Vec<(String, Vec<String>)>,
+    /// Entries added to `agencies.yaml`.
     pub added_agencies: Vec<NewAgency>,
     /// Start and deadline cells the grammar does not read cleanly: where,
     /// the text, and why (not understood, ambiguous, impossible).
@@ -41,6 +47,16 @@ pub struct Summary {
     pub written: Vec<PathBuf>,
     /// Where the rows with text only in columns not imported are.
     pub unmapped_at: Vec<String>,
+    /// What the sheet says was done, offered as a report to confirm.
+    pub offered: Vec<super::progress::Offered>,
+    /// Cells read as naming several bodies: where, and the names.
+    pub splits: Vec<(String, Vec<String>)>,
+    /// Every inference of the import, for the review list that ends the
+    /// summary (each is also kept in the files until someone deletes it).
+    pub review: Vec<String>,
+    /// Each part's origin and the columns of its agency cells, to name a
+    /// cell's place.
+    pub places: Vec<(crate::tables::Origin, Vec<(Field, usize)>)>,
 }
 
 fn count_groups(gs: &[Group]) -> usize {
@@ -71,9 +87,29 @@ impl Summary {
                 self.columns.push(col);
             }
         }
+        self.places.push((
+            table.origin.clone(),
+            header
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(c, f)| f.map(|f| (f, c)))
+                .collect(),
+        ));
         self.rows.add(&imported.rows);
         self.unmapped_at
             .extend(imported.rows.unmapped.iter().map(|&r| table.locate(r, 0)));
+    }
+
+    /// Names the cell of field `f` in grid row `row` of part `part`.
+    pub fn locate(&self, part: usize, row: usize, f: Field) -> String {
+        match self.places.get(part) {
+            Some((origin, cols)) => {
+                let c = cols.iter().find(|(g, _)| *g == f).map_or(0, |x| x.1);
+                origin.locate(row, c)
+            }
+            None => format!("row {}", row + 1),
+        }
     }
 
     /// Counts the groups and tasks of the final import.
@@ -88,6 +124,15 @@ impl fmt::Display for Summary {
         writeln!(f, "read {}:", self.table)?;
         for (h, field) in &self.columns {
             match field {
+                Some(x) if !x.is_imported() => writeln!(
+                    f,
+                    "  column {h:?} -> {}: not imported as part of the plan ({})",
+                    x.key(),
+                    match x {
+                        Field::Duration => "a length of work is neither a start nor a deadline",
+                        _ => "what was done belongs in a report: see below",
+                    }
+                )?,
                 Some(x) => writeln!(f, "  column {h:?} -> {}", x.key())?,
                 None => writeln!(f, "  column {h:?} -> not imported (no known field)")?,
             }
@@ -140,14 +185,35 @@ impl fmt::Display for Summary {
                 "  {n:?} looks like another spelling of {official:?} ({id}): add it to that entry's aliases"
             )?;
         }
+        for (n, official, next) in &self.reference {
+            let merged = if next.is_empty() {
+                String::new()
+            } else {
+                format!(", merged into {}", next.join(", then "))
+            };
+            writeln!(
+                f,
+                "  {n:?} is {official:?} in the reference registry of national bodies{merged}"
+            )?;
+        }
+        for (n, candidates) in &self.ambiguous {
+            writeln!(
+                f,
+                "  {n:?} may name several bodies ({}): not added; write the full name in the cell",
+                candidates.join("; ")
+            )?;
+        }
         if !self.added_agencies.is_empty() {
             writeln!(
                 f,
-                "{} entr(ies) appended to agencies.yaml with `review: true`:",
+                "{} entr(ies) added to agencies.yaml with `review: true`:",
                 self.added_agencies.len()
             )?;
             for a in &self.added_agencies {
                 write!(f, "  {} = {:?}", a.id, a.name)?;
+                if let Some(r) = &a.reference {
+                    write!(f, " [reference: {}]", r.why)?;
+                }
                 if !a.aliases.is_empty() {
                     write!(f, " (also {:?})", a.aliases.join("; "))?;
                 }
@@ -166,11 +232,31 @@ impl fmt::Display for Summary {
                 writeln!(f, "  {at}: {t:?}: {why}")?;
             }
         }
+        if !self.offered.is_empty() {
+            writeln!(
+                f,
+                "{} task(s) carry what the sheet says was done (status, % complete, completion date): not taken as their state; offered in plans/<id>/{} for you to check, complete (`status` is required) and import with `minhbach import-report`",
+                self.offered.len(),
+                super::progress::FILE
+            )?;
+        }
         for rmk in &self.remarks {
             writeln!(f, "note: {rmk}")?;
         }
         for p in &self.written {
             writeln!(f, "wrote {}", p.display())?;
+        }
+        if self.review.is_empty() {
+            writeln!(f, "nothing was inferred: no review list")?;
+        } else {
+            writeln!(
+                f,
+                "to review ({}): what the import inferred; `minhbach check` lists each until you delete its `review` item",
+                self.review.len()
+            )?;
+            for (i, r) in self.review.iter().enumerate() {
+                writeln!(f, "  {}. {r}", i + 1)?;
+            }
         }
         Ok(())
     }

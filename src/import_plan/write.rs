@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::header::Field;
 use super::structure::{Group, Imported, Task};
+use crate::model::inference::InferenceKind;
 
 /// What the import has to say about a cell, by `(part, grid row, field)`.
 pub type Comments = HashMap<(usize, usize, Field), CellNote>;
@@ -71,6 +72,23 @@ fn line(out: &mut String, indent: usize, key: &str, value: &str, comment: Option
     }
 }
 
+/// Writes a `review:` list at `indent`: what the import inferred, each
+/// item for a person to check against the document and delete.
+fn review(out: &mut String, items: &[(InferenceKind, String)], indent: usize) {
+    if items.is_empty() {
+        return;
+    }
+    let pad = " ".repeat(indent);
+    let _ = writeln!(
+        out,
+        "{pad}review:   # inferred by the import: check each against the document, then delete it"
+    );
+    for (kind, note) in items {
+        let _ = writeln!(out, "{pad}  - what: {}", kind.key());
+        let _ = writeln!(out, "{pad}    note: {}", scalar(note, indent + 4));
+    }
+}
+
 /// The text of `tasks.yaml` for an imported table; `source` names the file
 /// and table it came from (a comment at the top).
 pub fn tasks_yaml(t: &Imported, source: &str, comments: &Comments) -> String {
@@ -97,6 +115,14 @@ pub fn tasks_yaml(t: &Imported, source: &str, comments: &Comments) -> String {
             .collect();
         let _ = writeln!(out, "columns: [{}]", cols.join(", "));
     }
+    if let Some(o) = t.date_order {
+        let _ = writeln!(
+            out,
+            "date_order: {}   # the order of day and month in the table's all-number dates",
+            super::order::order_key(o)
+        );
+    }
+    review(&mut out, &t.review, 0);
     out.push_str("groups:\n");
     for g in &t.groups {
         group(&mut out, g, 2, comments);
@@ -129,6 +155,7 @@ fn group(out: &mut String, g: &Group, indent: usize, comments: &Comments) {
     if let Some(a) = &g.appendix {
         line(out, inner, "appendix", a, None);
     }
+    review(out, &g.review, inner);
     if !g.columns.is_empty() {
         let cols: Vec<String> = g
             .columns
@@ -204,6 +231,18 @@ fn task(out: &mut String, t: &Task, indent: usize, comments: &Comments) {
             if let Some(m) = note.and_then(|n| n.meaning.as_ref()) {
                 let _ = writeln!(out, "{}{}_meaning: {m}", " ".repeat(indent + 2), f.key());
             }
+        }
+    }
+    if !t.review.is_empty() {
+        if first {
+            out.push_str(&pad);
+            out.push_str("- ");
+            let mut l = String::new();
+            review(&mut l, &t.review, indent + 2);
+            out.push_str(&l[indent + 2..]);
+            first = false;
+        } else {
+            review(out, &t.review, indent + 2);
         }
     }
     if first {

@@ -8,8 +8,10 @@
 
 pub mod files;
 pub mod raw;
+pub mod reference;
 pub mod spans;
 pub mod yaml;
+pub mod yaml_insert;
 
 use std::fs;
 use std::path::{Path, PathBuf};

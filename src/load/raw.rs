@@ -73,8 +73,18 @@ fn default_tz() -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgenciesFile {
-    /// Every agency, body and group.
+    /// Every agency, body and group (`agencies:` with nothing yet is none).
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub agencies: Vec<AgencyEntry>,
+}
+
+/// A list that may be written `~` or left empty (`agencies:`): no items.
+fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// One entry of the agency registry.
@@ -85,6 +95,11 @@ pub struct AgencyEntry {
     pub id: String,
     /// Official name.
     pub name: String,
+    /// The body's official English name, when it has one (a gloss on
+    /// English pages; the reference registry supplies ministries' and
+    /// provinces').
+    #[serde(default)]
+    pub name_en: Option<String>,
     /// Short form.
     #[serde(default)]
     pub short: Option<String>,
@@ -113,6 +128,10 @@ pub struct AgencyEntry {
     /// has not checked yet; `check` lists it as a warning.
     #[serde(default)]
     pub review: bool,
+    /// The legal document establishing the body under this name, as
+    /// written (`import-plan` copies it from the reference registry).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// A successor record: merged into `id` on `date`.
@@ -125,6 +144,154 @@ pub struct SuccessorEntry {
     #[serde(default)]
     pub date: Option<NaiveDate>,
     /// Basis of the change.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The legal document that made the change: free text in
+    /// `agencies.yaml`, a key of `sources` in the reference registry.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The reference registry of national bodies shipped with the program
+/// (`data/agencies-vn.yaml`): the legal documents it rests on, the bodies,
+/// and strings that name more than one body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceFile {
+    /// What the file covers and its cut-off date.
+    #[serde(default)]
+    pub meta: std::collections::BTreeMap<String, serde_yaml::Value>,
+    /// Legal documents, by a short key.
+    pub sources: std::collections::BTreeMap<String, SourceEntry>,
+    /// The bodies.
+    pub agencies: Vec<ReferenceAgency>,
+    /// Strings shared by several bodies: never taken as any of them.
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousEntry>,
+}
+
+/// A legal document of the reference registry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// Full title as published (type, number, date, issuer, subject).
+    pub title: String,
+    /// Issuing body.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Document number verbatim (`176/2025/QH15`).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Date of issue.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Date it took effect.
+    #[serde(default)]
+    pub effective: Option<NaiveDate>,
+    /// Where it is published.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Where its content was read when not from the document itself.
+    #[serde(default)]
+    pub via: Vec<String>,
+    /// How the document was seen: `text`, `excerpt` or `secondary`.
+    pub checked: String,
+    /// What was read, and what not.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One body of the reference registry: the schema of `agencies.yaml`, with
+/// its sources by key and the provenance of its English name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceAgency {
+    /// Stable id.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// English name.
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// Where the English name comes from: a source key, `press`,
+    /// `convention` or `unverified`.
+    #[serde(default)]
+    pub name_en_source: Option<String>,
+    /// English abbreviation.
+    #[serde(default)]
+    pub short_en: Option<String>,
+    /// Short form.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// Kind of body.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Administrative level.
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Parent body.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Other spellings and abbreviations offices write.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Members of a group.
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// The body it was merged into.
+    #[serde(default)]
+    pub successor: Option<SuccessorEntry>,
+    /// Free note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Source keys establishing the body under its name (`unverified`
+    /// when none was found).
+    #[serde(default)]
+    pub source: OneOrMany,
+    /// Since when it exists under this name.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// The province or city a People's Committee governs.
+    #[serde(default)]
+    pub province: Option<String>,
+    /// `province` or `city`.
+    #[serde(default)]
+    pub unit_type: Option<String>,
+}
+
+/// One string or a list of them.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// None given.
+    #[default]
+    None,
+    /// One.
+    One(String),
+    /// Several.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The strings, in order.
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            OneOrMany::None => Vec::new(),
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// A string shared by several bodies.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmbiguousEntry {
+    /// The string as written (`BTC`).
+    pub text: String,
+    /// The bodies it may name (ids of the file).
+    pub candidates: Vec<String>,
+    /// Why, in plain words.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -263,6 +430,25 @@ pub struct TasksFile {
     /// Top-level groups.
     #[serde(default)]
     pub groups: Vec<GroupEntry>,
+    /// The order of all-number dates in the table (`month_day` for
+    /// `6/13/2025`); unset, the language's own (day first in Vietnamese).
+    #[serde(default)]
+    pub date_order: Option<crate::model::deadline::DateOrder>,
+    /// What an import inferred about the table, still to review.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
+}
+
+/// One inference an import made, kept until a person has checked it
+/// against the document and deleted the item.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewEntry {
+    /// What was inferred (`date_order`, `heading`, `lead_from_heading`, …).
+    pub what: String,
+    /// Why, and what to check.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A group (section) of the table.
@@ -295,6 +481,9 @@ pub struct GroupEntry {
     /// Sub-groups.
     #[serde(default)]
     pub groups: Vec<GroupEntry>,
+    /// What an import inferred about the group, still to review.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
 }
 
 /// A goal cell spanning one or more rows.
@@ -345,6 +534,9 @@ pub struct TaskEntry {
     /// Note / source.
     #[serde(default)]
     pub note: Option<String>,
+    /// What an import inferred about the row, still to review.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
 }
 
 /// A stated meaning of a time phrase (`{ due: 2025-06-30 }`,
@@ -380,6 +572,11 @@ pub struct MeaningEntry {
     /// Several milestones, each a meaning of its own.
     #[serde(default)]
     pub milestones: Vec<MeaningEntry>,
+    /// Who stated it: absent for the office; `import` when `import-plan`
+    /// read it from the file (a month-first date in a file that mixes both
+    /// orders), shown as such on pages until the office removes `by`.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 /// A date or period written in YAML: `2025` reads as a number, the rest as text.

@@ -4,6 +4,7 @@ pub mod agency;
 pub mod deadline;
 pub mod duty;
 pub mod ids;
+pub mod inference;
 pub mod plan;
 pub mod report;
 

@@ -4,9 +4,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::agency::Segment;
-use super::deadline::Deadline;
+use super::deadline::{DateOrder, Deadline};
 use super::duty::Duty;
 use super::ids::{AgencyId, PlanId, TaskId};
+use super::inference::Inference;
 
 /// The period a plan covers.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -98,6 +99,8 @@ pub struct Task {
     pub note: Option<String>,
     /// Line of the row in `tasks.yaml`.
     pub line: usize,
+    /// What an import inferred about the row, not yet reviewed.
+    pub inferred: Vec<Inference>,
 }
 
 /// A run of rows under one goal cell (or under none).
@@ -130,6 +133,9 @@ pub struct Group {
     pub blocks: Vec<GoalBlock>,
     /// Sub-groups.
     pub groups: Vec<Group>,
+    /// What an import inferred about the group (a row read as a heading),
+    /// not yet reviewed.
+    pub inferred: Vec<Inference>,
 }
 
 /// A plan (or directive) with its narrative and table.
@@ -194,6 +200,12 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// Recurring reporting duties fixed by the narrative.
     pub duties: Vec<Duty>,
+    /// The order of all-number dates in the table, as `tasks.yaml` declares
+    /// it (`None`: the language's own, day first in Vietnamese).
+    pub date_order: Option<DateOrder>,
+    /// What an import inferred about the table as a whole (its date order),
+    /// not yet reviewed.
+    pub inferred: Vec<Inference>,
 }
 
 impl Plan {

@@ -37,6 +37,7 @@ pub struct TaskRecord {
     pub(super) deadline_meaning: String,
     pub(super) deadline_dates: Vec<String>,
     pub(super) deadline_last_day: String,
+    pub(super) start_first_day: String,
     pub(super) state: String,
     pub(super) state_label: String,
     pub(super) report: String,
@@ -51,7 +52,7 @@ pub struct TaskRecord {
 
 /// The columns of the task tables, in order (the data dictionary gives
 /// each one's meaning in the page's language: `data_column.<name>`).
-pub const COLUMNS: [&str; 29] = [
+pub const COLUMNS: [&str; 30] = [
     "plan_id",
     "plan_number",
     "plan_title",
@@ -71,6 +72,7 @@ pub const COLUMNS: [&str; 29] = [
     "deadline_meaning",
     "deadline_dates",
     "deadline_last_day",
+    "start_first_day",
     "state",
     "state_label",
     "report",
@@ -86,6 +88,16 @@ pub const COLUMNS: [&str; 29] = [
 /// What column `name` holds, in the words of `l`.
 pub fn column_meaning(l: &Locale, name: &str) -> String {
     l.say(&format!("data_column.{name}"))
+}
+
+/// The first day a start time names: the start of its earliest point or
+/// period (`Tháng 6/2025` → 1 June), or a span's or open start's first day;
+/// none for ongoing, recurring, event-relative or unread times.
+fn first_day(k: &DeadlineKind) -> Option<chrono::NaiveDate> {
+    match k {
+        DeadlineKind::Span { from, .. } | DeadlineKind::OpenStart { from } => Some(*from),
+        _ => k.dues().iter().map(|(_, d)| d.first_day()).min(),
+    }
 }
 
 fn kind_name(k: &DeadlineKind) -> &'static str {
@@ -141,6 +153,7 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
             .map_or("", |s| match s.meaning {
                 MeaningSource::Read => "read",
                 MeaningSource::Stated => "stated",
+                MeaningSource::Imported => "imported",
             })
             .to_string(),
         deadline_dates: dues
@@ -151,6 +164,12 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
             .iter()
             .map(|(_, due)| due.last_day())
             .max()
+            .map(|x| x.to_string())
+            .unwrap_or_default(),
+        start_first_day: t
+            .start
+            .as_ref()
+            .and_then(|s| first_day(&s.kind))
             .map(|x| x.to_string())
             .unwrap_or_default(),
         state: st.state.key().into(),

@@ -138,6 +138,7 @@ fn csv_row(r: &TaskRecord) -> Vec<u8> {
             &r.deadline_meaning,
             &dates,
             &r.deadline_last_day,
+            &r.start_first_day,
             &r.state,
             &r.state_label,
             &r.report,

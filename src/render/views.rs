@@ -21,6 +21,9 @@ pub struct TimeView {
     pub kind: &'static str,
     /// True when the office stated the meaning (`deadline_meaning`), not the grammar.
     pub stated: bool,
+    /// True when `import-plan` stated the meaning from the file (`by:
+    /// import`): an importer's reading, not the office's.
+    pub imported: bool,
 }
 
 impl TimeView {
@@ -32,6 +35,7 @@ impl TimeView {
             words: l.deadline(&d.kind).unwrap_or_else(|_| d.kind.describe()),
             kind,
             stated: d.meaning == crate::model::deadline::MeaningSource::Stated,
+            imported: d.meaning == crate::model::deadline::MeaningSource::Imported,
         }
     }
 

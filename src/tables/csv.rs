@@ -21,7 +21,17 @@ pub fn read(path: &Path) -> Result<Table, ReadError> {
         )
     })?;
     let delimiter = detect_delimiter(&text);
-    let mut t = parse_at(path, &text, delimiter)?;
+    consistent(&text, delimiter).map_err(|why| {
+        ReadError::new(path, format!("the file is not a table: {why}"), NOT_A_TABLE)
+    })?;
+    let mut t = parse_at(path, &text, delimiter).map_err(|f| match f {
+        Failure::Syntax(line, e) => ReadError::new(
+            path,
+            format!("line {line}: the table cannot be read: {e}"),
+            "a quoted cell must end with a quote (\"): check the quotes on that line, or save the sheet again as CSV",
+        ),
+        Failure::Limit(e) => e,
+    })?;
     if encoding != "UTF-8" {
         t.remarks
             .push(format!("the CSV file was read as {encoding}"));
@@ -74,14 +84,153 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.0
 }
 
-/// Parses text with a known delimiter (for tests).
-pub fn parse(text: &str, delimiter: u8) -> Result<Table, ReadError> {
-    parse_at(Path::new("table.csv"), text, delimiter)
+/// What to do with a text file that is not a table.
+pub const NOT_A_TABLE: &str = "a plan written as prose (numbered or bulleted paragraphs) is imported with `minhbach import-plan FILE --id ID --prose`; a table must have one header row (TT, Nhiệm vụ, Cơ quan chủ trì, Thời hạn, …) and the same number of cells on every line; or start the plan by hand with `minhbach new ID`";
+
+/// Checks that `text` is one table: from its first line split into two
+/// or more cells on, at least nine in ten non-blank lines are split by
+/// `delimiter` into the same number of cells (as a sheet saved as CSV
+/// writes every line), or into two or more cells, none into more than
+/// most lines have (as a table typed by hand may drop empty cells at a
+/// line's end). Says why not, with the first lines that differ.
+pub fn consistent(text: &str, delimiter: u8) -> Result<(), String> {
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // (line, cells, cells up to the last non-empty one)
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new();
+    for rec in rdr.records() {
+        let Ok(rec) = rec else {
+            // Reported with its line when the table is parsed.
+            return Ok(());
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let used = (0..rec.len())
+            .rev()
+            .find(|&i| rec.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        if used > 0 && (rec.len() > 1 || !lines.is_empty()) {
+            lines.push((line, rec.len(), used));
+        }
+        // Past the positions a table may hold, parsing refuses the file
+        // with the limit: no need to keep counting.
+        if lines.len() as u64 > crate::limits::TABLE_POSITIONS.max {
+            return Ok(());
+        }
+    }
+    if lines.len() < 2 {
+        return Err(
+            "no two lines are split into cells (by commas, semicolons, tabs or bars)".into(),
+        );
+    }
+    let mode = |f: &dyn Fn(&(usize, usize, usize)) -> usize| {
+        let mut counts: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
+        for l in &lines {
+            *counts.entry(f(l)).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(w, n)| (*n, *w))
+            .unwrap_or((0, 0))
+    };
+    let nine_in_ten = |n: usize| n * 10 >= lines.len() * 9;
+    let (raw, raw_n) = mode(&|l| l.1);
+    if raw >= 2 && nine_in_ten(raw_n) {
+        return Ok(());
+    }
+    let (used, _) = mode(&|l| l.2);
+    let fitting = lines.iter().filter(|l| l.2 >= 2 && l.2 <= used).count();
+    if used >= 2 && nine_in_ten(fitting) {
+        return Ok(());
+    }
+    let at: Vec<String> = lines
+        .iter()
+        .filter(|l| l.1 != raw)
+        .take(3)
+        .map(|(l, w, _)| format!("line {l} has {w}"))
+        .collect();
+    Err(format!(
+        "its lines are split into different numbers of cells ({raw_n} of {} lines have {raw}; {})",
+        lines.len(),
+        at.join(", ")
+    ))
 }
 
-/// Parses the text of `path` with a known delimiter, within the table
-/// limits: empty cells at the end of a line do not widen the table.
-fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, ReadError> {
+/// The line where a quoted cell opens that no quote closes, if any: the
+/// CSV reader would take the rest of the file as that cell.
+pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let d = char::from(delimiter);
+    let (mut line, mut opened_at) = (1usize, 0usize);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else if c == '\n' {
+                line += 1;
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                quoted = true;
+                opened_at = line;
+            }
+            '\n' => {
+                line += 1;
+                field_start = true;
+                continue;
+            }
+            c if c == d => {
+                field_start = true;
+                continue;
+            }
+            ' ' if field_start => continue,
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted.then_some(opened_at)
+}
+
+/// Why a CSV text could not become a table.
+#[derive(Debug)]
+pub enum Failure {
+    /// A record that cannot be read, at its line (a quoted cell never closed).
+    Syntax(usize, String),
+    /// A limit passed (see [`crate::limits`]).
+    Limit(ReadError),
+}
+
+/// Parses text with a known delimiter; a record that cannot be read (a
+/// quoted cell never closed) is an error with its line, never skipped.
+/// In a Markdown table (cells split by `|`), the rule line under the
+/// header (`|---|:--:|`) is dropped.
+pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
+    parse_at(Path::new("table.csv"), text, delimiter).map_err(|f| match f {
+        Failure::Syntax(line, e) => (line, e),
+        Failure::Limit(e) => (0, e.message),
+    })
+}
+
+/// [`parse`] for the file at `path`, within the table limits: every
+/// non-empty cell counted and measured, empty cells at the end of a line
+/// never widening the table.
+pub fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, Failure> {
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(Failure::Syntax(
+            line,
+            "a quoted cell starts here and is never closed (the rest of the file would be read as its text)".into(),
+        ));
+    }
     let mut rdr = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -93,9 +242,20 @@ fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, ReadError> 
     let place = |line: u64, c: usize| format!("line {line}, column {}", c + 1);
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            ReadError::new(path, format!("a line cannot be read as CSV: {e}"), RESAVE)
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            Failure::Syntax(line, e.to_string())
         })?;
         let line = rec.position().map_or(0, |p| p.line());
+        let rule = delimiter == b'|'
+            && rec.iter().any(|f| !f.trim().is_empty())
+            && rec.iter().all(|f| {
+                let f = f.trim().trim_start_matches(':').trim_end_matches(':');
+                f.is_empty() || (f.len() >= 3 && f.chars().all(|c| c == '-'))
+            });
+        if rule {
+            rows.push(Vec::new());
+            continue;
+        }
         let used = (0..rec.len())
             .rev()
             .find(|&i| rec.get(i).is_some_and(|f| !f.trim().is_empty()))
@@ -104,8 +264,10 @@ fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, ReadError> 
         for (c, f) in rec.iter().take(used).enumerate() {
             let text = clean_text(f);
             if !text.is_empty() {
-                grid::check_text(path, || place(line, c), &text)?;
-                budget.take(path, 1, text.len() as u64, || place(line, c))?;
+                grid::check_text(path, || place(line, c), &text).map_err(Failure::Limit)?;
+                budget
+                    .take(path, 1, text.len() as u64, || place(line, c))
+                    .map_err(Failure::Limit)?;
             }
             row.push(Cell::text(text));
         }
@@ -115,7 +277,8 @@ fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, ReadError> 
             &format!("{}: the lines up to here", place(line, 0)),
             rows.len() as u64 + 1,
             width.max(1),
-        )?;
+        )
+        .map_err(Failure::Limit)?;
         rows.push(row);
     }
     Ok(Table::new(Origin::Csv, rows))
@@ -133,6 +296,28 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.text_at(1, 1), "Rà soát, đề xuất");
         assert_eq!(t.text_at(1, 2), "- Sở A;\n- Sở B");
+    }
+
+    #[test]
+    fn prose_is_not_a_table_and_a_broken_quote_is_an_error() {
+        let prose = "KẾ HOẠCH\nThực hiện Nghị quyết, các sở, ngành:\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, hoàn thành trước ngày 30/6/2025.\n2. Giao Sở Tài chính bố trí kinh phí.\n";
+        let e = consistent(prose, detect_delimiter(prose)).unwrap_err();
+        assert!(
+            e.contains("different numbers of cells") || e.contains("no line"),
+            "{e}"
+        );
+        let table = "TT,Nhiệm vụ,Chủ trì\n1,A,Sở X\n2,B,\n\n3,\"C, D\",Sở Y\n";
+        assert_eq!(consistent(table, b','), Ok(()));
+        let broken = "TT,Nhiệm vụ\n1,\"never closed\n2,b\n";
+        assert_eq!(parse(broken, b',').unwrap_err().0, 2);
+        assert_eq!(unclosed_quote("a,\"b\"\"c\",5\" x\n", b','), None);
+        let md = "| TT | Nhiệm vụ | Chủ trì |\n|---|:---|---:|\n| 1 | Rà soát | Sở Tư pháp |\n";
+        let t = parse(md, b'|').unwrap();
+        assert!(
+            t.rows[1].iter().all(|c| *c == Cell::empty()),
+            "the rule line is dropped"
+        );
+        assert_eq!(t.text_at(2, 2), "Rà soát");
     }
 
     #[test]
@@ -164,9 +349,9 @@ mod tests {
             "1,a\n".repeat(1_000),
             ",".repeat(5_000)
         );
-        let e = parse(&far, b',').unwrap_err();
+        let e = parse(&far, b',').unwrap_err().1;
         assert!(
-            e.message.starts_with(
+            e.starts_with(
                 "line 1002, column 1: the lines up to here span 1002 rows × 5001 columns"
             ),
             "{e}"

@@ -58,6 +58,32 @@ impl Cell {
     }
 }
 
+/// A cell a spreadsheet stores as a date: its value is known whatever the
+/// text shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateCell {
+    /// Grid row and column.
+    pub at: (usize, usize),
+    /// The day it holds.
+    pub value: chrono::NaiveDate,
+    /// How its number format orders day and month.
+    pub shown: Shown,
+}
+
+/// How a date cell's number format orders day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Day before month (`dd/mm/yyyy`): the file's own choice.
+    DayFirst,
+    /// Month before day (`mm/dd/yyyy`): the file's own choice.
+    MonthFirst,
+    /// No day-and-month pair to order (`mm/yyyy`, `yyyy-mm-dd`, `d-mmm-yy`).
+    Unordered,
+    /// The reader's system short date, or no format in the file: the text
+    /// was written `dd/mm/yyyy`, and may be written in the file's order.
+    System,
+}
+
 /// How positions are named in messages: a Word table counts rows and
 /// columns; a spreadsheet names cells `C5`; a CSV file counts lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +103,19 @@ pub enum Origin {
     Csv,
 }
 
+impl Origin {
+    /// Names grid position `(r, c)` of a table from here for messages.
+    pub fn locate(&self, r: usize, c: usize) -> String {
+        match self {
+            Origin::WordTable(n) => format!("table {n}, row {}, column {}", r + 1, c + 1),
+            Origin::Sheet { name, row, col } => {
+                format!("{name}!{}{}", column_letters(col + c), row + r + 1)
+            }
+            Origin::Csv => format!("line {}, column {}", r + 1, c + 1),
+        }
+    }
+}
+
 /// A rectangular grid of cells: every row has the same width.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -88,9 +127,9 @@ pub struct Table {
     pub before: Vec<String>,
     /// Remarks about how cells were read (e.g. dates stored as numbers), for the summary.
     pub remarks: Vec<String>,
-    /// Cells stored as dates (spreadsheets), whose text the reader wrote
-    /// day-first: their order is known, not to be detected.
-    pub typed_dates: Vec<(usize, usize)>,
+    /// Cells stored as dates (spreadsheets): where, the day they hold, and
+    /// the order of day and month in the text shown.
+    pub date_cells: Vec<DateCell>,
     /// The day each cell stored as a date holds (spreadsheets), for
     /// importers that need the value rather than the text shown.
     pub date_values: Vec<((usize, usize), chrono::NaiveDate)>,
@@ -109,7 +148,7 @@ impl Table {
             rows,
             before: Vec::new(),
             remarks: Vec::new(),
-            typed_dates: Vec::new(),
+            date_cells: Vec::new(),
             date_values: Vec::new(),
         };
         t.repair();
@@ -170,13 +209,7 @@ impl Table {
 
     /// Names a position for messages (`row 5, column 3`, `Sheet1!C5`, `line 5, column 3`).
     pub fn locate(&self, r: usize, c: usize) -> String {
-        match &self.origin {
-            Origin::WordTable(n) => format!("table {n}, row {}, column {}", r + 1, c + 1),
-            Origin::Sheet { name, row, col } => {
-                format!("{name}!{}{}", column_letters(col + c), row + r + 1)
-            }
-            Origin::Csv => format!("line {}, column {}", r + 1, c + 1),
-        }
+        self.origin.locate(r, c)
     }
 }
 
@@ -253,7 +286,7 @@ pub enum Format {
     Odt,
     /// Spreadsheets: `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`.
     Sheet,
-    /// `.csv` or `.tsv` text.
+    /// `.csv`, `.tsv`, `.txt` or `.md` text holding one table.
     Csv,
 }
 
@@ -269,7 +302,7 @@ impl Format {
             "docx" => Ok(Format::Docx),
             "odt" => Ok(Format::Odt),
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Ok(Format::Sheet),
-            "csv" | "tsv" | "txt" => Ok(Format::Csv),
+            "csv" | "tsv" | "txt" | "md" | "markdown" => Ok(Format::Csv),
             "doc" => Err(ReadError::new(
                 path,
                 "old Word files (.doc) cannot be read",

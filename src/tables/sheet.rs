@@ -21,17 +21,19 @@ use calamine::{Data, DataRef, Reader, Xls, Xlsb, Xlsx};
 use chrono::{Datelike, NaiveDate};
 
 use super::grid::{self, Budget, Found, Range};
-use super::{clean_text, ods_scan, xlsx_formats, zip_guard, Cell, Origin, ReadError, Table};
+use super::{
+    clean_text, ods_scan, xlsx_formats, zip_guard, Cell, DateCell, Origin, ReadError, Shown, Table,
+};
 
-/// A cell stored as a date: its absolute position, its day, and whether
-/// the text written for it has a known day-month order.
-type DateCell = ((u32, u32), NaiveDate, bool);
+/// A cell stored as a date: its absolute position, its day, and how its
+/// text orders day and month.
+type Dated = ((u32, u32), NaiveDate, Shown);
 
 /// One sheet as read: its cells, the dates among them and its merges.
 #[derive(Default)]
 struct SheetCells {
     cells: Vec<Found>,
-    dates: Vec<DateCell>,
+    dates: Vec<Dated>,
     merges: Vec<Range>,
 }
 
@@ -80,18 +82,20 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
             _ => (0, 0),
         };
         let rel = |(r, c): (u32, u32)| (r as usize - r0, c as usize - c0);
-        let typed: Vec<(usize, usize)> = sheet
-            .dates
-            .iter()
-            .filter(|(_, _, known)| *known)
-            .map(|&(at, _, _)| rel(at))
-            .collect();
-        if !typed.is_empty() {
+        if !sheet.dates.is_empty() {
             t.remarks.push(format!(
-                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; dd/mm/yyyy where the file has none)",
-                typed.len()
+                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; where the file has none or uses the system's short date, in the file's order of day and month)",
+                sheet.dates.len()
             ));
-            t.typed_dates = typed;
+            t.date_cells = sheet
+                .dates
+                .iter()
+                .map(|&(at, value, shown)| DateCell {
+                    at: rel(at),
+                    value,
+                    shown,
+                })
+                .collect();
         }
         t.date_values = sheet.dates.iter().map(|&(at, d, _)| (rel(at), d)).collect();
         out.push(t);
@@ -283,9 +287,9 @@ fn take(
         Data::DateTime(d) if d.is_datetime() => {
             let (y, m, day, ..) = d.to_ymd_hms_milli();
             let date_code = code.filter(|code| xlsx_formats::shows_date(code));
-            let (text, month_first) = shown_date(d.to_ymd_hms_milli(), date_code);
+            let (text, shown) = shown_date(d.to_ymd_hms_milli(), date_code);
             if let Some(v) = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)) {
-                sheet.dates.push(((r, c), v, !month_first));
+                sheet.dates.push(((r, c), v, shown));
             }
             text
         }
@@ -355,21 +359,36 @@ pub fn rows(path: &Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)
 }
 
 /// A date cell as shown: with its format code when known, else
-/// `dd/mm/yyyy`; and whether the text puts the month before the day.
+/// `dd/mm/yyyy`; and how the text orders day and month.
 fn shown_date(
     (y, m, d, hh, mm, ss, _): (u16, u8, u8, u8, u8, u8, u16),
     code: Option<&str>,
-) -> (String, bool) {
-    let Some(code) = code else {
-        return (shown_date_default(y, m, d, hh, mm, ss), false);
+) -> (String, Shown) {
+    let Some(code) = code.filter(|c| !xlsx_formats::is_system(c)) else {
+        return (shown_date_default(y, m, d, hh, mm, ss), Shown::System);
     };
     let weekday = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
         .map_or(0, |x| x.weekday().num_days_from_monday() as usize);
     let text = xlsx_formats::render(code, (y, m, d, hh, mm, ss), weekday);
-    // A probe date tells whether the code writes the month number first.
-    let probe = xlsx_formats::render(code, (2000, 11, 22, 0, 0, 0), 0);
-    let month_first = matches!((probe.find("11"), probe.find("22")), (Some(a), Some(b)) if a < b);
-    (text, month_first)
+    (text, order_of(code))
+}
+
+/// How a format code orders day and month: a probe day (22 November 1987)
+/// tells where each number goes; a year before both leaves no order to tell.
+fn order_of(code: &str) -> Shown {
+    let probe = xlsx_formats::render(code, (1987, 11, 22, 0, 0, 0), 0);
+    let at = |s: &str| probe.find(s);
+    match (at("11"), at("22")) {
+        (Some(mo), Some(day)) => {
+            let year = at("1987").or(at("87"));
+            match year {
+                Some(y) if y < mo && y < day => Shown::Unordered,
+                _ if mo < day => Shown::MonthFirst,
+                _ => Shown::DayFirst,
+            }
+        }
+        _ => Shown::Unordered,
+    }
 }
 
 fn shown_date_default(y: u16, m: u8, day: u8, hh: u8, mm: u8, ss: u8) -> String {

@@ -3,11 +3,23 @@
 //! sees: a date formatted `mm/yyyy` is the month `06/2025`, not a day, and a
 //! number formatted `0%` holding 1 is `100%`, not `1`.
 
+/// The locale tag Excel gives formats that follow the reader's system
+/// settings; here it marks ids 14 and 22, whose order of day and month is
+/// the system's, not the file's.
+pub const SYSTEM_TAG: &str = "[$-x-sysdate]";
+
+/// True for a format whose day and month order is the reader's system's
+/// (built-in ids 14 and 22): the file does not fix it.
+pub fn is_system(code: &str) -> bool {
+    code.starts_with(SYSTEM_TAG)
+}
+
 /// The built-in format codes Excel shows dates with (ids 14–22, 45–47), as a
-/// Vietnamese system shows them (id 14 is the system's short date).
+/// Vietnamese system shows them (ids 14 and 22 are the system's short date,
+/// marked with [`SYSTEM_TAG`]).
 pub fn builtin(id: u32) -> Option<&'static str> {
     Some(match id {
-        14 => "dd/mm/yyyy",
+        14 => "[$-x-sysdate]dd/mm/yyyy",
         15 => "d-mmm-yy",
         16 => "d-mmm",
         17 => "mmm-yy",
@@ -15,7 +27,7 @@ pub fn builtin(id: u32) -> Option<&'static str> {
         19 => "h:mm:ss AM/PM",
         20 => "h:mm",
         21 => "h:mm:ss",
-        22 => "dd/mm/yyyy h:mm",
+        22 => "[$-x-sysdate]dd/mm/yyyy h:mm",
         45 => "mm:ss",
         46 => "[h]:mm:ss",
         47 => "mmss.0",

@@ -102,6 +102,7 @@ pub fn registry(file: &Loaded<AgenciesFile>, diags: &mut Diagnostics) -> Registr
         agencies.push(Agency {
             id,
             name: e.name.clone(),
+            name_en: e.name_en.clone(),
             short: e.short.clone(),
             kind,
             level: e.level.clone(),

@@ -4,8 +4,10 @@
 //! over after a recognised name are warnings, so nothing is dropped silently.
 
 use crate::diagnostics::{short, Diagnostic, Diagnostics, Location};
+use crate::model::agency::reference::{Found, Reference};
 use crate::model::ids::slugify;
 use crate::model::plan::AgencyCell;
+use crate::model::Agency;
 use crate::model::Registry;
 
 /// Resolves `text` (the cell as printed) into an [`AgencyCell`].
@@ -16,7 +18,11 @@ pub fn agency_cell(
     field: &str,
     diags: &mut Diagnostics,
 ) -> AgencyCell {
-    let res = registry.resolve(text);
+    let reference = super::reference::builtin().ok();
+    let res = match reference {
+        Some(r) => registry.resolve_split(text, r.registry()),
+        None => registry.resolve(text),
+    };
     for u in &res.unknown {
         let name = &u.text;
         let d = Diagnostic::error(
@@ -32,7 +38,20 @@ pub fn agency_cell(
             short(&slugify(&short(name))),
             short(name)
         );
-        let help = match registry.suggest(name) {
+        let found = reference.map(|r| (r, r.find(name)));
+        let help = match found {
+            // The reference knows the body: say which, never suggest another.
+            Some((r, Found::Body(b))) => reference_help(r, b, name),
+            Some((r, Found::Ambiguous(ids))) if !ids.is_empty() => format!(
+                "{:?} may name several bodies ({}): write the body's full name in the cell",
+                short(name),
+                ids.iter()
+                    .filter_map(|i| r.get(i))
+                    .map(|a| a.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            _ => match registry.suggest(name) {
             Some(s) => format!(
                 "did you mean {s}? If so, add this spelling to that agency's `aliases`; otherwise {new_entry}"
             ),
@@ -41,6 +60,7 @@ pub fn agency_cell(
                 short(name)
             ),
             None => new_entry,
+            },
         };
         diags.push(d.with_help(help));
     }
@@ -65,4 +85,29 @@ pub fn agency_cell(
         agencies: res.ids(),
         segments: res.segments,
     }
+}
+
+/// What to say of a name the reference registry of national bodies knows:
+/// its official name, the body it was merged into, and how to add it.
+fn reference_help(r: &Reference, b: &Agency, name: &str) -> String {
+    let next = r.successors(&b.id);
+    let merged = match next.last() {
+        Some(s) => format!(
+            ", merged into {}{}",
+            s.name,
+            b.successor
+                .as_ref()
+                .and_then(|x| x.date)
+                .map(|d| format!(" from {}", d.format("%d/%m/%Y")))
+                .unwrap_or_default()
+        ),
+        None => String::new(),
+    };
+    format!(
+        "{:?} is {:?} in the reference registry of national bodies{merged}: add it to agencies.yaml with `minhbach import-plan … --add-agencies`, or copy its entry from {} (id `{}`)",
+        short(name),
+        b.name,
+        crate::load::reference::PATH,
+        b.id
+    )
 }

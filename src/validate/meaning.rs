@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::raw::{MeaningEntry, PeriodScalar};
-use crate::model::deadline::{DayOfYear, Flag, Milestone, Recurrence, Severity, Trigger};
+use crate::model::deadline::{
+    DayOfYear, Flag, MeaningSource, Milestone, Recurrence, Severity, Trigger,
+};
 use crate::model::{Deadline, DeadlineKind, Due};
 
 /// Reports the grammar's flags on `d`; `at_char(k)` locates character `k`
@@ -54,6 +56,26 @@ pub fn report_flags(
             ),
         };
         diags.push(diag.with_help(help.clone()));
+    }
+}
+
+/// Who stated a meaning: the office (no `by`), or `by: import`; anything
+/// else is an error.
+pub fn source(
+    e: &MeaningEntry,
+    at: &dyn Fn(&str) -> Location,
+    diags: &mut Diagnostics,
+) -> MeaningSource {
+    match e.by.as_deref().map(str::trim) {
+        None => MeaningSource::Stated,
+        Some("import") => MeaningSource::Imported,
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(at("by"), format!("`by: {other}` is not known"))
+                    .with_help("`by: import` marks a meaning `import-plan` read from the file; delete `by` once you have checked it"),
+            );
+            MeaningSource::Stated
+        }
     }
 }
 

@@ -10,8 +10,10 @@ mod duties;
 pub mod languages;
 mod meaning;
 mod plans;
+pub mod reference;
 mod report_order;
 mod reports;
+mod review;
 pub mod site;
 
 use chrono::NaiveDate;

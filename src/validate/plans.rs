@@ -192,6 +192,8 @@ pub fn plan(
         groups: Vec::new(),
         tasks: Vec::new(),
         duties: Vec::new(),
+        date_order: None,
+        inferred: Vec::new(),
     };
     if let Some(df) = &raw.duties {
         plan.duties = super::duties::duties(df, &plan, registry, diags);
@@ -201,6 +203,9 @@ pub fn plan(
         plan.caption = tf.value.caption.clone();
         plan.caption_note = tf.value.caption_note.clone();
         plan.columns = tf.value.columns.clone();
+        plan.date_order = tf.value.date_order;
+        plan.inferred =
+            super::review::items(&tf.value.review, "review", &tf.path, &tf.spans, diags);
         let mut ctx = TableCtx {
             path: &tf.path,
             spans: &tf.spans,
@@ -208,7 +213,8 @@ pub fn plan(
             grammar,
             time: Context {
                 year: Some(year),
-                date_order: times.date_order,
+                // The table's own order first: a sheet typed month first.
+                date_order: tf.value.date_order.or(times.date_order),
                 fiscal_year_start: times.fiscal_year_start,
             },
             period: plan.period,
@@ -274,7 +280,15 @@ impl TableCtx<'_> {
             .map(|(i, sub)| self.group(sub, &format!("{path}.groups.{i}")))
             .collect();
         let task_count = (self.tasks.len() - first) as u32;
+        let inferred = super::review::items(
+            &g.review,
+            &format!("{path}.review"),
+            self.path,
+            self.spans,
+            self.diags,
+        );
         Group {
+            inferred,
             code: g.code.clone(),
             title: g.title.clone(),
             appendix: g.appendix.clone(),
@@ -349,7 +363,15 @@ impl TableCtx<'_> {
         );
         let start = self.time(t.start.as_deref(), t.start_meaning.as_ref(), path, "start");
         let line = self.spans.get(path).0;
+        let inferred = super::review::items(
+            &t.review,
+            &format!("{path}.review"),
+            self.path,
+            self.spans,
+            self.diags,
+        );
         self.tasks.push(Task {
+            inferred,
             id,
             number: t.number.clone(),
             group: group.to_string(),
@@ -405,8 +427,9 @@ impl TableCtx<'_> {
         let d = match meaning {
             Some(m) => {
                 let at_m = |p: &str| at(format!("_meaning.{p}").trim_end_matches('.'));
+                let by = super::meaning::source(m, &at_m, self.diags);
                 super::meaning::stated(m, &at_m, self.diags)
-                    .map(|kind| Deadline::stated(text, kind))
+                    .map(|kind| Deadline::stated_by(text, kind, by))
                     .unwrap_or_else(|| Deadline::read(self.grammar, text, self.time))
             }
             None => {

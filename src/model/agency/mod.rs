@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::model::ids::AgencyId;
 
+pub mod names;
+pub mod reference;
 mod resolve;
 mod trie;
 
@@ -154,6 +156,8 @@ pub struct Agency {
     pub id: AgencyId,
     /// Official name.
     pub name: String,
+    /// Official English name, when known (a gloss on English pages).
+    pub name_en: Option<String>,
     /// Short form.
     pub short: Option<String>,
     /// Kind of body.
@@ -299,7 +303,18 @@ impl Registry {
                 best = Some((score, *i, cand));
             }
         }
-        best.filter(|(s, _, _)| *s >= SUGGEST_SIMILARITY)
+        // An abbreviation the candidate lacks (`KH&CN` against `KH&ĐT`)
+        // names another body, not a misspelling of this one.
+        let abbreviations_kept = |cand: &str| {
+            let words: Vec<&str> = cand.split(' ').collect();
+            name.split_whitespace()
+                .filter(|w| {
+                    let c: Vec<char> = w.chars().collect();
+                    names::is_abbreviation(&c, 0)
+                })
+                .all(|w| words.contains(&w.to_lowercase().as_str()))
+        };
+        best.filter(|(s, _, cand)| *s >= SUGGEST_SIMILARITY && abbreviations_kept(cand))
             .map(|(_, i, cand)| {
                 let a = &self.agencies[i];
                 if folded(&a.name) == cand.chars().collect::<Vec<_>>() {

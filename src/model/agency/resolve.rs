@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{fold_char, folded, Registry};
+use super::{fold_char, folded, names, Registry};
 use crate::model::ids::AgencyId;
 
 const CONNECTORS: [&str; 3] = ["và", "với", "cùng"];
@@ -121,10 +121,22 @@ impl Registry {
                 let mut end = clause_end(&chars, i);
                 if !continues {
                     // A name may hold commas: go on while the next part
-                    // does not begin a registered name.
-                    while end < n && chars[end] == ',' && !self.begins_name(&low, end + 1) {
+                    // begins neither a registered name nor, by the grammar
+                    // of body names, another body (`Bộ Văn hóa, Thể thao và
+                    // Du lịch` is one name; `Bộ Công an, Bộ Nội vụ` two).
+                    while end < n
+                        && chars[end] == ','
+                        && !self.begins_name(&low, end + 1)
+                        && !names::body_starts_at(&chars, &low, end + 1)
+                    {
                         end = clause_end(&chars, end + 1);
                     }
+                    // `Bộ Công an và Bộ Quốc phòng`: a connector before
+                    // another body ends this one.
+                    end = connector_split(&chars, &low, i, end, |k| {
+                        self.match_at(&low, k).is_some()
+                            || names::body_starts_after_connector(&chars, &low, k)
+                    });
                 }
                 let chunk: String = chars[i..end].iter().collect();
                 let words = chunk.trim().trim_end_matches('.').trim();
@@ -157,6 +169,87 @@ impl Registry {
         if !text.is_empty() {
             out.segments.push(Segment::Text { text });
         }
+        out
+    }
+
+    /// [`Registry::resolve`], then each phrase that matches nothing read
+    /// again against `fallback` (the reference registry of national
+    /// bodies): a phrase that is wholly two or more of its names
+    /// (`Bộ Công an, Chủ tịch nước`, whose second name the grammar of body
+    /// names cannot tell begins) is reported as those names, one each.
+    pub fn resolve_split(&self, cell: &str, fallback: &Registry) -> Resolved {
+        let mut out = self.resolve(cell);
+        let chars: Vec<char> = cell.chars().collect();
+        // Runs of unknown phrases with only separators between them, read
+        // again whole: `Bộ Nông nghiệp và PTNT` is one name of the fallback.
+        let mut runs: Vec<Vec<Unmatched>> = Vec::new();
+        for u in std::mem::take(&mut out.unknown) {
+            let joins = runs.last().and_then(|r| r.last()).is_some_and(|prev| {
+                let gap_from = prev.at - 1 + prev.text.chars().count();
+                let gap: String = chars
+                    .get(gap_from..(u.at - 1).max(gap_from))
+                    .map(|g| g.iter().collect())
+                    .unwrap_or_default();
+                let words: Vec<String> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                words.iter().all(|w| CONNECTORS.contains(&w.as_str()))
+            });
+            match runs.last_mut() {
+                Some(r) if joins => r.push(u),
+                _ => runs.push(vec![u]),
+            }
+        }
+        let mut whole = Vec::new();
+        for run in runs {
+            if run.len() > 1 {
+                let from = run[0].at - 1;
+                let last = &run[run.len() - 1];
+                let to = (last.at - 1 + last.text.chars().count()).min(chars.len());
+                let text: String = chars[from..to].iter().collect();
+                let again = fallback.resolve(&text);
+                if again.unknown.is_empty() && again.leftover.is_empty() && !again.ids().is_empty()
+                {
+                    whole.push(Unmatched {
+                        text,
+                        at: run[0].at,
+                        after: None,
+                    });
+                    continue;
+                }
+            }
+            whole.extend(run);
+        }
+        let mut unknown = Vec::with_capacity(whole.len());
+        for u in whole {
+            let again = fallback.resolve(&u.text);
+            let names: Vec<(usize, String)> = {
+                let mut at = 0usize;
+                let mut v = Vec::new();
+                for s in &again.segments {
+                    match s {
+                        Segment::Agency { text, .. } => {
+                            v.push((at, text.clone()));
+                            at += text.chars().count();
+                        }
+                        Segment::Text { text } => at += text.chars().count(),
+                    }
+                }
+                v
+            };
+            if again.unknown.is_empty() && again.leftover.is_empty() && names.len() >= 2 {
+                unknown.extend(names.into_iter().map(|(k, text)| Unmatched {
+                    text,
+                    at: u.at + k,
+                    after: None,
+                }));
+            } else {
+                unknown.push(u);
+            }
+        }
+        out.unknown = unknown;
         out
     }
 
@@ -258,6 +351,40 @@ impl Registry {
     }
 }
 
+/// Where an unknown phrase from `from` to `end` ends when a connector
+/// (`và`, `với`, `cùng`) inside it stands before another body
+/// (`begins(k)` at the word after it): at the space before the connector.
+fn connector_split(
+    chars: &[char],
+    low: &[char],
+    from: usize,
+    end: usize,
+    begins: impl Fn(usize) -> bool,
+) -> usize {
+    let mut k = from;
+    while k < end {
+        let word_start = k > from && low[k].is_alphanumeric() && !low[k - 1].is_alphanumeric();
+        if word_start {
+            let w_end = (k..end).find(|&j| !low[j].is_alphanumeric()).unwrap_or(end);
+            let word: String = low[k..w_end].iter().collect();
+            if CONNECTORS.contains(&word.as_str()) && w_end < end && chars[w_end] == ' ' {
+                let next = (w_end..end).find(|&j| low[j] != ' ').unwrap_or(end);
+                if next < end && begins(next) {
+                    let mut cut = k;
+                    while cut > from && chars[cut - 1] == ' ' {
+                        cut -= 1;
+                    }
+                    return cut;
+                }
+            }
+            k = w_end;
+            continue;
+        }
+        k += 1;
+    }
+    end
+}
+
 /// Index of the next clause separator (`;` `,` newline, parenthesis) from `i`.
 fn clause_end(chars: &[char], i: usize) -> usize {
     (i..chars.len())
@@ -281,6 +408,7 @@ mod tests {
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             members: vec![],
             successor: None,
+            name_en: None,
             note: None,
         }
     }
@@ -386,9 +514,13 @@ mod tests {
         let r = registry();
         let res = r.resolve("Bộ Văn hóa, Thể thao và Du lịch; Công an tỉnh, Bộ Y tế, Sở Nội vụ");
         let names: Vec<&str> = res.unknown.iter().map(|u| u.text.as_str()).collect();
-        // "Bộ" begins no registered name here, so "Bộ Y tế, Sở Nội vụ" is
-        // one phrase; with "Sở" registered as a head word it splits.
-        assert_eq!(names[0], "Bộ Văn hóa, Thể thao và Du lịch");
+        // "Bộ" begins no registered name here, but by the grammar of body
+        // names "Bộ Y tế" and "Sở Nội vụ" are two bodies, and "Thể thao và
+        // Du lịch" no body of its own.
+        assert_eq!(
+            names,
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế", "Sở Nội vụ"]
+        );
         assert_eq!(res.ids().len(), 1);
         let res = r.resolve("Bộ Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông");
         let names: Vec<&str> = res.unknown.iter().map(|u| u.text.as_str()).collect();

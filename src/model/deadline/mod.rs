@@ -43,6 +43,9 @@ pub enum MeaningSource {
     Read,
     /// Stated by the office in `deadline_meaning` / `start_meaning`.
     Stated,
+    /// Stated by `import-plan` from the file (`by: import`): an importer's
+    /// reading the office has not yet confirmed.
+    Imported,
 }
 
 /// What a deadline text means.
@@ -300,10 +303,15 @@ impl Deadline {
 
     /// A deadline whose meaning the office states; the words stay as printed.
     pub fn stated(text: &str, kind: DeadlineKind) -> Deadline {
+        Deadline::stated_by(text, kind, MeaningSource::Stated)
+    }
+
+    /// A deadline whose meaning someone stated: the office, or an importer.
+    pub fn stated_by(text: &str, kind: DeadlineKind, by: MeaningSource) -> Deadline {
         Deadline {
             text: text.to_string(),
             kind,
-            meaning: MeaningSource::Stated,
+            meaning: by,
             flags: Vec::new(),
         }
     }

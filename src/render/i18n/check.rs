@@ -99,6 +99,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "data_column.deadline_meaning",
     "data_column.deadline_dates",
     "data_column.deadline_last_day",
+    "data_column.start_first_day",
     "data_column.state",
     "data_column.state_label",
     "data_column.report",
@@ -158,6 +159,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "cite.copy",
     "cite.copied",
     "cite.copy_label",
+    "task_page.month_first",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.
@@ -180,6 +182,11 @@ pub fn program_keys() -> Vec<String> {
             .map(|r| format!("reported.{}", r.key())),
     );
     keys.extend(AgencyKind::ALL.iter().map(AgencyKind::label_key));
+    keys.extend(
+        crate::model::inference::InferenceKind::ALL
+            .iter()
+            .map(|k| format!("inference.{}", k.key())),
+    );
     keys
 }
 

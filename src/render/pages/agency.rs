@@ -24,6 +24,8 @@ fn link(model: &Model, d: &Derived, l: &Locale, id: &AgencyId) -> Option<AgencyL
 #[derive(Serialize)]
 struct ViaGroup {
     group: Option<AgencyLink>,
+    /// True when `group` is a body since merged into this agency, not a group.
+    merged: bool,
     tasks: Vec<TaskRow>,
 }
 
@@ -53,6 +55,7 @@ fn part_section<'a>(
             if last != Some(x.via.as_ref()) {
                 by_group.push(ViaGroup {
                     group: x.via.as_ref().and_then(|g| link(model, d, l, g)),
+                    merged: x.via.is_some() && matches!(part, Part::Lead | Part::Cooperate),
                     tasks: Vec::new(),
                 });
                 last = Some(x.via.as_ref());

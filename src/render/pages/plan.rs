@@ -225,6 +225,7 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef) -> PageSpec {
     c.insert("prev", &prev);
     c.insert("next", &next);
     c.insert("source_line", &t.line);
+    c.insert("inferred", &inferred_labels(p, t, l));
     c.insert("history", &crate::render::reports::history(model, d, l, r));
     c.insert(
         "crumbs",
@@ -300,4 +301,30 @@ impl DutyView {
             dates: du.dates().into_iter().map(|x| l.date_text(x)).collect(),
         }
     }
+}
+
+/// What the task's page rests on that an import inferred and the office
+/// has not reviewed (the table's date order, a lead taken from a heading),
+/// in the page's words; and a month-first table's order, which readers
+/// need to read its dates.
+fn inferred_labels(p: &crate::model::Plan, t: &crate::model::Task, l: &Locale) -> Vec<String> {
+    use crate::model::inference::InferenceKind;
+    let mut kinds: Vec<InferenceKind> = p
+        .inferred
+        .iter()
+        .chain(&t.inferred)
+        .map(|i| i.kind)
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut out: Vec<String> = kinds
+        .iter()
+        .map(|k| l.say(&format!("inference.{}", k.key())))
+        .collect();
+    if p.date_order == Some(crate::model::deadline::DateOrder::MonthDay)
+        && !kinds.contains(&InferenceKind::DateOrder)
+    {
+        out.push(l.say("task_page.month_first"));
+    }
+    out
 }

@@ -236,9 +236,8 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
             return Ok(None);
         }
         let at = Cur {
-            t: toks,
-            chars,
             i: start,
+            ..Cur::new(toks, chars)
         };
         let mut c = at;
         if let Some(kind) = forms::time_form(&mut c, ctx)? {

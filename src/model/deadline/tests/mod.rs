@@ -3,5 +3,6 @@
 
 mod classes;
 mod flags;
+mod order;
 mod props;
 mod seeds;

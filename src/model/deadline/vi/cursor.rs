@@ -19,6 +19,9 @@ pub(in crate::model::deadline) struct Cur<'a> {
     pub chars: &'a [char],
     /// Index of the next token.
     pub i: usize,
+    /// All-number dates are written month first (`6/13/2025`), as the
+    /// plan's table declares (`date_order: month_day`).
+    pub month_first: bool,
 }
 
 /// A number as written.
@@ -35,7 +38,12 @@ pub(in crate::model::deadline) struct Num {
 impl<'a> Cur<'a> {
     /// A cursor at the first token.
     pub fn new(t: &'a [Token], chars: &'a [char]) -> Self {
-        Cur { t, chars, i: 0 }
+        Cur {
+            t,
+            chars,
+            i: 0,
+            month_first: false,
+        }
     }
 
     /// The next token.

@@ -12,7 +12,8 @@ mod period;
 mod recur;
 
 use super::grammar::{
-    read_phrase, split_joined, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS,
+    read_phrase, split_joined, Context, DateOrder, Flag, Grammar, Reading, Severity, Steps,
+    MAX_CHARS,
 };
 use super::lex::{lex, nfc_chars, Tok, Token};
 use super::{DeadlineKind, Milestone};
@@ -216,6 +217,7 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
             t: toks,
             chars,
             i: start,
+            month_first: ctx.date_order == Some(DateOrder::MonthDay),
         };
         if let Some(kind) = forms::time_form(&mut c, ctx)? {
             if c.finished() {

@@ -338,7 +338,8 @@ fn numeric(c: &mut Cur, a: Num) -> Result<Option<(Unit, Option<i32>)>, Flag> {
                     ),
                 ));
             }
-            let (day, month) = (day_of(c, a)?, month_of(c, b)?);
+            let (d, m) = if c.month_first { (b, a) } else { (a, b) };
+            let (day, month) = (day_of(c, d)?, month_of(c, m)?);
             let year = year_of(c, y)?;
             return Ok(Some((Unit::Day { day, month }, Some(year))));
         }
@@ -361,7 +362,8 @@ fn numeric(c: &mut Cur, a: Num) -> Result<Option<(Unit, Option<i32>)>, Flag> {
             ),
         ));
     }
-    let (day, month) = (day_of(c, a)?, month_of(c, b)?);
+    let (d, m) = if c.month_first { (b, a) } else { (a, b) };
+    let (day, month) = (day_of(c, d)?, month_of(c, m)?);
     Ok(Some((Unit::Day { day, month }, None)))
 }
 
