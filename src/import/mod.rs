@@ -219,7 +219,16 @@ pub fn report_from_table(
     meta: &ReportMeta,
 ) -> Result<Imported, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let headers = header(source, &table.header, &mut diags);
+    // How many values each column holds, to say what an unused one drops.
+    let mut filled = vec![0usize; table.header.cells.len()];
+    for row in &table.rows {
+        for (i, cell) in row.cells.iter().enumerate().take(filled.len()) {
+            if !cell.trim().is_empty() {
+                filled[i] += 1;
+            }
+        }
+    }
+    let headers = header(source, &table.header, &filled, &mut diags);
     let has = |k: &str| headers.contains(&Some(k));
     if !has("task") || !has("status") {
         diags.push(
@@ -296,13 +305,25 @@ fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> 
 
 /// The meaning of each header cell; unknown columns are reported and
 /// ignored, a column named twice is an error.
-fn header(source: &Path, row: &Row, diags: &mut Diagnostics) -> Vec<Option<&'static str>> {
+fn header(
+    source: &Path,
+    row: &Row,
+    filled: &[usize],
+    diags: &mut Diagnostics,
+) -> Vec<Option<&'static str>> {
     let cols: Vec<Option<&'static str>> = row.cells.iter().map(|h| column(h)).collect();
     for (i, (name, col)) in row.cells.iter().zip(&cols).enumerate() {
         let at = Location::new(source, row.line, i + 1);
         match col {
             None if !name.trim().is_empty() => diags.push(
-                Diagnostic::warning(at, format!("the column {:?} is not used", short(name.trim())))
+                Diagnostic::warning(
+                    at,
+                    format!(
+                        "the column {:?} is not used: its {} value(s) are not imported",
+                        short(name.trim()),
+                        filled.get(i).copied().unwrap_or(0)
+                    ),
+                )
                     .with_help("known columns: task, plan, status, progress, completed, note, evidence_number, evidence_date, evidence_url (or their Vietnamese names)"),
             ),
             Some(k) if cols[..i].contains(col) => diags.push(

@@ -265,7 +265,10 @@ fn syntax_error(
         let limit = limits::YAML_NESTING;
         return Diagnostic::error(
             Location::new(file, at.0 + line_offset, at.1),
-            format!("the values here are nested more than {limit}"),
+            format!(
+                "the values here are nested deeper than the limit of {}",
+                limit
+            ),
         )
         .with_help(limit.help());
     }
