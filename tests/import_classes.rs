@@ -42,12 +42,12 @@ fn fill_plan_by(content: &Path, id: &str, issuer: &str) {
     .unwrap();
 }
 
-/// A task's number, the first day its start names and the last day of its
-/// deadline.
-type Days = (String, Option<NaiveDate>, Option<NaiveDate>);
+/// Each task's number, the first day its start names, the last day of its deadline.
+type Days = Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>;
 
-/// The first day each task's start names and the last day of its deadline.
-fn days(content: &Path) -> (Vec<Days>, Vec<String>) {
+/// The first day each task's start names and the last day of its deadline,
+/// with every diagnostic of `check`.
+fn days(content: &Path) -> (Days, Vec<String>) {
     let (model, diags) = minhbach::load_model(content, None);
     let all: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
     assert!(!diags.has_errors(), "{all:#?}");
@@ -301,7 +301,7 @@ fn ministries_old_and_new_are_each_a_body_and_merged_ones_reach_their_successor(
     );
     let ag = std::fs::read_to_string(content.join("agencies.yaml")).unwrap();
     assert!(
-        ag.starts_with("# Registry\nagencies: [{"),
+        ag.starts_with("# Registry\nagencies:\n  # Added by"),
         "the user's bytes come first:\n{ag}"
     );
     fill_plan_by(&content, "nq", "bo-tai-chinh");

@@ -22,12 +22,36 @@ pub fn parse<T: DeserializeOwned + Send>(
     file: &Path,
     line_offset: usize,
 ) -> Result<(T, Spans), Diagnostic> {
+    parse_serial(src, file, line_offset)
+}
+
+/// [`parse`], which runs on the calling thread alone (for files read once
+/// behind a lock, such as the built-in reference registry, where handing
+/// work to the thread pool could bring the same thread back to the lock).
+pub fn parse_serial<T: DeserializeOwned>(
+    src: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Result<(T, Spans), Diagnostic> {
     // The event pass comes first: it refuses, in linear time, what would
     // make deserialising explode (deep nesting, aliases expanded beyond the
     // limits), so `serde_yaml` only ever sees bounded documents.
-    let mut spans = super::spans::scan(src, file, line_offset)?;
-    let value: T =
-        serde_yaml::from_str::<T>(src).map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
+    let spans = super::spans::scan(src, file, line_offset)?;
+    let value = serde_yaml::from_str::<T>(src);
+    finish(value, spans, src, file, line_offset)
+}
+
+/// The value and positions of a parse, control characters written as
+/// escapes removed.
+fn finish<T: DeserializeOwned>(
+    value: Result<T, serde_yaml::Error>,
+    spans: Spans,
+    src: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Result<(T, Spans), Diagnostic> {
+    let value: T = value.map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
+    let mut spans = spans;
     // Control characters written as escapes (`"\a"`, `"\r"`) survive
     // parsing: find them in the generic tree, remove them, and read again.
     // Without a backslash there is no escape (raw ones are removed before).
