@@ -353,6 +353,10 @@ pub struct PlanFront {
     /// Address of the official document (`http://` or `https://`).
     #[serde(default)]
     pub source_url: Option<String>,
+    /// What an import read from the document's header and signature,
+    /// still to review.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
 }
 
 /// Start and end of a period.
