@@ -106,11 +106,20 @@ fn a_national_body_is_named_from_the_reference_never_as_another_body() {
 
 #[test]
 fn a_short_unknown_cell_is_not_offered_as_an_alias() {
+    // A kind word alone fits no body's name: a warning quoting it.
     let d = check_cell("Bộ");
     assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].severity, Severity::Warning);
+    assert!(
+        d[0].message.contains("\"Bộ\"") && d[0].message.contains("fit no body's name"),
+        "{}",
+        d[0]
+    );
     let help = d[0].help.as_deref().unwrap_or_default();
-    assert!(help.contains("does not name one body"), "{help}");
     assert!(!help.contains("aliases"), "{help}");
+    // A name with a kind word is an unknown body: an error.
+    let d = check_cell("Sở Du lịch");
+    assert_eq!(d[0].severity, Severity::Error, "{d:#?}");
 }
 
 #[test]

@@ -40,6 +40,8 @@ pub struct NewAgency {
     pub aliases: Vec<String>,
     /// What the reference registry says of the body, when it knows it.
     pub reference: Option<RefEntry>,
+    /// True for a designation of several bodies (`các …`, `… liên quan`).
+    pub group: bool,
 }
 
 /// A reference body's facts, copied into the new entry.
@@ -218,6 +220,7 @@ fn reference_entries(
             id: new_id,
             name: b.name.clone(),
             aliases,
+            group: b.is_group(),
             reference: Some(RefEntry {
                 name_en: b.name_en.clone(),
                 kind: b.kind.key().to_string(),
@@ -246,6 +249,13 @@ fn reference_entries(
         }
     }
     out
+}
+
+/// True for a name that designates several bodies: it opens with `các`
+/// or `những`, or ends with `liên quan` (`các bộ, ngành liên quan`).
+pub fn is_group_name(name: &str) -> bool {
+    let f = registered_fold(name);
+    f.starts_with("các ") || f.starts_with("những ") || f.ends_with("liên quan")
 }
 
 /// Case and spacing folded, as the registry compares names.
@@ -310,11 +320,13 @@ pub fn group(names: &[(String, usize)], taken: &HashSet<String>) -> Vec<NewAgenc
             n += 1;
         }
         used.insert(id.clone());
+        let group = is_group_name(&name);
         out.push(NewAgency {
             id,
             name,
             aliases,
             reference: None,
+            group,
         });
     }
     out

@@ -21,6 +21,11 @@ pub fn block_text(entries: &[NewAgency], indent: usize, plan_id: &str) -> String
     for e in entries {
         out.push_str(&format!("{pad}- id: {}\n", e.id));
         out.push_str(&format!("{pad}  name: {}\n", q(&e.name)));
+        if e.group && e.reference.is_none() {
+            out.push_str(&format!(
+                "{pad}  kind: group   # a designation of several bodies: add `members`\n"
+            ));
+        }
         let re = e.reference.as_ref();
         if let Some(n) = re.and_then(|r| r.name_en.as_deref()) {
             out.push_str(&format!("{pad}  name_en: {}\n", q(n)));
@@ -74,6 +79,9 @@ fn flow_items(entries: &[NewAgency]) -> Vec<String> {
             let mut m = serde_json::Map::new();
             m.insert("id".into(), e.id.clone().into());
             m.insert("name".into(), e.name.clone().into());
+            if e.group && e.reference.is_none() {
+                m.insert("kind".into(), "group".into());
+            }
             if let Some(r) = &e.reference {
                 if let Some(n) = &r.name_en {
                     m.insert("name_en".into(), n.clone().into());
@@ -156,6 +164,17 @@ pub fn with_entries(current: &str, entries: &[NewAgency], plan_id: &str) -> Opti
                 &current[line_end..]
             )
         }
+        // `agencies: []`: the empty brackets become a block list.
+        ListAt::Flow {
+            open,
+            close,
+            items: false,
+        } => format!(
+            "{}\n{}{}",
+            current[..open].trim_end_matches(' '),
+            block_text(entries, 2, plan_id).trim_end_matches('\n'),
+            &current[close + 1..]
+        ),
         ListAt::Flow { open, close, items } => {
             let added = flow_items(entries).join(", ");
             // After an item, unless the list already ends with a comma.
@@ -189,6 +208,7 @@ mod tests {
             name: "Sở Du lịch".into(),
             aliases: vec!["SDL".into()],
             reference: None,
+            group: false,
         }
     }
 

@@ -197,15 +197,18 @@ type Split = (String, Vec<String>);
 fn unknown_agencies(
     imported: &Imported,
     registry: &Registry,
+    reference: Option<&crate::model::agency::reference::Reference>,
     summary: &Summary,
 ) -> (Vec<(String, usize)>, Vec<Split>) {
+    let none = Registry::default();
+    let fallback = reference.map_or(&none, |r| r.registry());
     let mut out: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut splits = Vec::new();
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
-            let unknown = registry.resolve(cell).unknown;
+            let unknown = registry.resolve_split(cell, fallback).unknown;
             if unknown.len() > 1 {
                 splits.push((
                     summary.locate(t.part, t.row, f),
@@ -369,9 +372,6 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         )
     })?;
     let (registry, ids, agencies_text) = load_registry(&opts.content)?;
-    let (unknown, splits) = unknown_agencies(&imported, &registry, &summary);
-    summary.unknown_agencies = unknown;
-    summary.splits = splits;
     // The reference registry ships with the program; a fault in it is a
     // bug its tests keep from shipping, and only costs the reference here.
     let reference = match crate::validate::reference::builtin() {
@@ -383,6 +383,9 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             None
         }
     };
+    let (unknown, splits) = unknown_agencies(&imported, &registry, reference, &summary);
+    summary.unknown_agencies = unknown;
+    summary.splits = splits;
     let boot = agencies::bootstrap(&summary.unknown_agencies, &registry, reference, &ids);
     summary.variants = boot.variants.clone();
     summary.reference = boot.reference.clone();

@@ -55,10 +55,10 @@ pub fn list(imported: &Imported, s: &Summary) -> Vec<String> {
             "{n:?} may name several bodies: write the full name"
         ));
     }
-    for a in &s.added_agencies {
+    if !s.added_agencies.is_empty() {
         out.push(format!(
-            "agencies.yaml, {}: added with `review: true` ({:?})",
-            a.id, a.name
+            "agencies.yaml: {} entr(ies) added with `review: true` (listed above); `check` lists each until its `review: true` is deleted",
+            s.added_agencies.len()
         ));
     }
     out

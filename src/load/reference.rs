@@ -16,7 +16,8 @@ pub const TEXT: &str = include_str!("../../data/agencies-vn.yaml");
 /// Parses the built-in file.
 pub fn parse() -> Result<Loaded<ReferenceFile>, Diagnostic> {
     let path = Path::new(PATH);
-    let (value, spans) = super::yaml::parse::<ReferenceFile>(TEXT, path, 0)?;
+    // Read behind a lock: on this thread alone (see `yaml::parse_serial`).
+    let (value, spans) = super::yaml::parse_serial::<ReferenceFile>(TEXT, path, 0)?;
     Ok(Loaded {
         path: path.to_path_buf(),
         value,

@@ -76,6 +76,31 @@ pub fn parse<T: DeserializeOwned + Send>(
         || serde_yaml::from_str::<T>(src),
         || spans(src, line_offset),
     );
+    finish(value, spans, src, file, line_offset)
+}
+
+/// [`parse`] on the calling thread alone: for files read once behind a
+/// lock (the built-in reference registry), where handing work to the
+/// thread pool could bring the same thread back to the lock.
+pub fn parse_serial<T: DeserializeOwned>(
+    src: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Result<(T, Spans), Diagnostic> {
+    let value = serde_yaml::from_str::<T>(src);
+    let spans = spans(src, line_offset);
+    finish(value, spans, src, file, line_offset)
+}
+
+/// The value and positions of a parse, control characters written as
+/// escapes removed.
+fn finish<T: DeserializeOwned>(
+    value: Result<T, serde_yaml::Error>,
+    spans: Spans,
+    src: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Result<(T, Spans), Diagnostic> {
     let value: T = value.map_err(|e| to_diagnostic(&e, src, file, line_offset))?;
     let mut spans = spans;
     // Control characters written as escapes (`"\a"`, `"\r"`) survive

@@ -1,9 +1,12 @@
 //! Reading a printed agency cell against the registry: names that match
-//! nothing are errors, suggested whole as new registry entries (or as the
-//! closest registered name when that is a likely misspelling); words left
-//! over after a recognised name are warnings, so nothing is dropped silently.
+//! nothing are errors, named from the reference registry of national
+//! bodies when it knows them, else suggested as new registry entries (or as
+//! the closest registered name when that is a likely misspelling); words
+//! that fit no body's name, and words left over after a recognised name,
+//! are warnings, so nothing is dropped silently.
 
 use crate::diagnostics::{short, Diagnostic, Diagnostics, Location};
+use crate::model::agency::names;
 use crate::model::agency::reference::{Found, Reference};
 use crate::model::ids::slugify;
 use crate::model::plan::AgencyCell;
@@ -18,24 +21,20 @@ pub fn agency_cell(
     field: &str,
     diags: &mut Diagnostics,
 ) -> AgencyCell {
-    let res = registry.resolve(text);
+    let reference = super::reference::builtin().ok();
+    let res = match reference {
+        Some(r) => registry.resolve_split(text, r.registry()),
+        None => registry.resolve(text),
+    };
     for u in &res.unknown {
         let name = &u.text;
-        let d = Diagnostic::error(
-            location.clone(),
-            format!(
-                "unknown agency name {:?} in `{field}` (from character {} of the cell)",
-                short(name),
-                u.at
-            ),
-        );
         let new_entry = format!(
             "add it to agencies.yaml as a new agency, e.g. `- id: {}` with `name: {:?}`",
             short(&slugify(&short(name))),
             short(name)
         );
-        let reference = super::reference::builtin().ok();
         let found = reference.map(|r| (r, r.find(name)));
+        let suggestion = || registry.suggest(name);
         let help = match found {
             // The reference knows the body: say which, never suggest another.
             Some((r, Found::Body(b))) => reference_help(r, b, name),
@@ -48,17 +47,43 @@ pub fn agency_cell(
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
-            _ => match registry.suggest(name) {
-            Some(s) => format!(
-                "did you mean {s}? If so, add this spelling to that agency's `aliases`; otherwise {new_entry}"
-            ),
-            None if !name.contains(char::is_whitespace) => format!(
-                "{:?} alone does not name one body: write the full name in the cell, or {new_entry}",
-                short(name)
-            ),
-            None => new_entry,
+            _ => match suggestion() {
+                Some(s) => format!(
+                    "did you mean {s}? If so, add this spelling to that agency's `aliases`; otherwise {new_entry}"
+                ),
+                // Words that fit no body's name (no kind word such as Bộ,
+                // Sở, UBND before a proper name): a warning quoting them.
+                None if !names::looks_like_a_body(name) => {
+                    diags.push(
+                        Diagnostic::warning(
+                            location.clone(),
+                            format!(
+                                "the words {:?} in `{field}` (from character {} of the cell) fit no body's name; they are kept as text and the task is on no agency's page for them",
+                                short(name),
+                                u.at
+                            ),
+                        )
+                        .with_help(format!(
+                            "if they name a body, write its full name (`Sở …`, `Ủy ban nhân dân …`) or {new_entry}; if they describe the work, move them to the task or a note"
+                        )),
+                    );
+                    continue;
+                }
+                None if !name.contains(char::is_whitespace) => format!(
+                    "{:?} alone does not name one body: write the full name in the cell, or {new_entry}",
+                    short(name)
+                ),
+                None => new_entry,
             },
         };
+        let d = Diagnostic::error(
+            location.clone(),
+            format!(
+                "unknown agency name {:?} in `{field}` (from character {} of the cell)",
+                short(name),
+                u.at
+            ),
+        );
         diags.push(d.with_help(help));
     }
     for u in &res.leftover {

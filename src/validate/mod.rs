@@ -35,6 +35,9 @@ pub fn registry(
 /// plans are taken out of `raw` and dropped as they are read.
 pub fn validate(raw: &mut RawContent, as_of: Option<NaiveDate>) -> (Option<Model>, Diagnostics) {
     let mut diags = raw.warnings.clone();
+    // Read once before the plans are read in parallel, each of which asks
+    // for it.
+    let _ = reference::builtin();
     let registry = agencies::registry(&raw.agencies, &mut diags);
     let site = site::site(&raw.site, as_of, &mut diags);
     let as_of = site.as_of;

@@ -111,11 +111,20 @@ const LOCALITIES: &[&str] = &[
     "tối",
     "nhân",
     "nhà",
+    "nước",
     "quốc",
 ];
 
 /// Words a group designation opens with (`các Bộ, ngành`, `Các cơ quan`).
 const GROUP_OPENERS: &[&str] = &["các", "những", "toàn"];
+
+/// [`body_starts_at`] after a connector (`và`, `với`, `cùng`): a bare
+/// abbreviation does not count there, for abbreviated names join theirs
+/// with `và` (`Bộ NN và PTNT`, `Sở KH và ĐT`).
+pub fn body_starts_after_connector(chars: &[char], low: &[char], i: usize) -> bool {
+    let i = skip_spaces(low, i);
+    i < low.len() && !is_abbreviation(chars, i) && body_starts_at(chars, low, i)
+}
 
 /// True when the letters from `i` (a word start) begin a body's name by the
 /// grammar: a kind phrase followed by a proper part (a capitalised word, an

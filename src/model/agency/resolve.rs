@@ -134,7 +134,8 @@ impl Registry {
                     // `Bộ Công an và Bộ Quốc phòng`: a connector before
                     // another body ends this one.
                     end = connector_split(&chars, &low, i, end, |k| {
-                        self.match_at(&low, k).is_some() || names::body_starts_at(&chars, &low, k)
+                        self.match_at(&low, k).is_some()
+                            || names::body_starts_after_connector(&chars, &low, k)
                     });
                 }
                 let chunk: String = chars[i..end].iter().collect();
@@ -168,6 +169,87 @@ impl Registry {
         if !text.is_empty() {
             out.segments.push(Segment::Text { text });
         }
+        out
+    }
+
+    /// [`Registry::resolve`], then each phrase that matches nothing read
+    /// again against `fallback` (the reference registry of national
+    /// bodies): a phrase that is wholly two or more of its names
+    /// (`Bộ Công an, Chủ tịch nước`, whose second name the grammar of body
+    /// names cannot tell begins) is reported as those names, one each.
+    pub fn resolve_split(&self, cell: &str, fallback: &Registry) -> Resolved {
+        let mut out = self.resolve(cell);
+        let chars: Vec<char> = cell.chars().collect();
+        // Runs of unknown phrases with only separators between them, read
+        // again whole: `Bộ Nông nghiệp và PTNT` is one name of the fallback.
+        let mut runs: Vec<Vec<Unmatched>> = Vec::new();
+        for u in std::mem::take(&mut out.unknown) {
+            let joins = runs.last().and_then(|r| r.last()).is_some_and(|prev| {
+                let gap_from = prev.at - 1 + prev.text.chars().count();
+                let gap: String = chars
+                    .get(gap_from..(u.at - 1).max(gap_from))
+                    .map(|g| g.iter().collect())
+                    .unwrap_or_default();
+                let words: Vec<String> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                words.iter().all(|w| CONNECTORS.contains(&w.as_str()))
+            });
+            match runs.last_mut() {
+                Some(r) if joins => r.push(u),
+                _ => runs.push(vec![u]),
+            }
+        }
+        let mut whole = Vec::new();
+        for run in runs {
+            if run.len() > 1 {
+                let from = run[0].at - 1;
+                let last = &run[run.len() - 1];
+                let to = (last.at - 1 + last.text.chars().count()).min(chars.len());
+                let text: String = chars[from..to].iter().collect();
+                let again = fallback.resolve(&text);
+                if again.unknown.is_empty() && again.leftover.is_empty() && !again.ids().is_empty()
+                {
+                    whole.push(Unmatched {
+                        text,
+                        at: run[0].at,
+                        after: None,
+                    });
+                    continue;
+                }
+            }
+            whole.extend(run);
+        }
+        let mut unknown = Vec::with_capacity(whole.len());
+        for u in whole {
+            let again = fallback.resolve(&u.text);
+            let names: Vec<(usize, String)> = {
+                let mut at = 0usize;
+                let mut v = Vec::new();
+                for s in &again.segments {
+                    match s {
+                        Segment::Agency { text, .. } => {
+                            v.push((at, text.clone()));
+                            at += text.chars().count();
+                        }
+                        Segment::Text { text } => at += text.chars().count(),
+                    }
+                }
+                v
+            };
+            if again.unknown.is_empty() && again.leftover.is_empty() && names.len() >= 2 {
+                unknown.extend(names.into_iter().map(|(k, text)| Unmatched {
+                    text,
+                    at: u.at + k,
+                    after: None,
+                }));
+            } else {
+                unknown.push(u);
+            }
+        }
+        out.unknown = unknown;
         out
     }
 
