@@ -12,36 +12,57 @@ use super::{clean_text, Cell, Origin, ReadError, Table};
 /// Largest `word/document.xml` read, in bytes.
 const MAX_XML: u64 = 256 * 1024 * 1024;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// WordprocessingML's namespace.
+pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Reads every top-level table of a Word document, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
+    let parts = parts(path, &["word/document.xml"])?;
+    let xml = parts.into_iter().next().flatten().unwrap_or_default();
+    parse_document(&xml).map_err(|e| not_word(path, &e))
+}
+
+fn not_word(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
+    ReadError::new(
+        path,
+        format!("this is not a Word (.docx) file: {e}"),
+        "open it in Word or LibreOffice and save it as .docx",
+    )
+}
+
+/// The XML parts `names` of a Word document (the first must be there; the
+/// others are `None` when absent), each read up to a bound so a malformed
+/// or hostile file cannot exhaust memory.
+pub fn parts(path: &Path, names: &[&str]) -> Result<Vec<Option<String>>, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| {
         ReadError::new(path, format!("cannot open the file: {e}"), "check the path")
     })?;
-    let not_word = |e: &dyn std::fmt::Display| {
-        ReadError::new(
-            path,
-            format!("this is not a Word (.docx) file: {e}"),
-            "open it in Word or LibreOffice and save it as .docx",
-        )
-    };
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_word(&e))?;
-    let mut xml = String::new();
-    let part = zip.by_name("word/document.xml").map_err(|e| not_word(&e))?;
-    // A bound on the text read, so a malformed or hostile file cannot
-    // exhaust memory (real plans are a few megabytes at most).
-    part.take(MAX_XML + 1)
-        .read_to_string(&mut xml)
-        .map_err(|e| not_word(&e))?;
-    if xml.len() as u64 > MAX_XML {
-        return Err(ReadError::new(
-            path,
-            "the document's text is larger than 256 MB",
-            "split the document, or save the appendix table alone as .docx or .xlsx",
-        ));
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_word(path, &e))?;
+    let mut out = Vec::with_capacity(names.len());
+    for (k, name) in names.iter().enumerate() {
+        let part = match zip.by_name(name) {
+            Ok(p) => p,
+            Err(_) if k > 0 => {
+                out.push(None);
+                continue;
+            }
+            Err(e) => return Err(not_word(path, &e)),
+        };
+        let mut xml = String::new();
+        // Real plans are a few megabytes at most.
+        part.take(MAX_XML + 1)
+            .read_to_string(&mut xml)
+            .map_err(|e| not_word(path, &e))?;
+        if xml.len() as u64 > MAX_XML {
+            return Err(ReadError::new(
+                path,
+                format!("the part {name} of the document is larger than 256 MB"),
+                "split the document, or save the appendix table alone as .docx or .xlsx",
+            ));
+        }
+        out.push(Some(xml));
     }
-    parse_document(&xml).map_err(|e| not_word(&e))
+    Ok(out)
 }
 
 /// Parses the XML of `word/document.xml` into its tables.
@@ -77,7 +98,8 @@ pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
     Ok(tables)
 }
 
-fn is(n: &Node, name: &str) -> bool {
+/// True for the WordprocessingML element `name`.
+pub(crate) fn is(n: &Node, name: &str) -> bool {
     n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
 }
 
@@ -241,7 +263,7 @@ fn paragraph_text(p: Node) -> String {
 
 /// True when a run's own properties strike it through (`<w:strike/>`,
 /// `<w:dstrike/>`, not `w:val="false"`/`"0"`/`"off"`).
-fn run_struck(r: Node) -> bool {
+pub(crate) fn run_struck(r: Node) -> bool {
     child(r, "rPr").is_some_and(|pr| {
         pr.children().filter(Node::is_element).any(|x| {
             (is(&x, "strike") || is(&x, "dstrike"))

@@ -11,31 +11,39 @@ use roxmltree::{Document, Node};
 use super::{clean_text, Cell, Origin, ReadError, Table};
 
 const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+/// OpenDocument's text namespace.
+pub(crate) const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 
 /// Largest `content.xml` read, in bytes.
 const MAX_XML: u64 = 256 * 1024 * 1024;
 
 /// Reads every top-level table of an OpenDocument text, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
-    let not_odt = |e: &dyn std::fmt::Display| {
-        ReadError::new(
-            path,
-            format!("this is not an OpenDocument text (.odt) file: {e}"),
-            "open it in LibreOffice or Word and save it as .odt or .docx",
-        )
-    };
+    let xml = content(path)?;
+    parse(&xml).map_err(|e| not_odt(path, &e))
+}
+
+fn not_odt(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
+    ReadError::new(
+        path,
+        format!("this is not an OpenDocument text (.odt) file: {e}"),
+        "open it in LibreOffice or Word and save it as .odt or .docx",
+    )
+}
+
+/// The `content.xml` of an OpenDocument file, read up to a bound.
+pub fn content(path: &Path) -> Result<String, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| {
         ReadError::new(path, format!("cannot open the file: {e}"), "check the path")
     })?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_odt(&e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_odt(path, &e))?;
     let mut xml = String::new();
     zip.by_name("content.xml")
-        .map_err(|e| not_odt(&e))?
+        .map_err(|e| not_odt(path, &e))?
         .take(MAX_XML)
         .read_to_string(&mut xml)
-        .map_err(|e| not_odt(&e))?;
-    parse(&xml).map_err(|e| not_odt(&e))
+        .map_err(|e| not_odt(path, &e))?;
+    Ok(xml)
 }
 
 /// Parses the XML of `content.xml` into its tables.
@@ -150,7 +158,7 @@ fn table(tbl: Node, n: usize) -> Table {
 /// Struck-through text (an automatic style whose
 /// `style:text-line-through-style` is not `none`) is marked `~~…~~`, a
 /// revised date as the deadline grammar reads it.
-fn paragraph_text(p: Node) -> String {
+pub(crate) fn paragraph_text(p: Node) -> String {
     marked(p, false)
 }
 
