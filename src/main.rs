@@ -97,7 +97,8 @@ enum Command {
         century: Option<u32>,
     },
     /// Import a plan's table from Word (.docx), OpenDocument (.odt), a spreadsheet (.xlsx, .xls,
-    /// .ods) or CSV into plans/<id>/tasks.yaml, with a plan.md to fill in.
+    /// .ods) or CSV into plans/<id>/tasks.yaml, with a plan.md to fill in; a document with no
+    /// table (.docx, .odt, .md, .txt) is read as prose: its numbered and bulleted paragraphs.
     ImportPlan {
         /// The file holding the plan's table.
         file: PathBuf,
@@ -119,6 +120,10 @@ enum Command {
         /// Append agency names not in the registry to agencies.yaml, marked `review: true`.
         #[arg(long)]
         add_agencies: bool,
+        /// Read the document as prose (numbered and bulleted paragraphs assigning work) even
+        /// when it holds a table.
+        #[arg(long)]
+        prose: bool,
     },
     /// Start a plan typed in by hand: a commented plan.md and tasks.yaml.
     New {
@@ -286,6 +291,7 @@ fn main() -> ExitCode {
             table,
             force,
             add_agencies,
+            prose,
         } => {
             let opts = minhbach::import_plan::ImportOptions {
                 file,
@@ -295,6 +301,7 @@ fn main() -> ExitCode {
                 table,
                 force,
                 add_agencies,
+                prose,
             };
             match minhbach::import_plan::import(&opts) {
                 Ok(summary) => {

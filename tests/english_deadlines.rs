@@ -124,12 +124,15 @@ fn the_english_example_reads_every_deadline_and_covers_every_class() {
         kinds,
         [
             "due",
+            "duration",
             "milestones",
             "ongoing",
             "open_start",
+            "periodic",
             "recurring",
             "span",
-            "unscheduled"
+            "unscheduled",
+            "urgent"
         ]
     );
     let texts: Vec<&str> = m.plans[0]
@@ -147,9 +150,127 @@ fn the_english_example_reads_every_deadline_and_covers_every_class() {
         "~~March 2021~~ June 2021",
         "6 months after launch",
         "Ongoing",
+        "<s>March 2021</s> June 2021",
+        "<del>30 April 2021</del> **31 August 2021**",
+        "<strike>Q2 2021</strike> <b>Q3 2021</b>",
+        "Every 3 months starting 15 January 2021",
+        "At least every 6 months",
+        "One activity per quarter",
+        "6 months",
+        "30 days after the guidance is issued",
+        "Within 6 months after adoption; annually thereafter",
     ] {
         assert!(texts.contains(&form), "{form}");
     }
+}
+
+/// The English example's calendars: revised cells fall on their later
+/// date; recurrences with a first day are placed every few periods and
+/// their ICS events carry `RRULE` with `INTERVAL`; those with no first day,
+/// durations, events, urgent and conditional cells are listed, not placed.
+#[test]
+fn the_english_examples_calendars_carry_later_dates_and_intervals() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/english");
+    let tmp = tempfile::tempdir().unwrap();
+    let r = minhbach::build(&opts(&dir, tmp.path()));
+    assert!(!r.diagnostics.has_errors(), "{:#?}", r.diagnostics.sorted());
+    let ics = std::fs::read_to_string(tmp.path().join("calendar/calendar.ics")).unwrap();
+    let unfolded = icalendar::parser::unfold(&ics);
+    let cal = icalendar::parser::read_calendar(&unfolded).expect("the feed parses");
+    let event = |n: u32| {
+        let uid = format!("digital-action-plan/nhiem-vu/{n}@minhbach");
+        cal.components
+            .iter()
+            .find(|c| c.find_prop("UID").is_some_and(|p| p.val.as_str() == uid))
+            .map(|c| {
+                let get = |k: &str| c.find_prop(k).map(|p| p.val.as_str().to_string());
+                (
+                    get("DTSTART").unwrap_or_default(),
+                    get("RRULE"),
+                    get("DESCRIPTION"),
+                )
+            })
+    };
+    // Revisions: the later, unstruck date; the feed shows the words as
+    // plain text (the struck date between `~~`, no HTML).
+    for (n, day) in [
+        (22, "20210630"),
+        (23, "20210630"),
+        (24, "20210831"),
+        (25, "20210930"),
+        (26, "20210731"),
+        (27, "20211001"),
+    ] {
+        let (start, rule, desc) = event(n).unwrap_or_else(|| panic!("task {n} placed"));
+        assert_eq!(start, day, "task {n}");
+        assert!(rule.is_none(), "task {n}");
+        let desc = desc.unwrap_or_default();
+        assert!(!desc.contains('<'), "task {n}: {desc}");
+    }
+    assert!(event(24)
+        .unwrap()
+        .2
+        .unwrap()
+        .contains("~~30 April 2021~~ 31 August 2021"));
+    // Recurrences from a first day.
+    for (n, day, rule) in [
+        (28, "20210115", "FREQ=MONTHLY;INTERVAL=3;UNTIL=20211015"),
+        (29, "20210630", "FREQ=YEARLY;INTERVAL=2;UNTIL=20210630"),
+        (30, "20210104", "FREQ=WEEKLY;INTERVAL=2;UNTIL=20211220"),
+    ] {
+        let (start, r, _) = event(n).unwrap_or_else(|| panic!("task {n} placed"));
+        assert_eq!(
+            (start.as_str(), r.as_deref()),
+            (day, Some(rule)),
+            "task {n}"
+        );
+    }
+    // Every three months from 15 January: April, July, October, on the 15th.
+    for month in ["2021-04", "2021-07", "2021-10"] {
+        let page = std::fs::read_to_string(tmp.path().join(format!("calendar/{month}/index.html")))
+            .unwrap();
+        assert!(
+            page.contains("Every 3 months starting 15 January 2021"),
+            "{month}"
+        );
+    }
+    let may = std::fs::read_to_string(tmp.path().join("calendar/2021-05/index.html")).unwrap();
+    assert!(!may.contains("Every 3 months starting"), "not in May");
+    // With no first day, no calendar date: listed with the undated tasks.
+    for n in 31..=42 {
+        assert!(event(n).is_none(), "task {n} has no calendar date");
+    }
+    let index = std::fs::read_to_string(tmp.path().join("calendar/index.html")).unwrap();
+    for words in [
+        "At least every 6 months",
+        "6 months",
+        "Within 6 months after adoption; annually thereafter",
+        "If any",
+    ] {
+        assert!(index.contains(words), "{words} listed");
+    }
+    // The meaning each page gives.
+    let meaning = |n: u32| {
+        let html = std::fs::read_to_string(
+            tmp.path()
+                .join(format!("plans/digital-action-plan/tasks/{n}/index.html")),
+        )
+        .unwrap();
+        let at = html.find("<dt>Deadline as read</dt><dd>").unwrap()
+            + "<dt>Deadline as read</dt><dd>".len();
+        html[at..html[at..].find('<').unwrap() + at].to_string()
+    };
+    assert_eq!(meaning(36), "Within 6 months (no start date given)");
+    assert_eq!(
+        meaning(37),
+        "No calendar date: 30 days after: the guidance is issued"
+    );
+    assert_eq!(
+        meaning(38),
+        "Several milestones: No calendar date: within 6 months after: adoption; Every year thereafter"
+    );
+    assert_eq!(meaning(31), "Every six months, or more often");
+    assert_eq!(meaning(40), "Urgent, no date given");
 }
 
 #[test]

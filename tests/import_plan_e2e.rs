@@ -111,6 +111,7 @@ fn import_check_build_a_new_plan() {
         table: None,
         force: false,
         add_agencies: true,
+        prose: false,
     })
     .unwrap();
     assert_eq!((summary.groups, summary.tasks), (2, 3), "{summary}");

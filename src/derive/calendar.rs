@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::deadline::{DeadlineKind, Recurrence};
-use crate::model::duty::Schedule;
+use crate::model::deadline::{Cycle, DeadlineKind, Due, Recurrence, Start};
+use crate::model::duty::{Schedule, Step};
 use crate::model::{AgencyId, Model};
 
 use super::TaskRef;
@@ -111,11 +111,13 @@ impl Calendar {
                                 s.dates = vec![due.calendar_day()];
                             }
                             DeadlineKind::Recurring { every } => {
-                                let Some((rule, before)) = schedule_of(every) else {
+                                let Some((rule, before, from)) = schedule_of(every) else {
                                     continue;
                                 };
                                 s.before = before;
-                                s.dates = rule.dates(plan.period.start, plan.period.end);
+                                let from =
+                                    from.map_or(plan.period.start, |f| f.max(plan.period.start));
+                                s.dates = rule.dates(from, plan.period.end);
                                 s.rule = Some(rule);
                             }
                             _ => continue,
@@ -253,28 +255,119 @@ impl Calendar {
     }
 }
 
-/// The calendar rule of a recurring deadline that names its day, and
-/// whether the day is "before" (the duty falls due the day earlier).
-fn schedule_of(every: &Recurrence) -> Option<(Schedule, bool)> {
-    match *every {
-        Recurrence::Monthly {
+/// The calendar rule of a recurring deadline whose days the words name,
+/// whether the day is "before" (the duty falls due the day earlier), and
+/// the first day occurrences may fall on when the words give a start.
+/// Nothing is placed on a day the words do not give: a duty a number of
+/// times per period, one that starts after another milestone, or one every
+/// few periods with no first day (`every 3 months`) is listed, not placed.
+fn schedule_of(every: &Recurrence) -> Option<(Schedule, bool, Option<NaiveDate>)> {
+    if every.times > 1 {
+        return None;
+    }
+    let start = match every.start {
+        None => None,
+        Some(Start::At { due }) => Some(due),
+        Some(Start::Thereafter) => return None,
+    };
+    let from = start.map(|d| d.first_day());
+    if every.interval == 1 {
+        let fixed = match every.cycle {
+            Cycle::Monthly {
+                day: Some(day),
+                before,
+            } if (1..=28).contains(&day) => Some((Schedule::Monthly { day }, before)),
+            Cycle::Quarterly {
+                day: Some(day),
+                before,
+            } if (1..=28).contains(&day) => Some((Schedule::Quarterly { month: 3, day }, before)),
+            Cycle::Yearly {
+                on: Some(on),
+                before,
+            } => Some((
+                Schedule::Yearly {
+                    month: on.month,
+                    day: on.day,
+                },
+                before,
+            )),
+            _ => None,
+        };
+        if let Some((rule, before)) = fixed {
+            return Some((rule, before, from));
+        }
+    }
+    // Every few periods (or each, with no day of its own): from the first
+    // occurrence the words give.
+    let (first, before) = first_occurrence(every, start?)?;
+    let (step, interval) = match every.months() {
+        Some(m) => (Step::Month, m),
+        None if matches!(every.cycle, Cycle::Weekly { .. }) => (Step::Week, every.interval),
+        None => (Step::Day, every.interval),
+    };
+    Some((
+        Schedule::Every {
+            first,
+            step,
+            interval,
+        },
+        before,
+        Some(first),
+    ))
+}
+
+/// The first day a recurrence falls on: its start day when the cycle names
+/// no day; else the cycle's first day on or after the start.
+fn first_occurrence(every: &Recurrence, start: Due) -> Option<(NaiveDate, bool)> {
+    let from = start.first_day();
+    let first_on_or_after =
+        |candidates: [Option<NaiveDate>; 2]| candidates.into_iter().flatten().find(|d| *d >= from);
+    let next_month = from.checked_add_months(chrono::Months::new(1))?;
+    match every.cycle {
+        Cycle::Monthly {
             day: Some(day),
             before,
-        } if (1..=28).contains(&day) => Some((Schedule::Monthly { day }, before)),
-        Recurrence::Quarterly {
+        } if (1..=28).contains(&day) => Some((
+            first_on_or_after([from.with_day(day), next_month.with_day(day)])?,
+            before,
+        )),
+        Cycle::Quarterly {
             day: Some(day),
             before,
-        } if (1..=28).contains(&day) => Some((Schedule::Quarterly { month: 3, day }, before)),
-        Recurrence::Yearly {
+        } if (1..=28).contains(&day) => {
+            // Day `day` of the last month of the start's quarter, or the next.
+            let last = (from.month0() / 3) * 3 + 3;
+            let this = NaiveDate::from_ymd_opt(from.year(), last, day);
+            let next = this.and_then(|d| d.checked_add_months(chrono::Months::new(3)));
+            Some((first_on_or_after([this, next])?, before))
+        }
+        Cycle::Yearly {
             on: Some(on),
             before,
         } => Some((
-            Schedule::Yearly {
-                month: on.month,
-                day: on.day,
-            },
+            first_on_or_after([
+                NaiveDate::from_ymd_opt(from.year(), on.month, on.day),
+                NaiveDate::from_ymd_opt(from.year() + 1, on.month, on.day),
+            ])?,
             before,
         )),
+        Cycle::Weekly { weekday: Some(w) } => {
+            let ahead =
+                (i64::from(w) - i64::from(from.weekday().number_from_monday())).rem_euclid(7);
+            Some((
+                from.checked_add_days(chrono::Days::new(ahead as u64))?,
+                false,
+            ))
+        }
+        Cycle::Daily
+        | Cycle::Weekly { weekday: None }
+        | Cycle::Monthly { day: None, .. }
+        | Cycle::Quarterly { day: None, .. }
+        | Cycle::SixMonthly
+        | Cycle::Yearly { on: None, .. } => match start {
+            Due::On { date } => Some((date, false)),
+            _ => None,
+        },
         _ => None,
     }
 }

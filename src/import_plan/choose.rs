@@ -277,10 +277,21 @@ fn append(table: &mut Table, next: Table) {
     );
 }
 
+/// What an import says when a file has no task table to read.
+const NO_TABLE: &str = "no table with a header row naming the task column was found";
+
+/// True when an import failed because the file holds no task table (so a
+/// document may be read as prose instead).
+pub fn is_no_table(e: &ImportError) -> bool {
+    e.message == NO_TABLE
+        || e.message.starts_with("the file is not a table")
+        || e.message.starts_with("there is no table")
+}
+
 fn no_header(file: &Path) -> ImportError {
     ImportError::new(
         file,
-        "no table with a header row naming the task column was found",
+        NO_TABLE,
         "a table's header needs a task column (Nhiệm vụ / Nội dung / Task) and two more known columns such as TT, Cơ quan chủ trì, Thời gian hoàn thành (pick the table with --table N or --sheet NAME); a plan written as prose is imported with --prose; or start the plan by hand with `minhbach new ID`",
     )
 }

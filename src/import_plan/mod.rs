@@ -22,6 +22,7 @@ pub mod meaning;
 pub mod order;
 pub mod outline;
 pub mod progress;
+pub mod prose;
 mod review;
 pub mod scaffold;
 pub mod structure;
@@ -58,6 +59,10 @@ pub struct ImportOptions {
     pub force: bool,
     /// Append unknown agency names to `agencies.yaml` for review.
     pub add_agencies: bool,
+    /// Read the document as prose (numbered and bulleted paragraphs) even
+    /// when it holds a table; without it, a document with no task table
+    /// (`.docx`, `.odt`, `.md`, `.txt`) is read as prose.
+    pub prose: bool,
 }
 
 /// Why an import or `new` could not be done: where, what, and the fix.
@@ -347,12 +352,43 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             "pass --force to replace it (plan.md is never replaced), or choose another --id",
         ));
     }
-    let (imported, comments, mut summary) = read(opts)?;
     let source = opts
         .file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    let (registry, ids, agencies_text) = load_registry(&opts.content)?;
+    // The reference registry ships with the program; a fault in it is a
+    // bug its tests keep from shipping, and only costs the reference here.
+    let (reference, reference_fault) = match crate::validate::reference::builtin() {
+        Ok(r) => (Some(r), None),
+        Err(e) => (None, Some(e)),
+    };
+    let none = Registry::default();
+    let reference_names = reference.map_or(&none, |r| r.registry());
+    let as_prose = |why: Option<&str>| -> Result<_, ImportError> {
+        let (i, c, mut s, text) = prose::import::read(opts, &registry, reference_names, &source)?;
+        if let Some(w) = why {
+            s.remarks.push(w.to_string());
+        }
+        Ok((i, c, s, Some(text)))
+    };
+    let (imported, comments, mut summary, plan_text) = if opts.prose {
+        as_prose(None)?
+    } else {
+        match read(opts) {
+            Ok((i, c, s)) => (i, c, s, None),
+            Err(e) if prose::reads(&opts.file) && choose::is_no_table(&e) => as_prose(Some(
+                "the file has no task table: it was read as prose (numbered and bulleted paragraphs)",
+            ))?,
+            Err(e) => return Err(e),
+        }
+    };
+    if let Some(e) = reference_fault {
+        summary.remarks.push(format!(
+            "the reference registry of national bodies could not be read ({e}); this is a bug"
+        ));
+    }
     let yaml = write::tasks_yaml(
         &imported,
         &format!("{source} ({})", summary.table),
@@ -369,18 +405,6 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             "please report it with the file being imported",
         )
     })?;
-    let (registry, ids, agencies_text) = load_registry(&opts.content)?;
-    // The reference registry ships with the program; a fault in it is a
-    // bug its tests keep from shipping, and only costs the reference here.
-    let reference = match crate::validate::reference::builtin() {
-        Ok(r) => Some(r),
-        Err(e) => {
-            summary.remarks.push(format!(
-                "the reference registry of national bodies could not be read ({e}); this is a bug"
-            ));
-            None
-        }
-    };
     let (unknown, splits) = unknown_agencies(&imported, &registry, reference, &summary);
     summary.unknown_agencies = unknown;
     summary.splits = splits;
@@ -423,12 +447,8 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             plan_path.display()
         ));
     } else {
-        write_file(
-            &opts.content,
-            &plan_path,
-            &scaffold::plan_md(&opts.id, Some(&source)),
-            Mode::New,
-        )?;
+        let text = plan_text.unwrap_or_else(|| scaffold::plan_md(&opts.id, Some(&source)));
+        write_file(&opts.content, &plan_path, &text, Mode::New)?;
         summary.written.push(plan_path);
     }
     if !summary.offered.is_empty() {

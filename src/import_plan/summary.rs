@@ -57,6 +57,10 @@ pub struct Summary {
     /// Each part's origin and the columns of its agency cells, to name a
     /// cell's place.
     pub places: Vec<(crate::tables::Origin, Vec<(Field, usize)>)>,
+    /// For a document read as prose: where each task row is (`line 40`).
+    pub rows_at: Vec<String>,
+    /// For a document read as prose: each top section and how it was read.
+    pub sections: Vec<(String, String)>,
 }
 
 fn count_groups(gs: &[Group]) -> usize {
@@ -103,6 +107,9 @@ impl Summary {
 
     /// Names the cell of field `f` in grid row `row` of part `part`.
     pub fn locate(&self, part: usize, row: usize, f: Field) -> String {
+        if let Some(at) = self.rows_at.get(row).filter(|_| self.places.is_empty()) {
+            return at.clone();
+        }
         match self.places.get(part) {
             Some((origin, cols)) => {
                 let c = cols.iter().find(|(g, _)| *g == f).map_or(0, |x| x.1);
@@ -122,6 +129,9 @@ impl Summary {
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "read {}:", self.table)?;
+        for (heading, how) in &self.sections {
+            writeln!(f, "  section {heading:?} -> {how}")?;
+        }
         for (h, field) in &self.columns {
             match field {
                 Some(x) if !x.is_imported() => writeln!(

@@ -357,6 +357,10 @@ pub struct PlanFront {
     /// Address of the official document (`http://` or `https://`).
     #[serde(default)]
     pub source_url: Option<String>,
+    /// What an import read from the document's header and signature,
+    /// still to review.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
 }
 
 /// Start and end of a period.
@@ -545,7 +549,8 @@ pub struct TaskEntry {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct MeaningEntry {
-    /// `ongoing`, `event`, `other_plan`, `regulation` or `request`.
+    /// `ongoing`, `event`, `other_plan`, `regulation`, `request`,
+    /// `condition`, `urgent` or `periodic`.
     #[serde(default)]
     pub kind: Option<String>,
     /// Due by a day or within a period: `2025-06-30`, `2025-06`, `2025-Q2`, `2025-H1`, `2025`.
@@ -566,6 +571,9 @@ pub struct MeaningEntry {
     /// Recurring yearly: month of `day`.
     #[serde(default)]
     pub month: Option<u32>,
+    /// Recurring: every how many periods (`every: month, interval: 3`).
+    #[serde(default)]
+    pub interval: Option<u32>,
     /// Name of a milestone (inside `milestones`).
     #[serde(default)]
     pub label: Option<String>,

@@ -35,6 +35,28 @@ pub enum Schedule {
         /// The date.
         date: NaiveDate,
     },
+    /// From a first day, every `interval` steps (`every 3 months starting
+    /// 15 January 2021`): the day of `first` in every step that has it.
+    Every {
+        /// The first occurrence.
+        first: NaiveDate,
+        /// The step.
+        step: Step,
+        /// How many steps between occurrences (at least 1).
+        interval: u32,
+    },
+}
+
+/// The step of a [`Schedule::Every`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months (a quarter is 3, a year 12).
+    Month,
 }
 
 impl Schedule {
@@ -64,6 +86,11 @@ impl Schedule {
                     push_day(&mut out, y, month, day, from, until);
                 }
             }
+            Schedule::Every {
+                first,
+                step,
+                interval,
+            } => every_dates(&mut out, first, step, interval.max(1), from, until),
         }
         out
     }
@@ -92,7 +119,70 @@ impl Schedule {
             Schedule::Once { date } => {
                 format!("{} {}", capitalise(when), super::deadline::vi_date(date))
             }
+            Schedule::Every {
+                first,
+                step,
+                interval,
+            } => {
+                let unit = match step {
+                    Step::Day => "ngày",
+                    Step::Week => "tuần",
+                    Step::Month => "tháng",
+                };
+                format!(
+                    "Định kỳ {interval} {unit} một lần, bắt đầu ngày {}",
+                    super::deadline::vi_date(first)
+                )
+            }
         }
+    }
+}
+
+/// The dates of an every-`n`-steps schedule within `from..=until`: the
+/// first day's day of the month in each month step (a month without that
+/// day has no occurrence, as in an iCalendar `RRULE`).
+fn every_dates(
+    out: &mut Vec<NaiveDate>,
+    first: NaiveDate,
+    step: Step,
+    n: u32,
+    from: NaiveDate,
+    until: NaiveDate,
+) {
+    let mut k: u32 = 0;
+    loop {
+        let date = match step {
+            Step::Day | Step::Week => {
+                let days = u64::from(k) * u64::from(n) * if step == Step::Week { 7 } else { 1 };
+                match first.checked_add_days(chrono::Days::new(days)) {
+                    Some(d) => Some(d),
+                    None => return,
+                }
+            }
+            Step::Month => {
+                let months = i64::from(first.month0()) + i64::from(k) * i64::from(n);
+                let year = i64::from(first.year()) + months.div_euclid(12);
+                let Ok(year) = i32::try_from(year) else {
+                    return;
+                };
+                if year > until.year() {
+                    return;
+                }
+                NaiveDate::from_ymd_opt(year, months.rem_euclid(12) as u32 + 1, first.day())
+            }
+        };
+        if let Some(d) = date {
+            if d > until {
+                return;
+            }
+            if d >= from {
+                out.push(d);
+            }
+        }
+        k = match k.checked_add(1) {
+            Some(k) => k,
+            None => return,
+        };
     }
 }
 

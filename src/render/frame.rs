@@ -1,7 +1,8 @@
 //! The frame of every page: where it sits (its language's folder, its
 //! edition, its directory), the prefixes back to each root, its archived
 //! copies, its twins in the other languages (`hreflang` links and the
-//! language switch), then the template.
+//! language switch; a snapshot's switch leads to the live twins), then the
+//! template.
 
 use serde::Serialize;
 
@@ -105,10 +106,18 @@ impl Site<'_> {
         let in_lang = format!("{}{}", ed.root, spec.dir);
         let full = format!("{}{in_lang}", lang.root);
         let out_root = urls::root_from(&full);
-        let alternates = if ed.is_snapshot() {
-            Vec::new()
+        let (alternates, live_twins) = if ed.is_snapshot() {
+            // A snapshot is built in one language: its switch leads to the
+            // live page's twins in the others (and says so), and it has no
+            // `hreflang` twins of its own.
+            let twins: Vec<Alternate> = self
+                .alternates(lang, &spec.dir, &out_root)?
+                .into_iter()
+                .filter(|a| !a.current && a.lang != "x-default")
+                .collect();
+            (Vec::new(), twins)
         } else {
-            self.alternates(lang, &spec.dir, &out_root)?
+            (self.alternates(lang, &spec.dir, &out_root)?, Vec::new())
         };
         let place = Place {
             dir: &full,
@@ -132,6 +141,7 @@ impl Site<'_> {
         ctx.insert("out_root", &out_root);
         ctx.insert("assets", &format!("{out_root}{}/", lang.shared.assets));
         ctx.insert("alternates", &alternates);
+        ctx.insert("live_twins", &live_twins);
         // The content keeps its language inside another language's pages
         // (WCAG 3.1.2): templates mark its passages with it, when it differs.
         let content = &self.model.site.language;

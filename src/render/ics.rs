@@ -8,7 +8,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::derive::calendar::{Series, Source};
-use crate::model::duty::Schedule;
+use crate::model::duty::{Schedule, Step};
 use crate::model::Model;
 
 use super::edition::Lang;
@@ -111,6 +111,19 @@ fn rrule(rule: &Schedule, until: NaiveDate) -> Option<String> {
             "FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day};UNTIL={until}"
         )),
         Schedule::Once { .. } => None,
+        Schedule::Every { step, interval, .. } => {
+            let (freq, n) = match step {
+                Step::Day => ("DAILY", interval),
+                Step::Week => ("WEEKLY", interval),
+                Step::Month if interval % 12 == 0 => ("YEARLY", interval / 12),
+                Step::Month => ("MONTHLY", interval),
+            };
+            Some(if n > 1 {
+                format!("FREQ={freq};INTERVAL={n};UNTIL={until}")
+            } else {
+                format!("FREQ={freq};UNTIL={until}")
+            })
+        }
     }
 }
 
@@ -153,7 +166,11 @@ fn describe(model: &Model, paths: &Paths, w: &IcsWords, s: &Series) -> (String, 
                 desc.push_str(t);
                 desc.push_str("\n\n");
             }
-            desc.push_str(&format!("{}: {}", w.deadline_verbatim, s.wording));
+            desc.push_str(&format!(
+                "{}: {}",
+                w.deadline_verbatim,
+                crate::model::deadline::markup::plain(&s.wording)
+            ));
             if !task.lead.text.is_empty() {
                 desc.push_str(&format!("\n{}: {}", w.lead, task.lead.text));
             }

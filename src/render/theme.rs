@@ -42,6 +42,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "macros/parts.html",
     "macros/plantable.html",
     "macros/agencyparts.html",
+    "macros/words.html",
     "home.html",
     "plans.html",
     "plan.html",

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::derive::{Derived, Part, State, TaskRef};
 use crate::model::plan::{AgencyCell, DeclaredCount, Group};
-use crate::model::{Agency, Deadline, Model, Plan, Segment};
+use crate::model::{Agency, Deadline, DeadlineKind, Model, Plan, Segment};
 
 use super::i18n::Locale;
 use super::urls;
@@ -17,6 +17,10 @@ pub struct TimeView {
     pub text: String,
     /// Meaning in words.
     pub words: String,
+    /// The same words in stretches, the plan's own words in them (an
+    /// event's, a milestone's label) marked as content, so a page in
+    /// another language gives them their language.
+    pub parts: Vec<WordsPart>,
     /// `due`, `span`, `milestones`, `recurring`, `ongoing`, `open_start`, `unscheduled`, `unknown`.
     pub kind: &'static str,
     /// True when the office stated the meaning (`deadline_meaning`), not the grammar.
@@ -26,13 +30,76 @@ pub struct TimeView {
     pub imported: bool,
 }
 
+/// A stretch of a meaning's words.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub struct WordsPart {
+    /// The words.
+    pub text: String,
+    /// True for the plan's own words (in the content's language).
+    pub content: bool,
+}
+
+/// The plan's own words a meaning quotes: events' words and milestone
+/// labels, in order.
+fn quoted(kind: &DeadlineKind, out: &mut Vec<String>) {
+    match kind {
+        DeadlineKind::Unscheduled {
+            event: Some(e),
+            offset: Some(_),
+            ..
+        } => out.push(e.clone()),
+        DeadlineKind::Milestones { items } => {
+            for m in items {
+                if let Some(l) = &m.label {
+                    out.push(l.clone());
+                }
+                quoted(&m.kind, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Cuts `words` at the plan's own words quoted in them, in order.
+fn parts(words: &str, kind: &DeadlineKind) -> Vec<WordsPart> {
+    let mut quotes = Vec::new();
+    quoted(kind, &mut quotes);
+    let mut out = Vec::new();
+    let mut rest = words;
+    for q in quotes.iter().filter(|q| !q.is_empty()) {
+        let Some(at) = rest.find(q.as_str()) else {
+            continue;
+        };
+        if at > 0 {
+            out.push(WordsPart {
+                text: rest[..at].to_string(),
+                content: false,
+            });
+        }
+        out.push(WordsPart {
+            text: q.clone(),
+            content: true,
+        });
+        rest = &rest[at + q.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(WordsPart {
+            text: rest.to_string(),
+            content: false,
+        });
+    }
+    out
+}
+
 impl TimeView {
     /// Builds the view of a parsed time.
     pub fn new(d: &Deadline, l: &Locale) -> Self {
         let kind = d.kind.name();
+        let words = l.deadline(&d.kind).unwrap_or_else(|_| d.kind.describe());
         TimeView {
             text: d.text.clone(),
-            words: l.deadline(&d.kind).unwrap_or_else(|_| d.kind.describe()),
+            parts: parts(&words, &d.kind),
+            words,
             kind,
             stated: d.meaning == crate::model::deadline::MeaningSource::Stated,
             imported: d.meaning == crate::model::deadline::MeaningSource::Imported,
@@ -41,8 +108,10 @@ impl TimeView {
 
     /// Builds the view of a start time.
     pub fn start(d: &Deadline, l: &Locale) -> Self {
+        let words = l.start(&d.kind).unwrap_or_else(|_| d.kind.describe_start());
         TimeView {
-            words: l.start(&d.kind).unwrap_or_else(|_| d.kind.describe_start()),
+            parts: parts(&words, &d.kind),
+            words,
             ..TimeView::new(d, l)
         }
     }
@@ -131,6 +200,8 @@ pub struct AgencyRefView {
     pub text: String,
     /// The official name.
     pub name: String,
+    /// The official English name, on English pages (a gloss).
+    pub name_en: Option<String>,
     /// Link from the site root.
     pub href: String,
 }
@@ -145,13 +216,11 @@ impl CellView {
                 if links.iter().any(|l| l.href == href) {
                     continue;
                 }
+                let agency = model.registry.get(id);
                 links.push(AgencyRefView {
                     text: text.clone(),
-                    name: model
-                        .registry
-                        .get(id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default(),
+                    name: agency.map(|a| a.name.clone()).unwrap_or_default(),
+                    name_en: agency.and_then(|a| gloss(a, l)),
                     href,
                 });
             }
@@ -456,6 +525,16 @@ impl DeclaredView {
     }
 }
 
+/// The official English name of an agency, shown beside its name on
+/// English pages: `None` on pages in other languages, or when it has none
+/// (or it is the name itself).
+pub fn gloss(a: &Agency, l: &Locale) -> Option<String> {
+    a.name_en
+        .as_ref()
+        .filter(|en| l.lang() == "en" && en.trim() != a.name.trim() && !en.trim().is_empty())
+        .cloned()
+}
+
 /// An agency in lists.
 #[derive(Serialize)]
 pub struct AgencyLink {
@@ -463,6 +542,8 @@ pub struct AgencyLink {
     pub id: String,
     /// Official name.
     pub name: String,
+    /// The official English name, on English pages (a gloss).
+    pub name_en: Option<String>,
     /// Link from the site root.
     pub href: String,
     /// Kind label, in the page's language.
@@ -487,6 +568,7 @@ pub fn agency_link(a: &Agency, derived: &Derived, l: &Locale) -> AgencyLink {
     AgencyLink {
         id: a.id.to_string(),
         name: a.name.clone(),
+        name_en: gloss(a, l),
         href: urls::href(&l.paths().agency(a.id.as_str())),
         kind: l.say(&a.kind.label_key()),
         is_group: a.is_group(),

@@ -9,7 +9,8 @@ use roxmltree::{Document, Node};
 use super::grid::{self, Budget};
 use super::{clean_text, xml_guard, zip_guard, Cell, Origin, ReadError, Table};
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// WordprocessingML's namespace.
+pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 const RESAVE: &str = "open it in Word or LibreOffice and save it as .docx";
 
@@ -17,14 +18,36 @@ const RESAVE: &str = "open it in Word or LibreOffice and save it as .docx";
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
     let mut zip = zip_guard::open(path, "a Word (.docx) file", RESAVE)?;
     let Some(xml) = zip_guard::part(path, &mut zip, "word/document.xml")? else {
-        return Err(ReadError::new(
-            path,
-            "this is not a Word (.docx) file: it has no word/document.xml",
-            RESAVE,
-        ));
+        return Err(no_part(path, "word/document.xml"));
     };
     drop(zip);
     parse_at(path, &xml)
+}
+
+fn no_part(path: &Path, name: &str) -> ReadError {
+    ReadError::new(
+        path,
+        format!("this is not a Word (.docx) file: it has no {name}"),
+        RESAVE,
+    )
+}
+
+/// The XML parts `names` of a Word document (the first must be there; the
+/// others are `None` when absent), the archive checked and each part read
+/// within the limits so a malformed or hostile file cannot exhaust memory.
+pub fn parts(path: &Path, names: &[&str]) -> Result<Vec<Option<String>>, ReadError> {
+    let mut zip = zip_guard::open(path, "a Word (.docx) file", RESAVE)?;
+    let mut out = Vec::with_capacity(names.len());
+    for (k, name) in names.iter().enumerate() {
+        let part = zip_guard::part(path, &mut zip, name)?;
+        if let Some(xml) = &part {
+            xml_guard::check(path, name, xml)?;
+        } else if k == 0 {
+            return Err(no_part(path, name));
+        }
+        out.push(part);
+    }
+    Ok(out)
 }
 
 /// Parses the XML of `word/document.xml` into its tables (for tests).
@@ -74,7 +97,8 @@ fn parse_at(path: &Path, xml: &str) -> Result<Vec<Table>, ReadError> {
     Ok(tables)
 }
 
-fn is(n: &Node, name: &str) -> bool {
+/// True for the WordprocessingML element `name`.
+pub(crate) fn is(n: &Node, name: &str) -> bool {
     n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
 }
 
@@ -223,9 +247,12 @@ fn cell_text(tc: Node) -> String {
 }
 
 /// The visible text of a paragraph: runs, tabs and breaks; deleted text
-/// (tracked changes) is left out.
+/// (tracked changes) is left out. Struck-through runs (`w:strike`,
+/// `w:dstrike`) are marked `~~…~~`, a revised date as the deadline grammar
+/// reads it.
 fn paragraph_text(p: Node) -> String {
     let mut s = String::new();
+    let mut struck = false;
     for n in p.descendants().filter(Node::is_element) {
         if n.tag_name().namespace() != Some(W) {
             continue;
@@ -233,15 +260,38 @@ fn paragraph_text(p: Node) -> String {
         if n.ancestors().any(|a| is(&a, "del")) {
             continue;
         }
-        match n.tag_name().name() {
-            "t" => s.push_str(n.text().unwrap_or("")),
-            "tab" if n.parent().is_some_and(|p| is(&p, "r")) => s.push('\t'),
-            "br" | "cr" => s.push('\n'),
-            "noBreakHyphen" => s.push('-'),
-            _ => {}
+        let piece = match n.tag_name().name() {
+            "t" => n.text().unwrap_or(""),
+            "tab" if n.parent().is_some_and(|p| is(&p, "r")) => "\t",
+            "br" | "cr" => "\n",
+            "noBreakHyphen" => "-",
+            _ => continue,
+        };
+        let in_strike = n.ancestors().find(|a| is(a, "r")).is_some_and(run_struck);
+        if in_strike != struck && !piece.is_empty() {
+            s.push_str("~~");
+            struck = in_strike;
         }
+        s.push_str(piece);
+    }
+    if struck {
+        s.push_str("~~");
     }
     s
+}
+
+/// True when a run's own properties strike it through (`<w:strike/>`,
+/// `<w:dstrike/>`, not `w:val="false"`/`"0"`/`"off"`).
+pub(crate) fn run_struck(r: Node) -> bool {
+    child(r, "rPr").is_some_and(|pr| {
+        pr.children().filter(Node::is_element).any(|x| {
+            (is(&x, "strike") || is(&x, "dstrike"))
+                && !matches!(
+                    x.attribute((W, "val")),
+                    Some("false" | "0" | "off" | "none")
+                )
+        })
+    })
 }
 
 #[cfg(test)]
@@ -286,6 +336,17 @@ mod tests {
         assert_eq!(t.origin_of(2, 1), (1, 1));
         assert_eq!(t.text_at(1, 2), "- Sở A;\n- Sở B");
         assert!(matches!(t.rows[1][1], Cell::Text { rows: 2, .. }));
+    }
+
+    #[test]
+    fn struck_runs_are_marked_as_a_revision() {
+        let xml = doc(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:strike/></w:rPr><w:t xml:space=\"preserve\">30/6/</w:t></w:r><w:r><w:rPr><w:dstrike w:val=\"true\"/></w:rPr><w:t>2025</w:t></w:r><w:r><w:t xml:space=\"preserve\"> 30/9/2025</w:t></w:r><w:r><w:rPr><w:strike w:val=\"false\"/></w:rPr><w:t> (sửa)</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        );
+        let t = &parse_document(&xml).unwrap()[0];
+        assert_eq!(t.text_at(0, 0), "~~30/6/2025~~ 30/9/2025 (sửa)");
+        let d = crate::model::Deadline::parse(t.text_at(0, 0), None);
+        assert_eq!(d.kind.dues()[0].1.last_day().to_string(), "2025-09-30");
     }
 
     #[test]

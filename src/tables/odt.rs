@@ -11,12 +11,20 @@ use super::grid::{self, Budget};
 use super::{clean_text, xml_guard, zip_guard, Cell, Origin, ReadError, Table};
 
 const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+/// OpenDocument's text namespace.
+pub(crate) const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 
 const RESAVE: &str = "open it in LibreOffice or Word and save it as .odt or .docx";
 
 /// Reads every top-level table of an OpenDocument text, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
+    let xml = content(path)?;
+    parse_at(path, &xml)
+}
+
+/// The `content.xml` of an OpenDocument file, the archive checked and the
+/// part read within the limits.
+pub fn content(path: &Path) -> Result<String, ReadError> {
     let mut zip = zip_guard::open(path, "an OpenDocument text (.odt) file", RESAVE)?;
     let Some(xml) = zip_guard::part(path, &mut zip, "content.xml")? else {
         return Err(ReadError::new(
@@ -25,8 +33,8 @@ pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
             RESAVE,
         ));
     };
-    drop(zip);
-    parse_at(path, &xml)
+    xml_guard::check(path, "content.xml", &xml)?;
+    Ok(xml)
 }
 
 /// Parses the XML of `content.xml` into its tables (for tests).
@@ -218,7 +226,24 @@ fn table(path: &Path, tbl: Node, n: usize, budget: &mut Budget) -> Result<Table,
 }
 
 /// The text of a paragraph: spans, `text:s` spaces, tabs and line breaks.
-fn paragraph_text(p: Node) -> String {
+/// Struck-through text (an automatic style whose
+/// `style:text-line-through-style` is not `none`) is marked `~~…~~`, a
+/// revised date as the deadline grammar reads it.
+pub(crate) fn paragraph_text(p: Node) -> String {
+    marked(p, false)
+}
+
+fn marked(p: Node, in_struck: bool) -> String {
+    let struck = !in_struck && struck_style(p);
+    let text = span_text(p, in_struck || struck);
+    if struck && !text.trim().is_empty() {
+        format!("~~{text}~~")
+    } else {
+        text
+    }
+}
+
+fn span_text(p: Node, in_struck: bool) -> String {
     let mut s = String::new();
     for n in p.children() {
         if n.is_text() {
@@ -237,10 +262,33 @@ fn paragraph_text(p: Node) -> String {
         } else if n.has_tag_name((TEXT, "note")) {
             // Footnotes are not cell text.
         } else if n.is_element() {
-            s.push_str(&paragraph_text(n));
+            s.push_str(&marked(n, in_struck));
         }
     }
     s
+}
+
+const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+
+/// True when the element's automatic style strikes its text through.
+fn struck_style(n: Node) -> bool {
+    let Some(name) = n.attribute((TEXT, "style-name")) else {
+        return false;
+    };
+    n.document()
+        .root_element()
+        .children()
+        .filter(|c| c.tag_name().name() == "automatic-styles")
+        .flat_map(|styles| styles.children())
+        .filter(|st| {
+            st.has_tag_name((STYLE, "style")) && st.attribute((STYLE, "name")) == Some(name)
+        })
+        .flat_map(|st| st.children())
+        .filter(|tp| tp.has_tag_name((STYLE, "text-properties")))
+        .any(|tp| {
+            tp.attribute((STYLE, "text-line-through-style"))
+                .is_some_and(|v| v != "none")
+        })
 }
 
 #[cfg(test)]
@@ -262,6 +310,20 @@ mod tests {
         assert_eq!(t.text_at(102, 0), "y");
         let e = parse(&doc(r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell><text:p>1</text:p></table:table-cell><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row>"#)).unwrap_err();
         assert!(e.message.contains("repeated 1048570 times"), "{e}");
+    }
+
+    #[test]
+    fn struck_spans_are_marked_as_a_revision() {
+        let xml = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:automatic-styles>
+            <style:style style:name="T1" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style>
+            <style:style style:name="T2" style:family="text"><style:text-properties style:text-line-through-style="none" fo:font-weight="bold" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"/></style:style>
+            </office:automatic-styles><office:body><office:text>
+            <table:table><table:table-row><table:table-cell><text:p><text:span text:style-name="T1">Tháng 6/2025</text:span> <text:span text:style-name="T2">Tháng 9/2025</text:span></text:p></table:table-cell></table:table-row></table:table>
+            </office:text></office:body></office:document-content>"#;
+        let t = &parse(xml).unwrap()[0];
+        assert_eq!(t.text_at(0, 0), "~~Tháng 6/2025~~ Tháng 9/2025");
+        let d = crate::model::Deadline::parse(t.text_at(0, 0), None);
+        assert_eq!(d.kind.dues()[0].1.last_day().to_string(), "2025-09-30");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::raw::{MeaningEntry, PeriodScalar};
 use crate::model::deadline::{
-    DayOfYear, Flag, MeaningSource, Milestone, Recurrence, Severity, Trigger,
+    Cycle, DayOfYear, Flag, MeaningSource, Milestone, Recurrence, Severity, Trigger,
 };
 use crate::model::{Deadline, DeadlineKind, Due};
 
@@ -149,6 +149,13 @@ fn build(e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Option<DeadlineKind
             .collect();
         return Some(DeadlineKind::Milestones { items });
     }
+    if e.interval.is_some() && e.every.is_none() {
+        errs.push((
+            sub(prefix, "interval"),
+            "`interval` goes with `every` (`{ every: month, interval: 3 }`)".into(),
+        ));
+        return None;
+    }
     if let Some(k) = &e.kind {
         if e.due.is_some() || e.before.is_some() || e.from.is_some() || e.every.is_some() {
             errs.push((
@@ -163,10 +170,13 @@ fn build(e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Option<DeadlineKind
             "other_plan" => unscheduled(Trigger::OtherPlan),
             "regulation" => unscheduled(Trigger::Regulation),
             "request" => unscheduled(Trigger::Request),
+            "condition" => unscheduled(Trigger::Condition),
+            "urgent" => DeadlineKind::Urgent,
+            "periodic" => DeadlineKind::Periodic,
             other => {
                 errs.push((
                     sub(prefix, "kind"),
-                    format!("unknown kind {other:?}: use ongoing, event, other_plan, regulation or request"),
+                    format!("unknown kind {other:?}: use ongoing, event, other_plan, regulation, request, condition, urgent or periodic"),
                 ));
                 return None;
             }
@@ -227,7 +237,7 @@ fn build(e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Option<DeadlineKind
 }
 
 fn unscheduled(trigger: Trigger) -> DeadlineKind {
-    DeadlineKind::Unscheduled { trigger }
+    DeadlineKind::unscheduled(trigger)
 }
 
 fn recurring(every: &str, e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Option<Recurrence> {
@@ -248,19 +258,19 @@ fn recurring(every: &str, e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Op
         }
         d => Ok(d),
     };
-    let r = match every {
-        "week" => Recurrence::Weekly {
+    let cycle = match every {
+        "week" => Cycle::Weekly {
             weekday: day_in(7, errs).ok()?,
         },
-        "month" => Recurrence::Monthly {
+        "month" => Cycle::Monthly {
             day: day_in(28, errs).ok()?,
             before: false,
         },
-        "quarter" => Recurrence::Quarterly {
+        "quarter" => Cycle::Quarterly {
             day: day_in(28, errs).ok()?,
             before: false,
         },
-        "six_months" => Recurrence::SixMonthly,
+        "six_months" => Cycle::SixMonthly,
         "year" => {
             let on = match (e.day, e.month) {
                 (None, None) => None,
@@ -275,7 +285,7 @@ fn recurring(every: &str, e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Op
                     return None;
                 }
             };
-            Recurrence::Yearly { on, before: false }
+            Cycle::Yearly { on, before: false }
         }
         other => {
             errs.push((
@@ -285,7 +295,21 @@ fn recurring(every: &str, e: &MeaningEntry, prefix: &str, errs: &mut Errs) -> Op
             return None;
         }
     };
-    Some(r)
+    let interval = match e.interval {
+        None => 1,
+        Some(n) if (1..=100).contains(&n) => n,
+        Some(_) => {
+            errs.push((
+                sub(prefix, "interval"),
+                "`interval` must be between 1 and 100".into(),
+            ));
+            return None;
+        }
+    };
+    Some(Recurrence {
+        interval,
+        ..Recurrence::of(cycle)
+    })
 }
 
 /// `2025-06-30`, `2025-06`, `2025-Q2`, `2025-H1`, `2025`.
@@ -460,10 +484,10 @@ mod tests {
                 ..Default::default()
             }),
             DeadlineKind::Recurring {
-                every: Recurrence::Monthly {
+                every: Recurrence::from(Cycle::Monthly {
                     day: Some(15),
                     before: false
-                }
+                })
             }
         );
         let two = ok(MeaningEntry {

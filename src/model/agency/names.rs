@@ -191,7 +191,9 @@ pub fn is_abbreviation(chars: &[char], i: usize) -> bool {
     let mut caps = 0;
     let mut j = i;
     while j < chars.len() && (chars[j].is_alphanumeric() || matches!(chars[j], '&' | '-')) {
-        if chars[j].is_lowercase() {
+        // Capitals with tone marks spell a word (`NHIỆM VỤ`), not letters
+        // standing for words; `Đ` is a letter of its own (`HĐND`).
+        if chars[j].is_lowercase() || !(chars[j].is_ascii() || chars[j] == 'Đ') {
             return false;
         }
         if chars[j].is_uppercase() {

@@ -272,6 +272,12 @@ impl Registry {
         self.heads.contains(&word) || CONNECTORS.contains(&word.as_str())
     }
 
+    /// How many letters the longest registered name at `low[i..]` takes
+    /// (`low` lower-cased, spaces as `' '`), ending at a word boundary.
+    pub fn name_len_at(&self, low: &[char], i: usize) -> Option<usize> {
+        self.match_at(low, i).map(|(len, _)| len)
+    }
+
     /// The longest registered name at `low[i..]` ending at a word
     /// boundary: the cell letters it takes and its agency.
     pub(super) fn match_at(&self, low: &[char], i: usize) -> Option<(usize, usize)> {

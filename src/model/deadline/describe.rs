@@ -5,7 +5,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{DeadlineKind, Due, Recurrence, Trigger};
+use super::{
+    Cycle, DeadlineKind, Due, Length, Offset, Qualifier, Recurrence, Side, Start, TimeUnit, Trigger,
+};
 
 /// A date as `dd/mm/yyyy`, the year always four digits.
 pub fn vi_date(d: NaiveDate) -> String {
@@ -69,9 +71,56 @@ impl Due {
     }
 }
 
-impl Recurrence {
-    /// How often, in plain Vietnamese words.
+impl TimeUnit {
+    /// The unit's Vietnamese noun (the same for any count).
+    pub fn vi_word(&self) -> &'static str {
+        match self {
+            TimeUnit::Hour => "giờ",
+            TimeUnit::Day => "ngày",
+            TimeUnit::WorkingDay => "ngày làm việc",
+            TimeUnit::Week => "tuần",
+            TimeUnit::Month => "tháng",
+            TimeUnit::Year => "năm",
+        }
+    }
+}
+
+impl Length {
+    /// `30 ngày`, `6 tháng`.
     pub fn describe(&self) -> String {
+        format!("{} {}", self.count, self.unit.vi_word())
+    }
+}
+
+impl Offset {
+    /// `30 ngày sau`, `trong vòng 30 ngày kể từ`, `10 ngày trước`.
+    pub fn describe(&self) -> String {
+        let l = self.length.describe();
+        match (self.side, self.within) {
+            (Side::After, false) => format!("{l} sau"),
+            (Side::After, true) => format!("trong vòng {l} kể từ"),
+            (Side::Before, false) => format!("{l} trước"),
+            (Side::Before, true) => format!("chậm nhất {l} trước"),
+        }
+    }
+}
+
+impl Cycle {
+    /// The cycle's count and Vietnamese unit for `interval` cycles
+    /// (`SixMonthly` × 2 is 12 months).
+    fn vi_unit(&self, interval: u32) -> (u32, &'static str) {
+        match self {
+            Cycle::Daily => (interval, "ngày"),
+            Cycle::Weekly { .. } => (interval, "tuần"),
+            Cycle::Monthly { .. } => (interval, "tháng"),
+            Cycle::Quarterly { .. } => (interval, "quý"),
+            Cycle::SixMonthly => (6 * interval, "tháng"),
+            Cycle::Yearly { .. } => (interval, "năm"),
+        }
+    }
+
+    /// The day in the cycle, when written (`trước ngày 9 của tháng`).
+    fn vi_day(&self) -> Option<String> {
         let when = |before: bool| {
             if before {
                 "trước ngày"
@@ -80,32 +129,78 @@ impl Recurrence {
             }
         };
         match *self {
-            Recurrence::Weekly { weekday: None } => "Định kỳ hằng tuần".into(),
-            Recurrence::Weekly { weekday: Some(w) } => format!(
-                "Định kỳ hằng tuần, vào {}",
+            Cycle::Weekly { weekday: Some(w) } => Some(format!(
+                "vào {}",
                 WEEKDAYS.get(w.saturating_sub(1) as usize).unwrap_or(&"?")
-            ),
-            Recurrence::Monthly { day: None, .. } => "Định kỳ hằng tháng".into(),
-            Recurrence::Monthly {
+            )),
+            Cycle::Monthly {
                 day: Some(d),
                 before,
-            } => format!("Định kỳ hằng tháng, {} {d} của tháng", when(before)),
-            Recurrence::Quarterly { day: None, .. } => "Định kỳ hằng quý".into(),
-            Recurrence::Quarterly {
+            } => Some(format!("{} {d} của tháng", when(before))),
+            Cycle::Quarterly {
                 day: Some(d),
                 before,
-            } => format!("Định kỳ hằng quý, {} {d} của tháng cuối quý", when(before)),
-            Recurrence::SixMonthly => "Định kỳ 6 tháng một lần".into(),
-            Recurrence::Yearly { on: None, .. } => "Định kỳ hằng năm".into(),
-            Recurrence::Yearly {
+            } => Some(format!("{} {d} của tháng cuối quý", when(before))),
+            Cycle::Yearly {
                 on: Some(o),
                 before,
-            } => format!(
-                "Định kỳ hằng năm, {} {:02}/{:02}",
-                when(before),
-                o.day,
-                o.month
-            ),
+            } => Some(format!("{} {:02}/{:02}", when(before), o.day, o.month)),
+            _ => None,
+        }
+    }
+
+    /// Each cycle once, in plain Vietnamese words.
+    fn vi_each(&self) -> String {
+        let base = match self {
+            Cycle::Daily => "Định kỳ hằng ngày",
+            Cycle::Weekly { .. } => "Định kỳ hằng tuần",
+            Cycle::Monthly { .. } => "Định kỳ hằng tháng",
+            Cycle::Quarterly { .. } => "Định kỳ hằng quý",
+            Cycle::SixMonthly => "Định kỳ 6 tháng một lần",
+            Cycle::Yearly { .. } => "Định kỳ hằng năm",
+        };
+        match self.vi_day() {
+            Some(day) => format!("{base}, {day}"),
+            None => base.to_string(),
+        }
+    }
+}
+
+impl Recurrence {
+    /// How often, in plain Vietnamese words.
+    pub fn describe(&self) -> String {
+        let mut words = if self.times > 1 {
+            let (n, unit) = self.cycle.vi_unit(self.interval);
+            let per = if n == 1 {
+                unit.to_string()
+            } else {
+                format!("{n} {unit}")
+            };
+            format!("Mỗi {per} {} lần", self.times)
+        } else if self.interval > 1 {
+            let (n, unit) = self.cycle.vi_unit(self.interval);
+            format!("Định kỳ {n} {unit} một lần")
+        } else {
+            self.cycle.vi_each()
+        };
+        if self.times > 1 || self.interval > 1 {
+            if let Some(day) = self.cycle.vi_day() {
+                words = format!("{words}, {day}");
+            }
+        }
+        match self.qualifier {
+            Some(Qualifier::AtLeast) => words.push_str(", hoặc thường xuyên hơn"),
+            Some(Qualifier::AsOftenAsPossible) => {
+                words.push_str(", và thường xuyên hơn nếu có thể")
+            }
+            None => {}
+        }
+        match self.start {
+            Some(Start::At { due }) => {
+                format!("{words}, bắt đầu {}", due.period_words())
+            }
+            Some(Start::Thereafter) => format!("{words} sau đó"),
+            None => words,
         }
     }
 }
@@ -144,12 +239,23 @@ impl DeadlineKind {
             DeadlineKind::OpenStart { from } => {
                 format!("Bắt đầu từ ngày {}, không có ngày kết thúc", vi_date(*from))
             }
-            DeadlineKind::Unscheduled { trigger } => match trigger {
+            DeadlineKind::Unscheduled {
+                offset: Some(offset),
+                event: Some(event),
+                ..
+            } => format!("Không có ngày cụ thể: {}: {event}", offset.describe()),
+            DeadlineKind::Unscheduled { trigger, .. } => match trigger {
                 Trigger::Event => "Không có ngày cụ thể: tính từ một sự kiện".into(),
                 Trigger::OtherPlan => "Không có ngày cụ thể: theo kế hoạch của cơ quan khác".into(),
                 Trigger::Regulation => "Không có ngày cụ thể: theo quy định".into(),
                 Trigger::Request => "Không có ngày cụ thể: khi có yêu cầu".into(),
+                Trigger::Condition => "Không có ngày cụ thể: chỉ khi có phát sinh".into(),
             },
+            DeadlineKind::Duration { length } => {
+                format!("Trong vòng {} (không ghi ngày bắt đầu)", length.describe())
+            }
+            DeadlineKind::Urgent => "Khẩn trương, không có hạn cụ thể".into(),
+            DeadlineKind::Periodic => "Định kỳ, không ghi rõ bao lâu một lần".into(),
             DeadlineKind::Unknown => "Chưa xác định được hạn từ cách ghi này".into(),
         }
     }

@@ -66,6 +66,10 @@ pub struct Reading {
     pub kind: DeadlineKind,
     /// Problems, in text order.
     pub flags: Vec<Flag>,
+    /// The label before the time when the phrase is one labelled
+    /// milestone (`Báo cáo` in `Báo cáo trước ngày 10/12/2025`); the
+    /// meaning holds the labels of several milestones itself.
+    pub label: Option<String>,
 }
 
 /// A deadline grammar for one language.
@@ -114,6 +118,7 @@ pub(super) fn read_phrase(chars: &[char], toks: &[Token], ctx: Context, steps: S
     if chars.len() > MAX_CHARS {
         return Reading {
             kind: DeadlineKind::Unknown,
+            label: None,
             flags: vec![Flag {
                 severity: Severity::NotUnderstood,
                 start: 0,
@@ -137,6 +142,7 @@ pub(super) fn read_phrase(chars: &[char], toks: &[Token], ctx: Context, steps: S
         items.extend(ms);
         flags.extend(fs);
     }
+    let mut label = None;
     let kind = match items.len() {
         0 => {
             let nfc: String = chars.iter().collect();
@@ -149,10 +155,38 @@ pub(super) fn read_phrase(chars: &[char], toks: &[Token], ctx: Context, steps: S
             });
             DeadlineKind::Unknown
         }
-        1 => items.pop().map_or(DeadlineKind::Unknown, |m| m.kind),
+        1 => items.pop().map_or(DeadlineKind::Unknown, |m| {
+            label = m.label;
+            m.kind
+        }),
         _ => DeadlineKind::Milestones { items },
     };
-    Reading { kind, flags }
+    Reading { kind, flags, label }
+}
+
+/// Reads `text` as `steps` say, the markup of revisions blanked first
+/// ([`super::markup`]); flags quote the words as printed.
+pub(super) fn read_marked(text: &str, ctx: Context, steps: Steps) -> Reading {
+    let printed = super::lex::nfc_chars(text);
+    if printed.len() > MAX_CHARS {
+        return read_phrase(&printed, &[], ctx, steps);
+    }
+    let (chars, struck) = super::markup::blank(&printed);
+    let toks = super::lex::lex(&chars);
+    let steps = Steps {
+        no_time: if struck {
+            "every date is struck through: no date holds"
+        } else {
+            steps.no_time
+        },
+        ..steps
+    };
+    let mut reading = read_phrase(&chars, &toks, ctx, steps);
+    for f in &mut reading.flags {
+        let n = f.part.chars().count();
+        f.part = printed.iter().skip(f.start).take(n).collect();
+    }
+    reading
 }
 
 /// Splits a part's tokens at the language's `conjunction` (`và`, `and`) and

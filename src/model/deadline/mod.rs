@@ -10,15 +10,20 @@
 
 mod describe;
 pub mod en;
+mod find;
 pub mod grammar;
 pub mod lex;
+pub mod markup;
+mod recurrence;
 pub mod vi;
 
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 pub use describe::{roman, vi_date};
+pub use find::{find_in, Found};
 pub use grammar::{Context, DateOrder, Flag, Grammar, Reading, Severity};
+pub use recurrence::{Cycle, Length, Offset, Qualifier, Recurrence, Side, Start, TimeUnit};
 
 /// A deadline: the words as printed and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,11 +87,30 @@ pub enum DeadlineKind {
         /// First day.
         from: NaiveDate,
     },
-    /// No calendar date: depends on an event, a request or a rule.
+    /// No calendar date: depends on an event, a request, a rule or a case
+    /// arising.
     Unscheduled {
         /// What it depends on.
         trigger: Trigger,
+        /// How long after (or before) the event, when written (`30 days
+        /// after`, `trong vòng 30 ngày kể từ`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        offset: Option<Offset>,
+        /// The event's words, verbatim (`the guidance is issued`, `Nghị
+        /// định có hiệu lực`), when named.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<String>,
     },
+    /// A length of time from no stated start (`6 months`, `trong 6
+    /// tháng`): no calendar date.
+    Duration {
+        /// How long.
+        length: Length,
+    },
+    /// Urgent, with no date (`Khẩn trương`, `as soon as possible`).
+    Urgent,
+    /// Recurs, but how often is not written (`Định kỳ`, `periodically`).
+    Periodic,
     /// Not understood; reported by `check` and shown as written.
     Unknown,
 }
@@ -152,40 +176,6 @@ pub struct DayOfYear {
     pub month: u32,
 }
 
-/// How often a recurring duty falls due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "period", rename_all = "snake_case")]
-pub enum Recurrence {
-    /// Every week, on a weekday when given (1 = Monday … 7 = Sunday).
-    Weekly {
-        /// ISO weekday number.
-        weekday: Option<u32>,
-    },
-    /// Every month, by or before day `day` when given.
-    Monthly {
-        /// Day of the month.
-        day: Option<u32>,
-        /// True when the text says "before" (`trước ngày 9`).
-        before: bool,
-    },
-    /// Every quarter, by or before day `day` of the quarter's last month when given.
-    Quarterly {
-        /// Day of the quarter's last month.
-        day: Option<u32>,
-        /// True when the text says "before".
-        before: bool,
-    },
-    /// Every six months.
-    SixMonthly,
-    /// Every year, by or before a day when given (`hằng năm, trước ngày 15/12`).
-    Yearly {
-        /// Day of the year.
-        on: Option<DayOfYear>,
-        /// True when the text says "before".
-        before: bool,
-    },
-}
-
 /// What an unscheduled deadline waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -196,8 +186,11 @@ pub enum Trigger {
     OtherPlan,
     /// A rule (`Theo quy định`).
     Regulation,
-    /// A request (`Theo yêu cầu ...`).
+    /// A request (`Theo yêu cầu ...`, `Khi có yêu cầu`).
     Request,
+    /// A case that may or may not arise (`(nếu có)`, `khi có phát sinh`,
+    /// `if any`, `where applicable`).
+    Condition,
 }
 
 impl Due {
@@ -252,6 +245,16 @@ impl DeadlineKind {
         }
     }
 
+    /// An unscheduled deadline waiting for `trigger`, with no length or
+    /// event named.
+    pub fn unscheduled(trigger: Trigger) -> DeadlineKind {
+        DeadlineKind::Unscheduled {
+            trigger,
+            offset: None,
+            event: None,
+        }
+    }
+
     /// Short stable name of the class (`due`, `span`, …), for data files and CSS.
     pub fn name(&self) -> &'static str {
         match self {
@@ -262,6 +265,9 @@ impl DeadlineKind {
             DeadlineKind::Ongoing => "ongoing",
             DeadlineKind::OpenStart { .. } => "open_start",
             DeadlineKind::Unscheduled { .. } => "unscheduled",
+            DeadlineKind::Duration { .. } => "duration",
+            DeadlineKind::Urgent => "urgent",
+            DeadlineKind::Periodic => "periodic",
             DeadlineKind::Unknown => "unknown",
         }
     }
@@ -292,7 +298,7 @@ impl Deadline {
 
     /// Reads a printed deadline with a language's grammar.
     pub fn read(grammar: &dyn Grammar, text: &str, ctx: Context) -> Deadline {
-        let Reading { kind, flags } = grammar.read(text, ctx);
+        let Reading { kind, flags, .. } = grammar.read(text, ctx);
         Deadline {
             text: text.to_string(),
             kind,

@@ -74,6 +74,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "duty.yearly",
     "duty.once_before",
     "duty.once_by",
+    "duty.every",
     "page.agencies_crumb",
     "page.agency_description",
     "page.agency_plan_description",

@@ -5,8 +5,10 @@
 
 use chrono::NaiveDate;
 
-use crate::model::deadline::{roman, Recurrence, Trigger};
-use crate::model::duty::Schedule;
+use crate::model::deadline::{
+    roman, Cycle, Length, Offset, Qualifier, Recurrence, Side, Start, TimeUnit, Trigger,
+};
+use crate::model::duty::{Schedule, Step};
 use crate::model::{DeadlineKind, Due};
 
 use super::{fill, I18nError, Locale};
@@ -49,6 +51,36 @@ pub const KEYS: &[&str] = &[
     "deadline.yearly",
     "deadline.yearly_on",
     "deadline.weekdays",
+    "deadline.daily",
+    "deadline.every_n",
+    "deadline.times_each",
+    "deadline.times_every",
+    "deadline.with_day",
+    "deadline.on_weekday",
+    "deadline.day_of_month",
+    "deadline.day_of_quarter",
+    "deadline.day_of_year",
+    "deadline.at_least",
+    "deadline.as_often_as_possible",
+    "deadline.starting",
+    "deadline.thereafter",
+    "deadline.length",
+    "deadline.unit_hour",
+    "deadline.unit_day",
+    "deadline.unit_working_day",
+    "deadline.unit_week",
+    "deadline.unit_month",
+    "deadline.unit_quarter",
+    "deadline.unit_year",
+    "deadline.duration",
+    "deadline.offset_after",
+    "deadline.offset_within_after",
+    "deadline.offset_before",
+    "deadline.offset_within_before",
+    "deadline.event_offset",
+    "deadline.condition",
+    "deadline.urgent",
+    "deadline.periodic",
 ];
 
 impl Locale {
@@ -90,6 +122,25 @@ impl Locale {
                 },
                 &[("date", l.date_text(date))],
             ),
+            Schedule::Every {
+                first,
+                step,
+                interval,
+            } => {
+                let unit = match step {
+                    Step::Day => "deadline.unit_day",
+                    Step::Week => "deadline.unit_week",
+                    Step::Month => "deadline.unit_month",
+                };
+                l.say_with(
+                    "duty.every",
+                    &[
+                        ("n", interval.to_string()),
+                        ("unit", l.say_n(unit, interval as usize, &[])),
+                        ("date", l.date_text(first)),
+                    ],
+                )
+            }
         }
     }
 
@@ -204,15 +255,29 @@ impl Locale {
             DeadlineKind::OpenStart { from } => {
                 self.words("deadline.open_start", &[("from", self.day(*from)?)])
             }
-            DeadlineKind::Unscheduled { trigger } => self.words(
+            DeadlineKind::Unscheduled {
+                offset: Some(offset),
+                event: Some(event),
+                ..
+            } => self.words(
+                "deadline.event_offset",
+                &[("offset", self.offset(offset)?), ("event", event.clone())],
+            ),
+            DeadlineKind::Unscheduled { trigger, .. } => self.words(
                 match trigger {
                     Trigger::Event => "deadline.event",
                     Trigger::OtherPlan => "deadline.other_plan",
                     Trigger::Regulation => "deadline.regulation",
                     Trigger::Request => "deadline.request",
+                    Trigger::Condition => "deadline.condition",
                 },
                 &[],
             ),
+            DeadlineKind::Duration { length } => {
+                self.words("deadline.duration", &[("length", self.length(length)?)])
+            }
+            DeadlineKind::Urgent => self.words("deadline.urgent", &[]),
+            DeadlineKind::Periodic => self.words("deadline.periodic", &[]),
             DeadlineKind::Unknown => self.words("deadline.unknown", &[]),
         }
     }
@@ -234,50 +299,128 @@ impl Locale {
         }
     }
 
-    /// How often a duty recurs, in a sentence.
-    pub fn recurrence(&self, r: &Recurrence) -> Result<String, I18nError> {
-        let when = |before: bool| {
-            self.t(
-                if before {
-                    "deadline.before_day"
-                } else {
-                    "deadline.by"
-                },
-                None,
-            )
+    /// `by` or `before`, before a day.
+    fn when(&self, before: bool) -> Result<String, I18nError> {
+        let key = if before {
+            "deadline.before_day"
+        } else {
+            "deadline.by"
         };
-        match *r {
-            Recurrence::Weekly { weekday: None } => self.words("deadline.weekly", &[]),
-            Recurrence::Weekly { weekday: Some(w) } => {
-                let names = match self.i18n.entry(&self.lang, "deadline.weekdays")? {
-                    super::Entry::List(n) => n.clone(),
-                    _ => Vec::new(),
-                };
-                let name = names
-                    .get(w.saturating_sub(1) as usize)
-                    .cloned()
-                    .unwrap_or_else(|| "?".into());
-                self.words("deadline.weekly_on", &[("weekday", name)])
+        self.t(key, None)
+    }
+
+    /// A unit's noun for a count (`month`, `months`; `tháng`).
+    fn unit(&self, key: &str, n: u32) -> Result<String, I18nError> {
+        self.t(&format!("deadline.unit_{key}"), Some(i64::from(n)))
+    }
+
+    /// A length of time (`30 days`, `6 tháng`).
+    fn length(&self, l: &Length) -> Result<String, I18nError> {
+        let key = match l.unit {
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::WorkingDay => "working_day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+        };
+        self.words(
+            "deadline.length",
+            &[
+                ("n", l.count.to_string()),
+                ("unit", self.unit(key, l.count)?),
+            ],
+        )
+    }
+
+    /// A length counted from an event (`30 days after`, `within 30 days of`).
+    fn offset(&self, o: &Offset) -> Result<String, I18nError> {
+        let key = match (o.side, o.within) {
+            (Side::After, false) => "deadline.offset_after",
+            (Side::After, true) => "deadline.offset_within_after",
+            (Side::Before, false) => "deadline.offset_before",
+            (Side::Before, true) => "deadline.offset_within_before",
+        };
+        self.words(key, &[("length", self.length(&o.length)?)])
+    }
+
+    /// The day in a cycle, when written (`by day 10`, `vào thứ Sáu`).
+    fn cycle_day(&self, c: &Cycle) -> Result<Option<String>, I18nError> {
+        let when = |before: bool| self.when(before);
+        Ok(Some(match *c {
+            Cycle::Weekly { weekday: Some(w) } => {
+                self.words("deadline.on_weekday", &[("weekday", self.weekday(w)?)])?
             }
-            Recurrence::Monthly { day: None, .. } => self.words("deadline.monthly", &[]),
-            Recurrence::Monthly {
+            Cycle::Monthly {
+                day: Some(d),
+                before,
+            } => self.words(
+                "deadline.day_of_month",
+                &[("when", when(before)?), ("d", d.to_string())],
+            )?,
+            Cycle::Quarterly {
+                day: Some(d),
+                before,
+            } => self.words(
+                "deadline.day_of_quarter",
+                &[("when", when(before)?), ("d", d.to_string())],
+            )?,
+            Cycle::Yearly {
+                on: Some(o),
+                before,
+            } => self.words(
+                "deadline.day_of_year",
+                &[
+                    ("when", when(before)?),
+                    ("dd", format!("{:02}", o.day)),
+                    ("d", o.day.to_string()),
+                    ("mm", format!("{:02}", o.month)),
+                    ("month", self.month_name(o.month)?),
+                ],
+            )?,
+            _ => return Ok(None),
+        }))
+    }
+
+    fn weekday(&self, w: u32) -> Result<String, I18nError> {
+        let names = match self.i18n.entry(&self.lang, "deadline.weekdays")? {
+            super::Entry::List(n) => n.clone(),
+            _ => Vec::new(),
+        };
+        Ok(names
+            .get(w.saturating_sub(1) as usize)
+            .cloned()
+            .unwrap_or_else(|| "?".into()))
+    }
+
+    /// Each cycle once (the words pages have always shown).
+    fn each(&self, c: &Cycle) -> Result<String, I18nError> {
+        let when = |before: bool| self.when(before);
+        match *c {
+            Cycle::Daily => self.words("deadline.daily", &[]),
+            Cycle::Weekly { weekday: None } => self.words("deadline.weekly", &[]),
+            Cycle::Weekly { weekday: Some(w) } => {
+                self.words("deadline.weekly_on", &[("weekday", self.weekday(w)?)])
+            }
+            Cycle::Monthly { day: None, .. } => self.words("deadline.monthly", &[]),
+            Cycle::Monthly {
                 day: Some(d),
                 before,
             } => self.words(
                 "deadline.monthly_on",
                 &[("when", when(before)?), ("d", d.to_string())],
             ),
-            Recurrence::Quarterly { day: None, .. } => self.words("deadline.quarterly", &[]),
-            Recurrence::Quarterly {
+            Cycle::Quarterly { day: None, .. } => self.words("deadline.quarterly", &[]),
+            Cycle::Quarterly {
                 day: Some(d),
                 before,
             } => self.words(
                 "deadline.quarterly_on",
                 &[("when", when(before)?), ("d", d.to_string())],
             ),
-            Recurrence::SixMonthly => self.words("deadline.six_monthly", &[]),
-            Recurrence::Yearly { on: None, .. } => self.words("deadline.yearly", &[]),
-            Recurrence::Yearly {
+            Cycle::SixMonthly => self.words("deadline.six_monthly", &[]),
+            Cycle::Yearly { on: None, .. } => self.words("deadline.yearly", &[]),
+            Cycle::Yearly {
                 on: Some(o),
                 before,
             } => self.words(
@@ -292,6 +435,58 @@ impl Locale {
             ),
         }
     }
+
+    /// How often a duty recurs, in a sentence.
+    pub fn recurrence(&self, r: &Recurrence) -> Result<String, I18nError> {
+        let (n, key) = match r.cycle {
+            Cycle::Daily => (r.interval, "day"),
+            Cycle::Weekly { .. } => (r.interval, "week"),
+            Cycle::Monthly { .. } => (r.interval, "month"),
+            Cycle::Quarterly { .. } => (r.interval, "quarter"),
+            Cycle::SixMonthly => (6 * r.interval, "month"),
+            Cycle::Yearly { .. } => (r.interval, "year"),
+        };
+        let unit = self.unit(key, n)?;
+        let mut words = if r.times > 1 && n == 1 {
+            self.words(
+                "deadline.times_each",
+                &[("unit", unit), ("times", r.times.to_string())],
+            )?
+        } else if r.times > 1 {
+            self.words(
+                "deadline.times_every",
+                &[
+                    ("n", n.to_string()),
+                    ("unit", unit),
+                    ("times", r.times.to_string()),
+                ],
+            )?
+        } else if r.interval > 1 {
+            self.words("deadline.every_n", &[("n", n.to_string()), ("unit", unit)])?
+        } else {
+            self.each(&r.cycle)?
+        };
+        if r.times > 1 || r.interval > 1 {
+            if let Some(day) = self.cycle_day(&r.cycle)? {
+                words = self.words("deadline.with_day", &[("words", words), ("day", day)])?;
+            }
+        }
+        if let Some(q) = r.qualifier {
+            let key = match q {
+                Qualifier::AtLeast => "deadline.at_least",
+                Qualifier::AsOftenAsPossible => "deadline.as_often_as_possible",
+            };
+            words = self.words(key, &[("words", words)])?;
+        }
+        match r.start {
+            Some(Start::At { due }) => self.words(
+                "deadline.starting",
+                &[("words", words), ("period", self.period(&due)?)],
+            ),
+            Some(Start::Thereafter) => self.words("deadline.thereafter", &[("words", words)]),
+            None => Ok(words),
+        }
+    }
 }
 
 fn lower_first(s: &str) -> String {
@@ -303,135 +498,5 @@ fn lower_first(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::I18n;
-    use super::*;
-    use crate::model::deadline::{DayOfYear, Milestone};
-    use proptest::prelude::*;
-
-    fn day() -> impl Strategy<Value = NaiveDate> {
-        (0u64..20_000)
-            .prop_map(|n| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(n))
-    }
-
-    fn due() -> impl Strategy<Value = Due> {
-        prop_oneof![
-            day().prop_map(|date| Due::On { date }),
-            day().prop_map(|date| Due::Before { date }),
-            (2000i32..2060, 1u32..=12).prop_map(|(year, month)| Due::Month { year, month }),
-            (2000i32..2060, 1u32..=4).prop_map(|(year, quarter)| Due::Quarter { year, quarter }),
-            (2000i32..2060, 1u32..=2).prop_map(|(year, half)| Due::Half { year, half }),
-            (2000i32..2060).prop_map(|year| Due::Year { year }),
-        ]
-    }
-
-    fn recurrence() -> impl Strategy<Value = Recurrence> {
-        prop_oneof![
-            proptest::option::of(1u32..=7).prop_map(|weekday| Recurrence::Weekly { weekday }),
-            (proptest::option::of(1u32..=31), any::<bool>())
-                .prop_map(|(day, before)| Recurrence::Monthly { day, before }),
-            (proptest::option::of(1u32..=31), any::<bool>())
-                .prop_map(|(day, before)| Recurrence::Quarterly { day, before }),
-            Just(Recurrence::SixMonthly),
-            (proptest::option::of((1u32..=28, 1u32..=12)), any::<bool>()).prop_map(
-                |(on, before)| {
-                    Recurrence::Yearly {
-                        on: on.map(|(day, month)| DayOfYear { day, month }),
-                        before,
-                    }
-                }
-            ),
-        ]
-    }
-
-    fn simple() -> impl Strategy<Value = DeadlineKind> {
-        prop_oneof![
-            due().prop_map(|due| DeadlineKind::Due { due }),
-            (day(), due()).prop_map(|(from, due)| DeadlineKind::Span { from, due }),
-            recurrence().prop_map(|every| DeadlineKind::Recurring { every }),
-            Just(DeadlineKind::Ongoing),
-            day().prop_map(|from| DeadlineKind::OpenStart { from }),
-            prop_oneof![
-                Just(Trigger::Event),
-                Just(Trigger::OtherPlan),
-                Just(Trigger::Regulation),
-                Just(Trigger::Request)
-            ]
-            .prop_map(|trigger| DeadlineKind::Unscheduled { trigger }),
-            Just(DeadlineKind::Unknown),
-        ]
-    }
-
-    fn kind() -> impl Strategy<Value = DeadlineKind> {
-        prop_oneof![
-            3 => simple(),
-            1 => proptest::collection::vec((proptest::option::of("[A-ZĐa-zà-ỹ ]{1,12}"), simple()), 2..4)
-                .prop_map(|items| DeadlineKind::Milestones {
-                    items: items.into_iter().map(|(label, kind)| Milestone { label, kind }).collect()
-                }),
-        ]
-    }
-
-    proptest! {
-        /// The Vietnamese words from vi.toml are exactly those the model
-        /// has always written, for every kind of deadline and start.
-        #[test]
-        fn vietnamese_words_are_unchanged(k in kind()) {
-            let vi = I18n::embedded().unwrap().locale("vi");
-            prop_assert_eq!(vi.deadline(&k).unwrap(), k.describe());
-            prop_assert_eq!(vi.start(&k).unwrap(), k.describe_start());
-        }
-
-        /// Every kind has English words, with no Vietnamese letter in them
-        /// beyond a milestone's own label.
-        #[test]
-        fn english_words_exist_for_every_kind(k in simple()) {
-            let en = I18n::embedded().unwrap().locale("en");
-            let words = en.deadline(&k).unwrap();
-            prop_assert!(words.is_ascii(), "{}", words);
-            prop_assert!(!words.contains('{'), "{}", words);
-        }
-    }
-
-    #[test]
-    fn english_sentences_read_well() {
-        let en = I18n::embedded().unwrap().locale("en");
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        let due = |due| DeadlineKind::Due { due };
-        assert_eq!(
-            en.deadline(&due(Due::Quarter {
-                year: 2020,
-                quarter: 4
-            }))
-            .unwrap(),
-            "Due: in Q4 2020 (last day 31 December 2020)"
-        );
-        assert_eq!(
-            en.deadline(&due(Due::Before {
-                date: d(2021, 1, 1)
-            }))
-            .unwrap(),
-            "Due: before 1 January 2021 (last day 31 December 2020)"
-        );
-        assert_eq!(
-            en.deadline(&DeadlineKind::Span {
-                from: d(2020, 10, 1),
-                due: Due::On {
-                    date: d(2021, 9, 30)
-                }
-            })
-            .unwrap(),
-            "From 1 October 2020 to the end of 30 September 2021"
-        );
-        assert_eq!(
-            en.deadline(&DeadlineKind::Recurring {
-                every: Recurrence::Yearly {
-                    on: Some(DayOfYear { day: 15, month: 12 }),
-                    before: false
-                }
-            })
-            .unwrap(),
-            "Every year, by 15 December"
-        );
-    }
-}
+#[path = "describe_tests.rs"]
+mod tests;

@@ -133,6 +133,7 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
         .map(|t| views::counts(d, l, t.refs()))
         .unwrap_or_default();
     c.insert("agency", &a);
+    c.insert("agency_gloss", &views::gloss(a, l));
     let title = l.say_with("agency.cite_title", &[("agency", a.name.clone())]);
     c.insert("citations", &citations(model, l, &Cited::Page(&title)));
     c.insert("kind_label", &l.say(&a.kind.label_key()));

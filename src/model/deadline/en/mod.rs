@@ -5,17 +5,21 @@
 //! A phrase is cut into parts (`;`, bullet lines, then `and` or `,` between
 //! time expressions); each part is a label of plain words and one time
 //! class read to its end; the rest is flagged, never dropped. Struck-through
-//! words (`~~March 2020~~ June 2020`) are a revised date: the later one
-//! holds, the struck one stays in the printed text only.
+//! words (`~~March 2020~~ June 2020`, `<s>…</s>`, [`super::markup`]) are a
+//! revised date: the later one holds, the struck one stays in the printed
+//! text only.
 
+mod cadence;
 mod forms;
 mod free;
 mod period;
+mod recur;
+mod relative;
 
-use super::grammar::{
-    read_phrase, split_joined, Context, Flag, Grammar, Reading, Severity, Steps, MAX_CHARS,
-};
-use super::lex::{lex, nfc_chars, Tok, Token};
+pub(super) use period::month_word;
+
+use super::grammar::{read_marked, split_joined, Context, Flag, Grammar, Reading, Severity, Steps};
+use super::lex::{Tok, Token};
 use super::vi::cursor::{self, Cur, Try};
 use super::{DeadlineKind, Milestone};
 
@@ -35,50 +39,8 @@ impl Grammar for English {
     }
 
     fn read(&self, text: &str, ctx: Context) -> Reading {
-        let chars = nfc_chars(text);
-        if chars.len() > MAX_CHARS {
-            return read_phrase(&chars, &[], ctx, STEPS);
-        }
-        let (chars, struck) = strike_out(&chars);
-        let toks = lex(&chars);
-        let steps = Steps {
-            no_time: if struck {
-                "every date is struck through: no date holds"
-            } else {
-                STEPS.no_time
-            },
-            ..STEPS
-        };
-        read_phrase(&chars, &toks, ctx, steps)
+        read_marked(text, ctx, STEPS)
     }
-}
-
-/// Blanks struck-through text (`~~…~~`, markers included) so the revised
-/// date is not read; offsets stay those of the original. An unclosed `~~`
-/// is left as written (and then not understood).
-fn strike_out(chars: &[char]) -> (Vec<char>, bool) {
-    let mut out = chars.to_vec();
-    let mut struck = false;
-    let mut i = 0;
-    while i + 1 < out.len() {
-        if out[i] == '~' && out[i + 1] == '~' {
-            let close =
-                (i + 2..out.len().saturating_sub(1)).find(|&k| out[k] == '~' && out[k + 1] == '~');
-            match close {
-                Some(k) => {
-                    for c in &mut out[i..k + 2] {
-                        *c = ' ';
-                    }
-                    struck = true;
-                    i = k + 2;
-                }
-                None => break,
-            }
-        } else {
-            i += 1;
-        }
-    }
-    (out, struck)
 }
 
 /// Cuts at `;` and at lines that start with a bullet or follow a full stop.
@@ -127,7 +89,14 @@ fn unknown() -> Milestone {
 }
 
 /// Words that name or bound a time: never part of a label.
-const TIME_WORDS: &[&str] = &[
+pub(super) const TIME_WORDS: &[&str] = &[
+    "annual",
+    "once",
+    "twice",
+    "times",
+    "least",
+    "minimally",
+    "thereafter",
     "by",
     "before",
     "due",
@@ -246,14 +215,20 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
             }
         }
         let mut c = at;
-        if let Some(kind) = forms::recurring(&mut c)? {
+        if let Some(kind) = recur::recurring(&mut c, ctx)? {
             if c.finished() {
                 return Ok(Some((start, kind)));
             }
         }
         let mut c = at;
-        if let Some(kind) = free::ongoing(&mut c)? {
+        if let Some(kind) = relative::duration(&mut c)? {
             return Ok(Some((start, kind)));
+        }
+        for rule in [free::ongoing, free::urgent, free::periodic] {
+            let mut c = at;
+            if let Some(kind) = rule(&mut c)? {
+                return Ok(Some((start, kind)));
+            }
         }
         let mut c = at;
         if let Some(kind) = free::unscheduled(&mut c, ctx)? {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::super::grammar::{Context, DateOrder, Grammar, Severity};
-use super::super::{DayOfYear, DeadlineKind, Due, Recurrence, Trigger};
+use super::super::{Cycle, DayOfYear, DeadlineKind, Due, Recurrence};
 use super::English;
 
 fn ctx() -> Context {
@@ -290,84 +290,65 @@ fn ongoing_and_recurring() {
     for s in ["Annually", "yearly", "every year", "once a year"] {
         assert_eq!(
             read(s),
-            every(Recurrence::Yearly {
+            every(Recurrence::from(Cycle::Yearly {
                 on: None,
                 before: false
-            }),
+            })),
             "{s}"
         );
     }
     assert_eq!(
         read("annually by 15 December"),
-        every(Recurrence::Yearly {
+        every(Recurrence::from(Cycle::Yearly {
             on: Some(DayOfYear { day: 15, month: 12 }),
             before: false
-        })
+        }))
     );
     assert_eq!(
         read("Annually, before December 15th"),
-        every(Recurrence::Yearly {
+        every(Recurrence::from(Cycle::Yearly {
             on: Some(DayOfYear { day: 15, month: 12 }),
             before: true
-        })
+        }))
     );
     assert_eq!(
         read("Quarterly"),
-        every(Recurrence::Quarterly {
+        every(Recurrence::from(Cycle::Quarterly {
             day: None,
             before: false
-        })
+        }))
     );
     assert_eq!(
         read("Monthly"),
-        every(Recurrence::Monthly {
+        every(Recurrence::from(Cycle::Monthly {
             day: None,
             before: false
-        })
+        }))
     );
     assert_eq!(
         read("monthly, by the 10th"),
-        every(Recurrence::Monthly {
+        every(Recurrence::from(Cycle::Monthly {
             day: Some(10),
             before: false
-        })
+        }))
     );
     assert_eq!(
         read("before the 5th of each month"),
-        every(Recurrence::Monthly {
+        every(Recurrence::from(Cycle::Monthly {
             day: Some(5),
             before: true
-        })
+        }))
     );
-    assert_eq!(read("semi-annually"), every(Recurrence::SixMonthly));
-    assert_eq!(read("weekly"), every(Recurrence::Weekly { weekday: None }));
+    assert_eq!(
+        read("semi-annually"),
+        every(Recurrence::from(Cycle::SixMonthly))
+    );
+    assert_eq!(
+        read("weekly"),
+        every(Recurrence::from(Cycle::Weekly { weekday: None }))
+    );
     assert_eq!(flag("annually by 30 February", ctx()), Severity::Impossible);
     assert!(!English.read("not ongoing", ctx()).kind.is_understood());
-}
-
-#[test]
-fn event_relative_requests_rules_and_other_plans() {
-    let un = |t| DeadlineKind::Unscheduled { trigger: t };
-    for s in [
-        "6 months after launch",
-        "within 30 days of approval",
-        "After the law takes effect",
-        "Upon adoption of the strategy",
-        "no later than 15 days after signature",
-    ] {
-        assert_eq!(read(s), un(Trigger::Event), "{s}");
-    }
-    assert_eq!(read("Upon request"), un(Trigger::Request));
-    assert_eq!(read("As required by law"), un(Trigger::Regulation));
-    assert_eq!(
-        read("According to the Ministry's plan"),
-        un(Trigger::OtherPlan)
-    );
-    // A date in an event phrase would be lost: not read as an event.
-    assert!(!English
-        .read("after approval in March 2021", ctx())
-        .kind
-        .is_understood());
 }
 
 #[test]

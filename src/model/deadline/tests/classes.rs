@@ -283,14 +283,17 @@ fn every(text: &str) -> Recurrence {
 
 #[test]
 fn recurring_with_and_without_a_day() {
-    assert_eq!(every("Hằng tuần"), Recurrence::Weekly { weekday: None });
+    assert_eq!(
+        every("Hằng tuần"),
+        Recurrence::from(Cycle::Weekly { weekday: None })
+    );
     assert_eq!(
         every("thứ Sáu hằng tuần"),
-        Recurrence::Weekly { weekday: Some(5) }
+        Recurrence::from(Cycle::Weekly { weekday: Some(5) })
     );
     assert_eq!(
         every("hằng tuần, vào thứ 2"),
-        Recurrence::Weekly { weekday: Some(1) }
+        Recurrence::from(Cycle::Weekly { weekday: Some(1) })
     );
     for t in [
         "Hằng tháng",
@@ -301,10 +304,10 @@ fn recurring_with_and_without_a_day() {
     ] {
         assert_eq!(
             every(t),
-            Recurrence::Monthly {
+            Recurrence::from(Cycle::Monthly {
                 day: None,
                 before: false
-            },
+            }),
             "{t}"
         );
     }
@@ -316,40 +319,40 @@ fn recurring_with_and_without_a_day() {
     ] {
         assert_eq!(
             every(t),
-            Recurrence::Monthly {
+            Recurrence::from(Cycle::Monthly {
                 day: Some(15),
                 before: true
-            },
+            }),
             "{t}"
         );
     }
     assert_eq!(
         every("ngày 5 hằng tháng"),
-        Recurrence::Monthly {
+        Recurrence::from(Cycle::Monthly {
             day: Some(5),
             before: false
-        }
+        })
     );
     assert_eq!(
         every("Hằng quý"),
-        Recurrence::Quarterly {
+        Recurrence::from(Cycle::Quarterly {
             day: None,
             before: false
-        }
+        })
     );
     assert_eq!(
         every("hằng quý, trước ngày 15 của tháng cuối quý"),
-        Recurrence::Quarterly {
+        Recurrence::from(Cycle::Quarterly {
             day: Some(15),
             before: true
-        }
+        })
     );
     assert_eq!(
         every("trước ngày 20 của tháng cuối quý"),
-        Recurrence::Quarterly {
+        Recurrence::from(Cycle::Quarterly {
             day: Some(20),
             before: true
-        }
+        })
     );
     flagged("trước ngày 20 của tháng đầu quý", Severity::NotUnderstood);
     for t in [
@@ -358,19 +361,19 @@ fn recurring_with_and_without_a_day() {
         "6 tháng/lần",
         "Định kỳ sáu tháng",
     ] {
-        assert_eq!(every(t), Recurrence::SixMonthly, "{t}");
+        assert_eq!(every(t), Recurrence::from(Cycle::SixMonthly), "{t}");
     }
     assert_eq!(
         every("Hằng năm"),
-        Recurrence::Yearly {
+        Recurrence::from(Cycle::Yearly {
             on: None,
             before: false
-        }
+        })
     );
-    let dec15 = Recurrence::Yearly {
+    let dec15 = Recurrence::from(Cycle::Yearly {
         on: Some(DayOfYear { day: 15, month: 12 }),
         before: true,
-    };
+    });
     assert_eq!(every("hằng năm, trước ngày 15/12"), dec15);
     assert_eq!(every("trước ngày 15/12 hằng năm"), dec15);
     assert_eq!(every("Hằng năm trước ngày 15 tháng 12"), dec15);
@@ -425,10 +428,10 @@ fn report_names_are_labels() {
     assert_eq!(
         items[0].kind,
         DeadlineKind::Recurring {
-            every: Recurrence::Quarterly {
+            every: Recurrence::from(Cycle::Quarterly {
                 day: Some(15),
                 before: false
-            }
+            })
         }
     );
     assert_eq!(items[1].label.as_deref(), Some("báo cáo 6 tháng, gửi"));
@@ -437,10 +440,10 @@ fn report_names_are_labels() {
     assert_eq!(
         items[2].kind,
         DeadlineKind::Recurring {
-            every: Recurrence::Yearly {
+            every: Recurrence::from(Cycle::Yearly {
                 on: Some(DayOfYear { day: 5, month: 12 }),
                 before: true
-            }
+            })
         }
     );
     // A time word elsewhere in a label still stops it: nothing is hidden.

@@ -200,7 +200,7 @@ proptest! {
         let text = st.join(&pieces);
         prop_assert_eq!(
             read(&text),
-            DeadlineKind::Recurring { every: Recurrence::Monthly { day: Some(day), before: true } },
+            DeadlineKind::Recurring { every: Recurrence::from(Cycle::Monthly { day: Some(day), before: true }) },
             "{:?}", text
         );
     }
@@ -232,7 +232,7 @@ proptest! {
         prop_assert_eq!(
             read(&text),
             DeadlineKind::Recurring {
-                every: Recurrence::Yearly { on: Some(DayOfYear { day: dt.day(), month: dt.month() }), before }
+                every: Recurrence::from(Cycle::Yearly { on: Some(DayOfYear { day: dt.day(), month: dt.month() }), before })
             },
             "{:?}", text
         );
@@ -240,7 +240,7 @@ proptest! {
         let text = st.join(&[s("thứ"), s(names[w as usize - 1]), s("hằng"), s("tuần")]);
         prop_assert_eq!(
             read(&text),
-            DeadlineKind::Recurring { every: Recurrence::Weekly { weekday: Some(w) } },
+            DeadlineKind::Recurring { every: Recurrence::from(Cycle::Weekly { weekday: Some(w) }) },
             "{:?}", text
         );
     }

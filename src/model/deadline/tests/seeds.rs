@@ -159,10 +159,10 @@ fn monthly_variants_including_the_typo() {
         assert_eq!(
             kind(t),
             DeadlineKind::Recurring {
-                every: Recurrence::Monthly {
+                every: Recurrence::from(Cycle::Monthly {
                     day: None,
                     before: false
-                }
+                })
             },
             "{t}"
         );
@@ -170,10 +170,10 @@ fn monthly_variants_including_the_typo() {
     assert_eq!(
         kind("Hằng năm"),
         DeadlineKind::Recurring {
-            every: Recurrence::Yearly {
+            every: Recurrence::from(Cycle::Yearly {
                 on: None,
                 before: false
-            }
+            })
         }
     );
 }
@@ -217,10 +217,10 @@ fn monthly_report_and_annual_report() {
     assert_eq!(
         items[0].kind,
         DeadlineKind::Recurring {
-            every: Recurrence::Monthly {
+            every: Recurrence::from(Cycle::Monthly {
                 day: Some(9),
                 before: true
-            }
+            })
         }
     );
     assert_eq!(items[1].label.as_deref(), Some("Báo cáo năm"));
@@ -260,17 +260,20 @@ fn event_relative_has_no_date() {
         ),
     ];
     for (t, trigger) in cases {
-        assert_eq!(kind(t), DeadlineKind::Unscheduled { trigger }, "{t}");
+        assert!(
+            matches!(kind(t), DeadlineKind::Unscheduled { trigger: t2, .. } if t2 == trigger),
+            "{t}: {:?}",
+            kind(t)
+        );
         assert!(kind(t).dues().is_empty());
     }
 }
 
 #[test]
 fn unknown_phrase_is_kept_and_flagged() {
-    let dl = Deadline::parse("Khẩn trương, dứt điểm", Some(2025));
-    assert_eq!(dl.text, "Khẩn trương, dứt điểm");
+    let dl = Deadline::parse("Tùy tình hình thực tế", Some(2025));
+    assert_eq!(dl.text, "Tùy tình hình thực tế");
     assert!(!dl.is_understood());
-    let dl = Deadline::parse("Sớm nhất có thể", Some(2025));
     assert_eq!(dl.kind, DeadlineKind::Unknown);
 }
 

@@ -127,6 +127,14 @@ impl<'a> Cur<'a> {
         self.chars[s..e.min(self.chars.len())].iter().collect()
     }
 
+    /// The words from token `from` to the end of the clause, verbatim,
+    /// without closing punctuation (the words naming an event).
+    pub fn rest_words(&self, from: usize) -> String {
+        self.text(from, self.t.len())
+            .trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, '.' | ',' | ';'))
+            .to_string()
+    }
+
     /// A flag about tokens `from..to`.
     pub fn flag(&self, severity: Severity, from: usize, to: usize, message: String) -> Flag {
         let to = to.max(from + 1).min(self.t.len());

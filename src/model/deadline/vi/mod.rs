@@ -5,6 +5,7 @@
 //! periods), [`forms`] (spans, before/by, open starts), [`recur`] (recurring duties),
 //! [`free`] (ongoing work, event-relative phrases).
 
+mod cadence;
 pub(super) mod cursor;
 mod forms;
 mod free;
@@ -12,15 +13,21 @@ mod period;
 mod recur;
 
 use super::grammar::{
-    read_phrase, split_joined, Context, DateOrder, Flag, Grammar, Reading, Severity, Steps,
-    MAX_CHARS,
+    read_marked, split_joined, Context, DateOrder, Flag, Grammar, Reading, Severity, Steps,
 };
-use super::lex::{lex, nfc_chars, Tok, Token};
+use super::lex::{Tok, Token};
 use super::{DeadlineKind, Milestone};
 use cursor::{Cur, Try};
 
 /// Vietnamese time expressions of official documents (`docs/deadlines.md`).
 pub struct Vietnamese;
+
+/// Vietnamese cutting and part reading for the shared driver.
+const STEPS: Steps<'static> = Steps {
+    parts,
+    read_part,
+    no_time: "the phrase names no time",
+};
 
 impl Grammar for Vietnamese {
     fn language(&self) -> &'static str {
@@ -28,18 +35,7 @@ impl Grammar for Vietnamese {
     }
 
     fn read(&self, text: &str, ctx: Context) -> Reading {
-        let chars = nfc_chars(text);
-        let toks = if chars.len() > MAX_CHARS {
-            Vec::new()
-        } else {
-            lex(&chars)
-        };
-        let steps = Steps {
-            parts,
-            read_part,
-            no_time: "the phrase names no time",
-        };
-        read_phrase(&chars, &toks, ctx, steps)
+        read_marked(text, ctx, STEPS)
     }
 }
 
@@ -225,7 +221,7 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
             }
         }
         let mut c = Cur { i: start, ..c };
-        if let Some(kind) = recur::recurring(&mut c)? {
+        if let Some(kind) = recur::recurring(&mut c, ctx)? {
             if c.finished() {
                 return Ok(Some((start, kind)));
             }
@@ -235,8 +231,18 @@ fn body(toks: &[Token], chars: &[char], ctx: Context) -> Try<(usize, DeadlineKin
             return Ok(Some((start, kind)));
         }
         let mut c = Cur { i: start, ..c };
-        if let Some(kind) = free::unscheduled(&mut c)? {
+        if let Some(kind) = free::duration(&mut c)? {
             return Ok(Some((start, kind)));
+        }
+        let mut c = Cur { i: start, ..c };
+        if let Some(kind) = free::unscheduled(&mut c, ctx)? {
+            return Ok(Some((start, kind)));
+        }
+        for rule in [free::urgent, free::periodic] {
+            let mut c = Cur { i: start, ..c };
+            if let Some(kind) = rule(&mut c)? {
+                return Ok(Some((start, kind)));
+            }
         }
     }
     Ok(None)

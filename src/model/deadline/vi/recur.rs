@@ -1,62 +1,15 @@
-//! Recurring duties: weekly, monthly, quarterly, six-monthly and yearly,
-//! with or without a day (`Hằng tháng`, `trước ngày mùng 9 của tháng báo
-//! cáo`, `hằng năm, trước ngày 15/12`, `thứ Sáu hằng tuần`).
+//! Recurring duties: daily, weekly, monthly, quarterly, six-monthly and
+//! yearly, with or without a day (`Hằng tháng`, `trước ngày mùng 9 của
+//! tháng báo cáo`, `hằng năm, trước ngày 15/12`, `thứ Sáu hằng tuần`),
+//! every few periods (`định kỳ 3 tháng một lần`, `2 năm/lần`), a number of
+//! times in each (`mỗi năm 2 lần`, `ít nhất mỗi quý một lần`), from a
+//! start (`từ năm 2025`, `sau đó`).
 
-use super::super::grammar::Severity;
-use super::super::{DayOfYear, DeadlineKind, Recurrence};
+use super::super::grammar::{Context, Flag, Severity};
+use super::super::{Cycle, DayOfYear, DeadlineKind, Qualifier, Recurrence, Start};
+use super::cadence::{count, every, Every};
 use super::cursor::{Cur, Try};
-
-/// How often, before any day is read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Every {
-    Week,
-    Month,
-    Quarter,
-    SixMonths,
-    Year,
-}
-
-/// `hằng tháng`, `mỗi quý`, `định kỳ 6 tháng`, `6 tháng một lần`, …
-fn every(c: &mut Cur) -> Option<Every> {
-    let save = c.i;
-    let periodic = c.eat_all(&["định", "kỳ"]);
-    let each = c.eat("hằng") || c.eat("mỗi");
-    let unit = if c.eat("tuần") {
-        Some(Every::Week)
-    } else if c.eat("quý") {
-        Some(Every::Quarter)
-    } else if c.eat("năm") {
-        Some(Every::Year)
-    } else if (c.eat("sáu") || c.num().is_some_and(|n| n.value == 6 && n.digits == 1))
-        && c.eat("tháng")
-    {
-        // `6 tháng một lần`, `6 tháng/lần`, `định kỳ 6 tháng`.
-        let once = c.eat_all(&["một", "lần"])
-            || c.eat_all(&["1", "lần"])
-            || {
-                let s = c.i;
-                let ok = c.eat_sym('/') && c.eat("lần");
-                if !ok {
-                    c.i = s;
-                }
-                ok
-            }
-            || c.num().is_some_and(|n| n.value == 1) && c.eat("lần");
-        (once || periodic || each).then_some(Every::SixMonths)
-    } else if c.eat("tháng") {
-        Some(Every::Month)
-    } else {
-        None
-    };
-    match unit {
-        Some(Every::SixMonths) => Some(Every::SixMonths),
-        Some(u) if periodic || each => Some(u),
-        _ => {
-            c.i = save;
-            None
-        }
-    }
-}
+use super::period;
 
 /// `trước|chậm nhất|vào` before a day: true for "before".
 fn when_word(c: &mut Cur) -> Option<bool> {
@@ -196,31 +149,48 @@ fn of_month(c: &mut Cur) -> Option<Every> {
     None
 }
 
-/// Recurring forms, the day before or after the period word.
-pub(super) fn recurring(c: &mut Cur) -> Try<DeadlineKind> {
+/// Recurring forms, the day before or after the period word, with a
+/// qualifier (`ít nhất`, `tối thiểu`) and a start (`từ năm 2025`, `sau đó`).
+pub(super) fn recurring(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     let start = c.i;
-    let r = recurring_inner(c);
+    let r = recurring_inner(c, ctx);
     if !matches!(r, Ok(Some(_))) {
         c.i = start;
     }
     r
 }
 
-fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
+fn rec(cycle: Cycle) -> Try<DeadlineKind> {
+    Ok(Some(DeadlineKind::Recurring {
+        every: Recurrence::of(cycle),
+    }))
+}
+
+/// `ít nhất`, `tối thiểu`, `không ít hơn`.
+fn at_least(c: &mut Cur) -> bool {
+    c.eat_any(&[
+        &["ít", "nhất", "là"],
+        &["ít", "nhất"],
+        &["tối", "thiểu", "là"],
+        &["tối", "thiểu"],
+        &["không", "ít", "hơn"],
+    ])
+}
+
+fn recurring_inner(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     let start = c.i;
-    let rec = |every| Ok(Some(DeadlineKind::Recurring { every }));
     // Day first: `trước ngày mùng 9 của tháng báo cáo`, `thứ Sáu hằng tuần`,
     // `trước ngày 15/12 hằng năm`.
     if let Some(w) = weekday(c) {
-        if every(c) == Some(Every::Week) {
-            return rec(Recurrence::Weekly { weekday: Some(w) });
+        if every(c)?.and_then(|e| e.plain()) == Some(Every::Week) {
+            return rec(Cycle::Weekly { weekday: Some(w) });
         }
         return Ok(None);
     }
     let before = when_word(c);
     if let Some(on) = year_day(c)? {
-        if every(c) == Some(Every::Year) {
-            return rec(Recurrence::Yearly {
+        if every(c)?.and_then(|e| e.plain()) == Some(Every::Year) {
+            return rec(Cycle::Yearly {
                 on: Some(on),
                 before: before.unwrap_or(false),
             });
@@ -230,13 +200,13 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
     if let Some(day) = month_day(c)? {
         match of_month(c) {
             Some(Every::Quarter) => {
-                return rec(Recurrence::Quarterly {
+                return rec(Cycle::Quarterly {
                     day: Some(day),
                     before: before.unwrap_or(false),
                 })
             }
             Some(_) => {
-                return rec(Recurrence::Monthly {
+                return rec(Cycle::Monthly {
                     day: Some(day),
                     before: before.unwrap_or(false),
                 })
@@ -256,22 +226,25 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
     if before.is_some() {
         return Ok(None);
     }
-    // Period first: `hằng tháng`, `hằng năm, trước ngày 15/12`.
-    let Some(e) = every(c) else {
+    // Period first: `hằng tháng`, `hằng năm, trước ngày 15/12`,
+    // `ít nhất mỗi quý một lần`, `định kỳ 3 tháng một lần`.
+    let mut qualifier = at_least(c).then_some(Qualifier::AtLeast);
+    let Some(e) = every(c)? else {
         return Ok(None);
     };
     let after_period = c.i;
     let _ = c.eat_sym(',') || c.eat_sym('(') || c.eat_sym(':');
     c.eat("gửi");
     let before = when_word(c);
-    let every = match e {
+    let cycle = match e.every {
+        Every::Day => Cycle::Daily,
         Every::Week => {
             c.eat("vào");
-            Recurrence::Weekly {
+            Cycle::Weekly {
                 weekday: weekday(c),
             }
         }
-        Every::Month => Recurrence::Monthly {
+        Every::Month => Cycle::Monthly {
             day: month_day(c)?,
             before: before.unwrap_or(false),
         },
@@ -280,29 +253,80 @@ fn recurring_inner(c: &mut Cur) -> Try<DeadlineKind> {
             if day.is_some() && !c.eat_all(&["của", "tháng", "cuối", "quý"]) {
                 return Ok(None);
             }
-            Recurrence::Quarterly {
+            Cycle::Quarterly {
                 day,
                 before: before.unwrap_or(false),
             }
         }
-        Every::SixMonths => Recurrence::SixMonthly,
-        Every::Year => Recurrence::Yearly {
+        Every::SixMonths => Cycle::SixMonthly,
+        Every::Year => Cycle::Yearly {
             on: year_day(c)?,
             before: before.unwrap_or(false),
         },
     };
     let has_day = !matches!(
-        every,
-        Recurrence::Weekly { weekday: None }
-            | Recurrence::Monthly { day: None, .. }
-            | Recurrence::Quarterly { day: None, .. }
-            | Recurrence::SixMonthly
-            | Recurrence::Yearly { on: None, .. }
+        cycle,
+        Cycle::Daily
+            | Cycle::Weekly { weekday: None }
+            | Cycle::Monthly { day: None, .. }
+            | Cycle::Quarterly { day: None, .. }
+            | Cycle::SixMonthly
+            | Cycle::Yearly { on: None, .. }
     );
     if !has_day {
         c.i = after_period;
     } else {
         c.eat_sym(')');
     }
-    rec(every)
+    let mut every = Recurrence {
+        interval: e.interval,
+        times: e.times,
+        ..Recurrence::of(cycle)
+    };
+    // `Hằng năm, ít nhất 01 lần`: how many times, at least.
+    let save = c.i;
+    c.eat_sym(',');
+    if at_least(c) {
+        match count(c) {
+            Some(n) if n > 0 && c.eat("lần") && every.times == 1 => {
+                every.times = n;
+                qualifier = Some(Qualifier::AtLeast);
+            }
+            _ => c.i = save,
+        }
+    } else if c.eat_any(&[
+        &["hoặc", "thường", "xuyên", "hơn"],
+        &["hoặc", "nhiều", "hơn"],
+    ]) {
+        qualifier = Some(Qualifier::AtLeast);
+    } else {
+        c.i = save;
+    }
+    every.qualifier = qualifier;
+    every.start = start_of(c, ctx)?;
+    Ok(Some(DeadlineKind::Recurring { every }))
+}
+
+/// `, bắt đầu từ năm 2025`, `từ tháng 01/2025 [trở đi]`, `sau đó`.
+fn start_of(c: &mut Cur, ctx: Context) -> Result<Option<Start>, Flag> {
+    let save = c.i;
+    c.eat_sym(',');
+    c.eat("và");
+    if c.eat_all(&["sau", "đó"]) || c.eat_all(&["tiếp", "theo"]) {
+        return Ok(Some(Start::Thereafter));
+    }
+    if c.eat_any(&[
+        &["bắt", "đầu", "từ"],
+        &["bắt", "đầu"],
+        &["kể", "từ"],
+        &["từ"],
+    ]) {
+        if let Some(w) = period::when(c)? {
+            let due = period::resolve(c, w, ctx)?;
+            c.eat_all(&["trở", "đi"]);
+            return Ok(Some(Start::At { due }));
+        }
+    }
+    c.i = save;
+    Ok(None)
 }
