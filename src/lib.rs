@@ -10,6 +10,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod import;
 pub mod import_plan;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -18,6 +19,7 @@ pub mod serve;
 pub mod tables;
 pub mod timing;
 pub mod validate;
+pub mod write_guard;
 
 use std::path::{Path, PathBuf};
 
@@ -333,6 +335,49 @@ fn prepare(
     )
 }
 
+/// The longest text of the content, named: what most likely made the
+/// site pass its output limit (a text is copied into many pages and files).
+fn largest_text(m: &Model, site_yaml: &Path) -> Diagnostic {
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |len: usize, what: &dyn Fn() -> String| {
+        if best.as_ref().is_none_or(|(b, _)| len > *b) {
+            best = Some((len, what()));
+        }
+    };
+    for p in &m.plans {
+        for t in &p.tasks {
+            for (field, text) in [
+                ("task", t.text.as_deref()),
+                ("output", t.output.as_deref()),
+                ("goal", t.goal.as_deref()),
+                ("note", t.note.as_deref()),
+                ("lead", Some(t.lead.text.as_str())),
+                ("cooperate", Some(t.cooperate.text.as_str())),
+            ] {
+                if let Some(text) = text {
+                    consider(text.len(), &|| {
+                        format!(
+                            "`{field}` of task {}/{} (plans/{}/tasks.yaml, line {})",
+                            p.id, t.id, p.id, t.line
+                        )
+                    });
+                }
+            }
+        }
+    }
+    let largest = match best {
+        Some((len, what)) => format!(
+            "the longest text of the content is the {what}, {len} bytes; shorten it if it is longer than it should be"
+        ),
+        None => "the content holds no long text".to_string(),
+    };
+    Diagnostic::error(
+        Location::file(site_yaml),
+        format!("the site passed its output limit: {largest}"),
+    )
+    .with_help(limits::OUTPUT_BYTES.fix)
+}
+
 /// The input directories the output may not overlap.
 fn inputs(opts: &BuildOptions, base: Option<&Path>) -> Vec<output::Protected> {
     let mut dirs = vec![output::Protected::new(
@@ -440,10 +485,11 @@ pub fn build(opts: &BuildOptions) -> Report {
     }
     // The render stage streams every file into the staging folder as soon
     // as it is made; only a few pages are in memory at once.
-    let staging = match output::Staging::begin(target, old) {
+    let mut staging = match output::Staging::begin(target, old) {
         Ok(s) => s,
         Err(e) => return fail(report, e),
     };
+    staging.limit_output(model.site.max_output_bytes);
     for m in &kept_snapshots {
         if let Err(e) = staging.keep_tree(&format!("{archive}{m}/")) {
             return fail(report, e);
@@ -455,6 +501,16 @@ pub fn build(opts: &BuildOptions) -> Report {
         Err(e) => {
             // Dropping the staging folder leaves the output as it was.
             return match e {
+                render::RenderError::Output {
+                    source: source @ output::OutputError::Limit { .. },
+                    ..
+                } => {
+                    let mut report = fail(report, source);
+                    report
+                        .diagnostics
+                        .push(largest_text(&model, &opts.content.join("site.yaml")));
+                    report
+                }
                 render::RenderError::Output { source, .. } => fail(report, source),
                 e => {
                     report.diagnostics.push(theme_error(opts, &e));

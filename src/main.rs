@@ -191,6 +191,14 @@ fn outcome(report: &Report, output: &std::path::Path) -> String {
 }
 
 fn main() -> ExitCode {
+    // A file-size limit (`ulimit -f`) must make a write fail with an error
+    // (EFBIG), reported with the file's name and the staging folder
+    // removed, not kill the program without a word.
+    // SAFETY: setting a signal to be ignored, before any thread starts.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Check { content, as_of } => {

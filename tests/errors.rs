@@ -164,7 +164,7 @@ fn failed_build_leaves_previous_output_byte_identical() {
         &content,
         &[(
             "plans/kh-thu/tasks.yaml",
-            &TASKS.replace("VP UBND tỉnh", "Không tồn tại"),
+            &TASKS.replace("VP UBND tỉnh", "Sở Không Tồn Tại"),
         )],
     );
     let r = minhbach::build(&opts(&content, &out));

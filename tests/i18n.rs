@@ -199,6 +199,80 @@ fn a_project_may_change_the_theme_words_in_its_own_i18n_files() {
     );
 }
 
+#[test]
+fn project_i18n_files_follow_the_rules_of_content_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("c"), tmp.path().join("o"));
+    english_content(&content);
+    let errors = |content: &std::path::Path| -> Vec<String> {
+        let r = minhbach::check(content, None);
+        r.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.to_string())
+            .collect()
+    };
+    // U+0001 typed into a word: refused at its line and column (it would
+    // make the Atom feeds invalid XML).
+    write_content(
+        &content,
+        &[("i18n/en.toml", "[nav]\nplans = \"Act\u{1}ion\"\n")],
+    );
+    let e = errors(&content);
+    assert!(
+        e.iter()
+            .any(|m| m.contains("en.toml:2:13") && m.contains("U+0001")),
+        "{e:?}"
+    );
+    // The same as a TOML escape; a zero-width space typed.
+    write_content(
+        &content,
+        &[("i18n/en.toml", "[nav]\nplans = \"Act\\u0001ion\"\n")],
+    );
+    let e = errors(&content);
+    assert!(
+        e.iter()
+            .any(|m| m.contains("nav.plans") && m.contains("U+0001")),
+        "{e:?}"
+    );
+    write_content(
+        &content,
+        &[("i18n/en.toml", "[nav]\nplans = \"Act\u{200b}ion\"\n")],
+    );
+    let e = errors(&content);
+    assert!(
+        e.iter()
+            .any(|m| m.contains("en.toml:2:13") && m.contains("U+200B")),
+        "{e:?}"
+    );
+    // A word of a million characters would be copied into every page.
+    write_content(
+        &content,
+        &[(
+            "i18n/en.toml",
+            &format!("[nav]\nplans = \"{}\"\n", "x".repeat(1_000_000)),
+        )],
+    );
+    let e = errors(&content);
+    assert!(
+        e.iter().any(|m| m.contains("characters per i18n entry")),
+        "{e:?}"
+    );
+    let r = minhbach::build(&opts(&content, &out));
+    assert!(r.diagnostics.has_errors() && !out.exists());
+    // A pipe where a file should be is an error, never a hang.
+    fs::remove_file(content.join("i18n/en.toml")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(content.join("i18n/en.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let e = errors(&content);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(e.iter().any(|m| m.contains("not a regular file")), "{e:?}");
+}
+
 /// The literal keys of `say("…")`, `say_with("…", …)`, `say_n("…", …)` and
 /// `say_full("…", …)` calls in a Rust source.
 fn said_keys(source: &str) -> Vec<String> {

@@ -279,3 +279,62 @@ fn the_commands_print_a_summary_and_refuse_to_overwrite() {
     assert!(new.status.success());
     assert!(content.join("plans/kh-tay/tasks.yaml").is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn planted_links_are_never_written_through_also_with_force() {
+    use std::os::unix::fs::symlink;
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("plans/kh-csv")).unwrap();
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "keep me\n").unwrap();
+    let csv = dir.path().join("bang.csv");
+    std::fs::write(
+        &csv,
+        "STT,Nội dung,Đơn vị chủ trì,Thời gian thực hiện\n1,Rà soát,Sở Mới Lập,Quý I/2026\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "import-plan",
+            csv.to_str().unwrap(),
+            "--id",
+            "kh-csv",
+            "--content",
+            content.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    // A link at tasks.yaml, then at plan.md (dangling: a link to a file
+    // that exists is a plan.md kept as it is), then at agencies.yaml.
+    let nowhere = dir.path().join("new-outside.txt");
+    let registry = dir.path().join("outside-agencies.yaml");
+    let registry_text = "agencies:\n  - id: so-a\n    name: \"Sở A\"\n    kind: department\n";
+    std::fs::write(&registry, registry_text).unwrap();
+    for (file, to, extra) in [
+        ("plans/kh-csv/tasks.yaml", &outside, &["--force"][..]),
+        ("plans/kh-csv/plan.md", &nowhere, &["--force"][..]),
+        (
+            "agencies.yaml",
+            &registry,
+            &["--force", "--add-agencies"][..],
+        ),
+    ] {
+        let _ = std::fs::remove_file(content.join("plans/kh-csv/tasks.yaml"));
+        symlink(to, content.join(file)).unwrap();
+        let out = run(extra);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{file}: {err}");
+        assert!(err.contains("symbolic link"), "{file}: {err}");
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
+        assert!(!nowhere.exists());
+        assert_eq!(std::fs::read_to_string(&registry).unwrap(), registry_text);
+        std::fs::remove_file(content.join(file)).unwrap();
+    }
+}

@@ -409,3 +409,107 @@ fn published_snapshots_survive_later_changes_to_wording() {
         .unwrap()
         .contains("(sửa)"));
 }
+
+/// A report of 2025-09-15 on task kh-thu/1 with `status`, named `name`,
+/// correcting `corrects` when given.
+fn report_on_1(name: &str, status: &str, corrects: Option<&str>) -> (String, String) {
+    let mut text = String::from("period: \"2025-09\"\ndate: 2025-09-15\n");
+    if let Some(c) = corrects {
+        text.push_str(&format!("corrects: {c}\n"));
+    }
+    let done = if status == "done" {
+        "\n    completed: 2025-09-10"
+    } else {
+        ""
+    };
+    text.push_str(&format!(
+        "entries:\n  - task: \"kh-thu/1\"\n    status: {status}{done}\n"
+    ));
+    (format!("reports/{name}.yaml"), text)
+}
+
+fn errors(content: &Path) -> Vec<String> {
+    minhbach::check(content, None)
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect()
+}
+
+#[test]
+fn same_day_reports_that_disagree_are_an_error_until_one_corrects_the_other() {
+    for (a, b) in [("2025-09-a", "2025-09-b"), ("2025-09-b", "2025-09-a")] {
+        let tmp = tempfile::tempdir().unwrap();
+        valid_content(tmp.path());
+        let (pa, ta) = report_on_1(a, "done", None);
+        let (pb, tb) = report_on_1(b, "in-progress", None);
+        write_content(tmp.path(), &[(&pa, &ta), (&pb, &tb)]);
+        let errs = errors(tmp.path());
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].contains("which one holds cannot be told"),
+            "{errs:?}"
+        );
+        assert!(errs[0].contains(a) && errs[0].contains(b), "{errs:?}");
+        // The in-progress report corrects the done one: it holds, whatever
+        // the file names.
+        let (pb, tb) = report_on_1(b, "in-progress", Some(a));
+        write_content(tmp.path(), &[(&pb, &tb)]);
+        assert_eq!(errors(tmp.path()), Vec::<String>::new());
+        let (model, _) = minhbach::load_model(tmp.path(), None);
+        let model = model.unwrap();
+        let d = minhbach::derive::Derived::new(&model);
+        let s = &d.standings[&minhbach::derive::TaskRef { plan: 0, task: 0 }];
+        assert_ne!(s.state.key(), "done-on-time", "{a} {b}: {:?}", s.state);
+        assert!(!s.state.key().starts_with("done"), "{a} {b}: {:?}", s.state);
+    }
+}
+
+#[test]
+fn a_task_twice_in_one_report_and_a_bad_correction_are_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    valid_content(tmp.path());
+    let twice = "period: \"2025-09\"\ndate: 2025-09-15\ncorrects: 2025-08\nentries:\n  - task: \"kh-thu/1\"\n    status: in-progress\n  - task: \"kh-thu/2\"\n    status: ongoing\n  - task: \"kh-thu/1\"\n    status: not-started\n";
+    write_content(tmp.path(), &[("reports/2025-09.yaml", twice)]);
+    let errs = errors(tmp.path());
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("2025-09.yaml:3:") && e.contains("names no report")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.contains("2025-09.yaml:9:")
+            && e.contains("already reported in this file, at line 5")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn a_report_named_like_one_in_the_base_is_a_check_error_at_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path().join("base");
+    valid_content(&base);
+    let (p, t) = report_on_1("2025-09", "in-progress", None);
+    write_content(&base, &[(&p, &t)]);
+    let over = tmp.path().join("over");
+    write_content(
+        &over,
+        &[
+            ("site.yaml", &format!("{SITE}base: \"../base\"\n")),
+            (&p, &t),
+        ],
+    );
+    let errs = errors(&over);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("over/reports/2025-09.yaml"), "{errs:?}");
+    assert!(
+        errs[0].contains("another report has this file name"),
+        "{errs:?}"
+    );
+    let r = minhbach::build(&opts(&over, &tmp.path().join("out")));
+    let all: Vec<String> = r.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(all.iter().all(|m| !m.contains("bug")), "{all:?}");
+    assert!(r.diagnostics.has_errors());
+}

@@ -325,3 +325,162 @@ fn the_server_speaks_the_sites_language_from_the_i18n_files() {
     }
     assert_ne!(theme("en")["not_found"], theme("vi")["not_found"]);
 }
+
+/// One GET on a fresh connection: the status, or 0 when the connection
+/// failed, was dropped or got no answer within `wait`.
+fn status_within(port: u16, path: &str, wait: Duration) -> u16 {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
+        return 0;
+    };
+    let _ = s.set_read_timeout(Some(wait));
+    let req = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    if s.write_all(req.as_bytes()).is_err() {
+        return 0;
+    }
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    String::from_utf8_lossy(&buf)
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_rebuild_storm_never_answers_404_for_pages_before_and_after() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let out = tmp.path().join("site");
+    let server = Server::start(&content, &out);
+    let pages = [
+        "/",
+        "/ke-hoach/",
+        "/ke-hoach/kh-thu/",
+        "/ke-hoach/kh-thu/nhiem-vu/1/",
+        "/ke-hoach/kh-thu/nhiem-vu/2/",
+        "/co-quan/",
+        "/co-quan/so-khcn/",
+        "/lich/",
+        "/tinh-trang/",
+    ];
+    for p in pages {
+        assert_eq!(server.get(p).0, 200, "{p}");
+    }
+    // Top-level dot entries (`.git`, `.well-known`…) are carried from the
+    // old tree to the new one at each swap: many of them widen the
+    // instant the output path is away.
+    for k in 0..400 {
+        fs::create_dir_all(out.join(format!(".kept-{k}"))).unwrap();
+    }
+    let (_, state) = server.get("/__minhbach/wait");
+    let v: serde_json::Value = serde_json::from_str(&state).unwrap();
+    let mut version = v["version"].as_u64().unwrap();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let port = server.port;
+    let (answers, bad) = std::thread::scope(|s| {
+        let clients: Vec<_> = (0..12)
+            .map(|k| {
+                let stop = &stop;
+                s.spawn(move || {
+                    let (mut n, mut bad) = (0, Vec::new());
+                    let mut i = k;
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        let p = pages[i % pages.len()];
+                        let st = status_within(port, p, Duration::from_secs(20));
+                        if st != 200 {
+                            bad.push((p, st));
+                        }
+                        n += 1;
+                        i += 1;
+                    }
+                    (n, bad)
+                })
+            })
+            .collect();
+        // Ten rebuilds that change every page (the site's title is on each).
+        for round in 0..10 {
+            let site = SITE.replace("Thử nghiệm", &format!("Thử nghiệm {round}"));
+            write_content(&content, &[("site.yaml", &site)]);
+            let want = format!("Thử nghiệm {round}");
+            let v = wait_until(&server, version, |v| {
+                v["error"].is_null() && server.get("/").1.contains(&want)
+            });
+            version = v["version"].as_u64().unwrap();
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let mut answers = 0;
+        let mut bad = Vec::new();
+        for c in clients {
+            let (n, b) = c.join().unwrap();
+            answers += n;
+            bad.extend(b);
+        }
+        (answers, bad)
+    });
+    eprintln!("rebuild storm: {answers} answers, {} not 200", bad.len());
+    assert!(answers > 100, "{answers}");
+    assert!(
+        bad.is_empty(),
+        "{} answers not 200, first: {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+}
+
+#[test]
+fn idle_sockets_reopened_without_end_never_starve_active_clients() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("c");
+    small_site(&content);
+    let server = Server::start(&content, &tmp.path().join("site"));
+    let port = server.port;
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (ok, failed, took) = std::thread::scope(|s| {
+        // 256 sockets that never send a byte, re-opened as soon as the
+        // server closes one.
+        let idle = s.spawn(|| {
+            let mut held: Vec<TcpStream> = (0..256)
+                .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+                .collect();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for sock in held.iter_mut() {
+                    let _ = sock.set_nonblocking(true);
+                    let mut b = [0u8; 1];
+                    let closed = matches!(sock.read(&mut b), Ok(0));
+                    if closed {
+                        if let Ok(fresh) = TcpStream::connect(("127.0.0.1", port)) {
+                            *sock = fresh;
+                        }
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        let t = Instant::now();
+        // 300 active clients, 30 at a time, each answered within 3 s (the
+        // idle sockets time out after 5 s: a client waiting for their slots
+        // would not be).
+        let results: Vec<u16> = (0..30)
+            .map(|_| {
+                s.spawn(move || {
+                    (0..10)
+                        .map(|_| status_within(port, "/ke-hoach/", Duration::from_secs(3)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        let took = t.elapsed();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        idle.join().unwrap();
+        let ok = results.iter().filter(|&&c| c == 200).count();
+        (ok, results.len() - ok, took)
+    });
+    eprintln!("idle sockets: {ok} of 300 active clients served in {took:?}, {failed} failed");
+    assert_eq!((ok, failed), (300, 0));
+    assert!(took < Duration::from_secs(60), "{took:?}");
+}

@@ -10,7 +10,13 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::table::{Row, Table};
 use crate::diagnostics::{Diagnostic, Location};
+use crate::limits::{self, Limit};
 use crate::load::files::{line_column, read_bytes};
+
+/// The error for a limit passed at `at`.
+fn over(at: Location, what: &str, limit: &Limit, found: u64) -> Diagnostic {
+    Diagnostic::error(at, format!("{what} {}", limit.passed(found))).with_help(limit.help())
+}
 
 /// How to save a UTF-8 CSV file from the usual programs.
 const RESAVE: &str = "save the sheet again as UTF-8: in Excel, File › Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV › Character set \"Unicode (UTF-8)\"";
@@ -159,6 +165,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Table, Diagnostic> {
         .delimiter(sep)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let (mut cells, mut positions): (u64, u64) = (0, 0);
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() as usize);
@@ -169,9 +176,46 @@ pub fn parse(text: &str, path: &Path) -> Result<Table, Diagnostic> {
             .with_help(RESAVE)
         })?;
         let line = rec.position().map_or(0, |p| p.line() as usize);
+        // Empty cells at the end of a line hold nothing: they are not kept
+        // (a line of a million commas must not become a million cells).
+        let used = (0..rec.len())
+            .rev()
+            .find(|&i| rec.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        for (c, cell) in rec.iter().take(used).enumerate() {
+            let at = || Location::new(path, line, c + 1);
+            let chars = if cell.len() as u64 > limits::FIELD_CHARS.max {
+                cell.chars().count() as u64
+            } else {
+                0
+            };
+            if chars > limits::FIELD_CHARS.max {
+                return Err(over(at(), "this cell has", &limits::FIELD_CHARS, chars));
+            }
+            if !cell.trim().is_empty() {
+                cells += 1;
+                if cells > limits::CELLS.max {
+                    return Err(over(
+                        at(),
+                        "with this cell the file holds",
+                        &limits::CELLS,
+                        cells,
+                    ));
+                }
+            }
+        }
+        positions = positions.saturating_add(used.max(1) as u64);
+        if positions > limits::TABLE_POSITIONS.max {
+            return Err(over(
+                Location::new(path, line, 1),
+                "with this line the file's rows hold",
+                &limits::TABLE_POSITIONS,
+                positions,
+            ));
+        }
         rows.push(Row {
             line,
-            cells: rec.iter().map(str::to_string).collect(),
+            cells: rec.iter().take(used).map(str::to_string).collect(),
         });
     }
     let mut rows = rows.into_iter();

@@ -219,7 +219,16 @@ pub fn report_from_table(
     meta: &ReportMeta,
 ) -> Result<Imported, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let headers = header(source, &table.header, &mut diags);
+    // How many values each column holds, to say what an unused one drops.
+    let mut filled = vec![0usize; table.header.cells.len()];
+    for row in &table.rows {
+        for (i, cell) in row.cells.iter().enumerate().take(filled.len()) {
+            if !cell.trim().is_empty() {
+                filled[i] += 1;
+            }
+        }
+    }
+    let headers = header(source, &table.header, &filled, &mut diags);
     let has = |k: &str| headers.contains(&Some(k));
     if !has("task") || !has("status") {
         diags.push(
@@ -237,7 +246,15 @@ pub fn report_from_table(
         if row.is_blank() {
             continue;
         }
-        if let Some(e) = row_entry(source, row, &headers, meta, &mut seen, &mut diags) {
+        if let Some(e) = row_entry(
+            source,
+            row,
+            &table.header.cells,
+            &headers,
+            meta,
+            &mut seen,
+            &mut diags,
+        ) {
             entries.push(e);
         }
     }
@@ -267,7 +284,7 @@ pub fn report_from_table(
 /// removal reported at the cell (they would be removed by `check` anyway,
 /// with a less helpful position).
 fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> {
-    use crate::load::files::{control_warning, is_forbidden_control};
+    use crate::load::files::{control_warning, is_removed};
     rows.iter()
         .map(|row| Row {
             line: row.line,
@@ -276,13 +293,10 @@ fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> 
                 .iter()
                 .enumerate()
                 .map(|(i, cell)| {
-                    for c in cell
-                        .chars()
-                        .filter(|&c| is_forbidden_control(c) && c != '\r')
-                    {
+                    for c in cell.chars().filter(|&c| is_removed(c) && c != '\r') {
                         diags.push(control_warning(Location::new(source, row.line, i + 1), c));
                     }
-                    cell.chars().filter(|&c| !is_forbidden_control(c)).collect()
+                    cell.chars().filter(|&c| !is_removed(c)).collect()
                 })
                 .collect(),
         })
@@ -291,13 +305,25 @@ fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> 
 
 /// The meaning of each header cell; unknown columns are reported and
 /// ignored, a column named twice is an error.
-fn header(source: &Path, row: &Row, diags: &mut Diagnostics) -> Vec<Option<&'static str>> {
+fn header(
+    source: &Path,
+    row: &Row,
+    filled: &[usize],
+    diags: &mut Diagnostics,
+) -> Vec<Option<&'static str>> {
     let cols: Vec<Option<&'static str>> = row.cells.iter().map(|h| column(h)).collect();
     for (i, (name, col)) in row.cells.iter().zip(&cols).enumerate() {
         let at = Location::new(source, row.line, i + 1);
         match col {
             None if !name.trim().is_empty() => diags.push(
-                Diagnostic::warning(at, format!("the column {:?} is not used", short(name.trim())))
+                Diagnostic::warning(
+                    at,
+                    format!(
+                        "the column {:?} is not used: its {} value(s) are not imported",
+                        short(name.trim()),
+                        filled.get(i).copied().unwrap_or(0)
+                    ),
+                )
                     .with_help("known columns: task, plan, status, progress, completed, note, evidence_number, evidence_date, evidence_url (or their Vietnamese names)"),
             ),
             Some(k) if cols[..i].contains(col) => diags.push(
@@ -314,6 +340,7 @@ fn header(source: &Path, row: &Row, diags: &mut Diagnostics) -> Vec<Option<&'sta
 fn row_entry(
     source: &Path,
     row: &Row,
+    header_names: &[String],
     headers: &[Option<&'static str>],
     meta: &ReportMeta,
     seen: &mut HashMap<String, usize>,
@@ -330,6 +357,22 @@ fn row_entry(
                     "this cell lies beyond the last column of the header",
                 )
                 .with_help("give the column a header, or move the value into its column"),
+            );
+        }
+    }
+    // A value under a column with no header would land nowhere.
+    for (i, cell) in row.cells.iter().enumerate().take(headers.len()) {
+        let unnamed = header_names.get(i).is_none_or(|h| h.trim().is_empty());
+        if unnamed && !cell.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    at(i + 1),
+                    format!(
+                        "this cell ({:?}) lies under a column with no header: it would be lost",
+                        short(cell.trim())
+                    ),
+                )
+                .with_help("give the column a header (task, status, progress, note, …), or move the value into its column"),
             );
         }
     }
@@ -388,22 +431,44 @@ fn row_entry(
                 .with_help("use done, in-progress, not-started, ongoing (or Đã hoàn thành, Đang thực hiện, Chưa triển khai, Thường xuyên)"),
         );
     }
-    let progress =
-        get("progress").and_then(
-            |(c, v)| match v.trim_end_matches('%').trim().parse::<u8>() {
-                Ok(p) if p <= 100 => Some(p),
-                _ => {
-                    diags.push(
-                        Diagnostic::error(
-                            at(c),
-                            format!("progress {:?} is not a number from 0 to 100", short(&v)),
-                        )
-                        .with_help("write a whole number of percent, e.g. 60"),
-                    );
-                    None
-                }
-            },
-        );
+    // Read as shown: `75`, `75%` (a cell formatted as a percentage is
+    // written as the sheet shows it), `75.00%`.
+    let progress = get("progress").and_then(|(c, v)| {
+        let number = v.trim_end_matches('%').trim();
+        match number.parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) && p.fract() == 0.0 => Some(p as u8),
+            Ok(p) if p > 0.0 && p < 1.0 && !v.contains('%') => {
+                diags.push(
+                    Diagnostic::error(
+                        at(c),
+                        format!(
+                            "progress {:?} is a fraction, not a number of percent from 0 to 100",
+                            short(&v)
+                        ),
+                    )
+                    .with_help(format!(
+                        "write {} (or format the cell as a percentage, which shows {}%)",
+                        (p * 100.0).round(),
+                        (p * 100.0).round()
+                    )),
+                );
+                None
+            }
+            _ => {
+                diags.push(
+                    Diagnostic::error(
+                        at(c),
+                        format!(
+                            "progress {:?} is not a whole number of percent from 0 to 100",
+                            short(&v)
+                        ),
+                    )
+                    .with_help("write a whole number of percent, e.g. 60 or 60%"),
+                );
+                None
+            }
+        }
+    });
     let mut parse_date = |k: &str| {
         get(k).and_then(|(c, v)| match date(&v, meta.century) {
             Ok(d) => Some(d),

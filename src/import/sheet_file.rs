@@ -123,6 +123,50 @@ mod tests {
         assert_eq!(v, vec![3], "{:?}", errs.sorted());
     }
 
+    #[test]
+    fn percentages_and_values_right_of_the_header_in_xlsx() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bao-cao.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["task", "status", "progress"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        let pct = Format::new().set_num_format("0%");
+        for (r, (task, v)) in [("114-kh-bcd-2025/3", 1.0), ("114-kh-bcd-2025/18", 0.75)]
+            .iter()
+            .enumerate()
+        {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, *task).unwrap();
+            ws.write_string(r, 1, "in-progress").unwrap();
+            ws.write_number_with_format(r, 2, *v, &pct).unwrap();
+        }
+        wb.save(&p).unwrap();
+        let got = report_from_file(&p, &meta()).unwrap();
+        assert!(got.yaml.contains("progress: 100"), "{}", got.yaml);
+        assert!(got.yaml.contains("progress: 75"), "{}", got.yaml);
+        // A value right of the last header cell (E3) is an error at its cell.
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["task", "status"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "114-kh-bcd-2025/3").unwrap();
+        ws.write_string(1, 1, "ongoing").unwrap();
+        ws.write_string(2, 0, "114-kh-bcd-2025/18").unwrap();
+        ws.write_string(2, 1, "ongoing").unwrap();
+        ws.write_string(2, 4, "ghi chú lạc cột").unwrap();
+        wb.save(&p).unwrap();
+        let errs = report_from_file(&p, &meta()).unwrap_err();
+        let at: Vec<(usize, usize)> = errs
+            .sorted()
+            .iter()
+            .map(|d| (d.location.line, d.location.column))
+            .collect();
+        assert_eq!(at, vec![(3, 5)], "{:?}", errs.sorted());
+    }
+
     fn ws_with_bad_status(p: &std::path::Path) {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();

@@ -144,3 +144,39 @@ fn control_characters_in_cells_are_removed_with_a_warning() {
     assert_eq!(w.len(), 1);
     assert_eq!((w[0].location.line, w[0].location.column), (2, 3));
 }
+
+#[test]
+fn a_value_under_a_column_without_header_is_an_error_at_its_cell() {
+    // `task,status,note,`: the fourth column has no header.
+    let csv = "task,status,note,\nkh/1,done,x,quan trọng\nkh/2,ongoing,,\n";
+    let errs = import(csv, &meta()).unwrap_err();
+    assert_eq!(error_places(&errs), vec![(2, 4)]);
+    let d = errs
+        .sorted()
+        .into_iter()
+        .find(|d| d.location.column == 4)
+        .unwrap();
+    assert!(d.message.contains("header"), "{}", d.message);
+}
+
+#[test]
+fn progress_is_read_as_shown_or_refused_plainly() {
+    let csv =
+        "task,status,progress\nkh/1,in-progress,75%\nkh/2,in-progress,75.00%\nkh/3,done,100\n";
+    let yaml = import(csv, &meta()).unwrap().yaml;
+    assert_eq!(yaml.matches("progress: 75").count(), 2, "{yaml}");
+    assert!(yaml.contains("progress: 100"), "{yaml}");
+    let csv = "task,status,progress\nkh/1,in-progress,0.75\nkh/2,in-progress,75.5%\n";
+    let errs = import(csv, &meta()).unwrap_err();
+    assert_eq!(error_places(&errs), vec![(2, 3), (3, 3)]);
+    let msgs: Vec<String> = errs
+        .sorted()
+        .into_iter()
+        .map(|d| format!("{}", d))
+        .collect();
+    assert!(
+        msgs[0].contains("fraction") && msgs[0].contains("write 75"),
+        "{msgs:?}"
+    );
+    assert!(msgs[1].contains("whole number"), "{msgs:?}");
+}

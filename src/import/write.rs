@@ -1,16 +1,18 @@
 //! Writing an imported report: only into `<content>/reports/`, under a file
 //! name that is a valid report id, never over an existing file unless asked,
-//! and never through a symbolic link.
+//! and never through a symbolic link (through [`crate::write_guard`], as
+//! every importer writes).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::ids::{is_valid_id, MAX_ID_LEN};
+use crate::write_guard::{write, Mode};
 
 /// Writes `yaml` to `out`, which must be `<content>/reports/<id>.yaml`.
-/// An existing file is replaced only when `force` is given (and a link is
-/// replaced, not followed). Returns the path written.
+/// An existing file is replaced only when `force` is given; a link is
+/// refused, also then. Returns the path written.
 pub fn write_report(
     out: &Path,
     content: &Path,
@@ -69,33 +71,10 @@ pub fn write_report(
     let Some(name) = out.file_name() else {
         return Err(Diagnostic::error(at(), "no file name").with_help(help_where));
     };
-    let target = reports_dir.join(name);
-    if let Ok(m) = fs::symlink_metadata(&target) {
-        if !force {
-            return Err(
-                Diagnostic::error(at(), "the file already exists: it is not overwritten")
-                    .with_help("choose another file name, or pass --force to replace it"),
-            );
-        }
-        if m.is_dir() {
-            return Err(Diagnostic::error(at(), "a directory has this name")
-                .with_help("choose another file name"));
-        }
-    }
-    // Write beside the target, then rename: a reader never sees half a
-    // file, and a symbolic link at the target is replaced, not followed.
-    let tmp = reports_dir.join(format!(".{}.tmp", name.to_string_lossy()));
-    let cannot = |e: std::io::Error| {
-        Diagnostic::error(at(), format!("cannot write the report: {e}"))
-            .with_help("check the permissions of the reports directory")
-    };
-    let _ = fs::remove_file(&tmp);
-    fs::write(&tmp, yaml).map_err(cannot)?;
-    fs::rename(&tmp, &target).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        cannot(e)
-    })?;
-    Ok(target)
+    // The file itself: never through a link, also with --force.
+    let mode = if force { Mode::Replace } else { Mode::New };
+    write(&content_dir, &Path::new("reports").join(name), yaml, mode)
+        .map_err(|e| Diagnostic::error(Location::file(&e.path), e.message).with_help(e.help))
 }
 
 #[cfg(test)]
@@ -142,16 +121,17 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_link_in_reports_is_replaced_not_followed() {
+    fn a_link_in_reports_is_refused_also_with_force() {
         let c = content();
         let out = c.path().join("reports/2025-10.yaml");
         std::os::unix::fs::symlink(c.path().join("site.yaml"), &out).unwrap();
         assert!(write_report(&out, c.path(), "a: 1\n", false).is_err());
-        write_report(&out, c.path(), "a: 1\n", true).unwrap();
+        let e = write_report(&out, c.path(), "a: 1\n", true).unwrap_err();
+        assert!(e.message.contains("symbolic link"), "{}", e.message);
         assert_eq!(
             fs::read_to_string(c.path().join("site.yaml")).unwrap(),
             "title: x\n"
         );
-        assert!(!fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
     }
 }

@@ -125,23 +125,18 @@ fn plan_dir(content: &Path, id: &str) -> Result<PathBuf, ImportError> {
     Ok(content.join("plans").join(id))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), ImportError> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            ImportError::new(
-                dir,
-                format!("cannot create the directory: {e}"),
-                "check the --content path and its permissions",
-            )
-        })?;
-    }
-    std::fs::write(path, text).map_err(|e| {
-        ImportError::new(
-            path,
-            format!("cannot write the file: {e}"),
-            "check the --content path and its permissions",
-        )
-    })
+/// Writes `text` at `path` (inside `content`) through
+/// [`crate::write_guard`]: never through a symbolic link, also with `--force`.
+fn write_file(
+    content: &Path,
+    path: &Path,
+    text: &str,
+    mode: crate::write_guard::Mode,
+) -> Result<(), ImportError> {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    crate::write_guard::write(content, rel, text, mode)
+        .map(|_| ())
+        .map_err(|e| ImportError::new(&e.path, e.message, e.help))
 }
 
 /// `minhbach new`: writes a commented `plan.md` and `tasks.yaml` for a plan
@@ -159,8 +154,9 @@ pub fn new_plan(content: &Path, id: &str) -> Result<Vec<PathBuf>, ImportError> {
             ));
         }
     }
-    write_file(&plan, &scaffold::plan_md(id, None))?;
-    write_file(&tasks, &scaffold::tasks_yaml())?;
+    use crate::write_guard::Mode;
+    write_file(content, &plan, &scaffold::plan_md(id, None), Mode::New)?;
+    write_file(content, &tasks, &scaffold::tasks_yaml(), Mode::New)?;
     Ok(vec![plan, tasks])
 }
 
@@ -213,7 +209,9 @@ fn unknown_agencies(
     for t in all_tasks(imported) {
         for f in [Field::Lead, Field::Cooperate] {
             let Some(cell) = t.get(f) else { continue };
-            let unknown = registry.resolve_split(cell, fallback).unknown;
+            // Names compare without invisible characters (`Sở\u{200B} Nội vụ`).
+            let cell = crate::load::files::without_invisible(cell);
+            let unknown = registry.resolve_split(&cell, fallback).unknown;
             if unknown.len() > 1 {
                 splits.push((
                     summary.locate(t.part, t.row, f),
@@ -439,7 +437,9 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         agencies_update = Some((path, text));
     }
     summary.review = review::list(&imported, &summary);
-    write_file(&tasks_path, &yaml)?;
+    use crate::write_guard::Mode;
+    let mode = if opts.force { Mode::Replace } else { Mode::New };
+    write_file(&opts.content, &tasks_path, &yaml, mode)?;
     summary.written.push(tasks_path);
     if plan_path.exists() {
         summary.remarks.push(format!(
@@ -448,7 +448,7 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
         ));
     } else {
         let text = plan_text.unwrap_or_else(|| scaffold::plan_md(&opts.id, Some(&source)));
-        write_file(&plan_path, &text)?;
+        write_file(&opts.content, &plan_path, &text, Mode::New)?;
         summary.written.push(plan_path);
     }
     if !summary.offered.is_empty() {
@@ -460,12 +460,17 @@ pub fn import(opts: &ImportOptions) -> Result<Summary, ImportError> {
             ));
         } else {
             let bytes = progress::csv(&opts.id, &summary.offered);
-            write_file(&p, &String::from_utf8_lossy(&bytes))?;
+            write_file(
+                &opts.content,
+                &p,
+                &String::from_utf8_lossy(&bytes),
+                Mode::Replace,
+            )?;
             summary.written.push(p);
         }
     }
     if let Some((path, text)) = agencies_update {
-        write_file(&path, &text)?;
+        write_file(&opts.content, &path, &text, Mode::Replace)?;
         summary.written.push(path);
     }
     Ok(summary)

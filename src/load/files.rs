@@ -12,8 +12,8 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Largest content file read, in bytes: bigger files are reported instead
-/// of exhausting memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// of exhausting memory ([`crate::limits::FILE_BYTES`]).
+pub const MAX_FILE_BYTES: u64 = crate::limits::FILE_BYTES.max;
 
 /// What sits at a path where a content file or directory may be.
 #[derive(Debug)]
@@ -102,14 +102,15 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
+        let limit = crate::limits::FILE_BYTES;
         return Err(Diagnostic::error(
             Location::file(path),
             format!(
-                "the file is larger than {} MB: it is not read",
-                MAX_FILE_BYTES / 1024 / 1024
+                "the file is larger than {}: it is not read",
+                crate::limits::amount(limit.max, limit.unit)
             ),
         )
-        .with_help("split the content into smaller files"));
+        .with_help(limit.help()));
     }
     Ok(bytes)
 }
@@ -155,20 +156,50 @@ pub fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
+/// True for the invisible formatting characters text may carry unseen:
+/// zero-width spaces and joiners and the direction marks (U+200B–U+200F),
+/// the bidirectional embeddings and overrides (U+202A–U+202E) and
+/// isolates (U+2066–U+2069), and U+FEFF inside text. An override can show
+/// `30/10/2025` as `5202/01/03`; a zero-width space makes two equal names
+/// differ. They are removed from published text and ignored in names.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// True for a character removed from every text field: a forbidden
+/// control character or an invisible formatting character.
+pub fn is_removed(c: char) -> bool {
+    is_forbidden_control(c) || is_invisible(c)
+}
+
+/// `s` without its invisible formatting characters (names compare
+/// without them: `Sở\u{200B} Nội vụ` is `Sở Nội vụ`).
+pub fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// True for U+2028 and U+2029, which YAML counts as line breaks but
 /// editors do not: they would shift every line number after them.
 pub fn is_unicode_separator(c: char) -> bool {
     c == '\u{2028}' || c == '\u{2029}'
 }
 
-/// Removes forbidden control characters written directly in `text` (a CR
-/// is kept only as part of a CRLF line end) and replaces the Unicode line
-/// and paragraph separators by a space. Returns the cleaned text and the
-/// 1-based line and column of each character removed or replaced.
+/// Removes forbidden control characters and invisible formatting
+/// characters written directly in `text` (a CR is kept only as part of a
+/// CRLF line end) and replaces the Unicode line and paragraph separators by
+/// a space. Returns the cleaned text and the 1-based line and column of
+/// each character removed or replaced.
 pub fn strip_raw_controls(text: &str) -> (String, Vec<(usize, usize, char)>) {
     if !text
         .chars()
-        .any(|c| is_forbidden_control(c) || is_unicode_separator(c))
+        .any(|c| is_removed(c) || is_unicode_separator(c))
     {
         return (text.to_string(), Vec::new());
     }
@@ -179,7 +210,7 @@ pub fn strip_raw_controls(text: &str) -> (String, Vec<(usize, usize, char)>) {
     while let Some(c) = chars.next() {
         if c == '\r' && chars.peek() == Some(&'\n') {
             out.push(c);
-        } else if is_forbidden_control(c) {
+        } else if is_removed(c) {
             removed.push((line, column, c));
             column += 1;
             continue;
@@ -204,6 +235,24 @@ pub fn control_warning(location: Location, c: char) -> Diagnostic {
     let message = if is_unicode_separator(c) {
         format!(
             "invisible line separator U+{:04X} replaced by a space: it would shift line numbers",
+            c as u32
+        )
+    } else if is_invisible(c) {
+        let (name, why) = match c {
+            '\u{200B}' => ("zero-width space", "names that look alike would differ"),
+            '\u{200C}' | '\u{200D}' => ("zero-width joiner", "names that look alike would differ"),
+            '\u{FEFF}' => (
+                "zero-width no-break space",
+                "names that look alike would differ",
+            ),
+            '\u{200E}' | '\u{200F}' => ("direction mark", "it can show text in a false order"),
+            _ => (
+                "bidirectional control",
+                "it can show text in a false order (a date read backwards)",
+            ),
+        };
+        format!(
+            "invisible character U+{:04X} ({name}) removed: {why}",
             c as u32
         )
     } else {
@@ -232,6 +281,27 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let bytes = "Sở: \u{1}".as_bytes();
         assert_eq!(line_column(bytes, bytes.len() - 1), (1, 5));
+    }
+
+    #[test]
+    fn invisible_and_bidi_characters_are_removed_and_located() {
+        let (clean, removed) =
+            strip_raw_controls("a: S\u{1edf}\u{200b} N\nd: \"\u{202e}30/10/2025\u{2069}\"\n");
+        assert_eq!(clean, "a: S\u{1edf} N\nd: \"30/10/2025\"\n");
+        assert_eq!(
+            removed,
+            vec![(1, 6, '\u{200b}'), (2, 5, '\u{202e}'), (2, 16, '\u{2069}')]
+        );
+        let w = control_warning(Location::new(Path::new("f"), 2, 5), '\u{202e}');
+        assert!(
+            w.message.contains("U+202E (bidirectional control)"),
+            "{}",
+            w.message
+        );
+        assert_eq!(
+            without_invisible("S\u{1edf}\u{200b} N\u{1ed9}i v\u{1ee5}"),
+            "S\u{1edf} N\u{1ed9}i v\u{1ee5}"
+        );
     }
 
     #[test]

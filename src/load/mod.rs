@@ -9,6 +9,7 @@
 pub mod files;
 pub mod raw;
 pub mod reference;
+pub mod spans;
 pub mod yaml;
 pub mod yaml_insert;
 
@@ -278,7 +279,15 @@ fn strip_raw(text: &str, path: &Path, diags: &mut Diagnostics) -> String {
 fn strict_error(loc: Location, what: &str, c: char) -> Diagnostic {
     Diagnostic::error(
         loc,
-        format!("{what} contains the control character U+{:04X}", c as u32),
+        format!(
+            "{what} contains the {} U+{:04X}",
+            if files::is_invisible(c) {
+                "invisible character"
+            } else {
+                "control character"
+            },
+            c as u32
+        ),
     )
     .with_help("remove the invisible character or the escape (such as \\r or \\n) from the value")
 }
@@ -368,6 +377,21 @@ fn load_plan(d: &Path, diags: &mut Diagnostics) -> Option<RawPlan> {
         );
         return None;
     };
+    let limit = crate::limits::NARRATIVE_CHARS;
+    if body.len() as u64 > limit.max && body.chars().count() as u64 > limit.max {
+        let line = text[..text.len() - body.len()].lines().count() + 1;
+        diags.push(
+            Diagnostic::error(
+                Location::new(&plan_md, line, 1),
+                format!(
+                    "the narrative has {}",
+                    limit.passed(body.chars().count() as u64)
+                ),
+            )
+            .with_help(limit.help()),
+        );
+        return None;
+    }
     let front = match yaml::parse::<PlanFront>(front_src, &plan_md, offset) {
         Ok((value, spans)) => {
             report_removed(&spans, &plan_md, &[], diags);

@@ -56,6 +56,10 @@ pub struct SiteFile {
     /// builds on (relative to this directory), e.g. `../../content`.
     #[serde(default)]
     pub base: Option<String>,
+    /// The most the built site may weigh, in megabytes (default: the
+    /// limit of [`crate::limits::OUTPUT_BYTES`]).
+    #[serde(default)]
+    pub max_output_mb: Option<u64>,
 }
 
 fn default_language() -> String {
@@ -353,6 +357,10 @@ pub struct PlanFront {
     /// Address of the official document (`http://` or `https://`).
     #[serde(default)]
     pub source_url: Option<String>,
+    /// What an import read from the document's header and signature,
+    /// still to review.
+    #[serde(default)]
+    pub review: Vec<ReviewEntry>,
 }
 
 /// Start and end of a period.
@@ -686,6 +694,10 @@ pub struct ReportFile {
     /// Free note.
     #[serde(default)]
     pub note: Option<String>,
+    /// The report this one corrects (its file name without `.yaml`): on
+    /// the same date, this one's entries hold over that one's.
+    #[serde(default)]
+    pub corrects: Option<String>,
     /// One entry per task reported.
     #[serde(default)]
     pub entries: Vec<EntryRaw>,

@@ -1,68 +1,19 @@
 //! The one place that calls a YAML library.
 //!
-//! `serde_yaml` deserialises into typed structs and reports syntax and type
-//! errors with line and column. Values that pass deserialisation can still be
-//! wrong (an unknown agency, a duplicate number), so a second, event-level
-//! pass with `yaml-rust2` records where each value sits: later stages look a
-//! value's position up by its path (`groups.0.tasks.3.lead`). Replacing the
-//! YAML crates means changing this file only.
+//! `serde_yaml` deserialises into typed structs and reports type errors
+//! with line and column. Values that pass deserialisation can still be
+//! wrong (an unknown agency, a duplicate number), so an event-level pass
+//! with `yaml-rust2` ([`super::spans`]), run first, records where each value
+//! sits (later stages look a value's position up by its path,
+//! `groups.0.tasks.3.lead`) and refuses what would make deserialising
+//! explode. Replacing the YAML crates means changing this file and that one.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use yaml_rust2::parser::{Event, Parser};
 
+pub use super::spans::Spans;
 use crate::diagnostics::{Diagnostic, Location};
-
-/// Positions of the values of a YAML document, by dotted path.
-#[derive(Debug, Default, Clone)]
-pub struct Spans {
-    map: HashMap<String, (usize, usize)>,
-    /// Scalars written verbatim on one line: where their first character is.
-    text: HashMap<String, (usize, usize)>,
-    line_offset: usize,
-    removed: Vec<RemovedControl>,
-}
-
-impl Spans {
-    /// 1-based line and column of the value at `path` (e.g. `groups.0.title`),
-    /// or of its parent when the value itself is absent.
-    pub fn get(&self, path: &str) -> (usize, usize) {
-        let mut p = path;
-        loop {
-            if let Some(&(l, c)) = self.map.get(p) {
-                return (l + self.line_offset, c);
-            }
-            match p.rfind('.') {
-                Some(i) => p = &p[..i],
-                None => return (self.line_offset + 1, 1),
-            }
-        }
-    }
-
-    /// The location of character `offset` (0-based) of the text value at
-    /// `path`, when the value is written verbatim on one line (plain or
-    /// quoted without escapes); else the location of the value.
-    pub fn locate_in_text(&self, file: &Path, path: &str, offset: usize) -> Location {
-        match self.text.get(path) {
-            Some(&(l, c)) => Location::new(file, l + self.line_offset, c + offset),
-            None => self.locate(file, path),
-        }
-    }
-
-    /// Control characters removed from values while parsing (each to be
-    /// reported where its value sits).
-    pub fn removed_controls(&self) -> &[RemovedControl] {
-        &self.removed
-    }
-
-    /// The location of the value at `path` in `file`.
-    pub fn locate(&self, file: &Path, path: &str) -> Location {
-        let (line, column) = self.get(path);
-        Location::new(file, line, column)
-    }
-}
 
 /// Parses `src` (the content of `file`, starting at line `line_offset + 1`)
 /// into `T`, returning the value and the positions of its parts.
@@ -71,24 +22,22 @@ pub fn parse<T: DeserializeOwned + Send>(
     file: &Path,
     line_offset: usize,
 ) -> Result<(T, Spans), Diagnostic> {
-    // The two passes read the same text independently: side by side.
-    let (value, spans) = rayon::join(
-        || serde_yaml::from_str::<T>(src),
-        || spans(src, line_offset),
-    );
-    finish(value, spans, src, file, line_offset)
+    parse_serial(src, file, line_offset)
 }
 
-/// [`parse`] on the calling thread alone: for files read once behind a
-/// lock (the built-in reference registry), where handing work to the
-/// thread pool could bring the same thread back to the lock.
+/// [`parse`], which runs on the calling thread alone (for files read once
+/// behind a lock, such as the built-in reference registry, where handing
+/// work to the thread pool could bring the same thread back to the lock).
 pub fn parse_serial<T: DeserializeOwned>(
     src: &str,
     file: &Path,
     line_offset: usize,
 ) -> Result<(T, Spans), Diagnostic> {
+    // The event pass comes first: it refuses, in linear time, what would
+    // make deserialising explode (deep nesting, aliases expanded beyond the
+    // limits), so `serde_yaml` only ever sees bounded documents.
+    let spans = super::spans::scan(src, file, line_offset)?;
     let value = serde_yaml::from_str::<T>(src);
-    let spans = spans(src, line_offset);
     finish(value, spans, src, file, line_offset)
 }
 
@@ -147,14 +96,14 @@ fn strip_controls(v: &mut serde_yaml::Value, path: &mut String, out: &mut Vec<Re
     };
     match v {
         Value::String(s) => {
-            if s.chars().any(super::files::is_forbidden_control) {
-                for ch in s.chars().filter(|&c| super::files::is_forbidden_control(c)) {
+            if s.chars().any(super::files::is_removed) {
+                for ch in s.chars().filter(|&c| super::files::is_removed(c)) {
                     out.push(RemovedControl {
                         path: path.clone(),
                         ch,
                     });
                 }
-                s.retain(|c| !super::files::is_forbidden_control(c));
+                s.retain(|c| !super::files::is_removed(c));
             }
         }
         Value::Sequence(items) => {
@@ -201,6 +150,15 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path, line_offset: usi
         None => raw,
     };
     let loc = Location::new(file, line, column);
+    if msg.contains("repetition limit exceeded") {
+        // The YAML library's own bound: aliases may not repeat the file's
+        // values more than about a hundred times over.
+        return Diagnostic::error(
+            Location::file(file),
+            "with its aliases expanded, the file repeats its values more than a hundred times over, more than the YAML reader allows",
+        )
+        .with_help(crate::limits::YAML_NODES.help());
+    }
     if msg.contains("unknown field") {
         Diagnostic::error(loc, format!("misspelled or unknown field: {msg}"))
             .with_help("use one of the allowed field names listed above (see docs/content.md)")
@@ -228,142 +186,6 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path, line_offset: usi
             "check indentation, and put text containing ':' or '#' in double quotes"
         };
         Diagnostic::error(loc, format!("the YAML cannot be read: {msg}")).with_help(help)
-    }
-}
-
-enum Frame {
-    Map { key: Option<String> },
-    Seq { index: usize },
-}
-
-fn spans(src: &str, line_offset: usize) -> Spans {
-    let mut map = HashMap::new();
-    let mut text = HashMap::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut path: Vec<String> = Vec::new();
-    let mut parser = Parser::new_from_str(src);
-    // Split once, and index the characters of one line at a time: finding
-    // a scalar's text must not rescan the file or its line per scalar.
-    let lines: Vec<&str> = src.lines().collect();
-    let mut line_chars = LineChars::default();
-    // Positions are best effort: serde_yaml has already accepted the document.
-    while let Ok((event, mark)) = parser.next_token() {
-        let pos = (mark.line(), mark.col() + 1);
-        match event {
-            Event::StreamEnd => break,
-            Event::Scalar(value, ..) => {
-                if let Some(Frame::Map { key }) = stack.last_mut() {
-                    if key.is_none() {
-                        *key = Some(value);
-                        continue;
-                    }
-                }
-                if let Some(col) = verbatim_column(&lines, &mut line_chars, pos, &value) {
-                    if !stack.is_empty() {
-                        path.push(segment(&stack));
-                        text.entry(path.join(".")).or_insert((pos.0, col));
-                        path.pop();
-                    }
-                }
-                value_at(&mut stack, &mut path, &mut map, pos);
-                after_value(&mut stack);
-            }
-            Event::Alias(_) => {
-                value_at(&mut stack, &mut path, &mut map, pos);
-                after_value(&mut stack);
-            }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let is_map = matches!(event, Event::MappingStart(..));
-                if !stack.is_empty() {
-                    let seg = segment(&stack);
-                    path.push(seg);
-                    map.entry(path.join(".")).or_insert(pos);
-                }
-                stack.push(if is_map {
-                    Frame::Map { key: None }
-                } else {
-                    Frame::Seq { index: 0 }
-                });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                stack.pop();
-                if !stack.is_empty() {
-                    path.pop();
-                    after_value(&mut stack);
-                }
-            }
-            _ => {}
-        }
-    }
-    Spans {
-        map,
-        text,
-        line_offset,
-        removed: Vec::new(),
-    }
-}
-
-/// Byte offsets of the characters of the last line looked at.
-#[derive(Default)]
-struct LineChars {
-    line: Option<usize>,
-    starts: Vec<usize>,
-}
-
-/// The column of a scalar's first character when the source line holds
-/// it verbatim at `pos` (plain, or just inside a quote).
-fn verbatim_column(
-    lines: &[&str],
-    cache: &mut LineChars,
-    pos: (usize, usize),
-    value: &str,
-) -> Option<usize> {
-    if value.is_empty() || value.contains('\n') {
-        return None;
-    }
-    let idx = pos.0.checked_sub(1)?;
-    let line = lines.get(idx)?;
-    if cache.line != Some(idx) {
-        cache.line = Some(idx);
-        cache.starts = line.char_indices().map(|(i, _)| i).collect();
-    }
-    let rest = &line[*cache.starts.get(pos.1.checked_sub(1)?)?..];
-    let quote = rest.chars().next().filter(|q| matches!(q, '"' | '\''));
-    let body = match quote {
-        Some(q) => &rest[q.len_utf8()..],
-        None => rest,
-    };
-    let ok = body.starts_with(value) && quote.is_none_or(|q| body[value.len()..].starts_with(q));
-    ok.then_some(pos.1 + usize::from(quote.is_some()))
-}
-
-fn segment(stack: &[Frame]) -> String {
-    match stack.last() {
-        Some(Frame::Map { key }) => key.clone().unwrap_or_default(),
-        Some(Frame::Seq { index }) => index.to_string(),
-        None => String::new(),
-    }
-}
-
-fn value_at(
-    stack: &mut [Frame],
-    path: &mut Vec<String>,
-    map: &mut HashMap<String, (usize, usize)>,
-    pos: (usize, usize),
-) {
-    if stack.is_empty() {
-        return;
-    }
-    path.push(segment(stack));
-    map.entry(path.join(".")).or_insert(pos);
-    path.pop();
-}
-
-fn after_value(stack: &mut [Frame]) {
-    match stack.last_mut() {
-        Some(Frame::Map { key }) => *key = None,
-        Some(Frame::Seq { index }) => *index += 1,
-        None => {}
     }
 }
 
@@ -443,7 +265,7 @@ mod tests {
     fn tab_indentation_is_explained() {
         let src = "items:\n  - name: a\n\ttags: []\n";
         let err = parse::<Doc>(src, Path::new("f.yaml"), 0).unwrap_err();
-        assert_eq!(err.location.line, 3);
+        assert_eq!(err.location.line, 3, "{err}");
         assert!(err.help.unwrap().contains("tab"));
     }
 

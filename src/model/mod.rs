@@ -43,6 +43,8 @@ pub struct Site {
     /// Months between two reports (at least 1): the age beyond which the
     /// evidence is said to be out of date.
     pub reporting_period_months: u32,
+    /// The most bytes the built site may hold (`max_output_mb`).
+    pub max_output_bytes: u64,
 }
 
 /// Everything the site is built from, validated.

@@ -151,6 +151,9 @@ pub struct Report {
     pub title: Option<String>,
     /// Note.
     pub note: Option<String>,
+    /// The report this one corrects (its id), whose entries of the same
+    /// date this one's hold over.
+    pub corrects: Option<String>,
     /// Task entries.
     pub entries: Vec<Entry>,
     /// Indicator values.

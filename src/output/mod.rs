@@ -81,6 +81,22 @@ pub enum OutputError {
         /// Why undoing it failed.
         rollback: Box<OutputError>,
     },
+    /// The site grew past the output limit while being written (see
+    /// [`crate::limits::OUTPUT_BYTES`]); the staging folder is removed.
+    #[error(
+        "the site grew to {} while {path} was written, more than the limit of {} of output per build; the build was stopped",
+        crate::limits::amount(*written, crate::limits::Unit::Bytes),
+        crate::limits::amount(*limit, crate::limits::Unit::Bytes),
+        path = path.display()
+    )]
+    Limit {
+        /// The file being written when the limit was passed.
+        path: PathBuf,
+        /// Bytes of the site so far.
+        written: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The previous site is beside the output path, not at it.
     #[error("the previous site is in {aside}, not at {out}, because: {cause}")]
     Stuck {
@@ -97,7 +113,7 @@ impl OutputError {
     /// What the output folder holds after this error.
     pub fn state(&self) -> OutputState {
         match self {
-            OutputError::Unsafe { .. } => OutputState::Unchanged,
+            OutputError::Unsafe { .. } | OutputError::Limit { .. } => OutputState::Unchanged,
             OutputError::Io { state, .. } => *state,
             OutputError::Cleanup { .. } => OutputState::Replaced,
             OutputError::Rollback { rollback, .. } => rollback.state(),
@@ -109,7 +125,12 @@ impl OutputError {
     pub fn help(&self) -> &'static str {
         match self {
             OutputError::Unsafe { help, .. } => help,
-            OutputError::Io { .. } => "check the --output path, free space and permissions",
+            OutputError::Io { source, .. } => match source.raw_os_error() {
+                Some(libc::EFBIG) => "a limit on the size of files (ulimit -f) stopped the write: raise it (ulimit -f unlimited), then build again; the previous site is untouched",
+                Some(libc::ENOSPC) | Some(libc::EDQUOT) => "the disk (or your quota) is full: free some space, then build again; the previous site is untouched",
+                _ => "check the --output path, free space and permissions",
+            },
+            OutputError::Limit { .. } => crate::limits::OUTPUT_BYTES.fix,
             OutputError::Cleanup { .. } => {
                 "remove the leftover folder by hand, or build again: the next build removes it"
             }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::guard::{Target, MARKER, MARKER_TEXT};
@@ -96,6 +96,9 @@ pub struct Staging {
     /// Paths whose old copy could not be linked and was copied instead.
     copied: AtomicUsize,
     dirs: Mutex<std::collections::HashSet<String>>,
+    /// Bytes of the site so far (written or kept), and the most allowed.
+    written: AtomicU64,
+    limit: u64,
     committed: bool,
 }
 
@@ -132,8 +135,29 @@ impl Staging {
             kept: AtomicUsize::new(0),
             copied: AtomicUsize::new(0),
             dirs: Mutex::new(Default::default()),
+            written: AtomicU64::new(0),
+            limit: crate::limits::OUTPUT_BYTES.max,
             committed: false,
         })
+    }
+
+    /// Sets the most bytes the site may hold (written and kept files
+    /// together); a file that would pass it stops the build.
+    pub fn limit_output(&mut self, bytes: u64) {
+        self.limit = bytes;
+    }
+
+    /// Counts `len` more bytes of the site, for the file `rel`.
+    fn count(&self, rel: &str, len: u64) -> Result<(), OutputError> {
+        let written = self.written.fetch_add(len, Ordering::Relaxed) + len;
+        if written > self.limit {
+            return Err(OutputError::Limit {
+                path: rel.into(),
+                written,
+                limit: self.limit,
+            });
+        }
+        Ok(())
     }
 
     /// Keeps every file of the previous output under `prefix` (a published
@@ -149,8 +173,9 @@ impl Staging {
         rels.sort();
         for rel in rels {
             self.make_parent(rel)?;
-            if let Some((_, seen)) = self.old.files.get(rel.as_str()) {
+            if let Some((len, seen)) = self.old.files.get(rel.as_str()) {
                 seen.store(true, Ordering::Relaxed);
+                self.count(rel, *len)?;
             }
             self.link_old(rel)?;
             self.kept.fetch_add(1, Ordering::Relaxed);
@@ -245,6 +270,7 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         check_rel(rel)?;
+        self.count(rel, bytes.len() as u64)?;
         self.make_parent(rel)?;
         let same = self.same_as_old(rel, bytes);
         self.settle(rel, same, |mut f| f.write_all(bytes))
@@ -252,9 +278,10 @@ impl Sink for Staging {
 
     fn put_pieces(&self, rel: &str, pieces: &Pieces) -> Result<usize, OutputError> {
         check_rel(rel)?;
-        self.make_parent(rel)?;
         let mut len = 0;
         pieces(&mut |p: &[u8]| len += p.len());
+        self.count(rel, len as u64)?;
+        self.make_parent(rel)?;
         let same = self.pieces_same_as_old(rel, len, pieces);
         self.settle(rel, same, |f| {
             let mut w = io::BufWriter::with_capacity(1 << 16, f);

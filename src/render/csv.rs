@@ -1,23 +1,35 @@
 //! CSV for downloads: UTF-8 with a byte-order mark (so Excel reads
 //! Vietnamese correctly), RFC 4180 quoting, and cells that a spreadsheet
-//! would run as a formula (`=`, `+`, `-`, `@`, tab, CR) neutralised with a
-//! leading apostrophe.
+//! would run as a formula (`=`, `+`, `-`, `@`, tab, CR first, also behind
+//! spaces, no-break spaces, a byte-order mark or other invisible
+//! characters) neutralised with a leading apostrophe.
+
+/// True when a spreadsheet could read `cell` as a formula: it starts with
+/// a tab or CR, or its first visible character is `=`, `+`, `-` or `@`
+/// (spreadsheets skip leading spaces, `" =HYPERLINK(…)"`, and invisible
+/// characters, `"\u{feff}=1+1"`).
+fn formula_like(cell: &str) -> bool {
+    if cell.starts_with(['\t', '\r']) {
+        return true;
+    }
+    cell.chars()
+        .find(|&c| !(c.is_whitespace() || c.is_control() || crate::load::files::is_invisible(c)))
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@'))
+}
 
 /// Neutralises one cell against formula injection.
 pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    if formula_like(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
 }
 
 /// Appends one cell, neutralised and quoted, without making a copy of it
 /// first (the downloads write millions of cells).
 fn push_cell(out: &mut String, cell: &str) {
-    let formula = matches!(
-        cell.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
+    let formula = formula_like(cell);
     // The apostrophe added before a formula needs no quoting itself.
     let quoted = cell.contains([',', '"', '\n', '\r']);
     if quoted {
@@ -87,7 +99,7 @@ mod tests {
     proptest::proptest! {
         /// Any cell is written as the plain rule writes it.
         #[test]
-        fn cells_are_written_as_the_rule_says(cell in "\\PC*|[=+@\t\r-][,\"\n]*.*") {
+        fn cells_are_written_as_the_rule_says(cell in "\\PC*|[ \u{a0}\u{feff}\u{200b}]*[=+@\t\r-][,\"\n]*.*") {
             let mut out = String::new();
             push_cell(&mut out, &cell);
             proptest::prop_assert_eq!(out, quote(&cell));
@@ -112,6 +124,18 @@ mod tests {
         assert_eq!(neutralise("-2"), "'-2");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("Sở Nội vụ"), "Sở Nội vụ");
+        // Behind spaces, a no-break space, a byte-order mark or a
+        // zero-width space, a formula is still a formula.
+        for cell in [
+            " =HYPERLINK(\"http://x\")",
+            "\u{a0}=1+1",
+            "\u{feff}=1+1",
+            "\u{200b} \u{a0}@SUM(A1)",
+            "\u{202e}+1",
+        ] {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+        assert_eq!(neutralise(" Sở"), " Sở");
         assert_eq!(neutralise(""), "");
     }
 

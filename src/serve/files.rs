@@ -1,8 +1,44 @@
 //! Which request paths the preview server may answer from the output:
 //! no dot entries (`/.git/config`), nothing that leaves the output through
-//! `..` or a symlink.
+//! `..` or a symlink; and where to look while a rebuild swaps the trees.
 
 use std::path::{Path, PathBuf};
+
+/// The published tree and the two beside it during a rebuild's swap (see
+/// [`crate::output::swap`]): for an instant the output path is absent, the
+/// old site aside and the new one staged.
+#[derive(Debug, Clone)]
+pub struct Roots {
+    /// The output directory.
+    pub out: PathBuf,
+    /// Where the old site is moved during the swap.
+    pub aside: PathBuf,
+    /// Where the new site is staged.
+    pub staging: PathBuf,
+}
+
+impl Roots {
+    /// The trees of `target`.
+    pub fn of(target: &crate::output::Target) -> Roots {
+        Roots {
+            out: target.out.clone(),
+            aside: target.aside.clone(),
+            staging: target.staging.clone(),
+        }
+    }
+
+    /// Where to look for a file, in order: the output, then (during a
+    /// swap) the old site, the new one, and the output again — twice, as
+    /// one rebuild may follow another.
+    pub fn candidates(&self) -> [&Path; 7] {
+        let (o, a, s) = (
+            self.out.as_path(),
+            self.aside.as_path(),
+            self.staging.as_path(),
+        );
+        [o, a, s, o, a, s, o]
+    }
+}
 
 use percent_encoding::percent_decode_str;
 

@@ -1,11 +1,14 @@
 //! The preview server's HTTP side, on hyper and axum: one task per
-//! connection (an idle client blocks no one), a header size limit and a
-//! header timeout, files through tower-http's `ServeDir` after
-//! [`files::allowed`], and the live-reload endpoints.
+//! connection, a connection slot only once it has sent a byte ([`gate`]:
+//! idle sockets never hold the slots), a header size limit and a short
+//! header and idle timeout, files through tower-http's `ServeDir` after
+//! [`files::allowed`] — looked up in the published tree and, while a
+//! rebuild swaps the trees, in the old or new one beside it, so a page
+//! present before and after is never answered 404 — and the live-reload
+//! endpoints.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,15 +24,19 @@ use tokio::sync::{watch, Semaphore};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-use super::files;
+use super::files::{self, Roots};
+use super::gate;
 
 /// The snippet injected into every HTML page served (never into `build`).
 const INJECT: &str = include_str!("../../themes/default/serve/inject.html");
 /// The live-reload script it loads.
 const RELOAD_JS: &str = include_str!("../../themes/default/serve/reload.js");
 
-/// Longest a client may take to send its request headers.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest a client may take to send its request headers, and longest a
+/// kept-alive connection may stay idle holding a slot.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+/// Longest a connection that has sent its first byte waits for a slot.
+const SLOT_WAIT: Duration = Duration::from_secs(30);
 /// Largest request head accepted (larger gets 431).
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// Connections served at once; more wait in the listen queue.
@@ -63,36 +70,46 @@ pub struct ServeWords {
 }
 
 struct App {
-    root: PathBuf,
+    roots: Roots,
     status: watch::Receiver<BuildStatus>,
 }
 
-/// Serves `root` on `listener` until the process ends.
+/// Serves the site at `roots` on `listener` until the process ends.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    root: PathBuf,
+    roots: Roots,
     status: watch::Receiver<BuildStatus>,
 ) {
-    let app = Arc::new(App { root, status });
+    let app = Arc::new(App { roots, status });
     let router = Router::new()
         .route("/__minhbach/reload.js", get(reload_js))
         .route("/__minhbach/wait", get(wait))
         .fallback(file)
         .with_state(app);
     let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let parked = gate::Parked::new();
     loop {
-        let Ok(permit) = slots.clone().acquire_owned().await else {
-            return;
-        };
+        // Accepting never waits for a slot: a connection takes one only
+        // once it has something to say.
         let (stream, _): (_, SocketAddr) = match listener.accept().await {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("connection failed: {e}");
+                // Out of file descriptors: give the open ones a moment.
+                tokio::time::sleep(Duration::from_millis(20)).await;
                 continue;
             }
         };
         let service = TowerToHyperService::new(router.clone());
+        let (slots, parked) = (slots.clone(), parked.clone());
         tokio::spawn(async move {
+            if !parked.first_byte(&stream).await {
+                return;
+            }
+            let Ok(Ok(permit)) = tokio::time::timeout(SLOT_WAIT, slots.acquire_owned()).await
+            else {
+                return;
+            };
             let conn = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
@@ -143,16 +160,42 @@ async fn wait(State(app): State<Arc<App>>, req: Request) -> Response {
 
 async fn file(State(app): State<Arc<App>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
-    if files::allowed(&app.root, &path).is_none() {
-        let words = app.status.borrow().words.not_found.clone();
-        return (StatusCode::NOT_FOUND, format!("{words}\n")).into_response();
+    let (parts, _) = req.into_parts();
+    // The published tree first; while a rebuild swaps the trees, the old
+    // one beside it, then the new one, then the published tree again (a
+    // request may start before a swap and look after it).
+    for root in app.roots.candidates() {
+        // The trees beside the output are looked at only while it is away
+        // (the instant of the swap): the staged site is whole by then, and
+        // a page the new site dropped is not served from the old one.
+        let beside = root != app.roots.out.as_path();
+        if beside && std::fs::symlink_metadata(&app.roots.out).is_ok() {
+            continue;
+        }
+        if files::allowed(root, &path).is_none() {
+            continue;
+        }
+        let mut again = Request::new(Body::empty());
+        *again.method_mut() = parts.method.clone();
+        *again.uri_mut() = parts.uri.clone();
+        *again.version_mut() = parts.version;
+        *again.headers_mut() = parts.headers.clone();
+        let served: Result<_, Infallible> = ServeDir::new(root)
+            .append_index_html_on_directories(true)
+            .oneshot(again)
+            .await;
+        let Ok(res) = served;
+        // Found here, or missing for a reason other than the swap.
+        if res.status() != StatusCode::NOT_FOUND {
+            return finish(res.map(Body::new)).await;
+        }
     }
-    let served: Result<_, Infallible> = ServeDir::new(&app.root)
-        .append_index_html_on_directories(true)
-        .oneshot(req)
-        .await;
-    let Ok(res) = served;
-    let mut res = res.map(Body::new);
+    let words = app.status.borrow().words.not_found.clone();
+    (StatusCode::NOT_FOUND, format!("{words}\n")).into_response()
+}
+
+/// A file's answer, not cached, with the reload snippet in HTML pages.
+async fn finish(mut res: Response) -> Response {
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     let html = res

@@ -7,6 +7,7 @@
 //! pages it sends, never written into the output.
 
 pub mod files;
+pub mod gate;
 pub mod http;
 pub mod watch;
 
@@ -89,7 +90,7 @@ pub fn run(
     on_build: impl Fn(&crate::Report) + Send + 'static,
 ) -> Result<(), ServeError> {
     // Never serve (or later replace) a folder the build would refuse.
-    crate::check_output(&opts.build)?;
+    let target = crate::check_output(&opts.build)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -128,6 +129,6 @@ pub fn run(
         "serving {} at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
         opts.build.output.display()
     );
-    runtime.block_on(http::serve(listener, opts.build.output.clone(), rx));
+    runtime.block_on(http::serve(listener, files::Roots::of(&target), rx));
     Ok(())
 }

@@ -6,13 +6,13 @@
 
 use std::path::Path;
 
-use super::{clean_text, Cell, Origin, ReadError, Table};
+use super::grid::{self, Budget};
+use super::{clean_text, zip_guard, Cell, Origin, ReadError, Table};
 
-/// Reads a CSV file into a table.
+/// Reads a CSV file into a table (a regular file of at most
+/// [`crate::limits::FILE_BYTES`], within the table limits).
 pub fn read(path: &Path) -> Result<Table, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        ReadError::new(path, format!("cannot read the file: {e}"), "check the path")
-    })?;
+    let bytes = zip_guard::read_file(path)?;
     let (text, encoding) = decode(&bytes).ok_or_else(|| {
         ReadError::new(
             path,
@@ -24,12 +24,13 @@ pub fn read(path: &Path) -> Result<Table, ReadError> {
     consistent(&text, delimiter).map_err(|why| {
         ReadError::new(path, format!("the file is not a table: {why}"), NOT_A_TABLE)
     })?;
-    let mut t = parse(&text, delimiter).map_err(|(line, e)| {
-        ReadError::new(
+    let mut t = parse_at(path, &text, delimiter).map_err(|f| match f {
+        Failure::Syntax(line, e) => ReadError::new(
             path,
             format!("line {line}: the table cannot be read: {e}"),
             "a quoted cell must end with a quote (\"): check the quotes on that line, or save the sheet again as CSV",
-        )
+        ),
+        Failure::Limit(e) => e,
     })?;
     if encoding != "UTF-8" {
         t.remarks
@@ -113,6 +114,11 @@ pub fn consistent(text: &str, delimiter: u8) -> Result<(), String> {
         if used > 0 && (rec.len() > 1 || !lines.is_empty()) {
             lines.push((line, rec.len(), used));
         }
+        // Past the positions a table may hold, parsing refuses the file
+        // with the limit: no need to keep counting.
+        if lines.len() as u64 > crate::limits::TABLE_POSITIONS.max {
+            return Ok(());
+        }
     }
     if lines.len() < 2 {
         return Err(
@@ -195,13 +201,32 @@ pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     quoted.then_some(opened_at)
 }
 
+/// Why a CSV text could not become a table.
+#[derive(Debug)]
+pub enum Failure {
+    /// A record that cannot be read, at its line (a quoted cell never closed).
+    Syntax(usize, String),
+    /// A limit passed (see [`crate::limits`]).
+    Limit(ReadError),
+}
+
 /// Parses text with a known delimiter; a record that cannot be read (a
 /// quoted cell never closed) is an error with its line, never skipped.
 /// In a Markdown table (cells split by `|`), the rule line under the
 /// header (`|---|:--:|`) is dropped.
 pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
+    parse_at(Path::new("table.csv"), text, delimiter).map_err(|f| match f {
+        Failure::Syntax(line, e) => (line, e),
+        Failure::Limit(e) => (0, e.message),
+    })
+}
+
+/// [`parse`] for the file at `path`, within the table limits: every
+/// non-empty cell counted and measured, empty cells at the end of a line
+/// never widening the table.
+pub fn parse_at(path: &Path, text: &str, delimiter: u8) -> Result<Table, Failure> {
     if let Some(line) = unclosed_quote(text, delimiter) {
-        return Err((
+        return Err(Failure::Syntax(
             line,
             "a quoted cell starts here and is never closed (the rest of the file would be read as its text)".into(),
         ));
@@ -211,12 +236,16 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut budget = Budget::default();
+    let mut width: u64 = 0;
+    let place = |line: u64, c: usize| format!("line {line}, column {}", c + 1);
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() as usize);
-            (line, e.to_string())
+            Failure::Syntax(line, e.to_string())
         })?;
+        let line = rec.position().map_or(0, |p| p.line());
         let rule = delimiter == b'|'
             && rec.iter().any(|f| !f.trim().is_empty())
             && rec.iter().all(|f| {
@@ -227,7 +256,30 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Table, (usize, String)> {
             rows.push(Vec::new());
             continue;
         }
-        rows.push(rec.iter().map(|f| Cell::text(clean_text(f))).collect());
+        let used = (0..rec.len())
+            .rev()
+            .find(|&i| rec.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        let mut row = Vec::with_capacity(used);
+        for (c, f) in rec.iter().take(used).enumerate() {
+            let text = clean_text(f);
+            if !text.is_empty() {
+                grid::check_text(path, || place(line, c), &text).map_err(Failure::Limit)?;
+                budget
+                    .take(path, 1, text.len() as u64, || place(line, c))
+                    .map_err(Failure::Limit)?;
+            }
+            row.push(Cell::text(text));
+        }
+        width = width.max(used as u64);
+        grid::check_positions(
+            path,
+            &format!("{}: the lines up to here", place(line, 0)),
+            rows.len() as u64 + 1,
+            width.max(1),
+        )
+        .map_err(Failure::Limit)?;
+        rows.push(row);
     }
     Ok(Table::new(Origin::Csv, rows))
 }
@@ -285,6 +337,25 @@ mod tests {
         assert_eq!(decode(&utf16).unwrap().0, "Sở");
         // "Sở" in Windows-1258 is not guessed.
         assert_eq!(decode(&[b'S', 0xf5, 0xd2]), None);
+    }
+
+    #[test]
+    fn a_line_of_empty_cells_does_not_widen_the_table_and_far_cells_are_refused() {
+        let text = format!("TT,Nhiệm vụ{}\n1,x\n", ",".repeat(1_000_000));
+        let t = parse(&text, b',').unwrap();
+        assert_eq!(t.width(), 2);
+        let far = format!(
+            "TT,Nhiệm vụ\n{}\n1{}x\n",
+            "1,a\n".repeat(1_000),
+            ",".repeat(5_000)
+        );
+        let e = parse(&far, b',').unwrap_err().1;
+        assert!(
+            e.starts_with(
+                "line 1002, column 1: the lines up to here span 1002 rows × 5001 columns"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

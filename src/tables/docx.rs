@@ -2,75 +2,74 @@
 //! each `w:tbl` into a [`Table`], following `w:gridSpan` (merged across) and
 //! `w:vMerge` (merged down). Paragraphs of a cell become lines.
 
-use std::io::Read;
 use std::path::Path;
 
 use roxmltree::{Document, Node};
 
-use super::{clean_text, Cell, Origin, ReadError, Table};
-
-/// Largest `word/document.xml` read, in bytes.
-const MAX_XML: u64 = 256 * 1024 * 1024;
+use super::grid::{self, Budget};
+use super::{clean_text, xml_guard, zip_guard, Cell, Origin, ReadError, Table};
 
 /// WordprocessingML's namespace.
 pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+const RESAVE: &str = "open it in Word or LibreOffice and save it as .docx";
+
 /// Reads every top-level table of a Word document, in document order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
-    let parts = parts(path, &["word/document.xml"])?;
-    let xml = parts.into_iter().next().flatten().unwrap_or_default();
-    parse_document(&xml).map_err(|e| not_word(path, &e))
+    let mut zip = zip_guard::open(path, "a Word (.docx) file", RESAVE)?;
+    let Some(xml) = zip_guard::part(path, &mut zip, "word/document.xml")? else {
+        return Err(no_part(path, "word/document.xml"));
+    };
+    drop(zip);
+    parse_at(path, &xml)
 }
 
-fn not_word(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
+fn no_part(path: &Path, name: &str) -> ReadError {
     ReadError::new(
         path,
-        format!("this is not a Word (.docx) file: {e}"),
-        "open it in Word or LibreOffice and save it as .docx",
+        format!("this is not a Word (.docx) file: it has no {name}"),
+        RESAVE,
     )
 }
 
 /// The XML parts `names` of a Word document (the first must be there; the
-/// others are `None` when absent), each read up to a bound so a malformed
-/// or hostile file cannot exhaust memory.
+/// others are `None` when absent), the archive checked and each part read
+/// within the limits so a malformed or hostile file cannot exhaust memory.
 pub fn parts(path: &Path, names: &[&str]) -> Result<Vec<Option<String>>, ReadError> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        ReadError::new(path, format!("cannot open the file: {e}"), "check the path")
-    })?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_word(path, &e))?;
+    let mut zip = zip_guard::open(path, "a Word (.docx) file", RESAVE)?;
     let mut out = Vec::with_capacity(names.len());
     for (k, name) in names.iter().enumerate() {
-        let part = match zip.by_name(name) {
-            Ok(p) => p,
-            Err(_) if k > 0 => {
-                out.push(None);
-                continue;
-            }
-            Err(e) => return Err(not_word(path, &e)),
-        };
-        let mut xml = String::new();
-        // Real plans are a few megabytes at most.
-        part.take(MAX_XML + 1)
-            .read_to_string(&mut xml)
-            .map_err(|e| not_word(path, &e))?;
-        if xml.len() as u64 > MAX_XML {
-            return Err(ReadError::new(
-                path,
-                format!("the part {name} of the document is larger than 256 MB"),
-                "split the document, or save the appendix table alone as .docx or .xlsx",
-            ));
+        let part = zip_guard::part(path, &mut zip, name)?;
+        if let Some(xml) = &part {
+            xml_guard::check(path, name, xml)?;
+        } else if k == 0 {
+            return Err(no_part(path, name));
         }
-        out.push(Some(xml));
+        out.push(part);
     }
     Ok(out)
 }
 
-/// Parses the XML of `word/document.xml` into its tables.
-pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
-    let doc = Document::parse(xml)?;
+/// Parses the XML of `word/document.xml` into its tables (for tests).
+pub fn parse_document(xml: &str) -> Result<Vec<Table>, ReadError> {
+    parse_at(Path::new("word/document.xml"), xml)
+}
+
+/// Parses the XML of `word/document.xml` of `path` into its tables,
+/// within the table limits.
+fn parse_at(path: &Path, xml: &str) -> Result<Vec<Table>, ReadError> {
+    xml_guard::check(path, "word/document.xml", xml)?;
+    let doc = Document::parse_with_options(xml, xml_guard::options()).map_err(|e| {
+        ReadError::new(
+            path,
+            format!("this is not a Word (.docx) file: {e}"),
+            RESAVE,
+        )
+    })?;
     let Some(body) = doc.descendants().find(|n| is(n, "body")) else {
         return Ok(Vec::new());
     };
+    let mut budget = Budget::default();
     let mut tables = Vec::new();
     let mut before: Vec<String> = Vec::new();
     for node in body.children().filter(Node::is_element) {
@@ -80,7 +79,7 @@ pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
                 before.push(text);
             }
         } else if is(&node, "tbl") {
-            let mut t = table(node, tables.len() + 1);
+            let mut t = table(path, node, tables.len() + 1, &mut budget)?;
             t.before = std::mem::take(&mut before);
             tables.push(t);
         } else if is(&node, "sdt") {
@@ -89,7 +88,7 @@ pub fn parse_document(xml: &str) -> Result<Vec<Table>, roxmltree::Error> {
                 if inner.ancestors().skip(1).any(|a| is(&a, "tbl")) {
                     continue;
                 }
-                let mut t = table(inner, tables.len() + 1);
+                let mut t = table(path, inner, tables.len() + 1, &mut budget)?;
                 t.before = std::mem::take(&mut before);
                 tables.push(t);
             }
@@ -125,8 +124,9 @@ enum VMerge {
     Continue,
 }
 
-fn table(tbl: Node, n: usize) -> Table {
+fn table(path: &Path, tbl: Node, n: usize, budget: &mut Budget) -> Result<Table, ReadError> {
     let mut raw_rows: Vec<Vec<(usize, RawCell)>> = Vec::new();
+    let place = |r: usize, c: usize| format!("table {n}, row {}, column {}", r + 1, c + 1);
     for tr in tbl.children().filter(|c| is(c, "tr")) {
         let mut col = 0;
         let mut cells = Vec::new();
@@ -153,8 +153,21 @@ fn table(tbl: Node, n: usize) -> Table {
                 },
             };
             let text = clean_text(&cell_text(tc));
+            let r = raw_rows.len();
+            if !text.is_empty() {
+                grid::check_text(path, || place(r, col), &text)?;
+                budget.take(path, 1, text.len() as u64, || place(r, col))?;
+            }
             cells.push((col, RawCell { text, span, vmerge }));
             col += span;
+        }
+        // Empty cells at the end of a row hold nothing: they do not widen
+        // the grid.
+        while cells
+            .last()
+            .is_some_and(|(_, c)| c.text.is_empty() && c.span == 1 && c.vmerge == VMerge::None)
+        {
+            cells.pop();
         }
         raw_rows.push(cells);
     }
@@ -163,6 +176,12 @@ fn table(tbl: Node, n: usize) -> Table {
         .filter_map(|r| r.last().map(|(c, rc)| c + rc.span))
         .max()
         .unwrap_or(0);
+    grid::check_positions(
+        path,
+        &format!("table {n}: its rows"),
+        raw_rows.len() as u64,
+        width as u64,
+    )?;
     let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::empty(); width]; raw_rows.len()];
     for (r, cells) in raw_rows.iter().enumerate() {
         for (c, rc) in cells {
@@ -200,7 +219,7 @@ fn table(tbl: Node, n: usize) -> Table {
             }
         }
     }
-    Table::new(Origin::WordTable(n), rows)
+    Ok(Table::new(Origin::WordTable(n), rows))
 }
 
 /// The `w:tc` cells of a row, including those wrapped in content controls.
@@ -347,5 +366,18 @@ mod tests {
         let e = read(&p).unwrap_err();
         assert!(e.message.contains("not a Word"), "{e}");
         assert!(e.help.contains(".docx"));
+        // Rows of 70 empty cells spanning 64 columns each, then one word:
+        // 1,000 rows of 4,481 positions, refused before they are made.
+        let row = format!(
+            "<w:tr>{}{}</w:tr>",
+            tc("", r#"<w:gridSpan w:val="64"/>"#).repeat(70),
+            tc("x", "")
+        );
+        let e = parse_document(&doc(&format!("<w:tbl>{}</w:tbl>", row.repeat(1_000)))).unwrap_err();
+        assert!(
+            e.message
+                .contains("table 1: its rows span 1000 rows × 4481 columns"),
+            "{e}"
+        );
     }
 }

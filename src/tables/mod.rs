@@ -7,10 +7,13 @@
 
 pub mod csv;
 pub mod docx;
-pub mod ods_merges;
+pub mod grid;
+pub mod ods_scan;
 pub mod odt;
 pub mod sheet;
 pub mod xlsx_formats;
+pub mod xml_guard;
+pub mod zip_guard;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

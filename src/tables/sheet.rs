@@ -1,112 +1,314 @@
 //! Spreadsheets (`.xlsx`, `.xls`, `.xlsb`, `.ods`) read with `calamine`:
-//! every sheet with cells becomes a [`Table`]. Merged regions are followed
-//! (xlsx and xls through calamine, ods from its own XML). Cells shown as dates (stored
-//! as numbers with a date format) come out as the text the sheet shows:
-//! with the cell's own number format in `.xlsx` (`06/2025` for `mm/yyyy`),
-//! else as the day-first text a Vietnamese spreadsheet shows (`30/06/2025`);
-//! whole numbers without `.0`.
+//! every sheet with cells becomes a [`Table`]. Zip-based files pass
+//! [`zip_guard`] first (sizes, CRCs); `.ods` files pass [`ods_scan`] before
+//! calamine expands their repeated rows. Cells are streamed where calamine
+//! can (`.xlsx`, `.xlsb`), never through the range a file declares, and
+//! counted and measured as they come ([`grid`]); the grid spans only the
+//! cells present. Merged regions are followed (xlsx and xls through
+//! calamine, ods from its own XML) and checked. Cells come out as the text
+//! the sheet shows: dates with the cell's own number format in `.xlsx`
+//! (`06/2025` for `mm/yyyy`), else as the day-first text a Vietnamese
+//! spreadsheet shows (`30/06/2025`); percentages as shown (`75%`, in
+//! `.xlsx` from the format, in `.ods` from the cell's text); whole numbers
+//! without `.0`.
 
+use std::io::Cursor;
 use std::path::Path;
+use std::sync::Arc;
 
-use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Xls, Xlsb, Xlsx};
 
 use chrono::{Datelike, NaiveDate};
 
-use std::collections::HashMap;
+use super::grid::{self, Budget, Found, Range};
+use super::{
+    clean_text, ods_scan, xlsx_formats, zip_guard, Cell, DateCell, Origin, ReadError, Shown, Table,
+};
 
-use super::{clean_text, Cell, DateCell, Origin, ReadError, Shown, Table};
-use super::{ods_merges, xlsx_formats};
+/// A cell stored as a date: its absolute position, its day, and how its
+/// text orders day and month.
+type Dated = ((u32, u32), NaiveDate, Shown);
+
+/// One sheet as read: its cells, the dates among them and its merges.
+#[derive(Default)]
+struct SheetCells {
+    cells: Vec<Found>,
+    dates: Vec<Dated>,
+    merges: Vec<Range>,
+}
 
 /// Reads every non-empty sheet, in workbook order.
 pub fn read(path: &Path) -> Result<Vec<Table>, ReadError> {
-    let mut wb = open_workbook_auto(path).map_err(|e| {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let cannot = |e: &dyn std::fmt::Display| {
+        ReadError::new(
+            path,
+            format!("cannot read the spreadsheet: {e}"),
+            "check that the file opens in a spreadsheet program; save it as .xlsx if it is an older format",
+        )
+    };
+    let mut budget = Budget::default();
+    let sheets = match ext.as_str() {
+        "xls" => {
+            let bytes = zip_guard::read_file(path)?;
+            let wb = Xls::new(Cursor::new(bytes)).map_err(|e| cannot(&e))?;
+            read_ranges(path, wb, &mut budget, &mut |wb, name| {
+                wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+            })?
+        }
+        "xlsb" => {
+            let bytes = zip_guard::read(path)?;
+            let wb = Xlsb::new(Cursor::new(bytes)).map_err(|e| cannot(&e))?;
+            read_xlsb(path, wb, &mut budget)?
+        }
+        "ods" => read_ods(path, &mut budget)?,
+        _ => {
+            let bytes = zip_guard::read(path)?;
+            let wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| cannot(&e))?;
+            read_xlsx(path, wb, &mut budget)?
+        }
+    };
+    let mut out = Vec::new();
+    for (name, sheet) in sheets {
+        let Some(mut t) = grid::sheet(path, &name, sheet.cells, &sheet.merges)? else {
+            continue;
+        };
+        let (r0, c0) = match t.origin {
+            Origin::Sheet { row, col, .. } => (row, col),
+            _ => (0, 0),
+        };
+        let rel = |(r, c): (u32, u32)| (r as usize - r0, c as usize - c0);
+        if !sheet.dates.is_empty() {
+            t.remarks.push(format!(
+                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; where the file has none or uses the system's short date, in the file's order of day and month)",
+                sheet.dates.len()
+            ));
+            t.date_cells = sheet
+                .dates
+                .iter()
+                .map(|&(at, value, shown)| DateCell {
+                    at: rel(at),
+                    value,
+                    shown,
+                })
+                .collect();
+        }
+        t.date_values = sheet.dates.iter().map(|&(at, d, _)| (rel(at), d)).collect();
+        out.push(t);
+    }
+    Ok(out)
+}
+
+type Bytes = Cursor<Arc<[u8]>>;
+
+fn sheet_error(path: &Path, name: &str, e: &dyn std::fmt::Display) -> ReadError {
+    ReadError::new(
+        path,
+        format!("cannot read the sheet {name:?}: {e}"),
+        "check that the sheet opens in a spreadsheet program",
+    )
+}
+
+/// `.xlsx`: cells streamed with their style, never through a range.
+fn read_xlsx(
+    path: &Path,
+    mut wb: Xlsx<Bytes>,
+    budget: &mut Budget,
+) -> Result<Vec<(String, SheetCells)>, ReadError> {
+    let mut out = Vec::new();
+    for name in wb.sheet_names().to_vec() {
+        let mut sheet = SheetCells::default();
+        {
+            let mut reader = match wb.worksheet_cells_reader(&name) {
+                Ok(r) => r,
+                Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+                Err(e) => return Err(sheet_error(path, &name, &e)),
+            };
+            // Each style's number format, with the Vietnamese built-in dates.
+            let codes: Vec<Option<String>> = reader
+                .styles()
+                .iter()
+                .map(|s| {
+                    let f = s.number_format.as_ref()?;
+                    f.format_id
+                        .and_then(xlsx_formats::builtin)
+                        .map(str::to_string)
+                        .or_else(|| Some(f.format_code.clone()))
+                })
+                .collect();
+            while let Some((cell, style)) = reader
+                .next_cell_with_style_id()
+                .map_err(|e| sheet_error(path, &name, &e))?
+            {
+                let code = codes.get(style).cloned().flatten();
+                let (r, c) = cell.get_position();
+                let value: Data = cell.get_value().clone().into();
+                take(
+                    path,
+                    &name,
+                    budget,
+                    &mut sheet,
+                    r,
+                    c,
+                    &value,
+                    code.as_deref(),
+                )?;
+            }
+        }
+        sheet.merges = dims(wb.merge_cells_by_sheet_name(&name).unwrap_or_default());
+        out.push((name, sheet));
+    }
+    Ok(out)
+}
+
+/// `.xlsb`: cells streamed.
+fn read_xlsb(
+    path: &Path,
+    mut wb: Xlsb<Bytes>,
+    budget: &mut Budget,
+) -> Result<Vec<(String, SheetCells)>, ReadError> {
+    let mut out = Vec::new();
+    for name in wb.sheet_names().to_vec() {
+        let mut sheet = SheetCells::default();
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| sheet_error(path, &name, &e))?;
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| sheet_error(path, &name, &e))?
+        {
+            let (r, c) = cell.get_position();
+            let value: Data = match cell.get_value() {
+                DataRef::Empty => continue,
+                v => v.clone().into(),
+            };
+            take(path, &name, budget, &mut sheet, r, c, &value, None)?;
+        }
+        out.push((name, sheet));
+    }
+    Ok(out)
+}
+
+/// `.ods`: the repeats counted and the merges and percentages read by
+/// [`ods_scan`] first, then the cells through calamine.
+fn read_ods(path: &Path, budget: &mut Budget) -> Result<Vec<(String, SheetCells)>, ReadError> {
+    let bytes = zip_guard::read(path)?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).map_err(|e| {
+        ReadError::new(
+            path,
+            format!("cannot read the spreadsheet: {e}"),
+            "save it again as .ods or .xlsx",
+        )
+    })?;
+    let xml = zip_guard::part(path, &mut zip, "content.xml")?.unwrap_or_default();
+    let mut scanned = ods_scan::scan(path, &xml, budget)?;
+    drop(xml);
+    let wb = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| {
         ReadError::new(
             path,
             format!("cannot read the spreadsheet: {e}"),
             "check that the file opens in a spreadsheet program; save it as .xlsx if it is an older format",
         )
     })?;
-    let names = wb.sheet_names().to_vec();
-    let formats = match &wb {
-        Sheets::Xlsx(_) => xlsx_formats::read(path),
-        _ => None,
-    };
-    let ods = match &wb {
-        Sheets::Ods(_) => ods_merges::read(path),
-        _ => None,
-    };
-    let mut out = Vec::new();
-    for name in names {
-        let range = wb.worksheet_range(&name).map_err(|e| {
-            ReadError::new(
-                path,
-                format!("cannot read the sheet {name:?}: {e}"),
-                "check that the sheet opens in a spreadsheet program",
-            )
-        })?;
-        let Some((r0, c0)) = range.start() else {
+    // The cells were counted by the scan: a budget of their own here.
+    let mut recount = Budget::default();
+    let mut sheets = read_ranges(path, wb, &mut recount, &mut |_, _| Vec::new())?;
+    for (name, sheet) in &mut sheets {
+        let Some(s) = scanned.remove(name.as_str()) else {
             continue;
         };
-        let merges = merged_regions(&mut wb, &name, ods.as_ref());
-        let (h, w) = range.get_size();
-        let mut date_cells = Vec::new();
-        let mut date_values = Vec::new();
-        let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(h);
-        for r in 0..h {
-            let mut row = Vec::with_capacity(w);
-            for c in 0..w {
-                let v = range.get((r, c)).unwrap_or(&Data::Empty);
-                let text = match v {
-                    Data::DateTime(d) if d.is_datetime() => {
-                        let (y, m, day, ..) = d.to_ymd_hms_milli();
-                        let at = (r0 + r as u32, c0 + c as u32);
-                        let code = formats
-                            .as_ref()
-                            .and_then(|f| f.get(&name))
-                            .and_then(|cells| cells.get(&at))
-                            .filter(|code| xlsx_formats::shows_date(code));
-                        let (text, shown) =
-                            shown_date(d.to_ymd_hms_milli(), code.map(String::as_str));
-                        if let Some(v) =
-                            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day))
-                        {
-                            date_values.push(((r, c), v));
-                            date_cells.push(DateCell {
-                                at: (r, c),
-                                value: v,
-                                shown,
-                            });
-                        }
-                        text
-                    }
-                    _ => shown(v),
-                };
-                row.push(Cell::text(clean_text(&text)));
+        sheet.merges = s.merges;
+        for f in &mut sheet.cells {
+            if let Some(text) = s.percent.get(&(f.row, f.col)) {
+                f.text = text.clone();
             }
-            rows.push(row);
         }
-        for m in merges {
-            apply_merge(&mut rows, m, (r0 as usize, c0 as usize));
+    }
+    Ok(sheets)
+}
+
+/// `.xls` and `.ods`: calamine's range of each sheet (bounded: an `.xls`
+/// sheet has at most 65,536 × 256 cells, an `.ods` was scanned), its
+/// non-empty cells taken one by one.
+fn read_ranges<R: Reader<Bytes>>(
+    path: &Path,
+    mut wb: R,
+    budget: &mut Budget,
+    merges: &mut dyn FnMut(&mut R, &str) -> Vec<calamine::Dimensions>,
+) -> Result<Vec<(String, SheetCells)>, ReadError>
+where
+    R::Error: std::fmt::Display,
+{
+    let mut out = Vec::new();
+    for name in wb.sheet_names().to_vec() {
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| sheet_error(path, &name, &e))?;
+        let mut sheet = SheetCells::default();
+        if let Some((r0, c0)) = range.start() {
+            for (r, c, v) in range.used_cells() {
+                let (r, c) = (r0 + r as u32, c0 + c as u32);
+                take(path, &name, budget, &mut sheet, r, c, v, None)?;
+            }
         }
-        let mut t = Table::new(
-            Origin::Sheet {
-                name: name.clone(),
-                row: r0 as usize,
-                col: c0 as usize,
-            },
-            rows,
-        );
-        if !date_cells.is_empty() {
-            t.remarks.push(format!(
-                "sheet {name:?}: {} cell(s) stored as dates were written as the sheet shows them (their number format; where the file has none or uses the system's short date, in the file's order of day and month)",
-                date_cells.len()
-            ));
-            t.date_cells = date_cells;
-        }
-        t.date_values = date_values;
-        out.push(t);
+        drop(range);
+        sheet.merges = dims(merges(&mut wb, &name));
+        out.push((name, sheet));
     }
     Ok(out)
+}
+
+fn dims(d: Vec<calamine::Dimensions>) -> Vec<Range> {
+    d.into_iter().map(|m| (m.start, m.end)).collect()
+}
+
+/// Takes one non-empty cell at `(r, c)`: counted, written as shown
+/// (`code`: its number format, when known), measured.
+#[allow(clippy::too_many_arguments)]
+fn take(
+    path: &Path,
+    name: &str,
+    budget: &mut Budget,
+    sheet: &mut SheetCells,
+    r: u32,
+    c: u32,
+    v: &Data,
+    code: Option<&str>,
+) -> Result<(), ReadError> {
+    if matches!(v, Data::Empty) {
+        return Ok(());
+    }
+    let at = || grid::cell_name(name, r, c);
+    let text = match v {
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            let date_code = code.filter(|code| xlsx_formats::shows_date(code));
+            let (text, shown) = shown_date(d.to_ymd_hms_milli(), date_code);
+            if let Some(v) = NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)) {
+                sheet.dates.push(((r, c), v, shown));
+            }
+            text
+        }
+        Data::Float(f) => code
+            .and_then(|code| xlsx_formats::percent(code, *f))
+            .unwrap_or_else(|| shown(v)),
+        Data::Int(i) => code
+            .and_then(|code| xlsx_formats::percent(code, *i as f64))
+            .unwrap_or_else(|| shown(v)),
+        _ => shown(v),
+    };
+    grid::check_text(path, at, &text)?;
+    budget.take(path, 1, text.len() as u64, at)?;
+    sheet.cells.push(Found {
+        row: r,
+        col: c,
+        text: clean_text(&text),
+    });
+    Ok(())
 }
 
 /// The rows of one sheet (the one named, else the first with cells), each
@@ -154,59 +356,6 @@ pub fn rows(path: &Path, sheet: Option<&str>) -> Result<Vec<(usize, Vec<String>)
             (first_row + r + 1, cells)
         })
         .collect())
-}
-
-fn merged_regions<RS: std::io::Read + std::io::Seek>(
-    wb: &mut Sheets<RS>,
-    name: &str,
-    ods: Option<&HashMap<String, Vec<Dimensions>>>,
-) -> Vec<Dimensions> {
-    match wb {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Ods(_) => ods.and_then(|m| m.get(name)).cloned().unwrap_or_default(),
-        Sheets::Xlsb(_) => Vec::new(),
-    }
-}
-
-fn apply_merge(rows: &mut [Vec<Cell>], m: Dimensions, (r0, c0): (usize, usize)) {
-    let (Some(top), Some(left)) = (
-        (m.start.0 as usize).checked_sub(r0),
-        (m.start.1 as usize).checked_sub(c0),
-    ) else {
-        return;
-    };
-    let bottom = (m.end.0 as usize).saturating_sub(r0);
-    let right = (m.end.1 as usize).saturating_sub(c0);
-    if top >= rows.len() || bottom < top || right < left {
-        return;
-    }
-    let bottom = bottom.min(rows.len() - 1);
-    let width = rows[top].len();
-    if left >= width {
-        return;
-    }
-    let right = right.min(width - 1);
-    let text = match &rows[top][left] {
-        Cell::Text { text, .. } => text.clone(),
-        Cell::Covered { .. } => return,
-    };
-    for (r, row) in rows.iter_mut().enumerate().take(bottom + 1).skip(top) {
-        for (c, cell) in row.iter_mut().enumerate().take(right + 1).skip(left) {
-            *cell = if (r, c) == (top, left) {
-                Cell::Text {
-                    text: text.clone(),
-                    rows: bottom - top + 1,
-                    cols: right - left + 1,
-                }
-            } else {
-                Cell::Covered {
-                    row: top,
-                    col: left,
-                }
-            };
-        }
-    }
 }
 
 /// A date cell as shown: with its format code when known, else
@@ -313,24 +462,5 @@ mod tests {
             (3, vec!["kh/1".to_string(), "2025-10-20".to_string()])
         );
         assert!(rows(&p, Some("Khác")).unwrap_err().help.contains("Sheet1"));
-    }
-
-    #[test]
-    fn merge_regions_cover_their_cells() {
-        let mut rows = vec![
-            vec![Cell::text("a"), Cell::text("")],
-            vec![Cell::text(""), Cell::text("")],
-        ];
-        apply_merge(
-            &mut rows,
-            Dimensions {
-                start: (5, 2),
-                end: (6, 2),
-            },
-            (5, 2),
-        );
-        let t = Table::new(Origin::Csv, rows);
-        assert_eq!(t.text_at(1, 0), "a");
-        assert_eq!(t.text_at(1, 1), "");
     }
 }

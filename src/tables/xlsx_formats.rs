@@ -1,33 +1,7 @@
-//! Number formats of `.xlsx` date cells, read from the workbook itself
-//! (calamine tells a date from a number, not how it is shown), so a date
-//! comes out as the text the user sees: `06/2025` for a cell formatted
-//! `mm/yyyy` is a month, not a day.
-
-use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
-
-use roxmltree::Document;
-
-/// Largest XML part read, in bytes.
-const MAX_PART: u64 = 256 * 1024 * 1024;
-
-/// For each sheet name, the format code of every cell whose style has a
-/// custom or built-in number format, by absolute `(row, col)` (0-based).
-pub type SheetFormats = HashMap<String, HashMap<(u32, u32), String>>;
-
-fn part(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Option<String> {
-    let mut s = String::new();
-    zip.by_name(name)
-        .ok()?
-        .take(MAX_PART)
-        .read_to_string(&mut s)
-        .ok()?;
-    Some(s)
-}
-
-const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+//! Number formats of `.xlsx` cells (calamine gives each cell's format
+//! code, not the text it makes), so a cell comes out as the text the user
+//! sees: a date formatted `mm/yyyy` is the month `06/2025`, not a day, and a
+//! number formatted `0%` holding 1 is `100%`, not `1`.
 
 /// The locale tag Excel gives formats that follow the reader's system
 /// settings; here it marks ids 14 and 22, whose order of day and month is
@@ -43,7 +17,7 @@ pub fn is_system(code: &str) -> bool {
 /// The built-in format codes Excel shows dates with (ids 14–22, 45–47), as a
 /// Vietnamese system shows them (ids 14 and 22 are the system's short date,
 /// marked with [`SYSTEM_TAG`]).
-fn builtin(id: u32) -> Option<&'static str> {
+pub fn builtin(id: u32) -> Option<&'static str> {
     Some(match id {
         14 => "[$-x-sysdate]dd/mm/yyyy",
         15 => "d-mmm-yy",
@@ -61,86 +35,45 @@ fn builtin(id: u32) -> Option<&'static str> {
     })
 }
 
-/// Reads the number formats of every sheet of an `.xlsx` file; `None` when
-/// the file is not an `.xlsx` zip or a part cannot be read (dates then fall
-/// back to `dd/mm/yyyy`).
-pub fn read(path: &Path) -> Option<SheetFormats> {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
-    let styles = part(&mut zip, "xl/styles.xml")?;
-    let styles = Document::parse(&styles).ok()?;
-    let mut custom: HashMap<u32, String> = HashMap::new();
-    for n in styles
-        .descendants()
-        .filter(|n| n.has_tag_name((MAIN, "numFmt")))
-    {
-        if let (Some(id), Some(code)) = (
-            n.attribute("numFmtId").and_then(|v| v.parse().ok()),
-            n.attribute("formatCode"),
-        ) {
-            custom.insert(id, code.to_string());
+/// The text a number formatted as a percentage shows (`0%` with 0.75 is
+/// `75%`, `0.00%` with 0.755 is `75.50%`), or `None` when the code is not a
+/// percentage.
+pub fn percent(code: &str, value: f64) -> Option<String> {
+    let section = first_section(code);
+    let mut quoted = false;
+    let mut digits: Option<usize> = None;
+    let mut percent = false;
+    let mut escaped = false;
+    for c in section.chars() {
+        if escaped {
+            escaped = false;
+            continue;
         }
-    }
-    let xfs: Vec<Option<String>> = styles
-        .descendants()
-        .find(|n| n.has_tag_name((MAIN, "cellXfs")))
-        .map(|x| {
-            x.children()
-                .filter(|n| n.has_tag_name((MAIN, "xf")))
-                .map(|xf| {
-                    let id: u32 = xf.attribute("numFmtId")?.parse().ok()?;
-                    custom
-                        .get(&id)
-                        .cloned()
-                        .or_else(|| builtin(id).map(str::to_string))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    // Sheet names to their parts, through the workbook's relationships.
-    let wb = part(&mut zip, "xl/workbook.xml")?;
-    let wb = Document::parse(&wb).ok()?;
-    let rels = part(&mut zip, "xl/_rels/workbook.xml.rels")?;
-    let rels = Document::parse(&rels).ok()?;
-    let targets: HashMap<&str, &str> = rels
-        .descendants()
-        .filter(|n| n.tag_name().name() == "Relationship")
-        .filter_map(|n| Some((n.attribute("Id")?, n.attribute("Target")?)))
-        .collect();
-    let mut out = SheetFormats::new();
-    for s in wb.descendants().filter(|n| n.has_tag_name((MAIN, "sheet"))) {
-        let (Some(name), Some(rid)) = (s.attribute("name"), s.attribute((REL, "id"))) else {
-            continue;
-        };
-        let Some(target) = targets.get(rid) else {
-            continue;
-        };
-        let target = target.trim_start_matches('/');
-        let part_name = if target.starts_with("xl/") {
-            target.to_string()
-        } else {
-            format!("xl/{target}")
-        };
-        let Some(xml) = part(&mut zip, &part_name) else {
-            continue;
-        };
-        let Ok(doc) = Document::parse(&xml) else {
-            continue;
-        };
-        let mut cells = HashMap::new();
-        for c in doc.descendants().filter(|n| n.has_tag_name((MAIN, "c"))) {
-            let (Some(r), Some(style)) = (
-                c.attribute("r").and_then(cell_ref),
-                c.attribute("s").and_then(|v| v.parse::<usize>().ok()),
-            ) else {
-                continue;
-            };
-            if let Some(Some(code)) = xfs.get(style) {
-                cells.insert(r, code.clone());
+        match c {
+            '\\' if !quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '.' if !quoted => digits = Some(0),
+            '0' | '#' | '?' if !quoted => {
+                if let Some(d) = digits.as_mut() {
+                    *d += 1;
+                }
             }
+            '%' if !quoted => percent = true,
+            _ => {}
         }
-        out.insert(name.to_string(), cells);
     }
-    Some(out)
+    if !percent || !value.is_finite() {
+        return None;
+    }
+    let d = digits.unwrap_or(0).min(10);
+    // As a spreadsheet does: the value to 15 significant digits first,
+    // then rounded half away from zero to the places shown.
+    let x = format!("{:.15e}", value * 100.0)
+        .parse::<f64>()
+        .unwrap_or(value * 100.0);
+    let scale = 10f64.powi(d as i32);
+    let y = (x * scale).round() / scale;
+    Some(format!("{y:.d$}%"))
 }
 
 /// `C5` → `(4, 2)`.
@@ -365,5 +298,16 @@ mod tests {
         assert_eq!(cell_ref("C5"), Some((4, 2)));
         assert_eq!(cell_ref("AB12"), Some((11, 27)));
         assert_eq!(cell_ref("5"), None);
+    }
+
+    #[test]
+    fn percentages_as_shown() {
+        assert_eq!(percent("0%", 1.0).as_deref(), Some("100%"));
+        assert_eq!(percent("0%", 0.75).as_deref(), Some("75%"));
+        assert_eq!(percent("0.00%", 0.755).as_deref(), Some("75.50%"));
+        assert_eq!(percent("0%", 0.755).as_deref(), Some("76%"));
+        assert_eq!(percent("0.0%;[Red]-0.0%", 0.5).as_deref(), Some("50.0%"));
+        assert_eq!(percent("General", 0.75), None);
+        assert_eq!(percent("0\"%\"", 0.75), None);
     }
 }

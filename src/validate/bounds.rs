@@ -111,6 +111,13 @@ pub fn deadline_dates(kind: &DeadlineKind) -> Vec<NaiveDate> {
             items.iter().flat_map(|m| deadline_dates(&m.kind)).collect()
         }
         DeadlineKind::OpenStart { from } => vec![*from],
+        DeadlineKind::Recurring {
+            every:
+                crate::model::deadline::Recurrence {
+                    start: Some(crate::model::deadline::Start::At { due }),
+                    ..
+                },
+        } => due_dates(due),
         DeadlineKind::Recurring { .. }
         | DeadlineKind::Ongoing
         | DeadlineKind::Unscheduled { .. }
@@ -210,6 +217,17 @@ mod tests {
             due: Due::Year { year: 300_000 },
         });
         assert!(!check_plan_date(huge[0], &period(), "x", at(), &mut diags));
+        // A recurrence's written start is a date of the meaning too.
+        let every = crate::model::deadline::Recurrence {
+            start: Some(crate::model::deadline::Start::At {
+                due: Due::On { date: d(25, 1, 15) },
+            }),
+            ..crate::model::deadline::Recurrence::of(crate::model::deadline::Cycle::SixMonthly)
+        };
+        assert_eq!(
+            deadline_dates(&DeadlineKind::Recurring { every }),
+            vec![d(25, 1, 15)]
+        );
     }
 
     #[test]

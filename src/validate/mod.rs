@@ -11,6 +11,7 @@ pub mod languages;
 mod meaning;
 mod plans;
 pub mod reference;
+mod report_order;
 mod reports;
 mod review;
 pub mod site;

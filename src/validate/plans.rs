@@ -195,6 +195,7 @@ pub fn plan(
         date_order: None,
         inferred: Vec::new(),
     };
+    plan.inferred = super::review::items(&f.review, "review", fpath, &raw.front.spans, diags);
     if let Some(df) = &raw.duties {
         plan.duties = super::duties::duties(df, &plan, registry, diags);
     }
@@ -204,8 +205,13 @@ pub fn plan(
         plan.caption_note = tf.value.caption_note.clone();
         plan.columns = tf.value.columns.clone();
         plan.date_order = tf.value.date_order;
-        plan.inferred =
-            super::review::items(&tf.value.review, "review", &tf.path, &tf.spans, diags);
+        plan.inferred.extend(super::review::items(
+            &tf.value.review,
+            "review",
+            &tf.path,
+            &tf.spans,
+            diags,
+        ));
         let mut ctx = TableCtx {
             path: &tf.path,
             spans: &tf.spans,

@@ -22,13 +22,44 @@ pub fn reports(
     diags: &mut Diagnostics,
 ) -> Vec<Report> {
     let tasks = task_index(plans);
-    let mut out: Vec<Report> = files
-        .iter()
+    // A report's file name is its address: a name used twice (in `base:`
+    // and in this content) is an error at the second file.
+    let mut by_id: super::report_order::Files = HashMap::new();
+    let mut unique = Vec::with_capacity(files.len());
+    for f in files {
+        let id = stem(f);
+        if let Some(first) = by_id.get(&id) {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&f.path),
+                    format!(
+                        "another report has this file name: {} (two reports cannot share a name, it is their address)",
+                        first.path.display()
+                    ),
+                )
+                .with_help("rename this file, e.g. to YYYY-MM-<words>.yaml, and if it corrects the other report add `corrects: <its name>`"),
+            );
+            continue;
+        }
+        by_id.insert(id, f);
+        unique.push(f);
+    }
+    let mut out: Vec<Report> = unique
+        .into_iter()
         .filter_map(|f| report(f, plans, &tasks, registry, as_of, diags))
         .collect();
-    out.sort_by(|a, b| (a.year, a.month, a.date, &a.id).cmp(&(b.year, b.month, b.date, &b.id)));
-    contradictions(&out, files, diags);
+    super::report_order::sort(&mut out, &by_id, diags);
+    super::report_order::disagreements(&out, plans, &by_id, diags);
+    contradictions(&out, &by_id, diags);
     out
+}
+
+/// A report file's name without `.yaml`: the report's id.
+fn stem(f: &Loaded<ReportFile>) -> String {
+    f.path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn parse_period(s: &str) -> Option<(i32, u32)> {
@@ -48,11 +79,7 @@ fn report(
 ) -> Option<Report> {
     let r = &f.value;
     let at = |p: &str| f.spans.locate(&f.path, p);
-    let id = f
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let id = stem(f);
     let Some((year, month)) = parse_period(&r.period) else {
         diags.push(
             Diagnostic::error(
@@ -138,6 +165,8 @@ fn report(
             }
         });
     let mut entries = Vec::new();
+    // The line of each task's entry: a task twice in one report is an error.
+    let mut reported: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, e) in r.entries.iter().enumerate() {
         let p = format!("entries.{i}");
         let Some((pi, ti)) = find_task(tasks, &e.task) else {
@@ -152,6 +181,20 @@ fn report(
             diags.push(d);
             continue;
         };
+        let line = f.spans.get(&p).0;
+        if let Some(first) = reported.insert((pi, ti), line) {
+            diags.push(
+                Diagnostic::error(
+                    at(&format!("{p}.task")),
+                    format!(
+                        "the task {:?} is already reported in this file, at line {first}",
+                        short(&e.task)
+                    ),
+                )
+                .with_help("report each task once per report: merge the two entries"),
+            );
+            continue;
+        }
         let Some(status) = Reported::parse(&e.status) else {
             diags.push(
                 Diagnostic::error(
@@ -330,6 +373,7 @@ fn report(
         number: r.number.clone(),
         title: r.title.clone(),
         note: r.note.clone(),
+        corrects: r.corrects.clone(),
         entries,
         indicators,
     })
@@ -376,15 +420,10 @@ fn suggest_task(plans: &[Plan], key: &str) -> Option<String> {
 
 /// A later report that moves a task backwards (done → not done, progress
 /// down) without a note is flagged: it may be a mistake.
-fn contradictions(reports: &[Report], files: &[Loaded<ReportFile>], diags: &mut Diagnostics) {
+fn contradictions(reports: &[Report], files: &super::report_order::Files, diags: &mut Diagnostics) {
     let mut last: HashMap<(usize, usize), (&Entry, &Report)> = HashMap::new();
     for r in reports {
-        let file = files.iter().find(|f| {
-            f.path
-                .file_stem()
-                .map(|s| s.to_string_lossy() == r.id.as_str())
-                .unwrap_or(false)
-        });
+        let file = files.get(&r.id);
         for e in &r.entries {
             if let Some((prev, prev_r)) = last.get(&(e.plan, e.task)) {
                 let undone = prev.status == Reported::Done && e.status != Reported::Done;

@@ -140,6 +140,17 @@ pub fn site(file: &Loaded<SiteFile>, as_of: Option<NaiveDate>, diags: &mut Diagn
         footer: s.footer.clone(),
         illustrative: s.illustrative,
         reporting_period_months: s.reporting_period_months.max(1),
+        max_output_bytes: match s.max_output_mb {
+            Some(0) => {
+                diags.push(
+                    Diagnostic::error(at("max_output_mb"), "`max_output_mb: 0` allows no site at all")
+                        .with_help("give the most megabytes the site may hold, e.g. 50000, or remove the line for the default"),
+                );
+                crate::limits::OUTPUT_BYTES.max
+            }
+            Some(mb) => mb.saturating_mul(1024 * 1024),
+            None => crate::limits::OUTPUT_BYTES.max,
+        },
     }
 }
 

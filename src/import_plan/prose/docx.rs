@@ -80,7 +80,7 @@ fn outline_level(ppr: Node) -> Option<usize> {
 
 fn styles(xml: &str) -> HashMap<String, Style> {
     let mut out = HashMap::new();
-    let Ok(doc) = Document::parse(xml) else {
+    let Ok(doc) = Document::parse_with_options(xml, crate::tables::xml_guard::options()) else {
         return out;
     };
     for s in doc.descendants().filter(|n| is(n, "style")) {
@@ -111,7 +111,7 @@ fn styles(xml: &str) -> HashMap<String, Style> {
 /// Each list id's levels (through its abstract definition).
 fn numbering(xml: &str) -> HashMap<String, Vec<Level>> {
     let mut out = HashMap::new();
-    let Ok(doc) = Document::parse(xml) else {
+    let Ok(doc) = Document::parse_with_options(xml, crate::tables::xml_guard::options()) else {
         return out;
     };
     let mut abstracts: HashMap<&str, Vec<Level>> = HashMap::new();
@@ -160,7 +160,7 @@ fn numbering(xml: &str) -> HashMap<String, Vec<Level>> {
 
 fn footnotes(xml: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    let Ok(doc) = Document::parse(xml) else {
+    let Ok(doc) = Document::parse_with_options(xml, crate::tables::xml_guard::options()) else {
         return out;
     };
     for f in doc.descendants().filter(|n| is(n, "footnote")) {
@@ -280,7 +280,7 @@ pub fn parse(
     styles_xml: &str,
     footnotes_xml: &str,
 ) -> Result<Vec<Para>, roxmltree::Error> {
-    let doc = Document::parse(document)?;
+    let doc = Document::parse_with_options(document, crate::tables::xml_guard::options())?;
     let styles = styles(styles_xml);
     let lists = numbering(numbering_xml);
     let notes = footnotes(footnotes_xml);

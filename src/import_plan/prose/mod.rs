@@ -45,9 +45,8 @@ pub fn paragraphs(path: &Path) -> Result<Vec<Para>, ImportError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let text = || -> Result<String, ImportError> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            ImportError::new(path, format!("cannot read the file: {e}"), "check the path")
-        })?;
+        // A regular file within the importers' size limit, never a pipe.
+        let bytes = crate::tables::zip_guard::read_file(path)?;
         crate::tables::csv::decode(&bytes)
             .map(|(t, _)| t)
             .ok_or_else(|| {

@@ -274,7 +274,7 @@ impl Walk<'_> {
 
 /// Parses `content.xml` into its paragraphs.
 pub fn parse(xml: &str) -> Result<Vec<Para>, roxmltree::Error> {
-    let doc = Document::parse(xml)?;
+    let doc = Document::parse_with_options(xml, crate::tables::xml_guard::options())?;
     let styles = list_styles(&doc);
     let mut w = Walk {
         styles: &styles,

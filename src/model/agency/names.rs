@@ -247,6 +247,8 @@ const ABBREVIATIONS: [(&str, &str); 10] = [
 /// placement (`uỷ`) folded, abbreviations spelled out, spacing folded,
 /// trailing punctuation dropped.
 pub fn variant_key(name: &str) -> String {
+    // Invisible characters (a zero-width space) never tell names apart.
+    let name = crate::load::files::without_invisible(name);
     let lower: String = name.nfc().collect::<String>().to_lowercase();
     let lower = lower
         .replace("uỷ", "ủy")

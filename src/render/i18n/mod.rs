@@ -87,6 +87,66 @@ pub struct I18n {
     catalogs: BTreeMap<String, Arc<Catalog>>,
 }
 
+/// Reads an i18n file under the rules of every content file: a regular
+/// file (a pipe would block for ever), at most
+/// [`crate::limits::FILE_BYTES`], UTF-8; a control or invisible character
+/// typed into it is an error at its line and column (the words go into
+/// every page and into the Atom feeds, where U+0001 is invalid XML).
+fn read_words(p: &Path) -> Result<String, I18nError> {
+    let text = crate::load::files::read_text(p).map_err(|d| I18nError::Parse {
+        path: d.location.to_string(),
+        message: match d.help {
+            Some(h) => format!("{}\nhelp: {h}", d.message),
+            None => d.message,
+        },
+    })?;
+    let (_, removed) = crate::load::files::strip_raw_controls(&text);
+    if let Some(&(line, column, c)) = removed.first() {
+        return Err(I18nError::Parse {
+            path: format!("{}:{line}:{column}", p.display()),
+            message: format!(
+                "the control or invisible character U+{:04X} is typed here: it would corrupt the pages and feeds the words go into; delete it",
+                c as u32
+            ),
+        });
+    }
+    Ok(text)
+}
+
+/// Refuses words holding a control or invisible character (written as a
+/// TOML escape, `"\u0001"`) or longer than [`crate::limits::I18N_ENTRY_CHARS`].
+fn check_words(c: &Catalog, path: &str) -> Result<(), I18nError> {
+    let limit = crate::limits::I18N_ENTRY_CHARS;
+    for key in c.keys() {
+        let texts: Vec<&String> = match c.get(key) {
+            Some(Entry::Text(t)) => vec![t],
+            Some(Entry::Plural { one, other }) => vec![one, other],
+            Some(Entry::List(l)) => l.iter().collect(),
+            None => Vec::new(),
+        };
+        for t in texts {
+            let bad = |message: String| I18nError::Entry {
+                path: path.to_string(),
+                key: key.to_string(),
+                message,
+            };
+            if let Some(ch) = t.chars().find(|&ch| {
+                crate::load::files::is_removed(ch) || crate::load::files::is_unicode_separator(ch)
+            }) {
+                return Err(bad(format!(
+                    "holds the control or invisible character U+{:04X}: delete it (or its escape)",
+                    ch as u32
+                )));
+            }
+            let n = t.chars().count() as u64;
+            if n > limit.max {
+                return Err(bad(format!("is {}; {}", limit.passed(n), limit.help())));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl I18n {
     /// The default theme's languages.
     pub fn embedded() -> Result<I18n, I18nError> {
@@ -112,10 +172,7 @@ impl I18n {
             ) else {
                 continue;
             };
-            let text = std::fs::read_to_string(&p).map_err(|err| I18nError::Parse {
-                path: p.display().to_string(),
-                message: err.to_string(),
-            })?;
+            let text = read_words(&p)?;
             sources.push((stem.to_string(), p.display().to_string(), text));
         }
         I18n::from_sources(sources)
@@ -128,6 +185,7 @@ impl I18n {
         let mut catalogs = BTreeMap::new();
         for (lang, path, text) in sources {
             let c = Catalog::parse(&lang, &path, &text)?;
+            check_words(&c, &path)?;
             catalogs.insert(lang, Arc::new(c));
         }
         if !catalogs.contains_key(REFERENCE) {
@@ -153,11 +211,9 @@ impl I18n {
             let Some(lang) = p.file_stem().and_then(|s| s.to_str()) else {
                 continue;
             };
-            let text = std::fs::read_to_string(&p).map_err(|err| I18nError::Parse {
-                path: p.display().to_string(),
-                message: err.to_string(),
-            })?;
+            let text = read_words(&p)?;
             let mine = Catalog::parse(lang, &p.display().to_string(), &text)?;
+            check_words(&mine, &p.display().to_string())?;
             match self.catalogs.get_mut(lang) {
                 Some(c) => Arc::make_mut(c).overlay(mine),
                 None => {

@@ -347,11 +347,14 @@ impl DutyView {
 /// need to read its dates.
 fn inferred_labels(p: &crate::model::Plan, t: &crate::model::Task, l: &Locale) -> Vec<String> {
     use crate::model::inference::InferenceKind;
+    // What the task's row rests on; the plan's own details (front matter,
+    // narrative) are the plan page's.
     let mut kinds: Vec<InferenceKind> = p
         .inferred
         .iter()
         .chain(&t.inferred)
         .map(|i| i.kind)
+        .filter(|k| !matches!(k, InferenceKind::FrontMatter | InferenceKind::Narrative))
         .collect();
     kinds.sort();
     kinds.dedup();
