@@ -55,6 +55,9 @@ pub struct TaskRow {
     pub state: StateView,
     /// The deciding date, in the page's language.
     pub due_date: Option<String>,
+    /// The deadline as printed, shown in place of a date when the task has
+    /// none (`Theo quy định`, `At least every 6 months`).
+    pub deadline: Option<String>,
     /// Same, ISO, for `<time datetime>`.
     pub due_iso: Option<String>,
 }
@@ -114,6 +117,7 @@ impl<'a> Rows<'a> {
             state: StateView::new(st.state, 1, l),
             due_date: st.due.map(|d| l.date_text(d.calendar_day())),
             due_iso: st.due.map(|d| d.calendar_day().to_string()),
+            deadline: t.deadline.as_ref().map(|d| d.text.clone()),
         }
     }
 
