@@ -261,7 +261,8 @@ pub fn read(opts: &ImportOptions) -> Result<(Imported, write::Comments, Summary)
     order::write_system_dates(&mut parts, decision.order);
     for (k, part) in parts.iter().enumerate() {
         let (table, header) = (&part.table, &part.header);
-        let piece = structure::build(table, header, k);
+        let mut piece = structure::build(table, header, k);
+        headings::caption(&choose::above(table, header), &mut piece);
         remarks.extend(header.remarks.iter().cloned());
         remarks.extend(table.remarks.iter().cloned());
         summary.add_part(table, header, &piece);

@@ -133,7 +133,7 @@ pub fn apply(
             }
             format!(
                 "{name} for the whole file: {why}; declared in tasks.yaml as `date_order: {}`",
-                order_key(declared)
+                declared.key()
             )
         }
         Order::Mixed => {
@@ -219,14 +219,6 @@ pub fn typed_meanings(parts: &[Part], order: Order, imported: &Imported, comment
 /// file settles it so, else the language's own.
 pub fn grammar_order(o: Order) -> Option<DateOrder> {
     (o == Order::MonthFirst).then_some(DateOrder::MonthDay)
-}
-
-/// The key a date order is written with in YAML.
-pub fn order_key(o: DateOrder) -> &'static str {
-    match o {
-        DateOrder::MonthDay => "month_day",
-        DateOrder::DayMonth => "day_month",
-    }
 }
 
 /// In a file that mixes both orders: the start and deadline cells of part

@@ -329,8 +329,6 @@ pub fn build(table: &Table, header: &Header, part: usize) -> Imported {
         .iter()
         .filter_map(|&i| assemble(&mut nodes, i))
         .collect();
-    let above = super::choose::above(table, header);
-    super::headings::caption(&above, &mut imported);
     imported
 }
 

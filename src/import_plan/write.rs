@@ -119,7 +119,7 @@ pub fn tasks_yaml(t: &Imported, source: &str, comments: &Comments) -> String {
         let _ = writeln!(
             out,
             "date_order: {}   # the order of day and month in the table's all-number dates",
-            super::order::order_key(o)
+            o.key()
         );
     }
     review(&mut out, &t.review, 0);

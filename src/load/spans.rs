@@ -23,7 +23,7 @@ pub struct Spans {
     /// Scalars written verbatim on one line: where their first character is.
     text: HashMap<String, (usize, usize)>,
     line_offset: usize,
-    pub(super) removed: Vec<super::yaml::RemovedControl>,
+    pub(super) removed: Vec<RemovedControl>,
 }
 
 impl Spans {
@@ -54,7 +54,7 @@ impl Spans {
 
     /// Control characters removed from values while parsing (each to be
     /// reported where its value sits).
-    pub fn removed_controls(&self) -> &[super::yaml::RemovedControl] {
+    pub fn removed_controls(&self) -> &[RemovedControl] {
         &self.removed
     }
 
@@ -358,6 +358,15 @@ fn verbatim_column(
     };
     let ok = body.starts_with(value) && quote.is_none_or(|q| body[value.len()..].starts_with(q));
     ok.then_some(pos.1 + usize::from(quote.is_some()))
+}
+
+/// A control character removed from a value, by the value's dotted path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedControl {
+    /// Dotted path of the value (`groups.0.title`).
+    pub path: String,
+    /// The character removed.
+    pub ch: char,
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-pub use super::spans::Spans;
+pub use super::spans::{RemovedControl, Spans};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Parses `src` (the content of `file`, starting at line `line_offset + 1`)
@@ -74,15 +74,6 @@ fn finish<T: DeserializeOwned>(
     })?;
     spans.removed = removed;
     Ok((value, spans))
-}
-
-/// A control character removed from a value, by the value's dotted path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RemovedControl {
-    /// Dotted path of the value (`groups.0.title`).
-    pub path: String,
-    /// The character removed.
-    pub ch: char,
 }
 
 fn strip_controls(v: &mut serde_yaml::Value, path: &mut String, out: &mut Vec<RemovedControl>) {

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::plan::AgencyCell;
+use super::agency::AgencyCell;
 
 /// When a duty falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

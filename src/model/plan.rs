@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::agency::Segment;
+pub use super::agency::AgencyCell;
 use super::deadline::{DateOrder, Deadline};
 use super::duty::Duty;
 use super::ids::{AgencyId, PlanId, TaskId};
@@ -57,17 +57,6 @@ pub enum TableStatus {
     Complete,
     /// The document refers to a table that the source text does not contain.
     NotInSource,
-}
-
-/// A printed agency cell: the text as printed and the agencies it names.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct AgencyCell {
-    /// The cell as printed.
-    pub text: String,
-    /// The cell split into text and linked agencies.
-    pub segments: Vec<Segment>,
-    /// Agencies named, in order.
-    pub agencies: Vec<AgencyId>,
 }
 
 /// One row of a plan's table.

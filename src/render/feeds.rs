@@ -19,8 +19,24 @@ struct FeedEntry {
     summary: String,
 }
 
-fn rfc3339(d: chrono::NaiveDate) -> String {
-    format!("{d}T00:00:00+07:00")
+/// The start of day `d` in the site's time zone `tz` (an IANA name that
+/// validation has checked), as RFC 3339 with that day's offset: Atom wants
+/// an instant, and the site's dates are local days.
+fn rfc3339(d: chrono::NaiveDate, tz: &str) -> String {
+    use chrono::{SecondsFormat, TimeZone};
+    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
+    let midnight = d.and_time(chrono::NaiveTime::MIN);
+    // Where midnight does not exist (a clock moved forward at 00:00), the
+    // day starts at the first instant after it.
+    let start = tz
+        .from_local_datetime(&midnight)
+        .earliest()
+        .or_else(|| {
+            let later = midnight + chrono::Duration::hours(1);
+            tz.from_local_datetime(&later).earliest()
+        })
+        .unwrap_or_else(|| tz.from_utc_datetime(&midnight));
+    start.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 fn render(
@@ -61,7 +77,7 @@ pub fn atom(
                 paths.plan(p.id.as_str()).trim_end_matches('/')
             ),
             title: format!("{}: {}", p.label(), p.title),
-            updated: rfc3339(date),
+            updated: rfc3339(date, &model.site.time_zone),
             href: paths.plan(p.id.as_str()),
             summary: l.say_n(
                 "feed.plan_summary",
@@ -88,7 +104,7 @@ pub fn atom(
                 reports::report_dir(paths, r).trim_end_matches('/')
             ),
             title: link.title.clone(),
-            updated: rfc3339(r.date),
+            updated: rfc3339(r.date, &model.site.time_zone),
             href: reports::report_dir(paths, r),
             summary: l.say_n(
                 "feed.report_summary",
@@ -101,7 +117,7 @@ pub fn atom(
     let updated = entries
         .first()
         .map(|e| e.updated.clone())
-        .unwrap_or_else(|| rfc3339(model.site.as_of));
+        .unwrap_or_else(|| rfc3339(model.site.as_of, &model.site.time_zone));
     let mut c = Context::new();
     c.insert("site", &model.site);
     c.insert("lang", l.lang());
@@ -156,5 +172,32 @@ pub fn robots(model: &Model) -> OutFile {
     OutFile {
         path: "robots.txt".into(),
         bytes: text.into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn feed_dates_carry_the_sites_own_offset() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(
+            rfc3339(d(2025, 6, 30), "Asia/Ho_Chi_Minh"),
+            "2025-06-30T00:00:00+07:00"
+        );
+        assert_eq!(
+            rfc3339(d(2025, 1, 15), "America/New_York"),
+            "2025-01-15T00:00:00-05:00"
+        );
+        assert_eq!(
+            rfc3339(d(2025, 7, 15), "America/New_York"),
+            "2025-07-15T00:00:00-04:00"
+        );
+        assert_eq!(rfc3339(d(2025, 7, 15), "UTC"), "2025-07-15T00:00:00+00:00");
+        // Midnight skipped by a clock change (Santiago, 2024-09-08).
+        let s = rfc3339(d(2024, 9, 8), "America/Santiago");
+        assert_eq!(s, "2024-09-08T01:00:00-03:00");
     }
 }

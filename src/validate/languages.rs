@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::RawContent;
-use crate::model::deadline::grammar;
+use crate::model::deadline;
 
 /// Checks the site's languages against `available` (sorted codes); every
 /// problem names the line in `site.yaml` and lists what is available.
@@ -26,14 +26,14 @@ pub fn check(raw: &RawContent, available: &[String], diags: &mut Diagnostics) {
                 s.language
             )),
         );
-    } else if grammar::for_language(&s.language).is_none() {
+    } else if deadline::for_language(&s.language).is_none() {
         diags.push(
             Diagnostic::error(
                 raw.site.spans.locate(&raw.site.path, "language"),
                 format!(
                     "no deadline grammar reads the language `{}` (available: {})",
                     s.language,
-                    grammar::LANGUAGES.join(", ")
+                    deadline::LANGUAGES.join(", ")
                 ),
             )
             .with_help(

@@ -10,8 +10,8 @@ use crate::diagnostics::{short, Diagnostic, Diagnostics};
 use crate::load::raw::{GroupEntry, MeaningEntry, TaskEntry};
 use crate::load::yaml::Spans;
 use crate::load::RawPlan;
-use crate::model::deadline::grammar::{self, Context, DateOrder, Grammar};
 use crate::model::deadline::vi::Vietnamese;
+use crate::model::deadline::{self, Context, DateOrder, Grammar};
 use crate::model::ids::slugify;
 use crate::model::plan::{
     AgencyCell, DeclaredCount, GoalBlock, Group, Period, Signatory, TableStatus,
@@ -43,7 +43,7 @@ pub fn plan(
     let fat = |p: &str| raw.front.spans.locate(fpath, p);
     let language = f.language.clone().unwrap_or_else(|| times.language.clone());
     // The site's language is checked once, in `languages::check`.
-    let grammar = match (grammar::for_language(&language), &f.language) {
+    let grammar = match (deadline::for_language(&language), &f.language) {
         (Some(g), _) => g,
         (None, Some(_)) => {
             diags.push(
@@ -51,7 +51,7 @@ pub fn plan(
                     fat("language"),
                     format!(
                         "no deadline grammar reads the language `{language}` (available: {})",
-                        grammar::LANGUAGES.join(", ")
+                        deadline::LANGUAGES.join(", ")
                     ),
                 )
                 .with_help("write `language:` with one of these in the plan's front matter"),

@@ -13,7 +13,7 @@ pub mod reference;
 mod resolve;
 mod trie;
 
-pub use resolve::{GenericAlias, Resolved, Segment, Unmatched};
+pub use resolve::{AgencyCell, GenericAlias, Resolved, Segment, Unmatched};
 
 /// What kind of body an agency is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -27,6 +27,17 @@ pub enum Segment {
     },
 }
 
+/// A printed agency cell: the text as printed and the agencies it names.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AgencyCell {
+    /// The cell as printed.
+    pub text: String,
+    /// The cell split into text and linked agencies.
+    pub segments: Vec<Segment>,
+    /// Agencies named, in order.
+    pub agencies: Vec<AgencyId>,
+}
+
 /// Words of a cell that match no registered name, with where they start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmatched {

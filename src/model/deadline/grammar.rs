@@ -4,7 +4,7 @@
 //! the flags raised on the way (an impossible date, an ambiguous form, a part
 //! not understood). The Vietnamese grammar is [`super::vi::Vietnamese`];
 //! another language adds a type implementing [`Grammar`] and a line in
-//! [`for_language`].
+//! [`super::for_language`].
 
 use serde::Serialize;
 
@@ -32,6 +32,16 @@ pub enum DateOrder {
     MonthDay,
     /// Day first: `31/12/2020`.
     DayMonth,
+}
+
+impl DateOrder {
+    /// The word it is written with in `tasks.yaml` (`date_order: month_day`).
+    pub fn key(self) -> &'static str {
+        match self {
+            DateOrder::MonthDay => "month_day",
+            DateOrder::DayMonth => "day_month",
+        }
+    }
 }
 
 /// How serious a flag is.
@@ -80,18 +90,6 @@ pub trait Grammar: Sync {
     /// Reads `text` whole: every part is understood or flagged.
     fn read(&self, text: &str, ctx: Context) -> Reading;
 }
-
-/// The grammar for a language code, when there is one.
-pub fn for_language(code: &str) -> Option<&'static dyn Grammar> {
-    match code {
-        "vi" => Some(&super::vi::Vietnamese),
-        "en" => Some(&super::en::English),
-        _ => None,
-    }
-}
-
-/// Every language with a grammar, for messages.
-pub const LANGUAGES: &[&str] = &["en", "vi"];
 
 /// The longest cell read as a time phrase; the rules look ahead within a
 /// clause, so a bound keeps hostile input from costing quadratic time.

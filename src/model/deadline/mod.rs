@@ -8,6 +8,7 @@
 //! instead (`deadline_meaning`). The original text is always kept and shown.
 //! The classes are catalogued in `docs/deadlines.md`.
 
+mod cursor;
 mod describe;
 pub mod en;
 mod find;
@@ -24,6 +25,18 @@ pub use describe::{roman, vi_date};
 pub use find::{find_in, Found};
 pub use grammar::{Context, DateOrder, Flag, Grammar, Reading, Severity};
 pub use recurrence::{Cycle, Length, Offset, Qualifier, Recurrence, Side, Start, TimeUnit};
+
+/// The grammar for a language code, when there is one.
+pub fn for_language(code: &str) -> Option<&'static dyn Grammar> {
+    match code {
+        "vi" => Some(&vi::Vietnamese),
+        "en" => Some(&en::English),
+        _ => None,
+    }
+}
+
+/// Every language with a grammar, for messages.
+pub const LANGUAGES: &[&str] = &["en", "vi"];
 
 /// A deadline: the words as printed and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

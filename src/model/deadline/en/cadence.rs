@@ -4,10 +4,9 @@
 //! quarter`). `biweekly`, `bimonthly` and `biannually` mean two things each
 //! (twice per, or every two) and are flagged, never read.
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::Severity;
-use super::super::vi::cursor::{Cur, Try};
 use super::super::{Cycle, Recurrence, TimeUnit};
-use super::free::eat_words;
 
 /// A count written as a number (at most three digits) or a word.
 pub(super) fn count(c: &mut Cur) -> Option<u32> {
@@ -106,7 +105,7 @@ pub(super) fn cadence(c: &mut Cur) -> Try<Recurrence> {
         ),
     ];
     for (words, means) in two_meanings {
-        if eat_words(c, &[words]) {
+        if c.eat_words(&[words]) {
             return Err(c.flag(
                 Severity::Ambiguous,
                 start,
@@ -218,7 +217,7 @@ pub(super) fn cadence(c: &mut Cur) -> Try<Recurrence> {
         ),
     ];
     for (forms, r) in fixed {
-        if eat_words(c, forms) {
+        if c.eat_words(forms) {
             return Ok(Some(r));
         }
     }

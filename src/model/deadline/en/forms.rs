@@ -2,8 +2,8 @@
 //! (`2021-2025`, `from January to June 2021`) and open starts (`from
 //! 2021`, `2021 onwards`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::{Context, Severity};
-use super::super::vi::cursor::{Cur, Try};
 use super::super::{DeadlineKind, Due};
 use super::period::{month_word, period, Period};
 

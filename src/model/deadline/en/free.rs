@@ -3,46 +3,27 @@
 //! event, a request, a rule, another body's plan or a case arising (`6
 //! months after launch`, `upon request`, `as required by law`, `if any`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::Context;
 use super::super::lex::Tok;
-use super::super::vi::cursor::{Cur, Try};
 use super::super::{DeadlineKind, Due, Trigger};
 use super::period::period;
 use super::{forms, recur, relative};
-
-/// Takes the first of several word sequences that is there; `-` in a
-/// sequence is the symbol (`on-going`, `semi-annually`).
-pub(super) fn eat_words(c: &mut Cur, seqs: &[&[&str]]) -> bool {
-    for seq in seqs {
-        let ok = seq.iter().enumerate().all(|(k, w)| {
-            c.peek_at(k)
-                .is_some_and(|t| if *w == "-" { t.is_sym('-') } else { t.is(w) })
-        });
-        if ok {
-            c.i += seq.len();
-            return true;
-        }
-    }
-    false
-}
 
 /// `Ongoing`, `continuous`, `on an ongoing basis`.
 pub(super) fn ongoing(c: &mut Cur) -> Try<DeadlineKind> {
     let start = c.i;
     let _ = c.eat_any(&[&["on", "an"], &["on", "a"]]);
-    let ok = eat_words(
-        c,
-        &[
-            &["ongoing"],
-            &["on", "-", "going"],
-            &["on", "going"],
-            &["continuous"],
-            &["continuously"],
-            &["continuing"],
-            &["permanent"],
-            &["regularly"],
-        ],
-    );
+    let ok = c.eat_words(&[
+        &["ongoing"],
+        &["on", "-", "going"],
+        &["on", "going"],
+        &["continuous"],
+        &["continuously"],
+        &["continuing"],
+        &["permanent"],
+        &["regularly"],
+    ]);
     if !ok {
         c.i = start;
         return Ok(None);
@@ -59,19 +40,16 @@ pub(super) fn ongoing(c: &mut Cur) -> Try<DeadlineKind> {
 /// urgent, no date.
 pub(super) fn urgent(c: &mut Cur) -> Try<DeadlineKind> {
     let start = c.i;
-    let ok = eat_words(
-        c,
-        &[
-            &["as", "soon", "as", "possible"],
-            &["as", "early", "as", "possible"],
-            &["asap"],
-            &["immediately"],
-            &["urgently"],
-            &["urgent"],
-            &["without", "delay"],
-            &["at", "the", "earliest", "opportunity"],
-        ],
-    );
+    let ok = c.eat_words(&[
+        &["as", "soon", "as", "possible"],
+        &["as", "early", "as", "possible"],
+        &["asap"],
+        &["immediately"],
+        &["urgently"],
+        &["urgent"],
+        &["without", "delay"],
+        &["at", "the", "earliest", "opportunity"],
+    ]);
     if !ok || !c.finished() {
         c.i = start;
         return Ok(None);
@@ -83,16 +61,13 @@ pub(super) fn urgent(c: &mut Cur) -> Try<DeadlineKind> {
 /// not written.
 pub(super) fn periodic(c: &mut Cur) -> Try<DeadlineKind> {
     let start = c.i;
-    let ok = eat_words(
-        c,
-        &[
-            &["periodically"],
-            &["periodic"],
-            &["at", "regular", "intervals"],
-            &["on", "a", "periodic", "basis"],
-            &["on", "a", "regular", "basis"],
-        ],
-    );
+    let ok = c.eat_words(&[
+        &["periodically"],
+        &["periodic"],
+        &["at", "regular", "intervals"],
+        &["on", "a", "periodic", "basis"],
+        &["on", "a", "regular", "basis"],
+    ]);
     if !ok || !c.finished() {
         c.i = start;
         return Ok(None);
@@ -131,29 +106,26 @@ pub(super) fn unscheduled(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
         } else {
             Trigger::Regulation
         }
-    } else if eat_words(
-        c,
-        &[
-            &["if", "any"],
-            &["if", "applicable"],
-            &["where", "applicable"],
-            &["when", "applicable"],
-            &["if", "needed"],
-            &["if", "necessary"],
-            &["when", "needed"],
-            &["when", "necessary"],
-            &["where", "necessary"],
-            &["as", "needed"],
-            &["as", "necessary"],
-            &["as", "and", "when", "required"],
-            &["as", "and", "when", "needed"],
-            &["if", "required"],
-            &["when", "required"],
-            &["as", "required"],
-            &["if", "it", "arises"],
-            &["when", "it", "arises"],
-        ],
-    ) {
+    } else if c.eat_words(&[
+        &["if", "any"],
+        &["if", "applicable"],
+        &["where", "applicable"],
+        &["when", "applicable"],
+        &["if", "needed"],
+        &["if", "necessary"],
+        &["when", "needed"],
+        &["when", "necessary"],
+        &["where", "necessary"],
+        &["as", "needed"],
+        &["as", "necessary"],
+        &["as", "and", "when", "required"],
+        &["as", "and", "when", "needed"],
+        &["if", "required"],
+        &["when", "required"],
+        &["as", "required"],
+        &["if", "it", "arises"],
+        &["when", "it", "arises"],
+    ]) {
         Trigger::Condition
     } else if c.eat_any(&[
         &["according", "to"],

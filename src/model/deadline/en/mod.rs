@@ -18,9 +18,9 @@ mod relative;
 
 pub(super) use period::month_word;
 
+use super::cursor::{self, Cur, Try};
 use super::grammar::{read_marked, split_joined, Context, Flag, Grammar, Reading, Severity, Steps};
 use super::lex::{Tok, Token};
-use super::vi::cursor::{self, Cur, Try};
 use super::{DeadlineKind, Milestone};
 
 /// English time expressions of action plans (`docs/deadlines.md`).

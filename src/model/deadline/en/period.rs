@@ -5,8 +5,8 @@
 
 use chrono::{Months, NaiveDate};
 
+use super::super::cursor::{Cur, Num, Try};
 use super::super::grammar::{Context, DateOrder, Severity};
-use super::super::vi::cursor::{Cur, Num, Try};
 use super::super::Due;
 
 /// A point or period named by the words.

@@ -7,11 +7,10 @@
 //! `biannually` mean two things each (twice per, or every two) and are
 //! flagged, never read.
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::{Context, Severity};
-use super::super::vi::cursor::{Cur, Try};
 use super::super::{Cycle, DayOfYear, DeadlineKind, Qualifier, Recurrence, Start};
 use super::cadence::cadence;
-use super::free::eat_words;
 use super::period::{month_word, period};
 
 /// A recurring duty, read to the end of its words or not at all.
@@ -46,7 +45,7 @@ fn recurring_inner(c: &mut Cur, ctx: Context) -> Try<DeadlineKind> {
     }
     let mut qualifier = qualifier_before(c);
     // `Ongoing, every 2 years`: recurring work is ongoing by itself.
-    if eat_words(c, &[&["ongoing"], &["on", "-", "going"], &["on", "going"]]) {
+    if c.eat_words(&[&["ongoing"], &["on", "-", "going"], &["on", "going"]]) {
         c.eat_sym(',');
     }
     // `on an annual basis`, `on a quarterly basis`.

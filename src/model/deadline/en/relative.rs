@@ -2,11 +2,10 @@
 //! 12 months`) and a length counted from an event (`30 days after`,
 //! `within 30 days of`, `no later than 10 days before`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::Severity;
-use super::super::vi::cursor::{Cur, Try};
 use super::super::{DeadlineKind, Length, Offset, Side, TimeUnit};
 use super::cadence::count;
-use super::free::eat_words;
 
 /// `30 days`, `6 months`, `10 working days`, `a year`.
 pub(super) fn length(c: &mut Cur) -> Option<Length> {
@@ -17,16 +16,13 @@ pub(super) fn length(c: &mut Cur) -> Option<Length> {
         count(c)
     };
     let n = n?;
-    let unit = if eat_words(
-        c,
-        &[
-            &["working", "days"],
-            &["working", "day"],
-            &["business", "days"],
-            &["business", "day"],
-            &["work", "days"],
-        ],
-    ) {
+    let unit = if c.eat_words(&[
+        &["working", "days"],
+        &["working", "day"],
+        &["business", "days"],
+        &["business", "day"],
+        &["work", "days"],
+    ]) {
         TimeUnit::WorkingDay
     } else {
         let u = match c.peek().and_then(|t| t.word()) {

@@ -3,8 +3,8 @@
 //! `2 năm/lần`, `mỗi 2 năm`) and how many times in each (`mỗi năm 2 lần`,
 //! `2 lần/năm`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::Severity;
-use super::cursor::{Cur, Try};
 
 /// How often, before any day is read.
 #[derive(Clone, Copy, PartialEq, Eq)]

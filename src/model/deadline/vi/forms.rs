@@ -2,9 +2,9 @@
 //! spans, periods and ranges (`giai đoạn 2025 - 2030`, `từ tháng 3 đến
 //! tháng 6/2025`), open starts (`từ năm 2025`, `… và những năm tiếp theo`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::{Context, Severity};
 use super::super::{DeadlineKind, Due};
-use super::cursor::{Cur, Try};
 use super::period::{resolve, when, When};
 
 /// The dated forms: `[trước|chậm nhất|từ|giai đoạn|sau|trong] WHEN [- WHEN]

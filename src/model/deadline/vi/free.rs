@@ -6,9 +6,9 @@
 //! Bộ Tư pháp`, `trong vòng 30 ngày kể từ ngày …`, `Theo quy định`,
 //! `(nếu có)`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::{Context, Severity};
 use super::super::{DeadlineKind, Length, Offset, Side, TimeUnit, Trigger};
-use super::cursor::{Cur, Try};
 use super::{period, recur};
 
 /// `thường xuyên`, `liên tục`, then words without numbers; or

@@ -6,18 +6,17 @@
 //! [`free`] (ongoing work, event-relative phrases).
 
 mod cadence;
-pub(super) mod cursor;
 mod forms;
 mod free;
 mod period;
 mod recur;
 
+use super::cursor::{self, Cur, Try};
 use super::grammar::{
     read_marked, split_joined, Context, DateOrder, Flag, Grammar, Reading, Severity, Steps,
 };
 use super::lex::{Tok, Token};
 use super::{DeadlineKind, Milestone};
-use cursor::{Cur, Try};
 
 /// Vietnamese time expressions of official documents (`docs/deadlines.md`).
 pub struct Vietnamese;

@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 
+use super::super::cursor::{Cur, Num, Try};
 use super::super::grammar::{Context, Flag, Severity};
 use super::super::Due;
-use super::cursor::{Cur, Num, Try};
 
 /// The unit a time expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

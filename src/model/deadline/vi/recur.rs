@@ -5,10 +5,10 @@
 //! times in each (`mỗi năm 2 lần`, `ít nhất mỗi quý một lần`), from a
 //! start (`từ năm 2025`, `sau đó`).
 
+use super::super::cursor::{Cur, Try};
 use super::super::grammar::{Context, Flag, Severity};
 use super::super::{Cycle, DayOfYear, DeadlineKind, Qualifier, Recurrence, Start};
 use super::cadence::{count, every, Every};
-use super::cursor::{Cur, Try};
 use super::period;
 
 /// `trước|chậm nhất|vào` before a day: true for "before".

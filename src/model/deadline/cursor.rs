@@ -1,9 +1,9 @@
 //! A cursor over a clause's tokens, and flag building, for the rules (of
 //! every grammar).
 
-use super::super::grammar::{Context, Flag, Severity};
-use super::super::lex::{Tok, Token};
-use super::super::{DeadlineKind, Milestone};
+use super::grammar::{Context, Flag, Severity};
+use super::lex::{Tok, Token};
+use super::{DeadlineKind, Milestone};
 
 /// The result of trying one rule: `Ok(None)` when the words are not of
 /// its shape (the cursor is back where it was), `Err` when they are of its
@@ -36,6 +36,22 @@ pub(in crate::model::deadline) struct Num {
 }
 
 impl<'a> Cur<'a> {
+    /// Takes the first of several word sequences that is there; `-` in a
+    /// sequence is the symbol (`on-going`, `semi-annually`).
+    pub fn eat_words(&mut self, seqs: &[&[&str]]) -> bool {
+        for seq in seqs {
+            let ok = seq.iter().enumerate().all(|(k, w)| {
+                self.peek_at(k)
+                    .is_some_and(|t| if *w == "-" { t.is_sym('-') } else { t.is(w) })
+            });
+            if ok {
+                self.i += seq.len();
+                return true;
+            }
+        }
+        false
+    }
+
     /// A cursor at the first token.
     pub fn new(t: &'a [Token], chars: &'a [char]) -> Self {
         Cur {
