@@ -233,7 +233,7 @@ fn agency_rows_are_the_site_rows_with_their_role() {
             .into_iter()
             .map(|r| ((r[0].to_string(), r[3].to_string()), r))
             .collect();
-    let role_col = minhbach::render::data::COLUMNS
+    let role_col = minhbach::render::task_record::COLUMNS
         .iter()
         .position(|c| *c == "role")
         .unwrap();

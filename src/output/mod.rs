@@ -16,7 +16,14 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::render::OutFile;
+/// A file of the built site.
+pub struct OutFile {
+    /// Path relative to the output directory, with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
 pub use guard::{Protected, Target, MARKER};
 pub use stage::{OldOutput, Staging};
 

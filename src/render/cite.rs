@@ -12,28 +12,8 @@ use serde::Serialize;
 use crate::model::Model;
 
 use super::i18n::Locale;
-use super::pages::cite_langs;
 use super::task_ref::Locator;
 use super::views::PlanSummary;
-
-/// The i18n keys of the formulas and of the titles cited, which every
-/// theme must have.
-pub const KEYS: [&str; 14] = [
-    "cite.of_task",
-    "cite.of_state",
-    "cite.of_plan",
-    "cite.of_page",
-    "cite.doc",
-    "cite.number",
-    "cite.unnumbered",
-    "cite.dated",
-    "cite.group",
-    "cite.task_number",
-    "cite.task_row",
-    "cite.original_in",
-    "agency.cite_title",
-    "tasklist.numbered",
-];
 
 /// One citation: its language and its words up to the tail.
 #[derive(Debug, Serialize)]
@@ -231,4 +211,42 @@ fn place(loc: &Locator, say: &Say) -> String {
             &[("row", loc.row.to_string()), ("groups", groups)],
         ),
     }
+}
+
+/// The citation languages of pages in `l`: the content's, the page's and
+/// English (the international one), each once, in that order.
+pub fn cite_langs<'a>(model: &'a Model, l: &'a Locale) -> Vec<&'a str> {
+    let mut v: Vec<&str> = Vec::new();
+    for c in [model.site.language.as_str(), l.lang(), "en"] {
+        if !v.contains(&c) {
+            v.push(c);
+        }
+    }
+    v
+}
+
+/// The words of each citation language that every page of `l` repeats
+/// (the copy button's, the date format, the month names), in the order of
+/// `cite_langs`: made once per language of the site, not by the template
+/// on every page.
+pub fn cite_words(model: &Model, l: &Locale) -> tera::Value {
+    #[derive(serde::Serialize)]
+    struct CiteWords {
+        copy: String,
+        copied: String,
+        copy_label: String,
+        date: String,
+        months: String,
+    }
+    let list: Vec<CiteWords> = cite_langs(model, l)
+        .into_iter()
+        .map(|c| CiteWords {
+            copy: l.say_in(c, "cite.copy"),
+            copied: l.say_in(c, "cite.copied"),
+            copy_label: l.say_in(c, "cite.copy_label"),
+            date: l.say_in(c, "date.day"),
+            months: l.words_in(c, "date.months", "|"),
+        })
+        .collect();
+    tera::Value::from_serializable(&list)
 }

@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use crate::derive::{Derived, TaskRef};
 use crate::model::Model;
 
-use super::data::{record, TaskRecord};
 use super::i18n::Locale;
+use super::task_record::{record, TaskRecord};
 
 /// One task's row, up to the `role` value.
 struct Row {

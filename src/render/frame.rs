@@ -49,8 +49,8 @@ impl Shared {
         Shared {
             site: tera::Value::from_serializable(&model.site),
             paths: tera::Value::from_serializable(l.paths()),
-            cite_langs: tera::Value::from_serializable(&pages::cite_langs(model, l)),
-            cite_words: pages::cite_words(model, l),
+            cite_langs: tera::Value::from_serializable(&super::cite::cite_langs(model, l)),
+            cite_words: super::cite::cite_words(model, l),
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod page;
 pub mod pages;
+pub mod report_link;
 pub mod reports;
 pub mod revised;
 pub mod search;
@@ -30,6 +31,7 @@ pub mod snapshot;
 pub mod split;
 pub mod state_colours;
 pub mod summary;
+pub mod task_record;
 pub mod task_ref;
 pub mod task_row;
 pub mod theme;
@@ -45,6 +47,7 @@ use thiserror::Error;
 use crate::derive::Derived;
 use crate::model::report::ReportKind;
 use crate::model::Model;
+pub use crate::output::OutFile;
 use crate::output::{MemorySink, OutputError, Pieces, Sink};
 use edition::{Edition, Lang};
 use frame::Site;
@@ -80,14 +83,6 @@ pub enum RenderError {
         #[source]
         source: OutputError,
     },
-}
-
-/// A file of the built site.
-pub struct OutFile {
-    /// Path relative to the output directory, with `/` separators.
-    pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
 }
 
 /// What is kept of a file once handed to the sink: its path and size.

@@ -11,6 +11,25 @@ use crate::model::report::Reported;
 
 use super::{paths, I18n, REFERENCE};
 
+/// The i18n keys of the citation formulas and of the titles cited
+/// (`render/cite.rs`), which every theme must have.
+pub const CITE_KEYS: [&str; 14] = [
+    "cite.of_task",
+    "cite.of_state",
+    "cite.of_plan",
+    "cite.of_page",
+    "cite.doc",
+    "cite.number",
+    "cite.unnumbered",
+    "cite.dated",
+    "cite.group",
+    "cite.task_number",
+    "cite.task_row",
+    "cite.original_in",
+    "agency.cite_title",
+    "tasklist.numbered",
+];
+
 /// Keys the program itself looks up (not found by reading templates).
 pub const PROGRAM_KEYS: &[&str] = &[
     // Calendar words templates use too.
@@ -173,7 +192,7 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "task_page.group_code",
     "serve.not_found",
     "serve.rebuild_failed",
-    // The citation words made once per language (`pages::cite_words`,
+    // The citation words made once per language (`cite::cite_words`,
     // with `date.day` and `date.months` above).
     "cite.copy",
     "cite.copied",
@@ -187,7 +206,7 @@ pub fn program_keys() -> Vec<String> {
     keys.extend(paths::KEYS.iter().map(|k| format!("path.{k}")));
     keys.extend(paths::CHART_KEYS.iter().map(|k| format!("chart_file.{k}")));
     keys.extend(super::describe::KEYS.iter().map(|k| k.to_string()));
-    keys.extend(crate::render::cite::KEYS.iter().map(|k| k.to_string()));
+    keys.extend(CITE_KEYS.iter().map(|k| k.to_string()));
     keys.extend(State::ALL.iter().map(|s| format!("state.{}", s.key())));
     keys.extend(Summary::ALL.iter().map(|g| format!("summary.{}", g.key())));
     keys.extend(

@@ -52,7 +52,7 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
     // Pages of some tasks only name their own evidence (see `jobs::build`),
     // and say so when those tasks have none.
     if !ctx.contains_key("basis") {
-        ctx.insert("basis", &crate::render::reports::basis(model, d, l));
+        ctx.insert("basis", &crate::render::report_link::basis(model, d, l));
     }
     ctx.insert(
         "canonical",
@@ -65,44 +65,6 @@ pub fn common(model: &Model, d: &Derived, l: &Locale, place: &Place, ctx: &mut C
     if !ctx.contains_key("crumbs") {
         ctx.insert("crumbs", &Vec::<Crumb>::new());
     }
-}
-
-/// The citation languages of pages in `l`: the content's, the page's and
-/// English (the international one), each once, in that order.
-pub fn cite_langs<'a>(model: &'a Model, l: &'a Locale) -> Vec<&'a str> {
-    let mut v: Vec<&str> = Vec::new();
-    for c in [model.site.language.as_str(), l.lang(), "en"] {
-        if !v.contains(&c) {
-            v.push(c);
-        }
-    }
-    v
-}
-
-/// The words of each citation language that every page of `l` repeats
-/// (the copy button's, the date format, the month names), in the order of
-/// `cite_langs`: made once per language of the site, not by the template
-/// on every page.
-pub fn cite_words(model: &Model, l: &Locale) -> tera::Value {
-    #[derive(serde::Serialize)]
-    struct CiteWords {
-        copy: String,
-        copied: String,
-        copy_label: String,
-        date: String,
-        months: String,
-    }
-    let list: Vec<CiteWords> = cite_langs(model, l)
-        .into_iter()
-        .map(|c| CiteWords {
-            copy: l.say_in(c, "cite.copy"),
-            copied: l.say_in(c, "cite.copied"),
-            copy_label: l.say_in(c, "cite.copy_label"),
-            date: l.say_in(c, "date.day"),
-            months: l.words_in(c, "date.months", "|"),
-        })
-        .collect();
-    tera::Value::from_serializable(&list)
 }
 
 /// The tasks of plan `pi`, in document order.

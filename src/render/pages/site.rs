@@ -180,11 +180,11 @@ pub fn data(
     c.insert("agency_files", &per_agency);
     c.insert(
         "columns",
-        &crate::render::data::COLUMNS
+        &crate::render::task_record::COLUMNS
             .iter()
             .map(|name| Column {
                 name,
-                meaning: crate::render::data::column_meaning(l, name),
+                meaning: crate::render::task_record::column_meaning(l, name),
             })
             .collect::<Vec<_>>(),
     );
