@@ -136,6 +136,24 @@ impl Derived {
                 d.history.entry_or_default(r).push((ri, ei));
             }
         }
+        // Within one report, the lead's entry of a shared task comes last:
+        // it is the one that sets the state.
+        for (pi, plan) in model.plans.iter().enumerate() {
+            for (ti, task) in plan.tasks.iter().enumerate() {
+                let Some(h) = d.history.get_mut(&TaskRef { plan: pi, task: ti }) else {
+                    continue;
+                };
+                if h.len() > 1 {
+                    h.sort_by_key(|&(ri, ei)| {
+                        let by = model.reports[ri].entries[ei].reported_by.as_ref();
+                        let lead = by.is_some_and(|a| {
+                            crate::model::report::is_lead(&model.registry, &task.lead.agencies, a)
+                        });
+                        (ri, lead)
+                    });
+                }
+            }
+        }
         for (pi, plan) in model.plans.iter().enumerate() {
             for (ti, task) in plan.tasks.iter().enumerate() {
                 let r = TaskRef { plan: pi, task: ti };

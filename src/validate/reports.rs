@@ -51,6 +51,7 @@ pub fn reports(
     super::report_order::sort(&mut out, &by_id, diags);
     super::report_order::disagreements(&out, plans, &by_id, diags);
     contradictions(&out, &by_id, diags);
+    super::shared::conflicts(&out, plans, registry, &by_id, diags);
     out
 }
 
@@ -166,7 +167,8 @@ fn report(
         });
     let mut entries = Vec::new();
     // The line of each task's entry: a task twice in one report is an error.
-    let mut reported: HashMap<(usize, usize), usize> = HashMap::new();
+    // A shared task may have one entry from each agency that reported it.
+    let mut reported: HashMap<(usize, usize, Option<AgencyId>), usize> = HashMap::new();
     for (i, e) in r.entries.iter().enumerate() {
         let p = format!("entries.{i}");
         let Some((pi, ti)) = find_task(tasks, &e.task) else {
@@ -182,7 +184,16 @@ fn report(
             continue;
         };
         let line = f.spans.get(&p).0;
-        if let Some(first) = reported.insert((pi, ti), line) {
+        let reported_by = match super::shared::reporter(
+            e.reported_by.as_deref(),
+            registry,
+            at(&format!("{p}.reported_by")),
+            diags,
+        ) {
+            Ok(r) => r,
+            Err(()) => continue,
+        };
+        if let Some(first) = reported.insert((pi, ti, reported_by.clone()), line) {
             diags.push(
                 Diagnostic::error(
                     at(&format!("{p}.task")),
@@ -191,7 +202,7 @@ fn report(
                         short(&e.task)
                     ),
                 )
-                .with_help("report each task once per report: merge the two entries"),
+                .with_help("report each task once per report and agency: merge the two entries (entries of different agencies say so with `reported_by:`)"),
             );
             continue;
         }
@@ -316,6 +327,7 @@ fn report(
                 })
                 .collect(),
             line: f.spans.get(&p).0,
+            reported_by,
         });
     }
     let mut indicators = Vec::new();
@@ -376,6 +388,7 @@ fn report(
         corrects: r.corrects.clone(),
         entries,
         indicators,
+        received: super::shared::received(r, registry, &at, diags),
     })
 }
 

@@ -182,6 +182,12 @@ pub fn program_keys() -> Vec<String> {
             .iter()
             .map(|r| format!("reported.{}", r.key())),
     );
+    keys.extend(
+        Reported::ALL
+            .iter()
+            .map(|r| format!("status_words.{}", r.key())),
+    );
+    keys.extend(crate::forms::KEYS.iter().map(|k| k.to_string()));
     keys.extend(AgencyKind::ALL.iter().map(AgencyKind::label_key));
     keys.extend(
         crate::model::inference::InferenceKind::ALL
