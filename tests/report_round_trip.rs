@@ -108,7 +108,14 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
     let mut filled: BTreeMap<String, (String, Fill)> = BTreeMap::new();
     let mut bad: Vec<String> = Vec::new();
     let mut k = 0usize;
-    for (fi, n) in names.iter().enumerate() {
+    // The last agency does not answer.
+    let (silent, answering) = names.split_last().unwrap();
+    let silent = silent
+        .to_str()
+        .unwrap()
+        .trim_end_matches(".xlsx")
+        .to_string();
+    for (fi, n) in answering.iter().enumerate() {
         let form = read_form(&forms_dir.join(n));
         assert_eq!(form.words.len(), 4, "{:?}", form.words);
         let agency = n.to_str().unwrap().trim_end_matches(".xlsx").to_string();
@@ -195,7 +202,7 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
     let rejected = site.join("reports/2026-02.yaml.rejected.xlsx");
     assert!(rejected.exists(), "{err}");
     // One summary line per file.
-    for n in &names {
+    for n in answering {
         assert!(
             err.contains(&format!("{}", answers.join(n).display())),
             "{err}"
@@ -278,6 +285,38 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
             "{key}: reporter {agency} not linked"
         );
     }
+    // Who has reported: every agency that answered, on the day of the
+    // report; the silent one has not.
+    let table = fs::read_to_string(out.join("du-lieu/co-quan-bao-cao.csv")).unwrap();
+    for n in answering {
+        let a = n.to_str().unwrap().trim_end_matches(".xlsx");
+        let row = table
+            .lines()
+            .find(|l| l.starts_with(&format!("{a},")))
+            .unwrap_or_else(|| panic!("{a} not in {table}"));
+        assert!(row.ends_with(",2026-02,true,true,2026-02-10"), "{row}");
+        let page = fs::read_to_string(out.join(format!("co-quan/{a}/index.html"))).unwrap();
+        assert!(page.contains("Đã gửi báo cáo kỳ"), "{a}");
+    }
+    let row = table
+        .lines()
+        .find(|l| l.starts_with(&format!("{silent},")))
+        .unwrap();
+    assert!(row.ends_with(",2026-02,true,false,"), "{row}");
+    let page = fs::read_to_string(out.join(format!("co-quan/{silent}/index.html"))).unwrap();
+    assert!(page.contains("Chưa gửi báo cáo kỳ"), "{silent}");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    let count = format!(
+        "{}/{} cơ quan đã gửi báo cáo kỳ",
+        answering.len(),
+        names.len()
+    );
+    assert!(home.contains(&count), "{count}");
+    let index = fs::read_to_string(out.join("co-quan/index.html")).unwrap();
+    // Groups count as reported when a member sent its form.
+    assert!(index.matches("Đã gửi báo cáo kỳ").count() >= answering.len());
+    assert!(index.contains("Chưa gửi báo cáo kỳ"));
+
     // Blank rows change nothing: every other task keeps what it had.
     for (url, t) in &after {
         let key = url

@@ -55,6 +55,8 @@ pub struct Derived {
     pub newest_evidence: Option<NaiveDate>,
     /// The date everything was judged at.
     pub as_of: NaiveDate,
+    /// Who sent a form for the latest reporting period.
+    pub reporting: super::Reporting,
 }
 
 impl Derived {
@@ -115,6 +117,7 @@ impl Derived {
             .filter(|&i| model.reports[i].date <= as_of)
             .collect();
         d.reports_used = used.len();
+        d.reporting = super::Reporting::new(model, &used);
         d.newest_evidence = used.iter().map(|&i| model.reports[i].date).max();
         // The latest reporting period: a task reported in any office report
         // of that month was reported "this period", however many reports

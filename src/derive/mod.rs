@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod index;
 pub mod partition;
+pub mod reporting;
 pub mod responsibility;
 pub mod status;
 pub mod summary;
@@ -12,6 +13,7 @@ pub mod task_map;
 pub use calendar::Calendar;
 pub use index::{Derived, TaskRef};
 pub use partition::Partition;
+pub use reporting::Reporting;
 pub use responsibility::{AgencyTasks, Assignment, Memberships, Part};
 pub use status::{standing, Latest, Standing, State};
 pub use summary::{summary_counts, Summary};

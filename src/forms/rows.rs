@@ -33,26 +33,11 @@ pub struct Form {
     pub rows: Vec<FormRow>,
 }
 
-/// The agencies that get a form by default: every body (not a group, not
-/// merged into another) with at least one task, in id order.
-pub fn expected(model: &Model, d: &Derived) -> Vec<AgencyId> {
-    let mut v: Vec<AgencyId> = model
-        .registry
-        .all()
-        .iter()
-        .filter(|a| !a.is_group() && a.successor.is_none())
-        .filter(|a| d.by_agency.get(&a.id).is_some_and(|t| !t.items.is_empty()))
-        .map(|a| a.id.clone())
-        .collect();
-    v.sort();
-    v
-}
-
 /// The forms of `wanted` (empty: [`expected`]).
 pub fn forms(model: &Model, wanted: &[String]) -> Result<Vec<Form>, Diagnostic> {
     let d = Derived::new(model);
     let ids: Vec<AgencyId> = if wanted.is_empty() {
-        expected(model, &d)
+        crate::derive::reporting::expected(model, &d)
     } else {
         let mut v = Vec::new();
         for w in wanted {

@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod page;
 pub mod pages;
+pub mod reporting;
 pub mod reports;
 pub mod revised;
 pub mod search;

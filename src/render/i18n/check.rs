@@ -161,6 +161,10 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "cite.copied",
     "cite.copy_label",
     "task_page.month_first",
+    "reporting.sent",
+    "reporting.not_sent",
+    "reporting.count",
+    "data_file.reporting",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.

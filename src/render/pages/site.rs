@@ -50,6 +50,10 @@ pub fn home(model: &Model, ed: &Edition) -> PageSpec {
         .collect();
     c.insert("plan_progress", &progress);
     c.insert("counts", &views::partition_counts(d, l));
+    c.insert(
+        "reporting_count",
+        &crate::render::reporting::count(model, d, l),
+    );
     let stale = d.stale_evidence(model.site.reporting_period_months);
     c.insert("stale", &stale.is_some());
     c.insert("stale_since", &stale.flatten().map(|x| l.date_text(x)));
