@@ -229,9 +229,16 @@ fn one_file(
     diags: &mut Diagnostics,
     o: &mut FileOutcome,
 ) -> Result<Vec<Sheet>, Diagnostic> {
-    let grids = crate::tables::read(path)
-        .map_err(|e| Diagnostic::error(Location::file(path), e.message).with_help(e.help))?;
     let mut found = Vec::new();
+    let grids = if super::sheet_file::is_sheet(path) {
+        crate::tables::read(path)
+            .map_err(|e| Diagnostic::error(Location::file(path), e.message).with_help(e.help))?
+    } else {
+        // CSV: read line by line, so rows keep their physical lines.
+        let t = super::csv_file::read(path)?;
+        found.extend(super::find::find_rows(&t).map(|f| (None, f)));
+        Vec::new()
+    };
     for g in &grids {
         if let Some(f) = super::find::find(g) {
             let sheet = match &g.origin {

@@ -141,3 +141,47 @@ pub fn find(grid: &Grid) -> Option<Found> {
     }
     None
 }
+
+/// Finds the header among the rows of a CSV file read line by line (each
+/// row keeps its physical line): the first of the first 40 rows naming a
+/// status column and a column that names the task; a row of column
+/// numbers under it is skipped.
+pub fn find_rows(table: &Table) -> Option<Found> {
+    let all: Vec<&Row> = std::iter::once(&table.header).chain(&table.rows).collect();
+    let at = all.iter().take(40).position(|r| {
+        let k: Vec<Option<&str>> = r.cells.iter().map(|c| column(c)).collect();
+        NAMING.iter().any(|n| k.contains(&Some(n))) && k.contains(&Some("status"))
+    })?;
+    let mut rest: Vec<Row> = all[at + 1..].iter().map(|r| (*r).clone()).collect();
+    let numbers = rest.first().is_some_and(|r| {
+        let filled: Vec<&String> = r.cells.iter().filter(|c| !c.trim().is_empty()).collect();
+        filled.len() >= 3
+            && filled.iter().all(|c| {
+                let t = c.trim().trim_start_matches('(').trim_end_matches(')');
+                !t.is_empty() && t.len() <= 3 && t.chars().all(|ch| ch.is_ascii_digit())
+            })
+    });
+    if numbers {
+        rest.remove(0);
+    }
+    let (mut agency, mut period) = (None, None);
+    for r in &all[..at] {
+        for c in &r.cells {
+            if let Some(v) = c.strip_prefix("agency=") {
+                agency = Some(v.trim().to_string());
+            }
+            if let Some(v) = c.strip_prefix("period=") {
+                period = Some(v.trim().to_string());
+            }
+        }
+    }
+    Some(Found {
+        table: Table {
+            header: all[at].clone(),
+            rows: rest,
+        },
+        first_col: 0,
+        agency,
+        period,
+    })
+}

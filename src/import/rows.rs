@@ -316,6 +316,22 @@ pub(crate) fn row_entry(
     };
     let completed = parse_date("completed");
     let evidence_date = parse_date("evidence_date");
+    // With the content at hand, a row `check` would refuse is rejected here.
+    if ctx.catalog.is_some()
+        && status == Some(crate::model::report::Reported::Done)
+        && completed.is_none()
+        && get("completed").is_none()
+    {
+        diags.push(
+            Diagnostic::error(
+                at(col_of("completed")
+                    .or(col_of("status"))
+                    .map_or(0, |c| c + 1)),
+                "the task is reported done without a completion date",
+            )
+            .with_help("fill in the completion date (dd/mm/yyyy), or choose another status"),
+        );
+    }
     if diags.error_count() > errors_before {
         return None;
     }
