@@ -56,6 +56,16 @@ fn setup() -> &'static Setup {
     })
 }
 
+/// An entry as compared: task, agency, status, progress, completed, note.
+type Seen = (
+    String,
+    String,
+    String,
+    Option<u32>,
+    Option<String>,
+    Option<String>,
+);
+
 /// One row's answer: status (index in the dropdown), progress, day, note.
 type Answer = Option<(usize, u32, u32, bool)>;
 
@@ -82,7 +92,7 @@ proptest! {
         let s = setup();
         let tmp = tempfile::tempdir().unwrap();
         // (task, agency) → (status, progress, completed, note)
-        let mut want: BTreeSet<(String, String, String, Option<u32>, Option<String>, Option<String>)> = BTreeSet::new();
+        let mut want: BTreeSet<Seen> = BTreeSet::new();
         let mut files: Vec<PathBuf> = Vec::new();
         for (form, rows) in s.forms.iter().zip(&filled) {
             let agency = form.path.file_stem().unwrap().to_str().unwrap().to_string();
@@ -128,7 +138,7 @@ proptest! {
         let b = batch::import(&files, &ctx, true, &mut |_| {});
         prop_assert!(b.clean(), "{:?}", b.diagnostics.sorted());
         let yaml: serde_yaml::Value = serde_yaml::from_str(b.yaml.as_deref().unwrap()).unwrap();
-        let mut got = BTreeSet::new();
+        let mut got: BTreeSet<Seen> = BTreeSet::new();
         for e in yaml["entries"].as_sequence().cloned().unwrap_or_default() {
             let s = |k: &str| e.get(k).and_then(|v| v.as_str()).map(str::to_string);
             got.insert((

@@ -121,7 +121,7 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
         let agency = n.to_str().unwrap().trim_end_matches(".xlsx").to_string();
         let mut fills = Vec::new();
         for (i, (row, key)) in form.tasks().into_iter().enumerate() {
-            if filled.contains_key(&key) || (i + fi) % 3 != 0 {
+            if filled.contains_key(&key) || !(i + fi).is_multiple_of(3) {
                 continue;
             }
             k += 1;
@@ -135,7 +135,7 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
                     _ => None,
                 },
                 completed_day: (status == "done").then_some(1 + (k as u32 % 9)),
-                evidence: (k % 4 == 0).then(|| format!("{k}/BC-THU")),
+                evidence: k.is_multiple_of(4).then(|| format!("{k}/BC-THU")),
                 note: format!("Ghi chú thử {k} của {agency}"),
                 raw_progress: None,
             };

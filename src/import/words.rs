@@ -73,8 +73,8 @@ impl StatusWords {
                 continue;
             }
             // The first status a word is given to keeps it.
-            if !self.words.contains_key(&k) {
-                self.words.insert(k, r);
+            if let std::collections::hash_map::Entry::Vacant(e) = self.words.entry(k) {
+                e.insert(r);
                 shown.push(word);
             }
         }
