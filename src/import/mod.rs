@@ -252,7 +252,7 @@ impl Checked {
 /// header (and sheet-wide warnings) go to `diags`; each row's own problems
 /// stay with it, so a bad row never blocks a good one. A row is blank
 /// when none of the cells an agency fills in (status, progress, dates,
-/// evidence, note) holds anything.
+/// evidence, note) holds anything (without content: when no cell does).
 fn check_table(
     source: &Path,
     table: &Table,
@@ -300,9 +300,14 @@ fn check_table(
                         .get(i)
                         .is_none_or(|h| h.trim().is_empty()))
         });
-        let any_input = inputs
-            .iter()
-            .any(|&i| row.cells.get(i).is_some_and(|c| !c.trim().is_empty()));
+        // With the content at hand (forms list every task), a row is blank
+        // when nothing is filled in; without it, when it holds nothing.
+        let any_input = match ctx.catalog {
+            Some(_) => inputs
+                .iter()
+                .any(|&i| row.cells.get(i).is_some_and(|c| !c.trim().is_empty())),
+            None => !row.is_blank(),
+        };
         if !any_input && !stray {
             continue;
         }
