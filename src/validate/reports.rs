@@ -178,7 +178,12 @@ fn report(
             );
             d = match suggest_task(plans, &e.task) {
                 Some(s) => d.with_help(format!("write `<plan-id>/<task-id>`; did you mean {s:?}?")),
-                None => d.with_help("write `<plan-id>/<task-id>`, e.g. \"114-kh-bcd-2025/18\""),
+                None => match e.task.split_once('/').filter(|(p, _)| plans.iter().any(|x| x.id.as_str() == *p)) {
+                    Some((p, t)) => d.with_help(format!(
+                        "plan {p} has no task with id {t:?}: check the number against plans/{p}/tasks.yaml"
+                    )),
+                    None => d.with_help("write `<plan-id>/<task-id>`, e.g. \"114-kh-bcd-2025/18\""),
+                },
             };
             diags.push(d);
             continue;
@@ -418,9 +423,12 @@ fn suggest_task(plans: &[Plan], key: &str) -> Option<String> {
     if key.len() > 3 * MAX_ID_LEN {
         return None;
     }
+    // Only the same task id in another plan (a misspelt plan id): a task
+    // with another number is never offered (issue 22).
+    let wanted = key.split_once('/').map_or("", |(_, t)| t);
     let mut best: Option<(f64, String)> = None;
     for p in plans {
-        for t in &p.tasks {
+        for t in p.tasks.iter().filter(|t| t.id.as_str() == wanted) {
             let cand = format!("{}/{}", p.id, t.id);
             let s = strsim::normalized_levenshtein(key, &cand);
             if best.as_ref().is_none_or(|(b, _)| s > *b) {
