@@ -155,6 +155,14 @@ pub fn import(a: &ImportArgs) -> Result<(), ()> {
             PathBuf::from(s)
         })
     });
+    if let (Some(to), true) = (&rejected_to, result.rejected.is_empty()) {
+        if to.exists() {
+            eprintln!(
+                "note: {} is from an earlier import: no row is rejected this time",
+                to.display()
+            );
+        }
+    }
     if let (Some(to), false) = (&rejected_to, result.rejected.is_empty()) {
         let theme = minhbach::load_theme(None, &a.content).ok();
         let lang = model.as_ref().map_or("vi", |m| m.site.language.as_str());

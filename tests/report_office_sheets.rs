@@ -4,11 +4,13 @@
 //! unknown and ambiguous tasks named with their candidates (never a "did
 //! you mean" to another number); `--strict`; and a task two agencies report
 //! differently, where the lead's report holds and the other is shown.
-//! Fixtures are written as .xlsx and .csv (no .xls or .ods writer is at
-//! hand; the readers of those are tested in tests/readers.rs).
+//! Fixtures are written as .xlsx, .ods (its XML written by hand) and .csv;
+//! no .xls writer is at hand (the .xls reader is calamine's, as for .xlsx).
 
 #[path = "support/forms.rs"]
 mod forms;
+#[path = "support/office.rs"]
+mod office;
 
 use std::fs;
 
@@ -277,4 +279,64 @@ fn two_agencies_report_one_task_differently_the_lead_holds() {
         "the other report is shown beside"
     );
     assert!(page.contains("Báo: đang làm") && page.contains("Sở Nội vụ: xong"));
+}
+
+fn ods_row(cells: &[&str]) -> String {
+    let mut r = String::from("<table:table-row>");
+    for c in cells {
+        r.push_str(&format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{c}</text:p></table:table-cell>"
+        ));
+    }
+    r.push_str("</table:table-row>");
+    r
+}
+
+#[test]
+fn an_ods_sheet_with_the_projects_own_status_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    illustrative_copy(tmp.path());
+    let content = tmp.path().join("content");
+    // The project's own words, laid over the theme's.
+    fs::create_dir_all(content.join("i18n")).unwrap();
+    fs::write(
+        content.join("i18n/vi.toml"),
+        "[status_words]\nin-progress = [\"Đang làm dở\"]\n",
+    )
+    .unwrap();
+    let title = "<table:table-row><table:table-cell table:number-columns-spanned=\"4\" office:value-type=\"string\"><text:p>BÁO CÁO THÁNG 02/2026</text:p></table:table-cell><table:covered-table-cell/><table:covered-table-cell/><table:covered-table-cell/></table:table-row>";
+    let rows = [
+        title.to_string(),
+        ods_row(&["STT", "Nội dung nhiệm vụ", "Tình trạng", "Ghi chú"]),
+        ods_row(&["1", T5, "Đang làm dở", "từ tệp ods"]),
+        ods_row(&["2", T10, "Thường xuyên", ""]),
+        ods_row(&["3", T10, "Đang triển khai", "trùng nhiệm vụ"]),
+    ]
+    .concat();
+    let p = tmp.path().join("bao-cao.ods");
+    fs::write(&p, office::ods(&rows)).unwrap();
+    let (ok, yaml, err) = run(&[
+        "import-report",
+        p.to_str().unwrap(),
+        "--period",
+        "2026-02",
+        "--date",
+        "2026-02-10",
+        "--content",
+        content.to_str().unwrap(),
+    ]);
+    assert!(!ok, "{err}");
+    assert!(
+        yaml.contains("task: 114-kh-bcd-2025/5\n  status: in-progress\n  note: từ tệp ods"),
+        "{yaml}\n{err}"
+    );
+    assert!(
+        yaml.contains("task: 114-kh-bcd-2025/10\n  status: ongoing"),
+        "{yaml}"
+    );
+    // Row 5: the same task again (its own words replaced, the synonym is
+    // no longer known either): rejected at sheet S, row 5.
+    let at = format!("{}:S:5:", p.display());
+    assert!(err.contains(&at), "{at}\n{err}");
+    assert!(err.contains("already reported"), "{err}");
 }

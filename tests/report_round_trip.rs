@@ -201,6 +201,34 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
     assert_eq!(yaml.matches("- task:").count(), filled.len(), "{yaml}");
     let rejected = site.join("reports/2026-02.yaml.rejected.xlsx");
     assert!(rejected.exists(), "{err}");
+    // The sheet to send back: one sheet per file, each bad row with its
+    // cell and the problem.
+    {
+        use calamine::Reader;
+        let mut wb = calamine::open_workbook_auto(&rejected).unwrap();
+        let names = wb.sheet_names();
+        assert_eq!(names.len(), 2, "{names:?}");
+        let mut cells = Vec::new();
+        for n in names {
+            let r = wb.worksheet_range(&n).unwrap();
+            cells.push(r.get((1, 1)).map(|c| c.to_string()).unwrap_or_default());
+            assert!(
+                r.get((2, 0)).is_none_or(|c| c.to_string().is_empty()),
+                "one bad row per file"
+            );
+        }
+        for b in &bad {
+            let mut parts = b.rsplitn(3, ':');
+            let (col, row) = (parts.next().unwrap(), parts.next().unwrap());
+            let letter = ((b'A' + col.parse::<u8>().unwrap() - 1) as char).to_string();
+            assert!(
+                cells
+                    .iter()
+                    .any(|c| c.ends_with(&format!("!{letter}{row}"))),
+                "{cells:?} {b}"
+            );
+        }
+    }
     // One summary line per file.
     for n in answering {
         assert!(
@@ -316,6 +344,11 @@ fn forms_out_answers_in_build_shows_every_filled_row() {
     // Groups count as reported when a member sent its form.
     assert!(index.matches("Đã gửi báo cáo kỳ").count() >= answering.len());
     assert!(index.contains("Chưa gửi báo cáo kỳ"));
+
+    // Snapshots show who had reported as of their month.
+    let snap = out.join("ban-luu/2026-02/co-quan/index.html");
+    let snap = fs::read_to_string(&snap).unwrap_or_else(|e| panic!("{}: {e}", snap.display()));
+    assert!(snap.contains("Đã gửi báo cáo kỳ"));
 
     // Blank rows change nothing: every other task keeps what it had.
     for (url, t) in &after {

@@ -42,6 +42,13 @@ pub fn forms(model: &Model, wanted: &[String]) -> Result<Vec<Form>, Diagnostic> 
         let mut v = Vec::new();
         for w in wanted {
             match model.registry.lookup_id(w) {
+                Some(a) if a.is_group() => {
+                    return Err(Diagnostic::error(
+                        Location::file(std::path::Path::new("--agency")),
+                        format!("{w:?} is a group: its members fill in the forms (each lists the group's tasks)"),
+                    )
+                    .with_help("name the member agencies, or leave --agency out for every agency with tasks"))
+                }
                 Some(a) => v.push(a.id.clone()),
                 None => {
                     return Err(Diagnostic::error(
