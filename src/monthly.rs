@@ -99,6 +99,14 @@ pub fn import(a: &ImportArgs) -> Result<(), ()> {
         Ok(t) if model.is_some() => StatusWords::from_i18n(&t.i18n),
         _ => StatusWords::embedded(),
     };
+    if let Some(m) = &model {
+        if a.meta.date > m.site.as_of {
+            eprintln!(
+                "warning: the report is dated {}, after the site's as-of date {}: its statuses show only when the site is built as of that date or later (set `as_of` in site.yaml, or build with --as-of {})",
+                a.meta.date, m.site.as_of, a.meta.date
+            );
+        }
+    }
     let catalog = model.as_ref().map(TaskCatalog::new);
     let agencies: Option<HashSet<String>> = model
         .as_ref()

@@ -250,3 +250,47 @@ fn help_sheet(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::columns::column;
+    use crate::render::i18n::I18n;
+
+    /// The form's headings, in every language of the theme, are names
+    /// `import-report` reads as the right columns.
+    #[test]
+    fn headings_in_every_language_are_read_back_as_their_columns() {
+        let want = [
+            "key",
+            "serial",
+            "plan",
+            "number",
+            "text",
+            "context",
+            "context",
+            "context",
+            "context",
+            "status",
+            "progress",
+            "completed",
+            "evidence_number",
+            "evidence_date",
+            "evidence_url",
+            "note",
+        ];
+        let i18n = I18n::embedded().unwrap();
+        for lang in i18n.languages() {
+            let l = i18n.locale(&lang);
+            for ((key, _, _), kind) in COLUMNS.iter().zip(want) {
+                let heading = l.say(key);
+                assert_eq!(column(&heading), Some(kind), "{lang}: {key} = {heading:?}");
+            }
+            // The dropdown's words are status words.
+            let words = crate::import::words::StatusWords::from_i18n(&i18n);
+            for (w, r) in status_words(&l).iter().zip(Reported::ALL) {
+                assert_eq!(words.read(w), Some(r), "{lang}: {w}");
+            }
+        }
+    }
+}
