@@ -1,20 +1,23 @@
-//! A way in from spreadsheets: turns the office's monthly tracking sheet
-//! (a CSV export, or the `.xlsx` / `.xls` / `.ods` file itself) into a
-//! report file (`reports/YYYY-MM.yaml`), which `check` then validates like
-//! any other.
+//! A way in from spreadsheets: turns the agencies' returned forms (written
+//! by `report-forms`) and the office's own sheets (CSV, `.xlsx`, `.xls`,
+//! `.ods`) into one report file (`reports/YYYY-MM.yaml`), which `check`
+//! then validates like any other.
 //!
-//! Columns (header names, any order; Vietnamese names accepted):
-//! `task` (`<plan-id>/<task-id>`) or `plan` + `task`; `status` (`done`,
-//! `in-progress`, `not-started`, `ongoing`, or `Đã hoàn thành`, `Đang thực
-//! hiện`, `Chưa triển khai`, `Thường xuyên`); optional `progress`,
-//! `completed` (`dd/mm/yyyy` or `yyyy-mm-dd`), `note`, `evidence_number`,
-//! `evidence_date`, `evidence_url`.
+//! [`batch`] reads many files: [`find`] finds each sheet's header below
+//! title rows (and a form's agency and period), [`columns`] says what each
+//! column holds, [`catalog`] matches a row to a task (key, plan + printed
+//! number, or exact text), [`words`] reads status words from the theme's
+//! i18n, and the row checks ([`report_from_table`] for one table, without
+//! content) turn each row into an entry or its problems at its row and
+//! column. Every row is accounted for: taken, blank, or rejected (and
+//! written by [`rejected`] to a sheet to send back); a rejected row never
+//! blocks the good ones.
 //!
-//! Reading is split from checking: [`csv_file`] or [`sheet_file`] turns a
-//! file into a [`table::Table`] (rows of cells with their lines), and
-//! [`report_from_table`] checks every row of any table, whatever it was read
-//! from. Every row is accounted for: it becomes an entry, or an error names
-//! its line, or it is blank.
+//! Columns (header names, any order; Vietnamese or English names): `key`
+//! (the forms' hidden column), `task` (`<plan-id>/<task-id>`, a number
+//! with `plan`, or the task's text), `plan`, `number`, `text`; `status`;
+//! optional `progress`, `completed` (`dd/mm/yyyy` or `yyyy-mm-dd`), `note`,
+//! `evidence_number`, `evidence_date`, `evidence_url`.
 
 pub mod batch;
 pub mod catalog;
