@@ -8,12 +8,14 @@
 
 pub mod derive;
 pub mod diagnostics;
+pub mod forms;
 pub mod import;
 pub mod import_plan;
 pub mod limits;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod tables;

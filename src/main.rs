@@ -1,4 +1,4 @@
-//! Command-line entry point: `minhbach build | check | import-report | import-plan | new | serve`.
+//! Command-line entry point: `minhbach build | check | report-forms | import-report | import-plan | new | serve`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 
 use minhbach::output::OutputState;
 use minhbach::{BuildOptions, Report};
+
+mod monthly;
 
 /// mimalloc: a build allocates and frees millions of small strings and
 /// template values across threads; the system allocator spent a fifth of
@@ -55,6 +57,9 @@ enum Command {
         /// Print the wall time of each build stage (for measuring speed).
         #[arg(long)]
         timings: bool,
+        /// No progress line on the terminal.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Check the content and print every problem, without writing anything.
     Check {
@@ -65,11 +70,36 @@ enum Command {
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
-    /// Turn a spreadsheet (CSV, .xlsx, .xls, .ods) of task statuses into a
-    /// report file, printed to standard output or written with --out.
+    /// Write the monthly report form of each agency (.xlsx): its tasks, what
+    /// was last reported, and the columns to fill in.
+    ReportForms {
+        /// Month reported (YYYY-MM).
+        #[arg(long)]
+        period: String,
+        /// Agency id to write a form for (repeat it); default: every agency with tasks.
+        #[arg(long = "agency")]
+        agencies: Vec<String>,
+        /// Content directory.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Folder the forms are written into (default: forms/<period>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace forms already in the folder.
+        #[arg(long)]
+        force: bool,
+        /// No progress line on the terminal.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Turn returned forms and office sheets (CSV, .xlsx, .xls, .ods; a folder
+    /// means every such file in it) into one report file, printed to
+    /// standard output or written with --out.
     ImportReport {
-        /// The CSV or spreadsheet file (columns: task, status, progress, completed, note, ...).
-        csv: PathBuf,
+        /// The files, or folders of files (columns: task or key or plan +
+        /// number or text, status, progress, completed, note, ...).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Month reported (YYYY-MM).
         #[arg(long)]
         period: String,
@@ -86,7 +116,7 @@ enum Command {
         /// content/reports/2025-10.yaml); without it the YAML is printed.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Content directory the report belongs to.
+        /// Content directory the report belongs to (its tasks are matched).
         #[arg(long, default_value = "content")]
         content: PathBuf,
         /// Replace the --out file when it exists.
@@ -95,6 +125,15 @@ enum Command {
         /// Century of two-digit years (20 reads 08/09/25 as 2025).
         #[arg(long, value_parser = clap::value_parser!(u32).range(19..=21))]
         century: Option<u32>,
+        /// Write nothing when any row is rejected.
+        #[arg(long)]
+        strict: bool,
+        /// Workbook of the rejected rows, to send back (default: <out>.rejected.xlsx with --out).
+        #[arg(long)]
+        rejected: Option<PathBuf>,
+        /// No progress line on the terminal.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Import a plan's table from Word (.docx), OpenDocument (.odt), a spreadsheet (.xlsx, .xls,
     /// .ods) or CSV into plans/<id>/tasks.yaml, with a plan.md to fill in; a document with no
@@ -219,7 +258,11 @@ fn main() -> ExitCode {
             refresh_snapshots,
             force,
             timings,
+            quiet,
         } => {
+            let spinner = std::sync::Arc::new(minhbach::progress::Progress::spinner("load", quiet));
+            let shown = spinner.clone();
+            minhbach::timing::observe(move |stage| shown.message(&format!("built: {stage}")));
             let opts = BuildOptions {
                 content,
                 output,
@@ -231,6 +274,7 @@ fn main() -> ExitCode {
                 force,
             };
             let report = minhbach::build(&opts);
+            spinner.finish();
             print_report(&report);
             if report.diagnostics.has_errors() {
                 eprintln!("build failed: {}", outcome(&report, &opts.output));
@@ -242,8 +286,28 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::ReportForms {
+            period,
+            agencies,
+            content,
+            out,
+            force,
+            quiet,
+        } => {
+            let out = out.unwrap_or_else(|| PathBuf::from("forms").join(&period));
+            let opts = minhbach::forms::FormOptions {
+                period,
+                agencies,
+                out,
+                force,
+            };
+            match monthly::run(&content, &opts, quiet) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(()) => ExitCode::FAILURE,
+            }
+        }
         Command::ImportReport {
-            csv,
+            files,
             period,
             date,
             issuer,
@@ -252,6 +316,9 @@ fn main() -> ExitCode {
             content,
             force,
             century,
+            strict,
+            rejected,
+            quiet,
         } => {
             let meta = minhbach::import::ReportMeta {
                 period,
@@ -260,27 +327,19 @@ fn main() -> ExitCode {
                 number,
                 century,
             };
-            let imported = match minhbach::import::report_from_file(&csv, &meta) {
-                Ok(i) => i,
-                Err(diags) => {
-                    print_diagnostics(&diags);
-                    return ExitCode::FAILURE;
-                }
+            let args = monthly::ImportArgs {
+                files,
+                meta,
+                out,
+                content,
+                force,
+                strict,
+                rejected,
+                quiet,
             };
-            print_diagnostics(&imported.diagnostics);
-            let Some(out) = out else {
-                print!("{}", imported.yaml);
-                return ExitCode::SUCCESS;
-            };
-            match minhbach::import::write::write_report(&out, &content, &imported.yaml, force) {
-                Ok(p) => {
-                    eprintln!("wrote {}; run `minhbach check` to validate it", p.display());
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    eprintln!("{d}");
-                    ExitCode::FAILURE
-                }
+            match monthly::import(&args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(()) => ExitCode::FAILURE,
             }
         }
         Command::ImportPlan {

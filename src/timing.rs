@@ -3,7 +3,18 @@
 //! output stays deterministic. Processor time tells a cut from the noise of
 //! a shared machine, where wall time alone cannot.
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// Told the name of each stage as it ends (the terminal's progress line).
+type Observer = Box<dyn Fn(&'static str) + Send + Sync>;
+static OBSERVER: OnceLock<Observer> = OnceLock::new();
+
+/// Sets, once per process, what is told of each stage ended (for a
+/// progress display); later calls are ignored.
+pub fn observe(f: impl Fn(&'static str) + Send + Sync + 'static) {
+    let _ = OBSERVER.set(Box::new(f));
+}
 
 /// One stage's times.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +85,9 @@ impl Stages {
         });
         self.last = now;
         self.last_cpu = cpu;
+        if let Some(f) = OBSERVER.get() {
+            f(name);
+        }
     }
 
     /// Adds stages timed elsewhere (the render stage's own parts), and

@@ -51,6 +51,16 @@ const LINK_HELP: &str = "remove the link and run the command again; the program 
 /// the folders on the way; refuses a symbolic link at the file or at any
 /// folder below `root`, and anything but a regular file at the file.
 pub fn write(root: &Path, rel: &Path, text: &str, mode: Mode) -> Result<PathBuf, WriteError> {
+    write_bytes(root, rel, text.as_bytes(), mode)
+}
+
+/// [`write`] for bytes (a workbook).
+pub fn write_bytes(
+    root: &Path,
+    rel: &Path,
+    text: &[u8],
+    mode: Mode,
+) -> Result<PathBuf, WriteError> {
     let target = root.join(rel);
     if rel.is_absolute() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Err(WriteError::new(
@@ -134,7 +144,7 @@ fn make_dirs(root: &Path, dir: &Path) -> Result<(), WriteError> {
 
 /// Writes beside `target` (a new file, never an existing one) and renames
 /// it into place.
-fn replace(target: &Path, text: &str) -> io::Result<()> {
+fn replace(target: &Path, text: &[u8]) -> io::Result<()> {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -151,7 +161,7 @@ fn replace(target: &Path, text: &str) -> io::Result<()> {
         .create_new(true)
         .open(&tmp)
         .and_then(|mut f| {
-            f.write_all(text.as_bytes())?;
+            f.write_all(text)?;
             f.sync_all()
         });
     if let Err(e) = written.and_then(|_| fs::rename(&tmp, target)) {
@@ -163,7 +173,7 @@ fn replace(target: &Path, text: &str) -> io::Result<()> {
 
 /// Appends to `target`, opened without following a link and without
 /// waiting on a pipe; it must be a regular file.
-fn append(target: &Path, text: &str) -> io::Result<()> {
+fn append(target: &Path, text: &[u8]) -> io::Result<()> {
     let mut opts = OpenOptions::new();
     opts.create(true).append(true);
     #[cfg(unix)]
@@ -175,7 +185,7 @@ fn append(target: &Path, text: &str) -> io::Result<()> {
     if !f.metadata()?.is_file() {
         return Err(io::Error::other("it is not a regular file"));
     }
-    f.write_all(text.as_bytes())
+    f.write_all(text)
 }
 
 #[cfg(all(test, unix))]

@@ -410,6 +410,8 @@ fn import_report(csv: &str) -> (bool, String) {
         .arg("import-report")
         .arg(&p)
         .args(["--period", "2025-09", "--date", "2025-09-15"])
+        // No content folder here: tasks are taken as ids, unchecked.
+        .current_dir(tmp.path())
         .output()
         .unwrap();
     (

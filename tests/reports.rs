@@ -337,8 +337,20 @@ fn report_entries_are_validated_with_locations() {
     assert_eq!(d.len(), 1);
     assert_eq!((d[0].location.line, d[0].severity), (4, Severity::Error));
     assert!(d[0].message.contains("unknown task"));
+    // Never a "did you mean" to a task with another number (issue 22).
+    let help = d[0].help.as_deref().unwrap();
+    assert!(!help.contains("did you mean"), "{help}");
     assert!(
-        d[0].help.as_deref().unwrap().contains("kh-thu/1"),
+        help.contains("plan kh-thu has no task with id \"11\""),
+        "{help}"
+    );
+    // A misspelt plan id is offered with the same task id.
+    let d = report_diags(&REPORT_OK.replace("kh-thu/1", "kh-thuu/1"), None);
+    assert!(
+        d[0].help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean \"kh-thu/1\""),
         "{:?}",
         d[0].help
     );

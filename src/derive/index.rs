@@ -59,6 +59,8 @@ pub struct Derived {
     pub newest_evidence: Option<NaiveDate>,
     /// The date everything was judged at.
     pub as_of: NaiveDate,
+    /// Who sent a form for the latest reporting period.
+    pub reporting: super::Reporting,
 }
 
 impl Derived {
@@ -131,6 +133,7 @@ impl Derived {
             .filter(|&i| model.reports[i].date <= as_of)
             .collect();
         d.reports_used = used.len();
+        d.reporting = super::Reporting::new(model, &used);
         d.newest_evidence = used.iter().map(|&i| model.reports[i].date).max();
         // The latest reporting period: a task reported in any office report
         // of that month was reported "this period", however many reports
@@ -150,6 +153,24 @@ impl Derived {
                     task: e.task,
                 };
                 d.history.entry_or_default(r).push((ri, ei));
+            }
+        }
+        // Within one report, the lead's entry of a shared task comes last:
+        // it is the one that sets the state.
+        for (pi, plan) in model.plans.iter().enumerate() {
+            for (ti, task) in plan.tasks.iter().enumerate() {
+                let Some(h) = d.history.get_mut(&TaskRef { plan: pi, task: ti }) else {
+                    continue;
+                };
+                if h.len() > 1 {
+                    h.sort_by_key(|&(ri, ei)| {
+                        let by = model.reports[ri].entries[ei].reported_by.as_ref();
+                        let lead = by.is_some_and(|a| {
+                            crate::model::report::is_lead(&model.registry, &task.lead.agencies, a)
+                        });
+                        (ri, lead)
+                    });
+                }
             }
         }
         for (pi, plan) in model.plans.iter().enumerate() {

@@ -19,6 +19,7 @@ fn entry(status: Reported, completed: Option<NaiveDate>) -> Entry {
         note: None,
         evidence: vec![],
         line: 1,
+        reported_by: None,
     }
 }
 

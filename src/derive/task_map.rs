@@ -48,6 +48,11 @@ impl<T> TaskMap<T> {
         self.plans.get(r.plan)?.get(r.task)?.as_ref()
     }
 
+    /// The value of `r`, to change, if any.
+    pub fn get_mut(&mut self, r: &TaskRef) -> Option<&mut T> {
+        self.plans.get_mut(r.plan)?.get_mut(r.task)?.as_mut()
+    }
+
     /// The value of `r`, made with `Default` when absent.
     pub fn entry_or_default(&mut self, r: TaskRef) -> &mut T
     where

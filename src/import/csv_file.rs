@@ -93,12 +93,25 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 /// The separator of the header line: the most frequent of `,`, `;` and
 /// tab outside quotes (a comma when there is none).
 pub fn separator(text: &str) -> u8 {
+    // The first line holding any separator decides: title lines above the
+    // header (`Báo cáo tháng 10`) hold none.
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
+    let best = |counts: &[(u8, usize); 3]| {
+        counts.iter().fold(
+            (b',', 0),
+            |best, &(s, n)| if n > best.1 { (s, n) } else { best },
+        )
+    };
     for c in text.bytes() {
         match c {
             b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
+            b'\n' if !quoted => {
+                let (s, n) = best(&counts);
+                if n > 0 {
+                    return s;
+                }
+            }
             _ if !quoted => {
                 if let Some(e) = counts.iter_mut().find(|(s, _)| *s == c) {
                     e.1 += 1;
@@ -107,13 +120,7 @@ pub fn separator(text: &str) -> u8 {
             _ => {}
         }
     }
-    counts
-        .iter()
-        .fold(
-            (b',', 0),
-            |best, &(s, n)| if n > best.1 { (s, n) } else { best },
-        )
-        .0
+    best(&counts).0
 }
 
 /// Where a quoted cell opens and is never closed (line, column), if anywhere.

@@ -1,24 +1,34 @@
-//! A way in from spreadsheets: turns the office's monthly tracking sheet
-//! (a CSV export, or the `.xlsx` / `.xls` / `.ods` file itself) into a
-//! report file (`reports/YYYY-MM.yaml`), which `check` then validates like
-//! any other.
+//! A way in from spreadsheets: turns the agencies' returned forms (written
+//! by `report-forms`) and the office's own sheets (CSV, `.xlsx`, `.xls`,
+//! `.ods`) into one report file (`reports/YYYY-MM.yaml`), which `check`
+//! then validates like any other.
 //!
-//! Columns (header names, any order; Vietnamese names accepted):
-//! `task` (`<plan-id>/<task-id>`) or `plan` + `task`; `status` (`done`,
-//! `in-progress`, `not-started`, `ongoing`, or `Đã hoàn thành`, `Đang thực
-//! hiện`, `Chưa triển khai`, `Thường xuyên`); optional `progress`,
-//! `completed` (`dd/mm/yyyy` or `yyyy-mm-dd`), `note`, `evidence_number`,
-//! `evidence_date`, `evidence_url`.
+//! [`batch`] reads many files: [`find`] finds each sheet's header below
+//! title rows (and a form's agency and period), [`columns`] says what each
+//! column holds, [`catalog`] matches a row to a task (key, plan + printed
+//! number, or exact text), [`words`] reads status words from the theme's
+//! i18n, and the row checks ([`report_from_table`] for one table, without
+//! content) turn each row into an entry or its problems at its row and
+//! column. Every row is accounted for: taken, blank, or rejected (and
+//! written by [`rejected`] to a sheet to send back); a rejected row never
+//! blocks the good ones.
 //!
-//! Reading is split from checking: [`csv_file`] or [`sheet_file`] turns a
-//! file into a [`table::Table`] (rows of cells with their lines), and
-//! [`report_from_table`] checks every row of any table, whatever it was read
-//! from. Every row is accounted for: it becomes an entry, or an error names
-//! its line, or it is blank.
+//! Columns (header names, any order; Vietnamese or English names): `key`
+//! (the forms' hidden column), `task` (`<plan-id>/<task-id>`, a number
+//! with `plan`, or the task's text), `plan`, `number`, `text`; `status`;
+//! optional `progress`, `completed` (`dd/mm/yyyy` or `yyyy-mm-dd`), `note`,
+//! `evidence_number`, `evidence_date`, `evidence_url`.
 
+pub mod batch;
+pub mod catalog;
+pub mod columns;
 pub mod csv_file;
+pub mod find;
+pub mod rejected;
+mod rows;
 pub mod sheet_file;
 pub mod table;
+pub mod words;
 pub mod write;
 
 use std::collections::HashMap;
@@ -66,10 +76,19 @@ struct Out {
     issuer: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    received: Vec<OutReceived>,
     entries: Vec<OutEntry>,
 }
 
-#[derive(Serialize)]
+/// A form received, as written under `received:`.
+#[derive(Serialize, Clone)]
+struct OutReceived {
+    agency: String,
+    file: String,
+}
+
+#[derive(Serialize, Clone)]
 struct OutEntry {
     task: String,
     status: String,
@@ -81,9 +100,11 @@ struct OutEntry {
     note: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<OutEvidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported_by: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct OutEvidence {
     #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<String>,
@@ -91,56 +112,6 @@ struct OutEvidence {
     date: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-}
-
-const ALIASES: [(&str, &[&str]); 10] = [
-    ("task", &["task", "nhiệm vụ", "nhiem vu", "mã nhiệm vụ"]),
-    ("plan", &["plan", "kế hoạch", "ke hoach", "văn bản"]),
-    (
-        "status",
-        &["status", "tình trạng", "tinh trang", "trạng thái"],
-    ),
-    (
-        "progress",
-        &["progress", "tiến độ", "tien do", "tiến độ (%)"],
-    ),
-    (
-        "completed",
-        &["completed", "ngày hoàn thành", "ngay hoan thanh"],
-    ),
-    ("note", &["note", "ghi chú", "ghi chu"]),
-    (
-        "evidence_number",
-        &["evidence_number", "số văn bản", "so van ban"],
-    ),
-    (
-        "evidence_date",
-        &["evidence_date", "ngày văn bản", "ngay van ban"],
-    ),
-    (
-        "evidence_url",
-        &["evidence_url", "đường dẫn", "duong dan", "link"],
-    ),
-    ("ignored", &[]),
-];
-
-fn column(header: &str) -> Option<&'static str> {
-    let h = header.trim().to_lowercase();
-    ALIASES
-        .iter()
-        .find(|(_, names)| names.contains(&h.as_str()))
-        .map(|(k, _)| *k)
-}
-
-fn status(s: &str) -> Option<&'static str> {
-    let v = s.trim().to_lowercase();
-    Some(match v.as_str() {
-        "done" | "đã hoàn thành" | "hoàn thành" => "done",
-        "in-progress" | "đang thực hiện" => "in-progress",
-        "not-started" | "chưa triển khai" | "chưa thực hiện" => "not-started",
-        "ongoing" | "thường xuyên" | "đang thực hiện thường xuyên" => "ongoing",
-        _ => return None,
-    })
 }
 
 /// `d/m/yyyy` or `d/m/yy`; `yyyy-mm-dd`.
@@ -212,63 +183,40 @@ pub fn report_from_file(path: &Path, meta: &ReportMeta) -> Result<Imported, Diag
     report_from_table(path, &table, meta)
 }
 
-/// Checks every row of `table` (read from `source`) and returns the report.
+/// Checks every row of `table` (read from `source`) and returns the report:
+/// tasks taken as ids (checked later by `check`), status words of the
+/// built-in theme.
 pub fn report_from_table(
     source: &Path,
     table: &Table,
     meta: &ReportMeta,
 ) -> Result<Imported, Diagnostics> {
+    let words = words::StatusWords::embedded();
+    let ctx = rows::RowContext {
+        meta,
+        catalog: None,
+        words: &words,
+        reported_by: None,
+    };
     let mut diags = Diagnostics::default();
-    // How many values each column holds, to say what an unused one drops.
-    let mut filled = vec![0usize; table.header.cells.len()];
-    for row in &table.rows {
-        for (i, cell) in row.cells.iter().enumerate().take(filled.len()) {
-            if !cell.trim().is_empty() {
-                filled[i] += 1;
-            }
-        }
-    }
-    let headers = header(source, &table.header, &filled, &mut diags);
-    let has = |k: &str| headers.contains(&Some(k));
-    if !has("task") || !has("status") {
-        diags.push(
-            Diagnostic::error(Location::new(source, table.header.line, 0), "the header row needs a `task` and a `status` column")
-                .with_help("name the columns task, status (or Nhiệm vụ, Tình trạng); optional: plan, progress, completed, note, evidence_number, evidence_date, evidence_url; separate them with commas, semicolons or tabs"),
-        );
-    }
+    let checked = check_table(source, table, &ctx, &mut HashMap::new(), &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
-    let rows = clean_rows(source, &table.rows, &mut diags);
-    let mut entries = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in &rows {
-        if row.is_blank() {
-            continue;
-        }
-        if let Some(e) = row_entry(
-            source,
-            row,
-            &table.header.cells,
-            &headers,
-            meta,
-            &mut seen,
-            &mut diags,
-        ) {
-            entries.push(e);
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    let entries = checked.into_iter().filter_map(|r| r.outcome.ok()).collect();
     let out = Out {
         period: meta.period.clone(),
         date: meta.date,
         issuer: meta.issuer.clone(),
         number: meta.number.clone(),
+        received: Vec::new(),
         entries,
     };
-    match crate::load::yaml::to_string(&out) {
+    finish(source, &out, diags)
+}
+
+fn finish(source: &Path, out: &Out, mut diags: Diagnostics) -> Result<Imported, Diagnostics> {
+    match crate::load::yaml::to_string(out) {
         Ok(yaml) => Ok(Imported {
             yaml,
             diagnostics: diags,
@@ -280,232 +228,121 @@ pub fn report_from_table(
     }
 }
 
-/// The rows with control characters removed from their cells, each
-/// removal reported at the cell (they would be removed by `check` anyway,
-/// with a less helpful position).
-fn clean_rows(source: &Path, rows: &[Row], diags: &mut Diagnostics) -> Vec<Row> {
-    use crate::load::files::{control_warning, is_removed};
-    rows.iter()
-        .map(|row| Row {
-            line: row.line,
-            cells: row
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, cell)| {
-                    for c in cell.chars().filter(|&c| is_removed(c) && c != '\r') {
-                        diags.push(control_warning(Location::new(source, row.line, i + 1), c));
-                    }
-                    cell.chars().filter(|&c| !is_removed(c)).collect()
-                })
-                .collect(),
-        })
-        .collect()
+/// What became of one data row.
+pub struct Checked {
+    /// The row as read.
+    pub row: Row,
+    /// Its entry, or its problems (errors and the warnings of that row).
+    outcome: Result<OutEntry, Vec<Diagnostic>>,
 }
 
-/// The meaning of each header cell; unknown columns are reported and
-/// ignored, a column named twice is an error.
-fn header(
-    source: &Path,
-    row: &Row,
-    filled: &[usize],
-    diags: &mut Diagnostics,
-) -> Vec<Option<&'static str>> {
-    let cols: Vec<Option<&'static str>> = row.cells.iter().map(|h| column(h)).collect();
-    for (i, (name, col)) in row.cells.iter().zip(&cols).enumerate() {
-        let at = Location::new(source, row.line, i + 1);
-        match col {
-            None if !name.trim().is_empty() => diags.push(
-                Diagnostic::warning(
-                    at,
-                    format!(
-                        "the column {:?} is not used: its {} value(s) are not imported",
-                        short(name.trim()),
-                        filled.get(i).copied().unwrap_or(0)
-                    ),
-                )
-                    .with_help("known columns: task, plan, status, progress, completed, note, evidence_number, evidence_date, evidence_url (or their Vietnamese names)"),
-            ),
-            Some(k) if cols[..i].contains(col) => diags.push(
-                Diagnostic::error(at, format!("a second `{k}` column"))
-                    .with_help("keep one column of each kind"),
-            ),
-            _ => {}
+impl Checked {
+    /// True when the row was taken.
+    pub fn taken(&self) -> bool {
+        self.outcome.is_ok()
+    }
+
+    /// The row's errors (empty when taken).
+    pub fn errors(&self) -> &[Diagnostic] {
+        match &self.outcome {
+            Ok(_) => &[],
+            Err(d) => d,
         }
     }
-    cols
 }
 
-/// Checks one non-blank row; every problem names the row's line.
-fn row_entry(
+/// Checks the header and every non-blank row of `table`. Problems of the
+/// header (and sheet-wide warnings) go to `diags`; each row's own problems
+/// stay with it, so a bad row never blocks a good one. A row is blank
+/// when none of the cells an agency fills in (status, progress, dates,
+/// evidence, note) holds anything (without content: when no cell does).
+fn check_table(
     source: &Path,
-    row: &Row,
-    header_names: &[String],
-    headers: &[Option<&'static str>],
-    meta: &ReportMeta,
+    table: &Table,
+    ctx: &rows::RowContext,
     seen: &mut HashMap<String, usize>,
     diags: &mut Diagnostics,
-) -> Option<OutEntry> {
-    let line = row.line;
-    let at = |col: usize| Location::new(source, line, col);
-    let errors_before = diags.error_count();
-    for (i, cell) in row.cells.iter().enumerate().skip(headers.len()) {
-        if !cell.trim().is_empty() {
-            diags.push(
-                Diagnostic::error(
-                    at(i + 1),
-                    "this cell lies beyond the last column of the header",
-                )
-                .with_help("give the column a header, or move the value into its column"),
-            );
+) -> Vec<Checked> {
+    // How many values each column holds, to say what an unused one drops.
+    let mut filled = vec![0usize; table.header.cells.len()];
+    for row in &table.rows {
+        for (i, cell) in row.cells.iter().enumerate().take(filled.len()) {
+            if !cell.trim().is_empty() {
+                filled[i] += 1;
+            }
         }
     }
-    // A value under a column with no header would land nowhere.
-    for (i, cell) in row.cells.iter().enumerate().take(headers.len()) {
-        let unnamed = header_names.get(i).is_none_or(|h| h.trim().is_empty());
-        if unnamed && !cell.trim().is_empty() {
-            diags.push(
-                Diagnostic::error(
-                    at(i + 1),
-                    format!(
-                        "this cell ({:?}) lies under a column with no header: it would be lost",
-                        short(cell.trim())
-                    ),
-                )
-                .with_help("give the column a header (task, status, progress, note, …), or move the value into its column"),
-            );
-        }
-    }
-    let col_of = |k: &str| headers.iter().position(|h| *h == Some(k));
-    let get = |k: &str| -> Option<(usize, String)> {
-        col_of(k)
-            .and_then(|c| row.cells.get(c).map(|v| (c + 1, v.trim().to_string())))
-            .filter(|(_, v)| !v.is_empty())
-    };
-    let task = match get("task") {
-        Some((c, task)) => {
-            let key = match get("plan") {
-                Some((_, plan)) if !task.contains('/') => format!("{plan}/{task}"),
-                _ => task,
-            };
-            if !key.contains('/') {
-                diags.push(
-                    Diagnostic::error(at(c), format!("the task {:?} does not name its plan", short(&key)))
-                        .with_help("write `<plan-id>/<task-id>` (e.g. 114-kh-bcd-2025/18), or add a `plan` column"),
-                );
-            }
-            match seen.get(&key) {
-                Some(first) => diags.push(
-                    Diagnostic::error(
-                        at(c),
-                        format!(
-                            "the task {:?} is already reported at line {first}",
-                            short(&key)
-                        ),
-                    )
-                    .with_help("report each task once per sheet: merge the two rows"),
-                ),
-                None => {
-                    seen.insert(key.clone(), line);
-                }
-            }
-            Some(key)
-        }
-        None => {
-            diags.push(
-                Diagnostic::error(
-                    at(col_of("task").map_or(0, |c| c + 1)),
-                    "this row has data but no task",
-                )
-                .with_help("fill in the task (`<plan-id>/<task-id>`), or delete the row"),
-            );
-            None
-        }
-    };
-    let st = get("status");
-    let status = st.as_ref().and_then(|(_, s)| status(s));
-    if status.is_none() {
-        let col = st.map_or(col_of("status").map_or(0, |c| c + 1), |(c, _)| c);
+    let headers = rows::header(source, &table.header, &filled, diags);
+    let has = |k: &str| headers.contains(&Some(k));
+    let names_task = columns::NAMING.iter().any(|k| has(k));
+    if !names_task || !has("status") {
         diags.push(
-            Diagnostic::error(at(col), "the status is missing or not recognised")
-                .with_help("use done, in-progress, not-started, ongoing (or Đã hoàn thành, Đang thực hiện, Chưa triển khai, Thường xuyên)"),
+            Diagnostic::error(Location::new(source, table.header.line, 0), "the header row needs a column naming the task and a `status` column")
+                .with_help(format!("name the columns task, status (or Nhiệm vụ, Tình trạng); known columns: {}; separate them with commas, semicolons or tabs", columns::KNOWN)),
         );
     }
-    // Read as shown: `75`, `75%` (a cell formatted as a percentage is
-    // written as the sheet shows it), `75.00%`.
-    let progress = get("progress").and_then(|(c, v)| {
-        let number = v.trim_end_matches('%').trim();
-        match number.parse::<f64>() {
-            Ok(p) if (0.0..=100.0).contains(&p) && p.fract() == 0.0 => Some(p as u8),
-            Ok(p) if p > 0.0 && p < 1.0 && !v.contains('%') => {
-                diags.push(
-                    Diagnostic::error(
-                        at(c),
-                        format!(
-                            "progress {:?} is a fraction, not a number of percent from 0 to 100",
-                            short(&v)
-                        ),
-                    )
-                    .with_help(format!(
-                        "write {} (or format the cell as a percentage, which shows {}%)",
-                        (p * 100.0).round(),
-                        (p * 100.0).round()
-                    )),
-                );
-                None
+    if diags.has_errors() {
+        return Vec::new();
+    }
+    let inputs: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.is_some_and(|k| columns::INPUTS.contains(&k)))
+        .map(|(i, _)| i)
+        .collect();
+    let cleaned = rows::clean_rows(source, &table.rows, diags);
+    let mut out = Vec::new();
+    for row in cleaned {
+        // Values beyond the header or under an unnamed column are data too.
+        let stray = row.cells.iter().enumerate().any(|(i, c)| {
+            !c.trim().is_empty()
+                && (i >= headers.len()
+                    || table
+                        .header
+                        .cells
+                        .get(i)
+                        .is_none_or(|h| h.trim().is_empty()))
+        });
+        // With the content at hand (forms list every task), a row is blank
+        // when nothing is filled in; without it, when it holds nothing.
+        let any_input = match ctx.catalog {
+            Some(_) => inputs
+                .iter()
+                .any(|&i| row.cells.get(i).is_some_and(|c| !c.trim().is_empty())),
+            None => !row.is_blank(),
+        };
+        if !any_input && !stray {
+            continue;
+        }
+        let mut own = Diagnostics::default();
+        let entry = rows::row_entry(
+            source,
+            &row,
+            &table.header.cells,
+            &headers,
+            ctx,
+            seen,
+            &mut own,
+        );
+        let outcome = match entry {
+            Some(e) if !own.has_errors() => {
+                diags.extend(own);
+                Ok(e)
             }
-            _ => {
-                diags.push(
-                    Diagnostic::error(
-                        at(c),
-                        format!(
-                            "progress {:?} is not a whole number of percent from 0 to 100",
-                            short(&v)
-                        ),
-                    )
-                    .with_help("write a whole number of percent, e.g. 60 or 60%"),
-                );
-                None
+            _ => Err(own
+                .sorted()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Diagnostic>>()),
+        };
+        if let Err(ds) = &outcome {
+            for d in ds {
+                diags.push(d.clone());
             }
         }
-    });
-    let mut parse_date = |k: &str| {
-        get(k).and_then(|(c, v)| match date(&v, meta.century) {
-            Ok(d) => Some(d),
-            Err(why) => {
-                diags.push(
-                    Diagnostic::error(at(c), why)
-                        .with_help("write dates as dd/mm/yyyy or yyyy-mm-dd with a four-digit year (or pass --century 20 to read two-digit years as 20yy)"),
-                );
-                None
-            }
-        })
-    };
-    let completed = parse_date("completed");
-    let evidence_date = parse_date("evidence_date");
-    if diags.error_count() > errors_before {
-        return None;
+        out.push(Checked { row, outcome });
     }
-    let evidence_number = get("evidence_number").map(|(_, v)| v);
-    let evidence_url = get("evidence_url").map(|(_, v)| v);
-    let evidence = if evidence_number.is_some() || evidence_date.is_some() || evidence_url.is_some()
-    {
-        vec![OutEvidence {
-            number: evidence_number,
-            date: evidence_date,
-            url: evidence_url,
-        }]
-    } else {
-        Vec::new()
-    };
-    Some(OutEntry {
-        task: task?,
-        status: status?.to_string(),
-        progress,
-        completed,
-        note: get("note").map(|(_, v)| v),
-        evidence,
-    })
+    out
 }
 
 #[cfg(test)]

@@ -704,6 +704,23 @@ pub struct ReportFile {
     /// Indicator values.
     #[serde(default)]
     pub indicators: Vec<IndicatorRaw>,
+    /// The agencies' forms this report compiles: who sent one, and when.
+    #[serde(default)]
+    pub received: Vec<ReceivedRaw>,
+}
+
+/// One agency's form, received for a report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivedRaw {
+    /// Agency id of the sender.
+    pub agency: String,
+    /// Day the form was received (default: the report's date).
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// The file it came in, as named when imported.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 /// One task's line in a report.
@@ -726,6 +743,10 @@ pub struct EntryRaw {
     /// Supporting documents.
     #[serde(default)]
     pub evidence: Vec<EvidenceRaw>,
+    /// Agency id of the body whose form gave this entry (a task shared by
+    /// several agencies may have one entry from each).
+    #[serde(default)]
+    pub reported_by: Option<String>,
 }
 
 /// A document supporting a report entry.

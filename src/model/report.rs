@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ids::AgencyId;
+use super::Registry;
 
 /// What a report says about a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -109,6 +110,19 @@ pub struct Entry {
     pub evidence: Vec<Evidence>,
     /// Line in the report file.
     pub line: usize,
+    /// The agency whose form gave this entry, when known.
+    pub reported_by: Option<AgencyId>,
+}
+
+/// An agency's form received for a report: who sent it and when.
+#[derive(Debug, Clone, Serialize)]
+pub struct Received {
+    /// The sender.
+    pub agency: AgencyId,
+    /// Day received (the report's date unless given).
+    pub date: NaiveDate,
+    /// The file it came in.
+    pub file: Option<String>,
 }
 
 /// An indicator value.
@@ -158,6 +172,8 @@ pub struct Report {
     pub entries: Vec<Entry>,
     /// Indicator values.
     pub indicators: Vec<IndicatorValue>,
+    /// The agencies' forms compiled into this report.
+    pub received: Vec<Received>,
 }
 
 impl Report {
@@ -165,4 +181,24 @@ impl Report {
     pub fn period(&self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
     }
+}
+
+/// True when `agency` leads a task whose lead cell names `lead`: named
+/// itself, or a member (at any depth) of a group named.
+pub fn is_lead(registry: &Registry, lead: &[AgencyId], agency: &AgencyId) -> bool {
+    let mut seen: Vec<&AgencyId> = Vec::new();
+    let mut todo: Vec<&AgencyId> = lead.iter().collect();
+    while let Some(a) = todo.pop() {
+        if a == agency {
+            return true;
+        }
+        if seen.contains(&a) {
+            continue;
+        }
+        seen.push(a);
+        if let Some(g) = registry.get(a) {
+            todo.extend(g.members.iter());
+        }
+    }
+    false
 }

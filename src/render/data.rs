@@ -169,7 +169,9 @@ pub fn set_files(
     let (dir, label, rows, of): (String, String, Vec<Row>, Option<String>) = match set {
         DataSet::Registry => {
             let mut list = Vec::new();
-            for (mut dl, f) in registry(model, l, root) {
+            let mut files = registry(model, l, root);
+            files.extend(super::reporting::files(model, d, l, root));
+            for (mut dl, f) in files {
                 dl.bytes = put(&f.path, &|take: &mut dyn FnMut(&[u8])| take(&f.bytes))?;
                 list.push(dl);
             }

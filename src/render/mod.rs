@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod page;
 pub mod pages;
 pub mod report_link;
+pub mod reporting;
 pub mod reports;
 pub mod revised;
 pub mod search;

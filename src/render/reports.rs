@@ -43,6 +43,13 @@ pub struct HistoryItem {
     pub note: Option<String>,
     /// Evidence.
     pub evidence: Vec<EvidenceView>,
+    /// The agency whose form gave the entry, when known.
+    pub reported_by: Option<crate::render::views::AgencyLink>,
+    /// True when another agency's entry in the same report sets the state
+    /// (the lead's): this one is shown beside it.
+    pub beside: bool,
+    /// True for entries of the report that sets the task's state now.
+    pub latest: bool,
 }
 
 /// A task's entries across reports, oldest first.
@@ -51,10 +58,20 @@ pub fn history(model: &Model, d: &Derived, l: &Locale, r: TaskRef) -> Vec<Histor
         .get(&r)
         .map(|h| {
             h.iter()
-                .map(|&(ri, ei)| {
+                .enumerate()
+                .map(|(k, &(ri, ei))| {
                     let rep = &model.reports[ri];
                     let e = &rep.entries[ei];
+                    let beside = h.get(k + 1).is_some_and(|&(next, _)| next == ri);
+                    let latest = h.last().is_some_and(|&(last, _)| last == ri);
                     HistoryItem {
+                        reported_by: e
+                            .reported_by
+                            .as_ref()
+                            .and_then(|a| model.registry.get(a))
+                            .map(|a| crate::render::views::agency_link(a, d, l)),
+                        beside,
+                        latest,
                         report: link(rep, l),
                         status: reported(l, e.status),
                         progress: e.progress,

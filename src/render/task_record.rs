@@ -37,6 +37,9 @@ pub struct TaskRecord {
     pub(super) report: String,
     pub(super) progress: String,
     pub(super) completed: String,
+    pub(super) reported_status: String,
+    pub(super) report_note: String,
+    pub(super) reported_by: String,
     pub(super) note: String,
     pub(super) url: String,
     pub(super) source_line: usize,
@@ -46,7 +49,7 @@ pub struct TaskRecord {
 
 /// The columns of the task tables, in order (the data dictionary gives
 /// each one's meaning in the page's language: `data_column.<name>`).
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 33] = [
     "plan_id",
     "plan_number",
     "plan_title",
@@ -72,6 +75,9 @@ pub const COLUMNS: [&str; 30] = [
     "report",
     "progress",
     "completed",
+    "reported_status",
+    "report_note",
+    "reported_by",
     "note",
     "url",
     "source_line",
@@ -176,6 +182,14 @@ pub fn record(model: &Model, d: &Derived, l: &Locale, root: &str, r: TaskRef) ->
         completed: latest
             .and_then(|(_, e)| e.completed)
             .map(|c| c.to_string())
+            .unwrap_or_default(),
+        reported_status: latest
+            .map(|(_, e)| e.status.key().to_string())
+            .unwrap_or_default(),
+        report_note: latest.and_then(|(_, e)| e.note.clone()).unwrap_or_default(),
+        reported_by: latest
+            .and_then(|(_, e)| e.reported_by.as_ref())
+            .map(|a| a.to_string())
             .unwrap_or_default(),
         note: t.note.clone().unwrap_or_default(),
         url: match &model.site.base_url {

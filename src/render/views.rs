@@ -597,6 +597,9 @@ pub struct AgencyLink {
     pub total: usize,
     /// Merged into another body.
     pub merged: bool,
+    /// Whether it sent its form for the latest period, in words (when the
+    /// site collects forms).
+    pub reporting: Option<String>,
 }
 
 /// Builds the list entry of an agency.
@@ -616,5 +619,11 @@ pub fn agency_link(a: &Agency, derived: &Derived, l: &Locale) -> AgencyLink {
         }),
         total: t.map_or(0, |t| t.items.len()),
         merged: a.successor.is_some(),
+        reporting: crate::render::reporting::line(
+            a,
+            derived,
+            l,
+            !a.is_group() && a.successor.is_none() && t.is_some_and(|t| !t.items.is_empty()),
+        ),
     }
 }

@@ -14,6 +14,7 @@ pub mod reference;
 mod report_order;
 mod reports;
 mod review;
+mod shared;
 pub mod site;
 
 use chrono::NaiveDate;

@@ -134,6 +134,10 @@ pub fn disagreements(reports: &[Report], plans: &[Plan], files: &Files, diags: &
         for e in &r.entries {
             let earlier = seen.entry((r.date, e.plan, e.task)).or_default();
             for &(pi, prev) in earlier.iter() {
+                // Two agencies' entries in one report: see `shared::conflicts`.
+                if pi == ri {
+                    continue;
+                }
                 let same = (prev.status, prev.progress, prev.completed)
                     == (e.status, e.progress, e.completed);
                 if same || corrects(reports, &index, ri, pi) || corrects(reports, &index, pi, ri) {

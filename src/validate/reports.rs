@@ -51,6 +51,7 @@ pub fn reports(
     super::report_order::sort(&mut out, &by_id, diags);
     super::report_order::disagreements(&out, plans, &by_id, diags);
     contradictions(&out, &by_id, diags);
+    super::shared::conflicts(&out, plans, registry, &by_id, diags);
     out
 }
 
@@ -166,7 +167,8 @@ fn report(
         });
     let mut entries = Vec::new();
     // The line of each task's entry: a task twice in one report is an error.
-    let mut reported: HashMap<(usize, usize), usize> = HashMap::new();
+    // A shared task may have one entry from each agency that reported it.
+    let mut reported: HashMap<(usize, usize, Option<AgencyId>), usize> = HashMap::new();
     for (i, e) in r.entries.iter().enumerate() {
         let p = format!("entries.{i}");
         let Some((pi, ti)) = find_task(tasks, &e.task) else {
@@ -176,13 +178,27 @@ fn report(
             );
             d = match suggest_task(plans, &e.task) {
                 Some(s) => d.with_help(format!("write `<plan-id>/<task-id>`; did you mean {s:?}?")),
-                None => d.with_help("write `<plan-id>/<task-id>`, e.g. \"114-kh-bcd-2025/18\""),
+                None => match e.task.split_once('/').filter(|(p, _)| plans.iter().any(|x| x.id.as_str() == *p)) {
+                    Some((p, t)) => d.with_help(format!(
+                        "plan {p} has no task with id {t:?}: check the number against plans/{p}/tasks.yaml"
+                    )),
+                    None => d.with_help("write `<plan-id>/<task-id>`, e.g. \"114-kh-bcd-2025/18\""),
+                },
             };
             diags.push(d);
             continue;
         };
         let line = f.spans.get(&p).0;
-        if let Some(first) = reported.insert((pi, ti), line) {
+        let reported_by = match super::shared::reporter(
+            e.reported_by.as_deref(),
+            registry,
+            at(&format!("{p}.reported_by")),
+            diags,
+        ) {
+            Ok(r) => r,
+            Err(()) => continue,
+        };
+        if let Some(first) = reported.insert((pi, ti, reported_by.clone()), line) {
             diags.push(
                 Diagnostic::error(
                     at(&format!("{p}.task")),
@@ -191,7 +207,7 @@ fn report(
                         short(&e.task)
                     ),
                 )
-                .with_help("report each task once per report: merge the two entries"),
+                .with_help("report each task once per report and agency: merge the two entries (entries of different agencies say so with `reported_by:`)"),
             );
             continue;
         }
@@ -316,6 +332,7 @@ fn report(
                 })
                 .collect(),
             line: f.spans.get(&p).0,
+            reported_by,
         });
     }
     let mut indicators = Vec::new();
@@ -376,6 +393,7 @@ fn report(
         corrects: r.corrects.clone(),
         entries,
         indicators,
+        received: super::shared::received(r, registry, &at, diags),
     })
 }
 
@@ -405,9 +423,12 @@ fn suggest_task(plans: &[Plan], key: &str) -> Option<String> {
     if key.len() > 3 * MAX_ID_LEN {
         return None;
     }
+    // Only the same task id in another plan (a misspelt plan id): a task
+    // with another number is never offered (issue 22).
+    let wanted = key.split_once('/').map_or("", |(_, t)| t);
     let mut best: Option<(f64, String)> = None;
     for p in plans {
-        for t in &p.tasks {
+        for t in p.tasks.iter().filter(|t| t.id.as_str() == wanted) {
             let cand = format!("{}/{}", p.id, t.id);
             let s = strsim::normalized_levenshtein(key, &cand);
             if best.as_ref().is_none_or(|(b, _)| s > *b) {

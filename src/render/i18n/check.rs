@@ -101,6 +101,9 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "page.agencies_part",
     "page.agencies_description",
     "data_column.plan_id",
+    "data_column.reported_status",
+    "data_column.report_note",
+    "data_column.reported_by",
     "data_column.plan_number",
     "data_column.plan_title",
     "data_column.task_id",
@@ -198,6 +201,10 @@ pub const PROGRAM_KEYS: &[&str] = &[
     "cite.copied",
     "cite.copy_label",
     "task_page.month_first",
+    "reporting.sent",
+    "reporting.not_sent",
+    "reporting.count",
+    "data_file.reporting",
 ];
 
 /// Every key the program looks up: [`PROGRAM_KEYS`], path words and states.
@@ -233,6 +240,12 @@ pub fn program_keys() -> Vec<String> {
             .iter()
             .map(|r| format!("reported.{}", r.key())),
     );
+    keys.extend(
+        Reported::ALL
+            .iter()
+            .map(|r| format!("status_words.{}", r.key())),
+    );
+    keys.extend(crate::forms::KEYS.iter().map(|k| k.to_string()));
     keys.extend(AgencyKind::ALL.iter().map(AgencyKind::label_key));
     keys.extend(
         crate::model::inference::InferenceKind::ALL

@@ -213,6 +213,11 @@ impl Paths {
         format!("{}/{}.{ext}", self.data, self.agencies)
     }
 
+    /// The table of who has reported (`du-lieu/co-quan-bao-cao.csv`).
+    pub fn reporting_file(&self, ext: &str) -> String {
+        format!("{}/{}-{}.{ext}", self.data, self.agencies, self.reports)
+    }
+
     /// A file of the search index (`tim-kiem/<name>`).
     pub fn search_file(&self, name: &str) -> String {
         format!("{}/{name}", self.search)

@@ -178,6 +178,11 @@ pub fn agency(model: &Model, ed: &Edition, ai: usize) -> PageSpec {
     c.insert("plans", &shares);
     c.insert("agency", &a);
     c.insert("agency_gloss", &views::gloss(a, l));
+    let expected = !a.is_group() && a.successor.is_none() && !items.is_empty();
+    c.insert(
+        "agency_reporting",
+        &crate::render::reporting::line(a, d, l, expected),
+    );
     let title = l.say_with("agency.cite_title", &[("agency", a.name.clone())]);
     c.insert("citations", &citations(model, l, &Cited::Page(&title)));
     c.insert("kind_label", &l.say(&a.kind.label_key()));

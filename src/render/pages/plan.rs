@@ -264,7 +264,10 @@ pub fn task(model: &Model, ed: &Edition, r: TaskRef, months: &history::Months) -
     c.insert("next", &next);
     c.insert("source_line", &t.line);
     c.insert("inferred", &inferred_labels(p, t, l));
-    c.insert("history", &crate::render::reports::history(model, d, l, r));
+    let history = crate::render::reports::history(model, d, l, r);
+    let also: Vec<_> = history.iter().filter(|h| h.beside && h.latest).collect();
+    c.insert("also_reported", &also);
+    c.insert("history", &history);
     c.insert(
         "crumbs",
         &[

@@ -49,6 +49,10 @@ pub fn home(model: &Model, ed: &Edition) -> PageSpec {
         .map(|(pi, p)| PlanProgress::new(ed, &super::plan_refs(model, pi), p.id.as_str()))
         .collect();
     c.insert("plan_progress", &progress);
+    c.insert(
+        "reporting_count",
+        &crate::render::reporting::count(model, d, l),
+    );
     let stale = d.stale_evidence(model.site.reporting_period_months);
     c.insert("stale", &stale.is_some());
     c.insert("stale_since", &stale.flatten().map(|x| l.date_text(x)));

@@ -1,0 +1,149 @@
+//! Who has reported, in the page's words: the line beside each agency
+//! ("đã gửi báo cáo ngày …" / "chưa gửi báo cáo"), the count on the home
+//! page, and the per-agency reporting table among the open data.
+
+use serde::Serialize;
+
+use crate::derive::reporting::expected;
+use crate::derive::Derived;
+use crate::model::{Agency, Model};
+
+use super::data::Download;
+use super::i18n::Locale;
+use super::{csv, OutFile};
+
+fn period_text(d: &Derived, l: &Locale) -> Option<String> {
+    let (y, m) = d.reporting.period?;
+    l.month(y, m).ok()
+}
+
+/// The line shown beside an agency, when the site collects forms: sent
+/// (with the day) or, for an agency expected to send one, not sent.
+pub fn line(a: &Agency, d: &Derived, l: &Locale, expected: bool) -> Option<String> {
+    if !d.reporting.active {
+        return None;
+    }
+    let period = period_text(d, l)?;
+    match d.reporting.sent_by(&a.id, &d.memberships) {
+        Some(day) => Some(l.say_with(
+            "reporting.sent",
+            &[("period", period), ("date", l.date_text(day))],
+        )),
+        None if expected => Some(l.say_with("reporting.not_sent", &[("period", period)])),
+        None => None,
+    }
+}
+
+/// The home page's count.
+#[derive(Serialize)]
+pub struct Count {
+    /// "12 of 40 agencies sent their form for 01/2026".
+    pub text: String,
+    /// Agencies expected to send one.
+    pub expected: usize,
+    /// Of those, the ones that did.
+    pub sent: usize,
+}
+
+/// How many of the agencies expected to send a form did, when the site
+/// collects forms.
+pub fn count(model: &Model, d: &Derived, l: &Locale) -> Option<Count> {
+    if !d.reporting.active {
+        return None;
+    }
+    let period = period_text(d, l)?;
+    let ids = expected(model, d);
+    let sent = ids
+        .iter()
+        .filter(|a| d.reporting.sent_by(a, &d.memberships).is_some())
+        .count();
+    Some(Count {
+        text: l.say_full(
+            "reporting.count",
+            Some(ids.len()),
+            &[("sent", sent.to_string()), ("period", period)],
+        ),
+        expected: ids.len(),
+        sent,
+    })
+}
+
+/// The reporting table (one row per agency expected to send a form, or
+/// that sent one) as JSON and CSV, beside the registry.
+pub fn files(model: &Model, d: &Derived, l: &Locale, root: &str) -> Vec<(Download, OutFile)> {
+    if !d.reporting.active {
+        return Vec::new();
+    }
+    let period = d
+        .reporting
+        .period
+        .map(|(y, m)| format!("{y:04}-{m:02}"))
+        .unwrap_or_default();
+    let expected_ids = expected(model, d);
+    let headers: Vec<String> = ["agency_id", "name", "period", "expected", "sent", "date"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    #[derive(Serialize)]
+    struct Rec<'a> {
+        agency_id: &'a str,
+        name: &'a str,
+        period: &'a str,
+        expected: bool,
+        sent: bool,
+        date: String,
+    }
+    let recs: Vec<Rec> = model
+        .registry
+        .all()
+        .iter()
+        .filter_map(|a| {
+            let exp = expected_ids.binary_search(&a.id).is_ok();
+            let day = d.reporting.sent.get(&a.id);
+            (exp || day.is_some()).then(|| Rec {
+                agency_id: a.id.as_str(),
+                name: &a.name,
+                period: &period,
+                expected: exp,
+                sent: day.is_some(),
+                date: day.map(|x| x.to_string()).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let rows: Vec<Vec<String>> = recs
+        .iter()
+        .map(|r| {
+            vec![
+                r.agency_id.to_string(),
+                r.name.to_string(),
+                r.period.to_string(),
+                r.expected.to_string(),
+                r.sent.to_string(),
+                r.date.clone(),
+            ]
+        })
+        .collect();
+    let csv_bytes = csv::write(&headers, &rows);
+    let mut json = serde_json::to_vec_pretty(&recs).unwrap_or_default();
+    json.push(b'\n');
+    [("json", json), ("csv", csv_bytes)]
+        .into_iter()
+        .map(|(ext, bytes)| {
+            let href = l.paths().reporting_file(ext);
+            (
+                Download {
+                    label: l.say("data_file.reporting"),
+                    of: None,
+                    href: href.clone(),
+                    bytes: bytes.len(),
+                    format: if ext == "csv" { "CSV" } else { "JSON" },
+                    section: "site",
+                },
+                OutFile {
+                    path: format!("{root}{href}"),
+                    bytes,
+                },
+            )
+        })
+        .collect()
+}
