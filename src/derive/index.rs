@@ -155,8 +155,9 @@ impl Derived {
                 d.history.entry_or_default(r).push((ri, ei));
             }
         }
-        // Within one report, the lead's entry of a shared task comes last:
-        // it is the one that sets the state.
+        // Within one report, the lead's entry of a shared task comes last (a
+        // body named in the lead cell after a member of a group named): it
+        // is the one that sets the state.
         for (pi, plan) in model.plans.iter().enumerate() {
             for (ti, task) in plan.tasks.iter().enumerate() {
                 let Some(h) = d.history.get_mut(&TaskRef { plan: pi, task: ti }) else {
@@ -165,10 +166,10 @@ impl Derived {
                 if h.len() > 1 {
                     h.sort_by_key(|&(ri, ei)| {
                         let by = model.reports[ri].entries[ei].reported_by.as_ref();
-                        let lead = by.is_some_and(|a| {
-                            crate::model::report::is_lead(&model.registry, &task.lead.agencies, a)
+                        let rank = by.map_or(0, |a| {
+                            crate::model::report::lead_rank(&model.registry, &task.lead.agencies, a)
                         });
-                        (ri, lead)
+                        (ri, rank)
                     });
                 }
             }

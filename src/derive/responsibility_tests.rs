@@ -186,3 +186,16 @@ fn a_cycle_of_members_ends() {
         .collect();
     assert_eq!(up, vec!["a1".to_string()]);
 }
+
+#[test]
+fn a_body_named_in_the_lead_cell_outranks_a_member_of_a_group_named_beside_it() {
+    use crate::model::report::lead_rank;
+    // a0 a department, a1 a group of a2 and a3 (a3 itself a group of a4).
+    let reg = registry(&[vec![], vec![2, 3], vec![], vec![4], vec![]]);
+    let lead = [id(0), id(1)];
+    assert_eq!(lead_rank(&reg, &lead, &id(0)), 2);
+    assert_eq!(lead_rank(&reg, &lead, &id(1)), 2);
+    assert_eq!(lead_rank(&reg, &lead, &id(2)), 1);
+    assert_eq!(lead_rank(&reg, &lead, &id(4)), 1, "a member at any depth");
+    assert_eq!(lead_rank(&reg, &[id(2)], &id(0)), 0);
+}

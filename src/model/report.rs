@@ -183,6 +183,21 @@ impl Report {
     }
 }
 
+/// How strongly `agency` leads a task whose lead cell names `lead`: 2
+/// when named itself, 1 when a member (at any depth) of a group named, 0
+/// when it does not lead. Of several agencies reporting on one task, the
+/// highest rank's entry sets the state: a body named in the cell outranks
+/// a member of a group named beside it.
+pub fn lead_rank(registry: &Registry, lead: &[AgencyId], agency: &AgencyId) -> u8 {
+    if lead.contains(agency) {
+        2
+    } else if is_lead(registry, lead, agency) {
+        1
+    } else {
+        0
+    }
+}
+
 /// True when `agency` leads a task whose lead cell names `lead`: named
 /// itself, or a member (at any depth) of a group named.
 pub fn is_lead(registry: &Registry, lead: &[AgencyId], agency: &AgencyId) -> bool {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::{short, Diagnostic, Diagnostics, Location};
 use crate::load::raw::ReportFile;
-use crate::model::report::{is_lead, Received, Report};
+use crate::model::report::{is_lead, lead_rank, Received, Report};
 use crate::model::{AgencyId, Plan, Registry};
 
 use super::report_order::Files;
@@ -100,18 +100,20 @@ pub fn conflicts(
                 continue;
             };
             let lead = &task.lead.agencies;
+            // The highest lead rank holds; of equals, the last entry (as
+            // `derive` orders a task's history).
+            let rank = |i: usize| {
+                r.entries[i]
+                    .reported_by
+                    .as_ref()
+                    .map_or(0, |a| lead_rank(registry, lead, a))
+            };
             let holder = idx
                 .iter()
-                .rev()
-                .find(|&&i| {
-                    r.entries[i]
-                        .reported_by
-                        .as_ref()
-                        .is_some_and(|a| is_lead(registry, lead, a))
-                })
-                .or(idx.last())
                 .copied()
-                .unwrap_or(0);
+                .enumerate()
+                .max_by_key(|&(k, i)| (rank(i), k))
+                .map_or(0, |(_, i)| i);
             let h = &r.entries[holder];
             let say = |e: &crate::model::report::Entry| {
                 let mut s = e.status.key().to_string();
