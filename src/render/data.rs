@@ -293,13 +293,34 @@ fn registry(model: &Model, l: &Locale, root: &str) -> Vec<(Download, OutFile)> {
     let reg_csv = csv::write(&headers, &rows);
     let mut reg_json = serde_json::to_vec_pretty(model.registry.all()).unwrap_or_default();
     reg_json.push(b'\n');
-    [("json", reg_json), ("csv", reg_csv)]
+    site_pair(
+        l,
+        root,
+        "data_file.registry",
+        |ext| l.paths().registry_file(ext),
+        reg_json,
+        reg_csv,
+    )
+}
+
+/// A site-wide data set written as JSON and CSV: each file and its entry
+/// on the data page (`label_key` names it in the page's language, `href`
+/// gives each format's path).
+pub(super) fn site_pair(
+    l: &Locale,
+    root: &str,
+    label_key: &str,
+    href: impl Fn(&str) -> String,
+    json: Vec<u8>,
+    csv: Vec<u8>,
+) -> Vec<(Download, OutFile)> {
+    [("json", json), ("csv", csv)]
         .into_iter()
         .map(|(ext, bytes)| {
-            let href = l.paths().registry_file(ext);
+            let href = href(ext);
             (
                 Download {
-                    label: l.say("data_file.registry"),
+                    label: l.say(label_key),
                     of: None,
                     href: href.clone(),
                     bytes: bytes.len(),

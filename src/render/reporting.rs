@@ -126,24 +126,12 @@ pub fn files(model: &Model, d: &Derived, l: &Locale, root: &str) -> Vec<(Downloa
     let csv_bytes = csv::write(&headers, &rows);
     let mut json = serde_json::to_vec_pretty(&recs).unwrap_or_default();
     json.push(b'\n');
-    [("json", json), ("csv", csv_bytes)]
-        .into_iter()
-        .map(|(ext, bytes)| {
-            let href = l.paths().reporting_file(ext);
-            (
-                Download {
-                    label: l.say("data_file.reporting"),
-                    of: None,
-                    href: href.clone(),
-                    bytes: bytes.len(),
-                    format: if ext == "csv" { "CSV" } else { "JSON" },
-                    section: "site",
-                },
-                OutFile {
-                    path: format!("{root}{href}"),
-                    bytes,
-                },
-            )
-        })
-        .collect()
+    super::data::site_pair(
+        l,
+        root,
+        "data_file.reporting",
+        |ext| l.paths().reporting_file(ext),
+        json,
+        csv_bytes,
+    )
 }
