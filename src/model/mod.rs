@@ -1,7 +1,8 @@
 //! Stage 2 of the pipeline: the validated model the rest of the program works on.
 
 pub mod agency;
-pub mod deadline;
+/// The deadline grammars, a crate of their own (`crates/deadline`).
+pub use minhbach_deadline as deadline;
 pub mod duty;
 pub mod ids;
 pub mod inference;

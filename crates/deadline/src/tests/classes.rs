@@ -396,9 +396,9 @@ fn ongoing_and_its_negation() {
 
 #[test]
 fn the_grammar_is_chosen_by_language() {
-    let g = crate::model::deadline::for_language("vi").unwrap();
+    let g = crate::for_language("vi").unwrap();
     assert_eq!(g.language(), "vi");
-    assert!(crate::model::deadline::for_language("klingon").is_none());
+    assert!(crate::for_language("klingon").is_none());
     let r = g.read(
         "Quý IV",
         Context {

@@ -46,7 +46,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Month names and their abbreviations (`Dec`, `Dec.`, `Sept`).
-pub(in crate::model::deadline) fn month_word(w: &str) -> Option<u32> {
+pub(crate) fn month_word(w: &str) -> Option<u32> {
     let k = MONTHS.iter().position(|m| *m == w).or_else(|| {
         let short = if w == "sept" { "sep" } else { w };
         (short.len() == 3 && short != "may")

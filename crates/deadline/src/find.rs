@@ -70,7 +70,7 @@ fn extent(kind: &DeadlineKind) -> Extent {
 /// where two overlap, in sentence order.
 ///
 /// ```
-/// use minhbach::model::deadline::{find_in, vi::Vietnamese, Context};
+/// use minhbach_deadline::{find_in, vi::Vietnamese, Context};
 /// let ctx = Context { year: Some(2025), ..Context::default() };
 /// let found = find_in(&Vietnamese, "Sở Nội vụ chủ trì, hoàn thành trước ngày 30/6/2025.", &ctx);
 /// assert_eq!(found.len(), 1);

@@ -308,7 +308,8 @@ fn shipped_phrases() -> Vec<(String, String)> {
         }
     }
     let mut out = Vec::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The workspace root, two folders above this crate.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     for dir in ["content/plans", "examples/minh-hoa/plans"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;

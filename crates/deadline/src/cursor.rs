@@ -8,11 +8,11 @@ use super::{DeadlineKind, Milestone};
 /// The result of trying one rule: `Ok(None)` when the words are not of
 /// its shape (the cursor is back where it was), `Err` when they are of its
 /// shape but name something impossible or ambiguous.
-pub(in crate::model::deadline) type Try<T> = Result<Option<T>, Flag>;
+pub(crate) type Try<T> = Result<Option<T>, Flag>;
 
 /// A position in a clause.
 #[derive(Clone, Copy)]
-pub(in crate::model::deadline) struct Cur<'a> {
+pub(crate) struct Cur<'a> {
     /// The clause's tokens.
     pub t: &'a [Token],
     /// The NFC characters the tokens point into.
@@ -26,7 +26,7 @@ pub(in crate::model::deadline) struct Cur<'a> {
 
 /// A number as written.
 #[derive(Debug, Clone, Copy)]
-pub(in crate::model::deadline) struct Num {
+pub(crate) struct Num {
     /// Value (saturating).
     pub value: u64,
     /// Digits written.
@@ -182,17 +182,11 @@ impl<'a> Cur<'a> {
 
 /// A grammar's reading of a clause's time words: where the label before
 /// them ends, and their meaning.
-pub(in crate::model::deadline) type Body =
-    fn(&[Token], &[char], Context) -> Try<(usize, DeadlineKind)>;
+pub(crate) type Body = fn(&[Token], &[char], Context) -> Try<(usize, DeadlineKind)>;
 
 /// A clause, alike in every language: `Label: time`, or label words then
 /// one time class to the end, read by the language's `body`.
-pub(in crate::model::deadline) fn clause(
-    toks: &[Token],
-    chars: &[char],
-    ctx: Context,
-    body: Body,
-) -> Try<Milestone> {
+pub(crate) fn clause(toks: &[Token], chars: &[char], ctx: Context, body: Body) -> Try<Milestone> {
     let c = Cur::new(toks, chars);
     if let Some(k) = toks.iter().position(|t| t.is_sym(':')) {
         if k > 0 && k + 1 < toks.len() && !toks[..k].iter().any(Token::is_num) {
