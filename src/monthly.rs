@@ -171,6 +171,20 @@ pub fn import(a: &ImportArgs) -> Result<(), ()> {
             );
         }
     }
+    // The report first: when it may not be written (a file there and no
+    // --force), nothing is, not even the rejected rows' workbook.
+    if let Some(out) = &a.out {
+        match minhbach::import::write::write_report(out, &a.content, yaml, a.force) {
+            Ok(p) => eprintln!(
+                "wrote {} ({taken} entries); run `minhbach check` to validate it",
+                p.display()
+            ),
+            Err(d) => {
+                eprintln!("{d}");
+                return Err(());
+            }
+        }
+    }
     if let (Some(to), false) = (&rejected_to, result.rejected.is_empty()) {
         let theme = minhbach::load_theme(None, &a.content).ok();
         let lang = model.as_ref().map_or("vi", |m| m.site.language.as_str());
@@ -184,7 +198,7 @@ pub fn import(a: &ImportArgs) -> Result<(), ()> {
             problem: say("form.rejected_problem"),
             fix: say("form.rejected_fix"),
         };
-        match minhbach::import::rejected::write(to, &result.rejected, &h) {
+        match minhbach::import::rejected::write(to, &result.rejected, &h, a.force) {
             Ok(()) => eprintln!(
                 "wrote the rejected rows to {}: send them back to be corrected",
                 to.display()
@@ -195,19 +209,8 @@ pub fn import(a: &ImportArgs) -> Result<(), ()> {
             }
         }
     }
-    let Some(out) = &a.out else {
+    if a.out.is_none() {
         print!("{yaml}");
-        return if ok { Ok(()) } else { Err(()) };
-    };
-    match minhbach::import::write::write_report(out, &a.content, yaml, a.force) {
-        Ok(p) => eprintln!(
-            "wrote {} ({taken} entries); run `minhbach check` to validate it",
-            p.display()
-        ),
-        Err(d) => {
-            eprintln!("{d}");
-            return Err(());
-        }
     }
     if ok {
         Ok(())

@@ -171,6 +171,23 @@ fn plan_and_printed_numbers_unknown_and_ambiguous_rows_and_strict() {
             && line6.contains("kh-hoat-dong-bcd-tinh-2025/pl4-1"),
         "{line6}"
     );
+    // The rejected rows' workbook beside the report.
+    let rejected = content.join("reports/2026-02.yaml.rejected.xlsx");
+    assert!(rejected.is_file(), "{err}");
+    // Again, without --force: the report is there, so nothing is written,
+    // not even over the workbook the office may have annotated.
+    fs::write(&rejected, b"annotated by the office").unwrap();
+    let (ok, _, err) = run(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!ok);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(fs::read(&rejected).unwrap(), b"annotated by the office");
+    assert_eq!(fs::read_to_string(&out).unwrap(), yaml);
+    // With --force, both are replaced.
+    let mut forced = a.clone();
+    forced.push("--force".into());
+    let (ok, _, err) = run(&forced.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!ok, "rows are still rejected: {err}");
+    assert_ne!(fs::read(&rejected).unwrap(), b"annotated by the office");
 }
 
 #[test]

@@ -48,8 +48,9 @@ fn sheet_name(path: &Path, used: &mut Vec<String>) -> String {
     name
 }
 
-/// Writes `rows` to `out` (an `.xlsx` file), replacing it.
-pub fn write(out: &Path, rows: &[Rejected], h: &Headings) -> Result<(), String> {
+/// Writes `rows` to `out` (an `.xlsx` file); an existing file (which the
+/// office may have annotated) is replaced only when `replace` is given.
+pub fn write(out: &Path, rows: &[Rejected], h: &Headings, replace: bool) -> Result<(), String> {
     let mut wb = Workbook::new();
     let when = ExcelDateTime::from_ymd(2000, 1, 1).map_err(|e| e.to_string())?;
     wb.set_properties(&DocProperties::new().set_creation_datetime(&when));
@@ -121,7 +122,11 @@ pub fn write(out: &Path, rows: &[Rejected], h: &Headings) -> Result<(), String> 
         parent,
         Path::new(name),
         &bytes,
-        crate::write_guard::Mode::Replace,
+        if replace {
+            crate::write_guard::Mode::Replace
+        } else {
+            crate::write_guard::Mode::New
+        },
     )
     .map(|_| ())
     .map_err(|e| format!("{}: {}", e.path.display(), e.message))
