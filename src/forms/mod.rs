@@ -13,46 +13,6 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::model::Model;
 use crate::render::i18n::I18n;
 
-/// Words the forms take from the theme's i18n files.
-pub const KEYS: &[&str] = &[
-    "form.sheet",
-    "form.help_sheet",
-    "form.title",
-    "form.agency",
-    "form.period",
-    "form.fill_in",
-    "form.col_key",
-    "form.col_serial",
-    "form.col_plan",
-    "form.col_number",
-    "form.col_text",
-    "form.col_role",
-    "form.col_deadline",
-    "form.col_last_status",
-    "form.col_last_date",
-    "form.col_status",
-    "form.col_progress",
-    "form.col_completed",
-    "form.col_evidence_number",
-    "form.col_evidence_date",
-    "form.col_evidence_url",
-    "form.col_note",
-    "form.role_lead",
-    "form.role_cooperate",
-    "form.role_group_lead",
-    "form.role_group_cooperate",
-    "form.no_report",
-    "form.help",
-    "form.statuses",
-    "form.status_prompt",
-    "form.progress_prompt",
-    "form.date_prompt",
-    "form.rejected_row",
-    "form.rejected_cell",
-    "form.rejected_problem",
-    "form.rejected_fix",
-];
-
 /// What `report-forms` is asked for.
 #[derive(Debug, Clone)]
 pub struct FormOptions {

@@ -156,33 +156,14 @@ pub fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
-/// True for the invisible formatting characters text may carry unseen:
-/// zero-width spaces and joiners and the direction marks (U+200B–U+200F),
-/// the bidirectional embeddings and overrides (U+202A–U+202E) and
-/// isolates (U+2066–U+2069), and U+FEFF inside text. An override can show
-/// `30/10/2025` as `5202/01/03`; a zero-width space makes two equal names
-/// differ. They are removed from published text and ignored in names.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
-    )
-}
+// Invisible characters are the model's to define: names are compared
+// without them there, and every published field is cleaned of them here.
+pub use crate::model::text::{is_invisible, without_invisible};
 
 /// True for a character removed from every text field: a forbidden
 /// control character or an invisible formatting character.
 pub fn is_removed(c: char) -> bool {
     is_forbidden_control(c) || is_invisible(c)
-}
-
-/// `s` without its invisible formatting characters (names compare
-/// without them: `Sở\u{200B} Nội vụ` is `Sở Nội vụ`).
-pub fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(is_invisible) {
-        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
 }
 
 /// True for U+2028 and U+2029, which YAML counts as line breaks but

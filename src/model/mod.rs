@@ -8,6 +8,7 @@ pub mod ids;
 pub mod inference;
 pub mod plan;
 pub mod report;
+pub mod text;
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -170,7 +170,16 @@ pub fn set_files(
         DataSet::Registry => {
             let mut list = Vec::new();
             let mut files = registry(model, l, root);
-            files.extend(super::reporting::files(model, d, l, root));
+            if let Some((json, csv)) = super::reporting::table(model, d) {
+                files.extend(site_pair(
+                    l,
+                    root,
+                    "data_file.reporting",
+                    |ext| l.paths().reporting_file(ext),
+                    json,
+                    csv,
+                ));
+            }
             for (mut dl, f) in files {
                 dl.bytes = put(&f.path, &|take: &mut dyn FnMut(&[u8])| take(&f.bytes))?;
                 list.push(dl);
@@ -306,7 +315,7 @@ fn registry(model: &Model, l: &Locale, root: &str) -> Vec<(Download, OutFile)> {
 /// A site-wide data set written as JSON and CSV: each file and its entry
 /// on the data page (`label_key` names it in the page's language, `href`
 /// gives each format's path).
-pub(super) fn site_pair(
+fn site_pair(
     l: &Locale,
     root: &str,
     label_key: &str,

@@ -8,9 +8,8 @@ use crate::derive::reporting::expected;
 use crate::derive::Derived;
 use crate::model::{Agency, Model};
 
-use super::data::Download;
+use super::csv;
 use super::i18n::Locale;
-use super::{csv, OutFile};
 
 fn period_text(d: &Derived, l: &Locale) -> Option<String> {
     let (y, m) = d.reporting.period?;
@@ -69,10 +68,11 @@ pub fn count(model: &Model, d: &Derived, l: &Locale) -> Option<Count> {
 }
 
 /// The reporting table (one row per agency expected to send a form, or
-/// that sent one) as JSON and CSV, beside the registry.
-pub fn files(model: &Model, d: &Derived, l: &Locale, root: &str) -> Vec<(Download, OutFile)> {
+/// that sent one) as JSON and CSV (written beside the registry by
+/// `data`), or `None` when no report records who sent it.
+pub fn table(model: &Model, d: &Derived) -> Option<(Vec<u8>, Vec<u8>)> {
     if !d.reporting.active {
-        return Vec::new();
+        return None;
     }
     let period = d
         .reporting
@@ -126,12 +126,5 @@ pub fn files(model: &Model, d: &Derived, l: &Locale, root: &str) -> Vec<(Downloa
     let csv_bytes = csv::write(&headers, &rows);
     let mut json = serde_json::to_vec_pretty(&recs).unwrap_or_default();
     json.push(b'\n');
-    super::data::site_pair(
-        l,
-        root,
-        "data_file.reporting",
-        |ext| l.paths().reporting_file(ext),
-        json,
-        csv_bytes,
-    )
+    Some((json, csv_bytes))
 }

@@ -211,7 +211,7 @@ fn fold_char(c: char) -> char {
 
 fn folded(s: &str) -> Vec<char> {
     // Invisible characters (a zero-width space) never tell names apart.
-    let s = crate::load::files::without_invisible(s);
+    let s = crate::model::text::without_invisible(s);
     let mut out = Vec::new();
     for c in s.trim().chars().map(fold_char) {
         if c == ' ' && out.last() == Some(&' ') {

@@ -30,6 +30,46 @@ pub const CITE_KEYS: [&str; 14] = [
     "tasklist.numbered",
 ];
 
+/// Words the monthly forms (`src/forms/`) take from the theme's i18n files.
+pub const FORM_KEYS: &[&str] = &[
+    "form.sheet",
+    "form.help_sheet",
+    "form.title",
+    "form.agency",
+    "form.period",
+    "form.fill_in",
+    "form.col_key",
+    "form.col_serial",
+    "form.col_plan",
+    "form.col_number",
+    "form.col_text",
+    "form.col_role",
+    "form.col_deadline",
+    "form.col_last_status",
+    "form.col_last_date",
+    "form.col_status",
+    "form.col_progress",
+    "form.col_completed",
+    "form.col_evidence_number",
+    "form.col_evidence_date",
+    "form.col_evidence_url",
+    "form.col_note",
+    "form.role_lead",
+    "form.role_cooperate",
+    "form.role_group_lead",
+    "form.role_group_cooperate",
+    "form.no_report",
+    "form.help",
+    "form.statuses",
+    "form.status_prompt",
+    "form.progress_prompt",
+    "form.date_prompt",
+    "form.rejected_row",
+    "form.rejected_cell",
+    "form.rejected_problem",
+    "form.rejected_fix",
+];
+
 /// Keys the program itself looks up (not found by reading templates).
 pub const PROGRAM_KEYS: &[&str] = &[
     // Calendar words templates use too.
@@ -245,7 +285,7 @@ pub fn program_keys() -> Vec<String> {
             .iter()
             .map(|r| format!("status_words.{}", r.key())),
     );
-    keys.extend(crate::forms::KEYS.iter().map(|k| k.to_string()));
+    keys.extend(FORM_KEYS.iter().map(|k| k.to_string()));
     keys.extend(AgencyKind::ALL.iter().map(AgencyKind::label_key));
     keys.extend(
         crate::model::inference::InferenceKind::ALL
