@@ -13,7 +13,8 @@ pub mod import;
 pub mod import_plan;
 pub mod limits;
 pub mod load;
-pub mod model;
+/// The model, a crate of its own (`crates/model`).
+pub use minhbach_model as model;
 pub mod output;
 pub mod progress;
 pub mod render;

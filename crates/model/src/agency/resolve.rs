@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{fold_char, folded, names, Registry};
-use crate::model::ids::AgencyId;
+use crate::ids::AgencyId;
 
 const CONNECTORS: [&str; 3] = ["và", "với", "cùng"];
 
@@ -412,7 +412,7 @@ fn clause_end(chars: &[char], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::agency::{Agency, AgencyKind};
+    use crate::agency::{Agency, AgencyKind};
 
     fn agency(id: &str, name: &str, aliases: &[&str], kind: AgencyKind) -> Agency {
         Agency {

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::names::variant_key;
 use super::{folded, Agency, Registry};
-use crate::model::ids::AgencyId;
+use crate::ids::AgencyId;
 
 /// A legal document the reference rests on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -248,7 +248,7 @@ const ABBREVIATIONS: [(&str, &str); 10] = [
 /// trailing punctuation dropped.
 pub fn variant_key(name: &str) -> String {
     // Invisible characters (a zero-width space) never tell names apart.
-    let name = crate::model::text::without_invisible(name);
+    let name = crate::text::without_invisible(name);
     let lower: String = name.nfc().collect::<String>().to_lowercase();
     let lower = lower
         .replace("uỷ", "ủy")

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::ids::AgencyId;
+use crate::ids::AgencyId;
 
 pub mod names;
 pub mod reference;
@@ -211,7 +211,7 @@ fn fold_char(c: char) -> char {
 
 fn folded(s: &str) -> Vec<char> {
     // Invisible characters (a zero-width space) never tell names apart.
-    let s = crate::model::text::without_invisible(s);
+    let s = crate::text::without_invisible(s);
     let mut out = Vec::new();
     for c in s.trim().chars().map(fold_char) {
         if c == ' ' && out.last() == Some(&' ') {
