@@ -2,7 +2,7 @@
 //! static transparency dashboard.
 //!
 //! The pipeline follows the module tree: [`load`] reads content files,
-//! [`validate`] turns them into the [`model`], [`derive`] computes statuses
+//! [`validate`] turns them into the [`model`], [`derive`](mod@derive) computes statuses
 //! and indexes, [`render`] fills the theme's templates and [`output`] writes
 //! the site atomically.
 

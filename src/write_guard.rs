@@ -54,7 +54,7 @@ pub fn write(root: &Path, rel: &Path, text: &str, mode: Mode) -> Result<PathBuf,
     write_bytes(root, rel, text.as_bytes(), mode)
 }
 
-/// [`write`] for bytes (a workbook).
+/// [`write`](fn@write) for bytes (a workbook).
 pub fn write_bytes(
     root: &Path,
     rel: &Path,

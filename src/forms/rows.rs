@@ -33,7 +33,7 @@ pub struct Form {
     pub rows: Vec<FormRow>,
 }
 
-/// The forms of `wanted` (empty: [`expected`]).
+/// The forms of `wanted` (empty: [`expected`](crate::derive::reporting::expected)).
 pub fn forms(model: &Model, wanted: &[String]) -> Result<Vec<Form>, Diagnostic> {
     let d = Derived::new(model);
     let ids: Vec<AgencyId> = if wanted.is_empty() {

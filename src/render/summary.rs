@@ -1,5 +1,5 @@
 //! What templates see of the citizens' reading of states
-//! ([`Summary`](crate::derive::Summary)): each group's count and share, and
+//! ([`crate::derive::Summary`]): each group's count and share, and
 //! its detailed states one click away.
 
 use serde::Serialize;

@@ -2,7 +2,7 @@
 //! reads it: calamine expands `table:number-rows-repeated` and
 //! `-columns-repeated` into cells (a row of three cells repeated 1,048,570
 //! times becomes three million), so the repeats are counted here, in
-//! arithmetic, against [`limits::CELLS`] and [`limits::TABLE_POSITIONS`].
+//! arithmetic, against [`crate::limits::CELLS`] and [`crate::limits::TABLE_POSITIONS`].
 //! The same pass collects what calamine does not give: merged regions
 //! (`number-rows-spanned`, `number-columns-spanned`) and the text shown by
 //! percentage cells (calamine gives 0.75 for a cell showing `75%`).

@@ -1,5 +1,5 @@
 //! One drawing, two files: every chart is drawn by the same code into an
-//! SVG (scale 1, its `viewBox` [`super::WIDTH`] units wide) and into a PNG
+//! SVG (scale 1, its `viewBox` `WIDTH` units wide) and into a PNG
 //! (scale [`PNG_SCALE`]) with `plotters`' bitmap backend. The PNG's text is
 //! drawn with the font the theme ships (`themes/default/fonts/`), built
 //! into the program: no system font is read and nothing is fetched, so the

@@ -54,7 +54,7 @@ pub struct Paths {
     pub part: String,
     /// Stylesheet, scripts and icons.
     pub assets: String,
-    /// Each chart's id and CSV file name, by [`CHART_KEYS`] key.
+    /// Each chart's id and CSV file name, by `CHART_KEYS` key.
     pub chart_ids: std::collections::BTreeMap<String, String>,
 }
 
@@ -223,7 +223,7 @@ impl Paths {
         format!("{}/{name}", self.search)
     }
 
-    /// The id (and CSV file stem) of chart `key` of [`CHART_KEYS`]; the
+    /// The id (and CSV file stem) of chart `key` of `CHART_KEYS`; the
     /// key itself for a key that is not one.
     pub fn chart_id(&self, key: &str) -> String {
         self.chart_ids

@@ -1,7 +1,7 @@
 //! The English grammar: the usual date forms, months, quarters, halves,
-//! years and fiscal years ([`period`]); by/before, spans, open starts and
-//! recurring duties ([`forms`]); ongoing work and event-relative phrases
-//! ([`free`]).
+//! years and fiscal years (`period`); by/before, spans, open starts and
+//! recurring duties (`forms`); ongoing work and event-relative phrases
+//! (`free`).
 //! A phrase is cut into parts (`;`, bullet lines, then `and` or `,` between
 //! time expressions); each part is a label of plain words and one time
 //! class read to its end; the rest is flagged, never dropped. Struck-through

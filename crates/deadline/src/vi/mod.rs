@@ -1,9 +1,9 @@
 //! The Vietnamese grammar: a phrase is cut into parts (`;`, bullet lines,
 //! then `và` or `,` between time expressions), each part is a label of
 //! plain words followed by one time class read to its end, and whatever
-//! is left over is flagged, never dropped. Classes: [`period`] (dates and
-//! periods), [`forms`] (spans, before/by, open starts), [`recur`] (recurring duties),
-//! [`free`] (ongoing work, event-relative phrases).
+//! is left over is flagged, never dropped. Classes: `period` (dates and
+//! periods), `forms` (spans, before/by, open starts), `recur` (recurring duties),
+//! `free` (ongoing work, event-relative phrases).
 
 mod cadence;
 mod forms;
