@@ -74,7 +74,7 @@ enum Command {
     /// was last reported, and the columns to fill in.
     ReportForms {
         /// Month reported (YYYY-MM).
-        #[arg(long)]
+        #[arg(long, value_parser = period_arg)]
         period: String,
         /// Agency id to write a form for (repeat it); default: every agency with tasks.
         #[arg(long = "agency")]
@@ -101,7 +101,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Month reported (YYYY-MM).
-        #[arg(long)]
+        #[arg(long, value_parser = period_arg)]
         period: String,
         /// Date of the report (YYYY-MM-DD).
         #[arg(long)]
@@ -429,5 +429,23 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// A `--period`: a month written `YYYY-MM` (month 01 to 12), refused by
+/// the command line before anything is read.
+fn period_arg(s: &str) -> Result<String, String> {
+    let ok = s.len() == 7
+        && s.as_bytes()[4] == b'-'
+        && s[..4].bytes().all(|b| b.is_ascii_digit())
+        && s[5..]
+            .parse::<u32>()
+            .is_ok_and(|m| (1..=12).contains(&m) && s[5..].bytes().all(|b| b.is_ascii_digit()));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} is not a month written YYYY-MM (month 01 to 12), e.g. 2026-02"
+        ))
     }
 }
