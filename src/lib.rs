@@ -170,14 +170,30 @@ fn summary(m: &Model) -> String {
     )
 }
 
-/// Validates content and the default theme's translations without
-/// writing anything.
-pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
-    let theme = load_theme(None, content);
+/// The theme (from `dir`, else the built-in one with the project's word
+/// overrides in `content`) and the languages its words are given in,
+/// which validation needs (the default ones when the theme fails, so that
+/// the content is still checked): set up once for check, build and
+/// render alike.
+fn theme_and_languages(
+    dir: Option<&Path>,
+    content: &Path,
+) -> (
+    Result<render::theme::Theme, render::RenderError>,
+    Vec<String>,
+) {
+    let theme = load_theme(dir, content);
     let languages = match &theme {
         Ok(t) => t.i18n.languages(),
         Err(_) => default_languages(),
     };
+    (theme, languages)
+}
+
+/// Validates content and the default theme's translations without
+/// writing anything.
+pub fn check(content: &Path, as_of: Option<NaiveDate>) -> Report {
+    let (theme, languages) = theme_and_languages(None, content);
     let (model, mut diagnostics) = load_model_for(content, as_of, &languages);
     match theme {
         Ok(t) => diagnostics.extend(i18n_diagnostics(&t, None)),
@@ -207,11 +223,7 @@ pub struct Rendered {
 /// Renders the site in memory (stages 1–4), without writing. Snapshots
 /// already published in `opts.output` are kept, not rendered again.
 pub fn render_site(opts: &BuildOptions) -> (Option<Rendered>, Diagnostics) {
-    let theme = load_theme(opts.theme.as_deref(), &opts.content);
-    let languages = match &theme {
-        Ok(t) => t.i18n.languages(),
-        Err(_) => default_languages(),
-    };
+    let (theme, languages) = theme_and_languages(opts.theme.as_deref(), &opts.content);
     let old = output::OldOutput::index(&opts.output).ok();
     let published = |archive: &str| {
         old.as_ref()
@@ -444,11 +456,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         Err(e) => return fail(report, e),
     };
     stages.lap("index previous output");
-    let theme = load_theme(opts.theme.as_deref(), &opts.content);
-    let languages = match &theme {
-        Ok(t) => t.i18n.languages(),
-        Err(_) => default_languages(),
-    };
+    let (theme, languages) = theme_and_languages(opts.theme.as_deref(), &opts.content);
     let (model, mut diagnostics) = validate::validate(&mut raw, opts.as_of);
     validate::languages::check(&raw, &languages, &mut diagnostics);
     drop(raw);
