@@ -36,6 +36,7 @@ pub mod task_record;
 pub mod task_ref;
 pub mod task_row;
 pub mod theme;
+pub mod time_view;
 pub mod urls;
 pub mod views;
 
